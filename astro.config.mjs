@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+// Set by scripts/build.ts from its flags (--base, --site, --out); the defaults serve `dist/` at `/`.
+const base = process.env.HUIBIAN_BASE ?? '/';
+const site = process.env.HUIBIAN_SITE ?? 'https://example.org';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	outDir: process.env.HUIBIAN_OUT ?? 'dist',
+	cacheDir: process.env.HUIBIAN_CACHE ?? 'node_modules/.astro',
+	build: { format: 'directory' },
+	// Report text must reach the page unchanged: no smart quotes or dashes anywhere.
+	markdown: { smartypants: false },
+	integrations: [mdx(), sitemap()],
+	devToolbar: { enabled: false },
+});

@@ -1,0 +1,24 @@
+/**
+ * Parse `--name value` and `--flag` command-line arguments.
+ * Doesn’t know any option: callers read what they need and reject the rest with `unknown`.
+ */
+export interface Args {
+	values: Map<string, string>;
+	flags: Set<string>;
+}
+
+export function parseArgs(argv: readonly string[], valued: readonly string[]): Args {
+	const values = new Map<string, string>();
+	const flags = new Set<string>();
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] ?? '';
+		if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}": options start with --`);
+		const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+		if (valued.includes(name)) {
+			const value = inline ?? argv[++i];
+			if (value === undefined) throw new Error(`Option --${name} expects a value`);
+			values.set(name, value);
+		} else flags.add(name);
+	}
+	return { values, flags };
+}

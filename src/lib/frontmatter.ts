@@ -1,0 +1,205 @@
+/**
+ * THE schema of huibian's data: report frontmatter, the catalog and its parts.
+ *
+ * One source of truth. `src/content.config.ts` uses `reportSchema` for the content
+ * collection, and the ingest validates every generated frontmatter object against the
+ * same schema before it writes a file, so a bad record fails the ingest, not `astro build`.
+ *
+ * Doesn’t know the category or theme vocabulary: those are data (`content/vocabulary.yaml`),
+ * checked against the vocabulary by the ingest, not by this schema.
+ */
+import { z } from 'astro/zod';
+
+/** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
+export const slugSchema = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected an ASCII slug (a-z, 0-9, single hyphens)');
+
+/** The report types of INGEST-SPEC §4. 自评报告 and 自查报告 are kept distinct. */
+export const reportTypes = [
+	'自评报告',
+	'自查报告',
+	'经验材料',
+	'实施方案',
+	'工作总结',
+	'工作汇报',
+	'规划',
+	'论文',
+	'新闻报道',
+] as const;
+export const reportTypeSchema = z.enum(reportTypes);
+
+/** How precise a date is. `none` goes with `date: null`. */
+export const datePrecisionSchema = z.enum(['day', 'month', 'year', 'none']);
+
+/**
+ * Where a date comes from: `report` = a sign-off line of the report itself;
+ * `compilation` = inherited from the book's date (shown as “收录于 …”); `none` = no date.
+ */
+export const dateSourceSchema = z.enum(['report', 'compilation', 'none']);
+
+/** ISO date of the given precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export const isoDateSchema = z
+	.string()
+	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'Expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+function precisionOf(date: string): 'day' | 'month' | 'year' {
+	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+}
+
+/** A heading of a report body, as rendered (level 2–4). */
+export const headingSchema = z.object({
+	depth: z.number().int().min(2).max(6),
+	text: z.string(),
+	slug: z.string(),
+});
+
+/**
+ * Frontmatter of one generated report page (`content/reports/<id>.mdx`).
+ * Every field is required (nullable where a value may be unknown) because search filters
+ * and sorts rely on them: a page without a sort key vanishes from sorted results.
+ */
+export const reportSchema = z
+	.object({
+		/** Stable ASCII id, also the URL slug: `/reports/<id>/`. Derived from source + content. */
+		id: slugSchema,
+		/** Main (slogan) title as printed, phrase separators kept. */
+		title: z.string().min(1),
+		/** Subtitle normalised to a leading `——`, or null. */
+		subtitle: z.string().startsWith('——').nullable(),
+		/** The organisation that wrote the report, as displayed; null when there is none (an essay). */
+		unit: z.string().min(1).nullable(),
+		/** Parts of a joint unit (`城镇工委 城镇办事处` → two parts); `[unit]` for a single unit; `[]` for none. */
+		unitParts: z.array(z.string().min(1)),
+		/** True when the unit name is anonymised in the source (`***街道工委`, `XX村`): kept verbatim, never shared. */
+		unitAnonymized: z.boolean(),
+		/** Personal author (`作者：X`, `（执笔：X）`), or null. */
+		author: z.string().min(1).nullable(),
+		/** Category label, e.g. `学习型机关` (one of content/vocabulary.yaml). */
+		category: z.string().min(1),
+		/** Category slug, e.g. `jiguan`. */
+		categorySlug: slugSchema,
+		/** Report type (INGEST-SPEC §4). */
+		reportType: reportTypeSchema,
+		/** ISO date of the given precision, or null. */
+		date: isoDateSchema.nullable(),
+		datePrecision: datePrecisionSchema,
+		dateSource: dateSourceSchema,
+		/** Theme labels (0–8), strongest first. */
+		themes: z.array(z.string().min(1)).max(8),
+		/** Theme slugs, parallel to `themes`. */
+		themeSlugs: z.array(slugSchema).max(8),
+		/** Named programmes as printed, e.g. `“五子行动”`. */
+		namedPractices: z.array(z.string().min(1)),
+		/** 摘要 (abstract) when the report prints one, else null. */
+		abstract: z.string().nullable(),
+		/** 关键词 (keywords) when the report prints them. */
+		keywords: z.array(z.string()),
+		/** Source file name inside the sources folder, e.g. `000_072d85c6eac7fde3.txt`. */
+		source: z.string().min(1),
+		/** Slug of the compilation (source) page: `/compilations/<sourceSlug>/`. */
+		sourceSlug: slugSchema,
+		/** Title of the compilation the report was found in. */
+		compilationTitle: z.string().min(1),
+		/** Position of the report in its compilation (0-based, TOC order), for prev/next. */
+		order: z.number().int().min(0),
+		/** Page number printed in the compilation's TOC, or null. */
+		tocPage: z.number().int().positive().nullable(),
+		/** TOC section marker the report was listed under (`学习型机关建设`), or null. */
+		section: z.string().nullable(),
+		/** [first, last] line of the report in the source file, 1-based, title to sign-off. */
+		lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+		/** True when the source file ends inside this report (mid-sentence). */
+		truncated: z.boolean(),
+	})
+	.refine((r) => r.themes.length === r.themeSlugs.length, {
+		message: 'themes and themeSlugs must have the same length',
+		path: ['themeSlugs'],
+	})
+	.refine((r) => (r.date === null ? r.datePrecision === 'none' : r.datePrecision === precisionOf(r.date)), {
+		message: 'datePrecision must match the form of date (none for null)',
+		path: ['datePrecision'],
+	})
+	.refine((r) => (r.date === null) === (r.dateSource === 'none'), {
+		message: 'dateSource must be none exactly when date is null',
+		path: ['dateSource'],
+	})
+	.refine((r) => r.lines[0] <= r.lines[1], { message: 'lines must be [first, last]', path: ['lines'] });
+
+export type ReportFrontmatter = z.infer<typeof reportSchema>;
+
+/** One entry of a compilation's table of contents, in printed order. */
+export const tocEntrySchema = z.object({
+	/** `section` = a section marker (`◆ 学习型机关建设`, `第一部分 …`); `report` = a report entry. */
+	kind: z.enum(['section', 'report']),
+	title: z.string().min(1),
+	subtitle: z.string().nullable(),
+	unit: z.string().nullable(),
+	page: z.number().int().positive().nullable(),
+	/** Id of the report page when the body is in the text; null for 正文未收录 (and for sections). */
+	reportId: slugSchema.nullable(),
+});
+
+/** A report known only from a table of contents: its body is not in the source text. */
+export const tocOnlySchema = z.object({
+	id: slugSchema,
+	source: z.string().min(1),
+	sourceSlug: slugSchema,
+	title: z.string().min(1),
+	subtitle: z.string().nullable(),
+	unit: z.string().nullable(),
+	unitAnonymized: z.boolean(),
+	category: z.string().min(1),
+	categorySlug: slugSchema,
+	tocPage: z.number().int().positive().nullable(),
+	section: z.string().nullable(),
+	order: z.number().int().min(0),
+});
+export type TocOnlyEntry = z.infer<typeof tocOnlySchema>;
+
+/** Optional `<source>.yaml` beside a source: facts the text does not say. Never invented. */
+export const sourceMetaSchema = z
+	.object({
+		title: z.string().optional(),
+		editor: z.string().optional(),
+		publisher: z.string().optional(),
+		place: z.string().optional(),
+		date: isoDateSchema.optional(),
+		url: z.string().url().optional(),
+		licence: z.string().optional(),
+	})
+	.strict();
+export type SourceMeta = z.infer<typeof sourceMetaSchema>;
+
+/** A source file (a compilation, a web collection or a single article). */
+export const sourceSchema = z.object({
+	file: z.string().min(1),
+	slug: slugSchema,
+	shape: z.enum(['toc-compilation', 'web-collection', 'single-article']),
+	title: z.string().min(1),
+	editor: z.string().nullable(),
+	publisher: z.string().nullable(),
+	place: z.string().nullable(),
+	date: isoDateSchema.nullable(),
+	url: z.string().nullable(),
+	licence: z.string().nullable(),
+	/** 前言 paragraphs, as printed (cleaned), or []. */
+	preface: z.array(z.string()),
+	/** Table of contents in printed order with section markers; [] when the source has none. */
+	toc: z.array(tocEntrySchema),
+	counts: z.object({ reports: z.number().int().min(0), tocOnly: z.number().int().min(0), warnings: z.number().int().min(0) }),
+	/** What each named repair removed or changed in this source: rule id → count. */
+	repairs: z.record(z.string(), z.number().int().min(0)),
+});
+export type SourceRecord = z.infer<typeof sourceSchema>;
+
+/** A report as listed in catalog.json: the frontmatter plus its site-relative URL. */
+export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith('/reports/') }));
+
+/** `catalog.json`: the stable interface for tools and the data download for readers. */
+export const catalogSchema = z.object({
+	sources: z.array(sourceSchema),
+	reports: z.array(catalogReportSchema),
+	tocOnly: z.array(tocOnlySchema),
+});
+export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,0 +1,77 @@
+/**
+ * Shared types of the ingest pipeline (pure: no I/O).
+ *
+ * decode → normalise → recognise shape → parse TOC / split → clean blocks → extract metadata
+ * → build mdast → serialise MDX → validate with `reportSchema`.
+ */
+import type { ReportFrontmatter, SourceMeta, SourceRecord, TocOnlyEntry, Catalog } from '../frontmatter.ts';
+
+/** A problem found while ingesting, with its place in the source file (1-based). */
+export interface IngestIssue {
+	file: string;
+	line: number;
+	column: number;
+	/** Stable id, e.g. `decode:mojibake`, `date:unparsed`, `text:truncated`, `override:unknown-id`. */
+	ruleId: string;
+	severity: 'error' | 'warning';
+	message: string;
+}
+
+/** One source as read from disk by the shell. */
+export interface SourceInput {
+	/** File name relative to the sources folder, e.g. `000_072d85c6eac7fde3.txt`. */
+	file: string;
+	bytes: Uint8Array;
+	/** Parsed `<source>.yaml` beside it, when present. */
+	meta?: SourceMeta | null;
+}
+
+/** A category of content/vocabulary.yaml. */
+export interface CategoryDef {
+	slug: string;
+	label: string;
+	/** Words that identify the kind of unit or organisation (e.g. `局`, `学校`, `社区`). */
+	unitWords: string[];
+	/** Words in body text that count as evidence for this category. */
+	signals: string[];
+}
+
+/** A theme of content/vocabulary.yaml. */
+export interface ThemeDef {
+	slug: string;
+	label: string;
+	signals: string[];
+}
+
+/** content/vocabulary.yaml, parsed. Data the site owner edits; never constants in code. */
+export interface Vocabulary {
+	categories: CategoryDef[];
+	themes: ThemeDef[];
+}
+
+/** content/overrides.yaml: report id → fields to replace. */
+export type Overrides = Record<string, Partial<Omit<ReportFrontmatter, 'id'>>>;
+
+/** A block of a cleaned report body. `line` is the 1-based source line it starts on. */
+export type Block =
+	| { type: 'heading'; depth: 2 | 3 | 4; text: string; line: number }
+	| { type: 'paragraph'; text: string; line: number };
+
+/** One generated page. */
+export interface GeneratedPage {
+	id: string;
+	/** The whole `.mdx` file: YAML frontmatter + body. */
+	mdx: string;
+	frontmatter: ReportFrontmatter;
+	/** Plain text of the body (paragraphs and headings joined by \n), as it must appear on the page. */
+	text: string;
+}
+
+/** Result of ingesting a set of sources. */
+export interface IngestResult {
+	catalog: Catalog;
+	pages: GeneratedPage[];
+	issues: IngestIssue[];
+}
+
+export type { ReportFrontmatter, SourceMeta, SourceRecord, TocOnlyEntry, Catalog };

@@ -1,0 +1,89 @@
+/**
+ * Render a generated report MDX body to HTML with unified (remark-parse + remark-mdx →
+ * remark-rehype → rehype-stringify). This is THE renderer of report pages: the site's content
+ * loader calls it, so the parser that reads the MDX is the same one the tests check escaping
+ * against, and no per-page JavaScript module is bundled.
+ *
+ * Adds stable ASCII ids: headings `h-<hash>` and paragraphs `p-<hash>`, each hashed from the
+ * block's own text (plus an occurrence counter for repeats), so an anchor survives unrelated edits.
+ *
+ * Doesn’t accept JSX, expressions or ESM in the body: generated pages never contain them, and
+ * one found is an error (it would mean the serialiser failed to escape something).
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { anchorId } from './anchor-id.ts';
+
+export interface RenderedHeading {
+	depth: number;
+	text: string;
+	slug: string;
+}
+
+export interface RenderedReport {
+	html: string;
+	headings: RenderedHeading[];
+}
+
+/** Strip a leading YAML frontmatter block, if any. */
+export function stripFrontmatter(mdx: string): string {
+	const match = /^---\n[\s\S]*?\n---\n/.exec(mdx);
+	return match ? mdx.slice(match[0].length) : mdx;
+}
+
+function rejectMdxSyntax() {
+	return (tree: MdastRoot) => {
+		visit(tree, (node) => {
+			if (node.type.startsWith('mdx')) {
+				const where = node.position ? `${node.position.start.line}:${node.position.start.column}` : '?';
+				throw new Error(`Unexpected MDX syntax (${node.type}) at ${where}: report bodies are plain text`);
+			}
+		});
+	};
+}
+
+function textOf(node: Element): string {
+	let out = '';
+	visit(node, 'text', (t) => {
+		out += t.value;
+	});
+	return out;
+}
+
+function rehypeAnchors(headings: RenderedHeading[]) {
+	return (tree: HastRoot) => {
+		const seen = new Map<string, number>();
+		visit(tree, 'element', (node) => {
+			const heading = /^h([2-6])$/.exec(node.tagName);
+			if (!heading && node.tagName !== 'p') return;
+			const text = textOf(node);
+			const id = anchorId(heading ? 'h' : 'p', text, seen);
+			node.properties = { ...node.properties, id };
+			if (heading) headings.push({ depth: Number(heading[1]), text, slug: id });
+		});
+	};
+}
+
+/**
+ * Render the body of a generated MDX file.
+ * @param mdx The whole file or just its body (frontmatter is skipped).
+ * @returns HTML and the list of headings (depth, text, id) in order.
+ */
+export function renderMdx(mdx: string): RenderedReport {
+	const headings: RenderedHeading[] = [];
+	const processor = unified()
+		.use(remarkParse)
+		.use(remarkMdx)
+		.use(rejectMdxSyntax)
+		.use(remarkRehype)
+		.use(rehypeAnchors, headings)
+		.use(rehypeStringify);
+	const html = String(processor.processSync(stripFrontmatter(mdx)));
+	return { html, headings };
+}
