@@ -1,0 +1,81 @@
+/**
+ * Look-ups of categories by name: by the kind of unit (`延庆县水务局` → 学习型机关) and by the
+ * `学习型X` term of a title or section (`创建学习型幼儿园` → 学习型学校). Data from the vocabulary.
+ */
+import type { CategoryDef, Vocabulary } from '../types.ts';
+
+/**
+ * The category whose unit word ends latest in `name`; at the same end, the longer word wins
+ * (`延庆县第四幼儿园` → 幼儿园; `中共延庆县委党校` → 党校, not 委).
+ *
+ * Does NOT strip anonymised parts (`***街道工委` still ends in 工委). Returns null when no
+ * unit word occurs.
+ */
+export function categoryByUnit(name: string, vocab: Vocabulary): CategoryDef | null {
+	let best: { category: CategoryDef; end: number; length: number } | null = null;
+	for (const category of vocab.categories) {
+		for (const word of category.unitWords) {
+			const at = name.lastIndexOf(word);
+			if (at === -1) continue;
+			const end = at + word.length;
+			if (!best || end > best.end || (end === best.end && word.length > best.length)) {
+				best = { category, end, length: word.length };
+			}
+		}
+	}
+	return best?.category ?? null;
+}
+
+/** Names of a category in running text: its label and its signals written `学习型X`. */
+function termsOf(category: CategoryDef): string[] {
+	return [category.label, ...category.signals.filter((s) => s.startsWith('学习型'))];
+}
+
+/** The category named by the longest term that `text` starts with, or null. */
+export function categoryAtTerm(text: string, vocab: Vocabulary): CategoryDef | null {
+	let best: { category: CategoryDef; length: number } | null = null;
+	for (const category of vocab.categories) {
+		for (const term of termsOf(category)) {
+			if (text.startsWith(term) && (!best || term.length > best.length)) best = { category, length: term.length };
+		}
+	}
+	return best?.category ?? null;
+}
+
+/** The category of the first `学习型X` term anywhere in `text` (a section marker, a book title). */
+export function categoryInText(text: string, vocab: Vocabulary): CategoryDef | null {
+	for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {
+		const found = categoryAtTerm(text.slice(at), vocab);
+		if (found) return found;
+	}
+	return null;
+}
+
+const BUILD_BEFORE = /(?:创建|建设|争创|构建|打造|推进|建成|争当|争做|开展|创|建)$/u;
+const BUILD_AFTER = /^(?:的)?(?:建设|创建|创建工作|建设工作)/u;
+const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
+
+/**
+ * The category a title or subtitle declares: `创建学习型X`, `建设学习型X`, `学习型X建设`.
+ * X is read as a vocabulary term (`学习型街道` → 学习型乡镇（街道）); failing that, as a unit
+ * name (`创建学习型中医院` → 医院 → 学习型医院) when `unitFallback` is true (default).
+ *
+ * Does NOT count a bare mention (`学习型社会的要求`): a building verb must precede or
+ * `建设/创建` follow. Returns the first declaration in the text, or null.
+ */
+export function declaredCategory(text: string, vocab: Vocabulary, unitFallback = true): CategoryDef | null {
+	for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {
+		const rest = text.slice(at);
+		const byTerm = categoryAtTerm(rest, vocab);
+		const x = rest.slice(3).split(SUBJECT_END)[0] ?? '';
+		const verbBefore = BUILD_BEFORE.test(text.slice(0, at));
+		const buildAfter = BUILD_AFTER.test(rest.slice(3 + x.length));
+		if (!verbBefore && !buildAfter) continue;
+		if (byTerm) return byTerm;
+		if (unitFallback && x.length > 0 && x.length <= 8) {
+			const byUnit = categoryByUnit(x, vocab);
+			if (byUnit) return byUnit;
+		}
+	}
+	return null;
+}

@@ -1,0 +1,92 @@
+/**
+ * Find the named programmes a report describes, as printed: `“五子行动”`, `“3个8”学习制度`,
+ * `“十个一”`, `“四个一”活动`, `“青春大讲堂”`.
+ */
+import type { Block } from '../types.ts';
+
+// Words that make a quoted name a programme, when they follow it (`“四个一”活动`) or end it
+// (`“五子行动”`). Grammar of programme names, not vocabulary: the site owner does not edit it.
+const PROGRAMME = [
+	'学习制度', '制度', '活动', '行动', '工程', '机制', '模式', '载体', '计划', '大讲堂', '讲堂', '课堂',
+	'论坛', '沙龙', '平台', '品牌', '工作法', '竞赛', '读书月', '读书节', '学习日', '学习月', '讲座',
+	'大讨论', '主题讨论', '工作室', '书屋', '夜校', '超市', '学习法', '教学法', '项目', '系列',
+];
+const PROGRAMME_SORTED = [...PROGRAMME].sort((a, b) => b.length - a.length);
+// Words that end a programme's own name (`“五子行动”`, `“科技沙龙”`); `模式` is left out because
+// `“心智模式”` is a concept.
+const ENDING = [
+	'行动', '工程', '活动', '讲堂', '课堂', '论坛', '沙龙', '读书月', '读书节', '学习节', '学习日', '学习月',
+	'大讨论', '工作法', '学习法', '超市', '书屋', '夜校', '计划', '竞赛',
+];
+// `以“X”为载体`: the report names X as the vehicle of its work.
+const CARRIER_AFTER = /^为(?:载体|抓手|平台|主线|突破口)/u;
+// Function words that cannot qualify a programme word (`为载体`, `的主题讨论`).
+const FUNCTION_CHAR = /[为的是作以和与及等了在到对把将被]/u;
+const QUOTED = /[“"「]([^“”"「」《》\n]{1,16})[”"」]/gu;
+const NUMERAL = '一二三四五六七八九十两百千万\\d';
+// `“十个一”`, `“3个8”`, `“五结合”`, `“两扶持”`, `“12345”`: a count, then at most four characters.
+const NUMERIC_NAME = new RegExp(`^[${NUMERAL}]+(?:个|项|大|种|类|心|型|步|化)?[\\u4e00-\\u9fff${NUMERAL}]{0,4}$`, 'u');
+const ONLY_NUMERALS = new RegExp(`^[${NUMERAL}]+$`, 'u');
+// `“十六大”`, `“十七大”`: party congresses; `“三个代表”重要思想`, `…”精神`: doctrine, not a programme.
+const CONGRESS = /^[一二三四五六七八九十]+大$/u;
+const DOCTRINE_AFTER = /^\s*(?:重要思想|精神|报告|讲话|会议|全会|理论|要求|方针)/u;
+const ACTION_BEFORE = /(?:开展|实施|推出|推行|依托|坚持|做到|突出|探索|建立|规定|实行|落实|开辟|围绕|抓好|搞好|打造|启动|组织|举办|创办|开办|推广)(?:了|实践了)?\s*$/u;
+const PUNCT = /[，,。；;：:、！!？?—…\s]/u;
+
+function programmeAfter(text: string): string | null {
+	// Up to two characters may qualify the programme word: `“3个8”学习制度`, `“读…”主题活动`.
+	const head = text.replace(/^\s+/u, '').slice(0, 6);
+	for (let skip = 0; skip <= 2; skip++) {
+		const qualifier = head.slice(0, skip);
+		if (skip > 0 && (!/^[\u4e00-\u9fff]+$/u.test(qualifier) || FUNCTION_CHAR.test(qualifier))) break;
+		const word = PROGRAMME_SORTED.find((w) => head.startsWith(w, skip));
+		if (word) return head.slice(0, skip + word.length);
+	}
+	return null;
+}
+
+/** Named practices of one text, in order, as printed. */
+function practicesIn(text: string): { key: string; printed: string }[] {
+	const found: { key: string; printed: string }[] = [];
+	for (const m of text.matchAll(QUOTED)) {
+		const name = m[1]!.trim();
+		if (name === '' || PUNCT.test(name) || CONGRESS.test(name)) continue;
+		const after = text.slice(m.index + m[0].length);
+		if (DOCTRINE_AFTER.test(after)) continue;
+		const suffix = programmeAfter(after);
+		const quoted = `“${name}”`;
+		if (suffix) {
+			found.push({ key: name, printed: quoted + suffix });
+			continue;
+		}
+		if (ONLY_NUMERALS.test(name)) continue;
+		const endsAsProgramme = ENDING.some((w) => name.endsWith(w) && name.length > w.length);
+		const carrier = CARRIER_AFTER.test(after) && /以\s*$/u.test(text.slice(0, m.index));
+		const numericNamed = NUMERIC_NAME.test(name) && ACTION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
+		if (endsAsProgramme || numericNamed || carrier) found.push({ key: name, printed: quoted });
+	}
+	return found;
+}
+
+/**
+ * Named programmes described in a report, in order of first appearance, each once (by the
+ * quoted name; the first printed form is kept). A quoted name counts when a programme word
+ * follows it (`“四个一”活动`), ends it (`“五子行动”`), or when it is a counted name
+ * (`“十个一”`, `“五结合”`) introduced by an action verb (`推出`, `坚持`, `依托`).
+ *
+ * Does NOT take plain quoted phrases (`“参谋部”`), party congresses (`“十六大”`), doctrine
+ * (`“三个代表”重要思想`), slogans with punctuation, or titles in 《…》. Does NOT merge two
+ * programmes of different reports: it sees one report.
+ */
+export function findNamedPractices(blocks: readonly Block[]): string[] {
+	const seen = new Set<string>();
+	const result: string[] = [];
+	for (const block of blocks) {
+		for (const { key, printed } of practicesIn(block.text)) {
+			if (seen.has(key)) continue;
+			seen.add(key);
+			result.push(printed);
+		}
+	}
+	return result;
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { classifyCategory, parseVocabulary, type CategoryInput } from '../../src/lib/ingest/metadata/index.ts';
+
+const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
+
+const ENTERPRISE_BODY =
+	'企业要建设学习型企业。企业员工是企业的主人，企业文化决定企业的竞争力。车间和班组要开展学习，员工素质提高了，企业效益也提高了。';
+
+describe('classifyCategory precedence', () => {
+	test.each<[string, CategoryInput, string, string]>([
+		[
+			'subtitle 创建学习型X beats the section',
+			{ title: '强素质 促发展', subtitle: '——延庆县农经站创建学习型机关自评报告', section: '学习型学校建设' },
+			'学习型机关',
+			'explicit',
+		],
+		['学习型幼儿园 is a school', { title: '创建学习型幼儿园 促进师幼和谐发展' }, '学习型学校', 'explicit'],
+		['学习型街道 is 乡镇（街道）', { title: '关于创建学习型街道的实施方案' }, '学习型乡镇（街道）', 'explicit'],
+		['学习型新村 is 乡镇（街道）', { title: '兴谷街道创建学习型新村规划、方案' }, '学习型乡镇（街道）', 'explicit'],
+		['学习型乡镇 is 乡镇（街道）', { title: '争创学习型乡镇 促康庄经济发展' }, '学习型乡镇（街道）', 'explicit'],
+		['学习型领导班子 is 党组织', { title: '建设学习型领导班子的意见' }, '学习型党组织', 'explicit'],
+		['学习型城区 is 城市（区县）', { title: '推进学习型城区建设' }, '学习型城市（区县）', 'explicit'],
+		['学习型X建设 in the title', { title: '加强学习型党组织建设 全力促进街道各项事业蓬勃发展' }, '学习型党组织', 'explicit'],
+		['an unknown X read as a unit: 学习型中医院', { title: '继承创新 建设学习型中医院' }, '学习型医院', 'explicit'],
+		[
+			'a place name X falls through to the section',
+			{ title: '创建学习型刘斌堡 促进地区经济社会和谐发展', section: '学习型乡镇建设' },
+			'学习型乡镇（街道）',
+			'section',
+		],
+		[
+			'the section beats the compilation title',
+			{ title: '以人为本 打造学习团队', section: '◆ 学习型社区建设', compilationTitle: '建设学习型党组织经验材料汇编' },
+			'学习型社区',
+			'section',
+		],
+		[
+			'the compilation title beats the unit',
+			{ title: '建设学习团队 助力财政发展', unit: '市财政局', section: '示范单位经验', compilationTitle: '建设学习型党组织 经验材料汇编' },
+			'学习型党组织',
+			'compilation',
+		],
+		['a compilation about a place does not decide', { title: '让学习成为一种自觉', unit: '延庆县第三小学', compilationTitle: '建设学习型延庆 走终身学习之路' }, '学习型学校', 'unit'],
+		['unit word at the end wins: 党校, not 委', { title: '推进党校科学发展', unit: '中共延庆县委党校' }, '学习型机关', 'unit'],
+		['the longer unit word wins: 街道办事处', { title: '多措并举', unit: '让胡路区西宾街道办事处' }, '学习型乡镇（街道）', 'unit'],
+		['a joint unit uses its first part', { title: '以人为本', unitParts: ['城镇工委', '城镇办事处'] }, '学习型党组织', 'unit'],
+		['a company', { title: '构筑核心竞争力', unit: '北京光瑞机械制造有限公司' }, '学习型企业', 'unit'],
+		['a bare mention of 学习型社会 does not declare', { title: '适应学习型社会的要求', bodyText: ENTERPRISE_BODY }, '学习型企业', 'body'],
+		['nothing decides', { title: '学习的意义', bodyText: '学习很重要。' }, '学习型组织（通论）', 'default'],
+	])('%s', (_name, input, label, basis) => {
+		expect(classifyCategory(input, vocab)).toMatchObject({ label, basis });
+	});
+
+	test('the body wins over a web label, and the label is reported', () => {
+		const result = classifyCategory(
+			{ title: '企业创建学习型组织初探', webLabel: '第1篇:街道创建学习型组织', bodyText: ENTERPRISE_BODY },
+			vocab,
+		);
+		expect(result).toEqual({ label: '学习型企业', slug: 'qiye', basis: 'body', webLabelCategory: '学习型乡镇（街道）' });
+	});
+
+	test('a web label is used only when nothing else decides', () => {
+		const result = classifyCategory({ title: '工作汇报', webLabel: '第6篇:街道办事处创建学习型党组织工作汇报' }, vocab);
+		expect(result).toEqual({ label: '学习型党组织', slug: 'dangzuzhi', basis: 'default' });
+	});
+});
