@@ -3,6 +3,11 @@
  * so the renderer behind report bodies can be swapped without touching a page.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { excerptFromHtml } from './lib/site/excerpt.ts';
+import { groupByCategory, groupByTheme, groupByUnit, groupByYear, type Group } from './lib/site/group-items.ts';
+import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
+import { neighbourMap, type Neighbours } from './lib/site/neighbours.ts';
+import { relatedIndex, relatedReports } from './lib/site/related.ts';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 export type CompilationEntry = CollectionEntry<'compilations'>;
@@ -38,4 +43,45 @@ export async function getTocOnly(): Promise<TocOnlyEntryData[]> {
 export async function renderReport(entry: ReportEntry) {
 	const { Content, headings } = await render(entry);
 	return { Content, headings };
+}
+
+export interface BrowseIndex {
+	/** Every listing row: reports (with excerpt) and TOC-only entries. */
+	items: ListItem[];
+	byId: Map<string, ListItem>;
+	categories: Group[];
+	themes: Group[];
+	units: Group[];
+	years: Group[];
+	neighbours: Map<string, Neighbours<ListItem>>;
+	related: (item: ListItem) => ListItem[];
+}
+
+let browseCache: Promise<BrowseIndex> | undefined;
+
+/** The browsing facets of the whole site, computed once per build. */
+export function getBrowseIndex(): Promise<BrowseIndex> {
+	browseCache ??= (async () => {
+		const [reports, compilations, tocOnly] = await Promise.all([getReports(), getCompilations(), getTocOnly()]);
+		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
+		const items = [
+			...reports.map((r) => reportItem(r.data, excerptFromHtml(r.rendered?.html ?? ''))),
+			...tocOnly.flatMap((t) => {
+				const source = sources.get(t.sourceSlug);
+				return source ? [tocOnlyItem(t, source)] : [];
+			}),
+		];
+		const index = relatedIndex(items);
+		return {
+			items,
+			byId: new Map(items.map((i) => [i.id, i])),
+			categories: groupByCategory(items),
+			themes: groupByTheme(items),
+			units: groupByUnit(items),
+			years: groupByYear(items),
+			neighbours: neighbourMap(items.filter((i) => i.kind === 'report')),
+			related: (item) => relatedReports(item, index),
+		};
+	})();
+	return browseCache;
 }

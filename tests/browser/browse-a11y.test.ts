@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const site = inject('siteDir');
+const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
+	reports: Array<{ url: string; categorySlug: string; themeSlugs: string[]; sourceSlug: string }>;
+};
+// A report with themes, so its page shows every part of the report layout.
+const report = catalog.reports.find((r) => r.themeSlugs.length > 0) ?? catalog.reports[0];
+const pages = {
+	home: '',
+	category: `categories/${report?.categorySlug}/`,
+	theme: `themes/${report?.themeSlugs[0] ?? ''}/`,
+	compilation: `compilations/${report?.sourceSlug}/`,
+	report: report?.url.slice(1) ?? '',
+	search: 'search/',
+};
+
+interface AxeResult {
+	violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+}
+
+async function axe(page: Page): Promise<string[]> {
+	await page.addScriptTag({ path: axePath });
+	const result = await page.evaluate(
+		() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ resultTypes: ['violations'] }),
+	);
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
+
+describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium', () => {
+	let server: StaticServer;
+	let browser: Browser;
+	beforeAll(async () => {
+		server = await serveStatic(site);
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test.each(Object.entries(pages))(`axe finds no serious or critical violation on %s (${scheme})`, async (_name, p) => {
+			const context = await browser.newContext({ colorScheme: scheme });
+			const page = await context.newPage();
+			const response = await page.goto(server.url + p);
+			expect(response?.status()).toBe(200);
+			expect(await axe(page)).toEqual([]);
+			await context.close();
+		});
+	}
+
+	test('Tab reaches the skip link first, and it moves focus to <main>', async () => {
+		const page = await browser.newPage();
+		await page.goto(server.url + pages.report);
+		await page.keyboard.press('Tab');
+		const first = await page.evaluate(() => ({
+			text: document.activeElement?.textContent?.trim(),
+			href: document.activeElement?.getAttribute('href'),
+			visible: (document.activeElement as HTMLElement | null)?.getBoundingClientRect().top ?? -1,
+		}));
+		expect(first.href).toBe('#main');
+		expect(first.text).toBe('跳到正文');
+		expect(first.visible).toBeGreaterThanOrEqual(0);
+		await page.keyboard.press('Enter');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+		// The next Tab goes into the content, past the header's navigation.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+		await page.close();
+	});
+
+	test('keyboard alone follows links: home → a category → a report', async () => {
+		const page = await browser.newPage();
+		await page.goto(server.url);
+		const category = page.locator('main a[href*="/categories/"]').first();
+		await category.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/categories\/[a-z0-9-]+\/$/);
+		const link = page.locator('main .report-list a[href*="/reports/"]').first();
+		await link.focus();
+		const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
+		expect(outline).not.toBe('none');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/reports\/[a-z0-9-]+\/$/);
+		expect(await page.locator('[data-pagefind-body] h1').count()).toBe(1);
+		await page.close();
+	});
+
+	test('the theme switch toggles dark mode and remembers it', async () => {
+		const context = await browser.newContext({ colorScheme: 'light' });
+		const page = await context.newPage();
+		await page.goto(server.url);
+		const button = page.locator('.theme-toggle');
+		await expect.poll(() => button.isVisible()).toBe(true);
+		const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const light = await bg();
+		await button.click();
+		expect(await button.getAttribute('aria-pressed')).toBe('true');
+		expect(await bg()).not.toBe(light);
+		await page.goto(`${server.url}categories/`);
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		await context.close();
+	});
+});
