@@ -1,0 +1,129 @@
+/**
+ * Build one report record from its span: head, cleaned body, sign-off, unit, metadata.
+ *
+ * Unit precedence (INGEST-SPEC §2): the subtitle (`——X创建学习型…`), the TOC unit column, a
+ * byline under the title, the sign-off, then a report-type title (`X创建学习型机关自查报告`).
+ * Date: the sign-off (`report`), else the compilation’s date (`compilation`); a web page’s
+ * posting date is never inherited.
+ *
+ * Doesn’t assign the id (ids are made per source, see `slug.ts`) and doesn’t validate.
+ */
+import type { Block, IngestIssue, ReportFrontmatter, Vocabulary } from './types.ts';
+import { buildBlocks } from './blocks.ts';
+import { endsSentence, normaliseSubtitle } from './line-kinds.ts';
+import { classifyCategory, detectReportType, findNamedPractices, tagThemes } from './metadata/index.ts';
+import { readReportHead } from './report-header.ts';
+import type { RepairLog } from './repair-log.ts';
+import { readSignOff } from './sign-off.ts';
+import { isBlank, type SourceLine } from './source-lines.ts';
+import type { SpanDraft } from './span.ts';
+import { normaliseSpaces } from './spaces.ts';
+import { isAnonymised, isUnitLine, unitFromHeadline, unitPartsOf } from './unit.ts';
+
+export interface SourceContext {
+	file: string;
+	sourceSlug: string;
+	shape: 'toc-compilation' | 'web-collection' | 'single-article';
+	compilationTitle: string;
+	compilationDate: { date: string; precision: 'day' | 'month' | 'year' } | null;
+	vocab: Vocabulary;
+	unitWords: readonly string[];
+	log: RepairLog;
+	lines: readonly SourceLine[];
+	/** Index after the last line that holds report text (for truncation). */
+	textEnd: number;
+	issues: IngestIssue[];
+}
+
+export type ReportDraft = Omit<ReportFrontmatter, 'id'>;
+
+export interface BuiltReport {
+	frontmatter: ReportDraft;
+	blocks: Block[];
+	head: SourceLine[];
+}
+
+const TYPE_TITLE = /(?:报告|方案|总结|汇报|规划|材料|意见|决定|计划)$/;
+
+function warn(ctx: SourceContext, line: number, ruleId: string, message: string): void {
+	ctx.issues.push({ file: ctx.file, line, column: 1, ruleId, severity: 'warning', message });
+}
+
+export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
+	const lines = ctx.lines.slice(span.start, span.end);
+	const head = readReportHead(lines, {
+		titleEnd: span.titleEnd === undefined ? undefined : span.titleEnd - span.start,
+		tocUnit: span.tocItem?.unit ?? null,
+		unitWords: ctx.unitWords,
+		bundle: span.bundle,
+	});
+	const bodyLines = lines.slice(head.bodyStart).filter((l) => !ctx.log.droppedLines.has(l.no));
+	const blocks = buildBlocks(bodyLines, ctx.log);
+	const signOff = readSignOff(blocks, ctx.unitWords);
+	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
+	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
+	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
+	const subtitle = rawSubtitle ? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log)) : null;
+	const firstUnitLine = span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
+	const unit =
+		(subtitle ? unitFromHeadline(subtitle) : null) ??
+		span.tocItem?.unit ??
+		(head.byline.length ? head.byline.join(' ') : null) ??
+		signOff.unit ??
+		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
+		(TYPE_TITLE.test(title) ? unitFromHeadline(title) : null);
+	const unitParts = unit ? unitPartsOf(unit) : [];
+	const bodyText = blocks.map((b) => b.text).join('\n');
+	const category = classifyCategory(
+		{ title, subtitle, unit, unitParts, section: span.tocItem?.section ?? null, compilationTitle: ctx.compilationTitle, bodyText, webLabel: span.webLabel },
+		ctx.vocab,
+	);
+	// A web item without a printed title is titled by its label: the report starts at the label.
+	const labelIsTitle = head.title === null && span.labelLine !== undefined && span.webLabel !== null;
+	const labelLine = labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
+	const first = labelLine?.no ?? lines.find((l) => !isBlank(l))?.no ?? ctx.lines[span.start]!.no;
+	const last = [...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
+	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
+		warn(ctx, span.labelLine ?? first, 'category:label-contradicts-body', `Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`);
+	}
+	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author: signOff.author });
+	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' ') });
+	const date = signOff.date ?? null;
+	const dateLike = blocks.slice(-3).find((b) => b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
+	if (!date && dateLike) {
+		warn(ctx, dateLike.line, 'date:unparsed', `Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`);
+	}
+	const inherited = !date && ctx.shape === 'toc-compilation' ? ctx.compilationDate : null;
+	const lastBlock = blocks[blocks.length - 1];
+	const signedOff = signOff.date !== null || signOff.author !== null || dateLike !== undefined || (lastBlock !== undefined && isUnitLine(lastBlock.text, ctx.unitWords));
+	const truncated = span.end >= ctx.textEnd && lastBlock !== undefined && (lastBlock.type === 'heading' || !endsSentence(lastBlock.text)) && !signedOff;
+	if (truncated) warn(ctx, last, 'text:truncated', `The source ends inside report “${title}”: its text is truncated.`);
+	const frontmatter: ReportDraft = {
+		title,
+		subtitle,
+		unit,
+		unitParts,
+		unitAnonymized: unit ? isAnonymised(unit) : false,
+		author: signOff.author,
+		category: category.label,
+		categorySlug: category.slug,
+		reportType,
+		date: date?.date ?? inherited?.date ?? null,
+		datePrecision: date?.precision ?? inherited?.precision ?? 'none',
+		dateSource: date ? 'report' : inherited ? 'compilation' : 'none',
+		themes: themes.labels,
+		themeSlugs: themes.slugs,
+		namedPractices: findNamedPractices(blocks),
+		abstract: head.abstract,
+		keywords: head.keywords,
+		source: ctx.file,
+		sourceSlug: ctx.sourceSlug,
+		compilationTitle: ctx.compilationTitle,
+		order: span.order,
+		tocPage: span.tocItem?.page ?? null,
+		section: span.tocItem?.section ?? null,
+		lines: [first, last],
+		truncated,
+	};
+	return { frontmatter, blocks, head: labelLine ? [labelLine, ...head.consumed] : head.consumed };
+}

@@ -1,0 +1,73 @@
+/**
+ * The no-loss check (issue 6): every character of a report’s span in the source is either on
+ * its page (head lines held as metadata, body blocks) or removed by a named repair.
+ *
+ * Compares the raw span, minus the logged repairs (dropped lines, cuts at line ends, private-use
+ * and zero-width/control characters) with the page’s text, both without white space (layout
+ * spaces are a named repair too). Doesn’t trust the pipeline: it reads the raw decoded lines.
+ */
+import type { Block, IngestIssue } from './types.ts';
+import type { RepairLog } from './repair-log.ts';
+
+// Same classes as source-lines.ts, written again on purpose: this check must not share code
+// with the step it checks.
+const INVISIBLE = /[\uE000-\uF8FF\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
+const SPACE = /[\s\u3000]+/g;
+
+export interface NoLossInput {
+	file: string;
+	title: string;
+	/** The decoded source text split on LF (before any repair). */
+	rawLines: readonly string[];
+	/** [first, last] 1-based line numbers of the report. */
+	lines: readonly [number, number];
+	log: RepairLog;
+	/** Source lines held as metadata (title, subtitle, byline, 摘要, 关键词). */
+	head: ReadonlyArray<{ no: number; text: string }>;
+	blocks: readonly Block[];
+}
+
+function quote(text: string): string {
+	return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}
+
+/**
+ * @returns null when everything is accounted for, else an error issue at the first difference.
+ */
+export function checkNoLoss(input: NoLossInput): IngestIssue | null {
+	const { log } = input;
+	const cuts = new Map<number, string[]>();
+	for (const cut of log.cuts) cuts.set(cut.line, [...(cuts.get(cut.line) ?? []), cut.text]);
+	const raw: string[] = [];
+	// ends[i]: offset in the joined text where the i-th kept line ends; lineNos[i]: its number.
+	const ends: number[] = [];
+	const lineNos: number[] = [];
+	let offset = 0;
+	for (let no = input.lines[0]; no <= input.lines[1]; no++) {
+		if (log.droppedLines.has(no)) continue;
+		let text = (input.rawLines[no - 1] ?? '').replace(INVISIBLE, '');
+		for (const cut of cuts.get(no) ?? []) if (text.endsWith(cut)) text = text.slice(0, -cut.length);
+		const bare = text.replace(SPACE, '');
+		raw.push(bare);
+		offset += bare.length;
+		ends.push(offset);
+		lineNos.push(no);
+	}
+	const source = raw.join('');
+	const page = [...input.head.map((h) => h.text), ...input.blocks.map((b) => b.text)].join('').replace(SPACE, '');
+	if (source === page) return null;
+	let at = 0;
+	while (at < source.length && at < page.length && source[at] === page[at]) at++;
+	const k = ends.findIndex((end) => end > at);
+	const line = lineNos[k < 0 ? lineNos.length - 1 : k] ?? input.lines[0];
+	const found = page.slice(at, at + 20);
+	const expected = source.slice(at, at + 20);
+	return {
+		file: input.file,
+		line,
+		column: 1,
+		ruleId: 'text:lost',
+		severity: 'error',
+		message: `Report “${quote(input.title)}”: its page differs from the source at line ${line}: expected "${expected}", found "${found}". Only named repairs may change the text.`,
+	};
+}

@@ -1,0 +1,122 @@
+/**
+ * Ingest one source: decode → lines → shape → split → reports and TOC-only entries.
+ *
+ * Returns drafts without ids’ validation or MDX (see `index.ts`). Every problem becomes an
+ * issue with the source’s file and line; a source that cannot be read yields no records.
+ * Doesn’t apply overrides.
+ */
+import type { Block, IngestIssue, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
+import { buildReport, type ReportDraft, type SourceContext } from './build-report.ts';
+import { checkNoLoss } from './check-no-loss.ts';
+import { decodeSource } from './decode.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { classifyCategory } from './metadata/index.ts';
+import { createRepairLog, sortedCounts } from './repair-log.ts';
+import { detectShape } from './shape.ts';
+import { uniqueIds, sourceSlug as slugOfFile } from './slug.ts';
+import { isBlank, toSourceLines } from './source-lines.ts';
+import type { SpanDraft } from './span.ts';
+import { splitCompilation } from './split-compilation.ts';
+import { splitSingle } from './split-single.ts';
+import { splitWeb } from './split-web.ts';
+import { normaliseSpaces } from './spaces.ts';
+import { isAnonymised, unitFromHeadline as unitOf } from './unit.ts';
+import { normaliseSubtitle } from './line-kinds.ts';
+
+export interface SourceDraft {
+	source: SourceRecord;
+	reports: Array<{ frontmatter: ReportDraft & { id: string }; blocks: Block[] }>;
+	tocOnly: TocOnlyEntry[];
+	issues: IngestIssue[];
+}
+
+/**
+ * @param input The source file as read by the shell.
+ * @param vocab The category and theme vocabulary.
+ * @returns The source record, its reports (with ids) and TOC-only entries, and its issues;
+ *   null source when the file cannot be decoded.
+ */
+export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft | { source: null; issues: IngestIssue[] } {
+	const decoded = decodeSource(input.file, input.bytes);
+	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
+	const log = createRepairLog();
+	const rawLines = decoded.text.split('\n');
+	const lines = toSourceLines(decoded.text, log);
+	const unitWords = vocab.categories.flatMap((c) => c.unitWords);
+	const issues: IngestIssue[] = [];
+	const meta = input.meta ?? {};
+	const slug = slugOfFile(input.file);
+	const { shape, toc } = detectShape(lines);
+	let spans: SpanDraft[] = [];
+	let title: string | null = null;
+	let date: { date: string; precision: 'day' | 'month' | 'year' } | null = null;
+	let editor: string | null = null;
+	let publisher: string | null = null;
+	let preface: string[] = [];
+	let located: ReturnType<typeof splitCompilation>['located'] = [];
+	if (shape === 'toc-compilation' && toc) {
+		const fm = readFrontMatter(lines, toc.start, log, unitWords);
+		({ title, date, editor, publisher, preface } = fm);
+		({ located, spans } = splitCompilation(lines, toc));
+	} else if (shape === 'web-collection') {
+		const web = splitWeb(lines, log);
+		({ title, date } = web);
+		spans = web.spans;
+	} else {
+		spans = splitSingle(lines, log);
+	}
+	const metaDate = meta.date ? { date: meta.date, precision: (meta.date.length === 10 ? 'day' : meta.date.length === 7 ? 'month' : 'year') as 'day' | 'month' | 'year' } : null;
+	const compilationDate = metaDate ?? date;
+	let textEnd = lines.length;
+	while (textEnd > 0 && (isBlank(lines[textEnd - 1]) || log.droppedLines.has(lines[textEnd - 1]!.no))) textEnd--;
+	const ctx: SourceContext = {
+		file: input.file,
+		sourceSlug: slug,
+		shape,
+		compilationTitle: meta.title ?? title ?? input.file,
+		compilationDate: shape === 'toc-compilation' ? compilationDate : null,
+		vocab,
+		unitWords,
+		log,
+		lines,
+		textEnd,
+		issues,
+	};
+	const built = spans.map((span) => buildReport(span, ctx));
+	if (shape === 'single-article' && built[0] && !meta.title) ctx.compilationTitle = built[0].frontmatter.title;
+	for (const report of built) report.frontmatter.compilationTitle = ctx.compilationTitle;
+	const ids = uniqueIds(slug, built.map((r) => ({ parts: [r.frontmatter.title, r.frontmatter.subtitle ?? '', r.frontmatter.unit ?? ''], salt: r.blocks[0]?.text.slice(0, 80) ?? '' })));
+	const reports = built.map((r, i) => {
+		const fm = r.frontmatter;
+		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks });
+		if (loss) issues.push(loss);
+		return { frontmatter: { id: ids[i]!, ...fm }, blocks: r.blocks };
+	});
+	const missing = located.filter((l) => l.start < 0);
+	const tocIds = uniqueIds(`${slug}-toc`, missing.map((m) => ({ parts: [m.item.title, m.item.subtitle ?? '', m.item.unit ?? ''], salt: String(m.item.line) })));
+	// TOC text is not report text: its space repairs are not counted in the source's repairs.
+	const tocLog = createRepairLog();
+	const tocOnly: TocOnlyEntry[] = missing.map((m, i) => {
+		const t = normaliseSpaces(m.item.title, 'title', tocLog);
+		const sub = m.item.subtitle ? normaliseSubtitle(normaliseSpaces(m.item.subtitle, 'title', tocLog)) : null;
+		const unit = m.item.unit ?? (sub ? unitOf(sub) : /(?:报告|方案|总结)$/.test(t) ? unitOf(t) : null);
+		const cat = classifyCategory({ title: t, subtitle: sub, unit, section: m.item.section, compilationTitle: ctx.compilationTitle }, vocab);
+		return {
+			id: tocIds[i]!, source: input.file, sourceSlug: slug, title: t, subtitle: sub, unit,
+			unitAnonymized: unit ? isAnonymised(unit) : false, category: cat.label, categorySlug: cat.slug,
+			tocPage: m.item.page, section: m.item.section, order: located.indexOf(m),
+		};
+	});
+	const idByItem = new Map(located.map((l, i) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
+	const source: SourceRecord = {
+		file: input.file, slug, shape, title: ctx.compilationTitle, editor: meta.editor ?? editor, publisher: meta.publisher ?? publisher,
+		place: meta.place ?? null, date: compilationDate?.date ?? null, url: meta.url ?? null, licence: meta.licence ?? null, preface,
+		toc: (toc?.items ?? []).map((item) => ({
+			kind: item.kind, title: normaliseSpaces(item.title, 'title', tocLog), subtitle: item.subtitle ? normaliseSubtitle(normaliseSpaces(item.subtitle, 'title', tocLog)) : null,
+			unit: item.unit, page: item.page, reportId: item.kind === 'report' ? (idByItem.get(item) ?? null) : null,
+		})),
+		counts: { reports: reports.length, tocOnly: tocOnly.length, warnings: issues.filter((x) => x.severity === 'warning').length },
+		repairs: sortedCounts(log),
+	};
+	return { source, reports, tocOnly, issues };
+}

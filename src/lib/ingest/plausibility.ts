@@ -1,0 +1,60 @@
+/**
+ * Is a decoded string plausible text, rather than mojibake of a wrong decoder?
+ *
+ * Counts characters by class. Real compilations are mostly Han characters with CJK
+ * punctuation; a wrong decoder (Big5 read as GB18030, UTF-8 read as GBK) yields kana, Greek,
+ * Cyrillic, box drawing, private-use glyphs, replacement characters and rare Han characters.
+ * A text with almost no non-ASCII characters (Latin only) is plausible: it isn’t mojibake.
+ *
+ * Doesn’t identify the language or the encoding; it only refuses soup.
+ */
+
+// The most frequent Han characters (simplified and traditional forms): in any running Chinese
+// text they make up well over a tenth of the Han characters; in mojibake they are rare.
+const COMMON = new Set(
+	'的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產新己制身果加西斯月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運笑飞飛风風步改收根干乎言许组組织織创創建型'
+);
+
+// Lookup table over U+3400–U+9FFF: 1 for a common character (a Set lookup per character is slow).
+const COMMON_CODES = new Uint8Array(0x9fff - 0x3400 + 1);
+for (const ch of COMMON) COMMON_CODES[ch.charCodeAt(0) - 0x3400] = 1;
+
+/** Share of non-ASCII characters that are “soup” (kana, PUA, U+FFFD, Greek, Cyrillic, box). */
+function classify(text: string): { nonAscii: number; han: number; common: number; soup: number } {
+	let nonAscii = 0;
+	let han = 0;
+	let common = 0;
+	let soup = 0;
+	for (let i = 0; i < text.length; i++) {
+		const cp = text.charCodeAt(i);
+		if (cp < 0x80) continue;
+		nonAscii++;
+		if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) {
+			han++;
+			if (COMMON_CODES[cp - 0x3400] === 1) common++;
+		} else if (
+			(cp >= 0x3040 && cp <= 0x30ff) ||
+			(cp >= 0xe000 && cp <= 0xf8ff) ||
+			cp === 0xfffd ||
+			(cp >= 0x0370 && cp <= 0x04ff) ||
+			(cp >= 0x2500 && cp <= 0x257f) ||
+			(cp >= 0xac00 && cp <= 0xd7af)
+		) {
+			soup++;
+		}
+	}
+	return { nonAscii, han, common, soup };
+}
+
+/**
+ * @param text Decoded text.
+ * @returns true when the text looks like real (Chinese or Latin) text.
+ */
+export function isPlausibleText(text: string): boolean {
+	const { nonAscii, han, common, soup } = classify(text);
+	if (nonAscii === 0) return true;
+	if (soup / nonAscii > 0.05) return false;
+	if (nonAscii < 8) return soup === 0;
+	if (han / nonAscii < 0.5) return false;
+	return han < 40 || common / han >= 0.08;
+}

@@ -1,0 +1,60 @@
+/**
+ * The record of every named repair: what the ingest removed from the source text and why.
+ *
+ * Whole lines dropped (a page-number line, a web boilerplate line, a teaser line), pieces cut
+ * from a line (a stray page number at a break) and characters removed (private-use glyphs,
+ * zero-width and control characters, layout spaces) are logged here with a rule id, so the
+ * build report can list them and the no-loss check (`checkNoLoss`) can account for every
+ * character. Doesn’t decide anything itself.
+ */
+
+/** The closed list of named repairs. Anything else missing from a page is an error. */
+export const repairRules = [
+	'private-use',
+	'zero-width-control',
+	'layout-space',
+	'page-number-at-break',
+	'boilerplate-line',
+	'journal-residue',
+	'teaser-line',
+] as const;
+export type RepairRule = (typeof repairRules)[number];
+
+export interface LineCut {
+	line: number;
+	rule: RepairRule;
+	/** The exact raw text removed from the end of the line. */
+	text: string;
+}
+
+export interface RepairLog {
+	counts: Record<string, number>;
+	/** Whole source lines dropped, by 1-based line number. */
+	droppedLines: Map<number, RepairRule>;
+	/** Text cut from the end of a line. */
+	cuts: LineCut[];
+}
+
+/** A new, empty log. */
+export function createRepairLog(): RepairLog {
+	return { counts: {}, droppedLines: new Map(), cuts: [] };
+}
+
+/** Count `n` applications of a rule. */
+export function countRepair(log: RepairLog, rule: RepairRule, n = 1): void {
+	if (n > 0) log.counts[rule] = (log.counts[rule] ?? 0) + n;
+}
+
+/** Drop a whole line under a rule (counted once per line). */
+export function dropLine(log: RepairLog, line: number, rule: RepairRule): void {
+	if (log.droppedLines.has(line)) return;
+	log.droppedLines.set(line, rule);
+	countRepair(log, rule);
+}
+
+/** Sorted copy of the counts, for deterministic output. */
+export function sortedCounts(log: RepairLog): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const key of Object.keys(log.counts).sort()) out[key] = log.counts[key]!;
+	return out;
+}

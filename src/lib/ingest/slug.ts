@@ -1,0 +1,49 @@
+/**
+ * ASCII ids that stay stable when other sources are added, removed or reordered: a source’s
+ * slug comes from its own file name, a report’s id from its source slug and a hash of its own
+ * title, subtitle and unit (INGEST-SPEC §2).
+ *
+ * @example
+ *   sourceSlug('000_072d85c6eac7fde3.txt') → '000-072d85c6eac7fde3'
+ *   reportId('000-072d85c6eac7fde3', ['强素质 促发展 …', '——延庆县农经站…']) → '000-072d85c6eac7fde3-1f3a9c0b'
+ *
+ * Doesn’t use a global counter or the position of the report.
+ */
+
+/** 53-bit string hash (cyrb53), as 8 lower-case hex digits. */
+export function hash8(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2654435761);
+		h2 = Math.imul(h2 ^ ch, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+	return n.toString(16).padStart(14, '0').slice(-8);
+}
+
+/** ASCII slug of a source file name (extension dropped); a hash when nothing ASCII is left. */
+export function sourceSlug(file: string): string {
+	const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+	const ascii = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+	return ascii.length >= 2 ? ascii : `source-${hash8(base)}`;
+}
+
+/**
+ * Make unique ids within one source: `<prefix>-<hash8 of parts>`; when two records share the
+ * same parts, the later ones hash `salt` too (the start of their own text), then add a counter.
+ */
+export function uniqueIds(prefix: string, records: ReadonlyArray<{ parts: readonly string[]; salt: string }>): string[] {
+	const used = new Set<string>();
+	return records.map(({ parts, salt }) => {
+		const base = parts.join('\u0000');
+		let id = `${prefix}-${hash8(base)}`;
+		if (used.has(id)) id = `${prefix}-${hash8(`${base}\u0000${salt}`)}`;
+		for (let n = 2; used.has(id); n++) id = `${prefix}-${hash8(base)}-${n}`;
+		used.add(id);
+		return id;
+	});
+}

@@ -1,0 +1,59 @@
+/**
+ * Split decoded text into numbered lines and remove invisible junk from each line.
+ *
+ * Removes private-use glyphs (U+E000–U+F8FF, left by PDF extraction) and zero-width and control
+ * characters (U+200B–U+200F, U+2028–U+202E, U+2060–U+2064, U+FEFF, C0/C1 controls except TAB),
+ * counting each removal under its named repair. Line numbers are those of the source file.
+ *
+ * Doesn’t touch spaces, punctuation or letters (no NFKC: it would turn full-width punctuation
+ * into ASCII and `﹤` into `<`).
+ *
+ * @example
+ *   '参考文献:\uE003' → '参考文献:'  (private-use +1)
+ */
+import { countRepair, type RepairLog } from './repair-log.ts';
+
+/** One line of the source file; `no` is 1-based. `text` has invisible junk removed. */
+export interface SourceLine {
+	no: number;
+	text: string;
+}
+
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+// eslint-disable-next-line no-control-regex
+const ZERO_WIDTH_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** Remove private-use and zero-width/control characters from one string, counting them. */
+export function stripInvisible(text: string, log: RepairLog): string {
+	let out = text;
+	if (PRIVATE_USE.test(out)) {
+		let n = 0;
+		out = out.replace(PRIVATE_USE, () => (n++, ''));
+		countRepair(log, 'private-use', n);
+	}
+	PRIVATE_USE.lastIndex = 0;
+	if (ZERO_WIDTH_CONTROL.test(out)) {
+		let n = 0;
+		out = out.replace(ZERO_WIDTH_CONTROL, () => (n++, ''));
+		countRepair(log, 'zero-width-control', n);
+	}
+	ZERO_WIDTH_CONTROL.lastIndex = 0;
+	return out;
+}
+
+/**
+ * @param text Decoded text with LF line ends.
+ * @param log Repair log that receives the counts.
+ * @returns One entry per source line, in order.
+ */
+export function toSourceLines(text: string, log: RepairLog): SourceLine[] {
+	const raw = text.split('\n');
+	const lines: SourceLine[] = new Array(raw.length);
+	for (let i = 0; i < raw.length; i++) lines[i] = { no: i + 1, text: stripInvisible(raw[i]!, log) };
+	return lines;
+}
+
+/** True for a line with nothing but white space. */
+export function isBlank(line: SourceLine | undefined): boolean {
+	return line === undefined || line.text.trim() === '';
+}

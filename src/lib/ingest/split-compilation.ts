@@ -1,0 +1,35 @@
+/**
+ * Split a TOC compilation into report spans: each TOC entry found in the body opens a span
+ * that runs to the next found entry (or the end of the text); entries not found are TOC-only.
+ *
+ * Trailing section markers, part headers (`第二部分`, `外部参考`) and their pinyin lines
+ * (`Shifandanweijingyan`) are cut off a span: they belong to the book, not to the report.
+ * Doesn’t read the reports themselves.
+ */
+import { isLatinOnly, keyOf, sectionMarkerOf } from './line-kinds.ts';
+import { locateReports, type LocatedEntry } from './locate-reports.ts';
+import type { ParsedToc } from './parse-toc.ts';
+import { isBlank, type SourceLine } from './source-lines.ts';
+import type { SpanDraft } from './span.ts';
+
+/** Is this line book furniture between two reports? */
+function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
+	const t = text.trim();
+	return sectionMarkerOf(t) !== null || sectionKeys.has(keyOf(t)) || (isLatinOnly(t) && /^[A-Za-z]{6,}$/.test(t));
+}
+
+/**
+ * @returns The located entries (TOC order) and one span per found entry.
+ */
+export function splitCompilation(lines: readonly SourceLine[], toc: ParsedToc): { located: LocatedEntry[]; spans: SpanDraft[] } {
+	const reports = toc.items.filter((i) => i.kind === 'report');
+	const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
+	const located = locateReports(lines, reports, toc.end + 1);
+	const found = located.map((entry, order) => ({ entry, order })).filter((x) => x.entry.start >= 0);
+	const spans = found.map(({ entry, order }, n): SpanDraft => {
+		let end = n + 1 < found.length ? found[n + 1]!.entry.start : lines.length;
+		while (end > entry.titleEnd + 1 && (isBlank(lines[end - 1]) || isFurniture(lines[end - 1]!.text, sectionKeys))) end--;
+		return { start: entry.start, end, titleEnd: entry.titleEnd, tocItem: entry.item, order, webLabel: null, bundle: false };
+	});
+	return { located, spans };
+}

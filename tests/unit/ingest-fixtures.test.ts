@@ -1,0 +1,80 @@
+/**
+ * Fixture cases: tests/fixtures/<behaviour>/{input.txt, expected.json}, discovered by one loop.
+ * The expected values are written by hand from reading each input; only the fields listed in
+ * expected.json are compared. Each page is also rendered with the site's renderer and its
+ * visible text must equal the expected blocks (escaping is proved on the rendered HTML).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ingest } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
+import type { Block } from '../../src/lib/ingest/types.ts';
+
+const root = path.resolve(import.meta.dirname, '../fixtures');
+const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+const cases = readdirSync(root).filter((name) => existsSync(path.join(root, name, 'expected.json')) && existsSync(path.join(root, name, 'input.txt')));
+
+function blockText(block: Block): string {
+	return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${block.text}` : block.text;
+}
+
+function decodeEntities(html: string): string {
+	return html
+		.replace(/<[^>]+>/g, '')
+		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
+}
+
+/** Visible text of each rendered paragraph and heading, as `## text` for headings. */
+function renderedBlocks(mdx: string): string[] {
+	const { html } = renderMdx(mdx);
+	return [...html.matchAll(/<(p|h[2-6])\b[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) => {
+		const text = decodeEntities(inner!);
+		return tag === 'p' ? text : `${'#'.repeat(Number(tag!.slice(1)))} ${text}`;
+	});
+}
+
+function pick(actual: Record<string, unknown>, expected: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(Object.keys(expected).map((key) => [key, actual[key]]));
+}
+
+describe('ingest fixtures', () => {
+	test('there are fixture cases', () => {
+		expect(cases.length).toBeGreaterThanOrEqual(8);
+	});
+
+	test.each(cases)('%s', (name) => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, name, 'input.txt')));
+		const expected = JSON.parse(readFileSync(path.join(root, name, 'expected.json'), 'utf8'));
+		const result = ingest([{ file: `${name}.txt`, bytes }], vocab, {});
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const [source] = result.catalog.sources;
+		expect(source?.shape).toBe(expected.shape);
+		if (expected.source) expect(pick(source as unknown as Record<string, unknown>, expected.source)).toEqual(expected.source);
+		if (expected.repairs) expect(pick(source!.repairs, expected.repairs)).toEqual(expected.repairs);
+		if (expected.toc) {
+			expect(source!.toc.map((t) => [t.kind, t.title, t.subtitle, t.page])).toEqual(expected.toc);
+		}
+		expect(result.pages).toHaveLength(expected.reports.length);
+		expected.reports.forEach((want: Record<string, unknown> & { blocks?: string[] }, i: number) => {
+			const page = result.pages[i]!;
+			const { blocks, ...fields } = want;
+			expect(pick(page.frontmatter as unknown as Record<string, unknown>, fields)).toEqual(fields);
+			if (blocks) {
+				expect(renderedBlocks(page.mdx)).toEqual(blocks);
+				expect(page.text).toBe(blocks.map((b) => b.replace(/^#{2,4} /, '')).join('\n'));
+			}
+		});
+		if (expected.tocOnly) {
+			expect(result.catalog.tocOnly.map((t) => [t.title, t.subtitle, t.unit, t.tocPage])).toEqual(expected.tocOnly);
+		}
+	});
+});
+
+export { blockText };

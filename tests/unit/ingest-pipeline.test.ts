@@ -1,0 +1,169 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import * as barrel from '../../src/lib/ingest/index.ts';
+import { ingest } from '../../src/lib/ingest/index.ts';
+import { checkNoLoss } from '../../src/lib/ingest/check-no-loss.ts';
+import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
+import { hash8, sourceSlug, uniqueIds } from '../../src/lib/ingest/slug.ts';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const vocab = parseVocabulary(readFileSync(path.join(repo, 'content/vocabulary.yaml'), 'utf8'));
+const samples = readdirSync(path.join(repo, 'content/sources'))
+	.filter((f) => f.endsWith('.txt'))
+	.map((file) => ({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))) }));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+test('the barrel exports ingest and the named steps', () => {
+	expect(Object.keys(barrel).sort()).toEqual([
+		'applyOverrides', 'assignHeadings', 'buildBlocks', 'checkNoLoss', 'createRepairLog', 'decodeSource',
+		'detectShape', 'hash8', 'ingest', 'ingestSource', 'isPlausibleText', 'locateReports', 'normaliseSpaces',
+		'parseToc', 'readReportHead', 'readSignOff', 'repairRules', 'sourceSlug', 'toSourceLines',
+	]);
+});
+
+describe('the five samples', () => {
+	const result = ingest(samples, vocab, {});
+
+	test('16 reports with a body, 87 TOC entries without, no error', () => {
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(result.catalog.reports).toHaveLength(16);
+		expect(result.catalog.tocOnly).toHaveLength(87);
+		expect(result.catalog.sources.map((s) => [s.file.slice(0, 3), s.shape, s.counts.reports, s.counts.tocOnly])).toEqual([
+			['000', 'toc-compilation', 2, 54],
+			['001', 'single-article', 1, 0],
+			['002', 'web-collection', 9, 0],
+			['003', 'toc-compilation', 3, 33],
+			['004', 'single-article', 1, 0],
+		]);
+	});
+
+	test('ids are ASCII, unique, and each page links to its TOC entry', () => {
+		const ids = result.catalog.reports.map((r) => r.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+		const linked = result.catalog.sources.flatMap((s) => s.toc.map((t) => t.reportId)).filter(Boolean);
+		expect(linked.sort()).toEqual(result.catalog.reports.filter((r) => r.tocPage !== null).map((r) => r.id).sort());
+	});
+
+	test('ids stay the same when other sources are added, removed or reordered', () => {
+		const byFile = (r: ReturnType<typeof ingest>) => Object.fromEntries(r.catalog.reports.map((x) => [`${x.source}:${x.title}:${x.order}`, x.id]));
+		const all = byFile(result);
+		const subset = byFile(ingest([...samples].reverse().slice(1, 4), vocab, {}));
+		const extra = byFile(ingest([...samples, { file: 'zzz.txt', bytes: utf8('另一篇文章\n\n正文。') }], vocab, {}));
+		for (const [key, id] of Object.entries(subset)) expect(all[key]).toBe(id);
+		for (const [key, id] of Object.entries(all)) expect(extra[key]).toBe(id);
+	});
+
+	test('two builds give byte-identical pages and catalog', () => {
+		const again = ingest(samples, vocab, {});
+		expect(JSON.stringify(again.catalog)).toBe(JSON.stringify(result.catalog));
+		expect(again.pages.map((p) => p.mdx)).toEqual(result.pages.map((p) => p.mdx));
+	});
+});
+
+describe('encodings ingest to identical records', () => {
+	test('UTF-8, UTF-8 with BOM, CRLF and UTF-16 LE give the same catalog and pages', () => {
+		const text = new TextDecoder().decode(samples[4]!.bytes);
+		const variants = [
+			utf8(text),
+			new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]),
+			utf8(text.replace(/\n/g, '\r\n')),
+			(() => {
+				const out = new Uint8Array(2 + text.length * 2);
+				const view = new DataView(out.buffer);
+				view.setUint16(0, 0xfeff, true);
+				for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), true);
+				return out;
+			})(),
+		];
+		const results = variants.map((bytes) => ingest([{ file: 'x.txt', bytes }], vocab, {}));
+		for (const r of results.slice(1)) {
+			expect(r.pages.map((p) => p.mdx)).toEqual(results[0]!.pages.map((p) => p.mdx));
+			expect(r.catalog.reports).toEqual(results[0]!.catalog.reports);
+		}
+	});
+});
+
+describe('errors and overrides', () => {
+	test('an unreadable source is an error naming the file; other sources still ingest', () => {
+		const result = ingest([{ file: 'empty.txt', bytes: new Uint8Array() }, samples[1]!], vocab, {});
+		expect(result.issues).toEqual([
+			{ file: 'empty.txt', line: 1, column: 1, ruleId: 'decode:empty', severity: 'error', message: 'empty.txt: the file is empty. Remove it or add the text.' },
+		]);
+		expect(result.pages).toHaveLength(1);
+	});
+
+	test('an override replaces fields (slug follows label); an unknown id is a warning', () => {
+		const first = ingest([samples[4]!], vocab, {});
+		const id = first.pages[0]!.id;
+		const result = ingest([samples[4]!], vocab, { [id]: { unit: '上海市闸北区委宣传部', category: '学习型党组织', date: '2004' }, 'no-such-id': { unit: 'X' } });
+		const fm = result.pages[0]!.frontmatter;
+		expect([fm.unit, fm.category, fm.categorySlug, fm.date, fm.datePrecision, fm.dateSource]).toEqual(['上海市闸北区委宣传部', '学习型党组织', 'dangzuzhi', '2004', 'year', 'report']);
+		expect(result.issues).toEqual([
+			{
+				file: 'content/overrides.yaml', line: 1, column: 1, ruleId: 'override:unknown-id', severity: 'warning',
+				message: 'Override for unknown report id “no-such-id”: no report has this id any more. Remove or update the entry.',
+			},
+		]);
+	});
+
+	test('an override that breaks the schema is an error with the zod path, and the page is not produced', () => {
+		const first = ingest([samples[4]!], vocab, {});
+		const id = first.pages[0]!.id;
+		const result = ingest([samples[4]!], vocab, { [id]: { date: '2004年', datePrecision: 'year', dateSource: 'report' } });
+		expect(result.pages).toEqual([]);
+		expect(result.issues.map((i) => [i.file, i.line, i.ruleId, i.message])).toEqual([
+			['004_83e701237cf79c63.txt', 1, 'frontmatter:invalid', 'Invalid frontmatter of report “深入开展学习型机关创建活动，切实提高机关干部综合素质和执政能力”: **date**: Expected YYYY, YYYY-MM or YYYY-MM-DD'],
+		]);
+	});
+});
+
+test('a placeholder sign-off date is not a date and is reported as unparsed', () => {
+	const result = ingest([{ file: 'p.txt', bytes: utf8('某单位创建学习型机关自评报告\n\n我们开展了学习活动。\n\n***街道工委\n\n***年***月') }], vocab, {});
+	const fm = result.pages[0]!.frontmatter;
+	expect([fm.date, fm.datePrecision, fm.dateSource]).toEqual([null, 'none', 'none']);
+	expect(result.issues.map((i) => [i.line, i.ruleId, i.severity])).toEqual([[7, 'date:unparsed', 'warning']]);
+});
+
+describe('checkNoLoss', () => {
+	const rawLines = ['标题', '', '第一句话。第二句话。', '', '第三句 12', '', '话。'];
+	test('accepts a page that differs only by named repairs', () => {
+		const log = createRepairLog();
+		log.cuts.push({ line: 5, rule: 'page-number-at-break', text: ' 12' });
+		const blocks = [{ type: 'paragraph' as const, text: '第一句话。第二句话。', line: 3 }, { type: 'paragraph' as const, text: '第三句话。', line: 5 }];
+		expect(checkNoLoss({ file: 'a.txt', title: '标题', rawLines, lines: [1, 7], log, head: [{ no: 1, text: '标题' }], blocks })).toBeNull();
+	});
+
+	test('reports a lost character with its line', () => {
+		const log = createRepairLog();
+		log.cuts.push({ line: 5, rule: 'page-number-at-break', text: ' 12' });
+		const blocks = [{ type: 'paragraph' as const, text: '第一句话。第二句话。', line: 3 }, { type: 'paragraph' as const, text: '第三话。', line: 5 }];
+		expect(checkNoLoss({ file: 'a.txt', title: '标题', rawLines, lines: [1, 7], log, head: [{ no: 1, text: '标题' }], blocks })).toEqual({
+			file: 'a.txt', line: 5, column: 1, ruleId: 'text:lost', severity: 'error',
+			message: 'Report “标题”: its page differs from the source at line 5: expected "句话。", found "话。". Only named repairs may change the text.',
+		});
+	});
+
+	test('an unlogged page number is not a repair', () => {
+		const blocks = [{ type: 'paragraph' as const, text: '第一句话。第二句话。', line: 3 }, { type: 'paragraph' as const, text: '第三句话。', line: 5 }];
+		expect(checkNoLoss({ file: 'a.txt', title: '标题', rawLines, lines: [1, 7], log: createRepairLog(), head: [{ no: 1, text: '标题' }], blocks })?.ruleId).toBe('text:lost');
+	});
+});
+
+describe('slugs', () => {
+	test.each([
+		['000_072d85c6eac7fde3.txt', '000-072d85c6eac7fde3'],
+		['Report 2019 Q1.TXT', 'report-2019-q1'],
+		['建设学习型组织.txt', `source-${hash8('建设学习型组织')}`],
+	])('sourceSlug(%s) → %s', (file, slug) => {
+		expect(sourceSlug(file)).toBe(slug);
+	});
+
+	test('two records with the same title and unit get different ids', () => {
+		const ids = uniqueIds('s', [{ parts: ['同题', ''], salt: 'a' }, { parts: ['同题', ''], salt: 'b' }, { parts: ['另题', ''], salt: 'a' }]);
+		expect(new Set(ids).size).toBe(3);
+		expect(ids[0]).toBe(`s-${hash8('同题\u0000')}`);
+	});
+});
