@@ -1,14 +1,19 @@
 /**
- * `node scripts/index-search.ts --site DIR`: build the Pagefind index of a built site.
- * Prints one line: `search: N pages indexed, X MiB index (?)` (the caller fills in the time).
+ * `node scripts/index-search.ts --site DIR [--catalog FILE]`: build the search index of a built
+ * site (catalog defaults to `$HUIBIAN_REPORTS_DIR/catalog.json`, else content/reports/).
+ * Prints one line: `search: N reports + M 正文未收录 indexed, X MiB index (?)` (the caller fills
+ * in the time).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
 import { dirBytes } from './lib/dir-stats.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
-const args = parseArgs(process.argv.slice(2), ['site']);
+const args = parseArgs(process.argv.slice(2), ['site', 'catalog']);
 const site = path.resolve(args.values.get('site') ?? 'dist');
-const stats = await buildSearchIndex(site);
+const reportsDir = path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
+const catalog = path.resolve(args.values.get('catalog') ?? path.join(reportsDir, 'catalog.json'));
+const gram = process.env.HUIBIAN_SEARCH_GRAM ? Number(process.env.HUIBIAN_SEARCH_GRAM) : undefined;
+const stats = await buildSearchIndex(site, catalog, gram);
 const mib = ((await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20).toFixed(2);
-console.log(`search: ${stats.pages} pages indexed, ${mib} MiB index (?)`);
+console.log(`search: ${stats.pages} reports + ${stats.tocOnly} 正文未收录 indexed, ${mib} MiB index (?)`);

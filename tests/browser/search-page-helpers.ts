@@ -1,0 +1,49 @@
+/**
+ * Drive the real /search/ page in Chromium: type a query, load every result with 更多结果,
+ * read the result links off the page. Shared by the search browser tests.
+ */
+import type { Page } from 'playwright-core';
+
+/** Wait until the page finished the search it started (body[data-search-state]). */
+export async function waitForSearch(page: Page): Promise<void> {
+	await page.waitForFunction(() => ['done', 'idle'].includes(document.body.dataset.searchState ?? ''), null, { timeout: 30_000 });
+}
+
+/** Click 更多结果 until it disappears. */
+export async function loadAllResults(page: Page): Promise<void> {
+	const more = page.locator('#search-more');
+	while (await more.isVisible()) {
+		const before = await page.locator('#search-results > li').count();
+		await more.click();
+		await page.waitForFunction(
+			(n) => document.querySelectorAll('#search-results > li').length > n || (document.getElementById('search-more') as HTMLButtonElement).hidden,
+			before,
+		);
+	}
+}
+
+/** Type `query` into the search box, submit, load all results; returns the result keys. */
+export async function searchFor(page: Page, siteUrl: string, query: string): Promise<string[]> {
+	if (!page.url().endsWith('/search/')) await page.goto(`${siteUrl}search/`);
+	await waitForSearch(page);
+	await page.fill('#q', query);
+	await page.evaluate(() => (document.body.dataset.searchState = 'typed'));
+	await page.press('#q', 'Enter');
+	await waitForSearch(page);
+	await loadAllResults(page);
+	return resultKeys(page);
+}
+
+/**
+ * Keys of the results on the page: `report:<id>` for `/reports/<id>/`, `toc:<id>` for a TOC-only
+ * entry (`/compilations/<slug>/#<id>`).
+ */
+export async function resultKeys(page: Page): Promise<string[]> {
+	const hrefs = await page.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	return hrefs.map((href) => {
+		const url = new URL(href);
+		const report = /\/reports\/([^/]+)\/$/.exec(url.pathname);
+		if (report) return `report:${report[1]}`;
+		return `toc:${url.hash.slice(1)}`;
+	});
+}

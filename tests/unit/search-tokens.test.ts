@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { blockTokens, charCode, decodeWords, pagefindQuery, searchChars } from '../../src/lib/search/tokens.ts';
+
+describe('search tokens', () => {
+	test('a character is four lower-case base-36 digits of its code point', () => {
+		expect(charCode('学')).toBe((0x5b66).toString(36).padStart(4, '0'));
+		expect(charCode('a')).toBe('002p');
+		expect(charCode('𠀀')).toHaveLength(4);
+	});
+
+	test('a block gives one word per character: the bigram starting there, shorter at the end', () => {
+		const [a, b, c] = ['学', '习', '型'].map(charCode);
+		expect(blockTokens('学习型')).toEqual([a! + b!, b! + c!, c!]);
+		expect(blockTokens('学 习')).toEqual([a! + b!, b!]);
+	});
+
+	test.each([
+		['学', 1],
+		['学习', 1],
+		['学习型社区', 4],
+	])('the query %s becomes %i word(s), a phrase when more than one', (q, n) => {
+		const query = pagefindQuery(q)!;
+		expect(query.replace(/"/g, '').split(' ')).toHaveLength(n);
+		expect(query.startsWith('"')).toBe(n > 1);
+	});
+
+	test('an empty query is null; whitespace is ignored', () => {
+		expect(pagefindQuery('  ')).toBeNull();
+		expect(pagefindQuery('学习 型')).toBe(pagefindQuery('学习型'));
+	});
+
+	test('decoding the words of a block gives its characters back', () => {
+		const text = '强素质 促发展，“五子行动”3个8';
+		expect(decodeWords(blockTokens(text)).join('')).toBe(searchChars(text).join(''));
+	});
+});
