@@ -1,25 +1,40 @@
 /**
- * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR]`
+ * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --verbose]`
  *
  * The whole pipeline, one child process per stage: ingest (sources → MDX + catalog.json) →
- * astro build → Pagefind index, into a staging folder that replaces `--out` only when every
- * stage succeeded (a failed build leaves the previous `dist/` as it was).
+ * astro build → Pagefind index. Both outputs are staged: the ingest writes `<reports-dir>.building`
+ * and Astro builds `<out>.building`; they replace `--reports-dir` and `--out` only when every
+ * stage succeeded, so a failed build leaves the previous generated pages and `dist/` as they were.
  */
-import { copyFile, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, cp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from './lib/args.ts';
+import { parseArgs, type Args } from './lib/args.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
 import { runNode } from './lib/run-stage.ts';
 
-const args = parseArgs(process.argv.slice(2), ['sources', 'out', 'base', 'site', 'reports-dir']);
+const valued = ['sources', 'out', 'base', 'site', 'reports-dir'];
+const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--verbose]';
+let args: Args;
+try {
+	args = parseArgs(process.argv.slice(2), valued);
+} catch (error) {
+	console.error(`build: ${(error as Error).message}; ${usage}`);
+	process.exit(2);
+}
+const unknown = [...args.flags].filter((f) => f !== 'verbose');
+if (unknown.length) {
+	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
+	process.exit(2);
+}
 const sources = path.resolve(args.values.get('sources') ?? 'content/sources');
 const out = path.resolve(args.values.get('out') ?? 'dist');
 const reportsDir = path.resolve(args.values.get('reports-dir') ?? 'content/reports');
 const staging = `${out}.building`;
+const reportsStaging = `${reportsDir}.building`;
 const root = path.resolve(import.meta.dirname, '..');
 const env = {
 	...process.env,
-	HUIBIAN_REPORTS_DIR: reportsDir,
+	HUIBIAN_REPORTS_DIR: reportsStaging,
 	HUIBIAN_OUT: staging,
 	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
 	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
@@ -27,31 +42,55 @@ const env = {
 };
 const verbose = args.flags.has('verbose');
 
-function fail(stage: string, detail: string): never {
-	console.error(detail.trimEnd());
-	console.error(`build failed at stage "${stage}"`);
+/** Drop the staged outputs (the previous ones are untouched), explain, exit 1. */
+async function fail(stage: string, detail: string): Promise<never> {
+	await rm(staging, { recursive: true, force: true });
+	await rm(reportsStaging, { recursive: true, force: true });
+	if (detail.trim()) console.error(detail.trimEnd());
+	console.error(`build failed at stage "${stage}"; ${path.relative(process.cwd(), out) || '.'} and ${path.relative(process.cwd(), reportsDir) || '.'} were left as they were`);
 	process.exit(1);
+}
+
+/** Replace `target` by `staged` (two renames; the old folder is removed last). */
+async function swapIn(staged: string, target: string): Promise<void> {
+	const old = `${target}.old`;
+	await rm(old, { recursive: true, force: true });
+	const exists = await stat(target).then(() => true, () => false);
+	if (exists) await rename(target, old);
+	await rename(staged, target);
+	await rm(old, { recursive: true, force: true });
 }
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 const totalStart = performance.now();
 await rm(staging, { recursive: true, force: true });
+await rm(reportsStaging, { recursive: true, force: true });
+// Files in the reports folder that the ingest doesn't own (not *.mdx, not catalog.json) stay.
+await cp(reportsDir, reportsStaging, {
+	recursive: true,
+	filter: (src) => src === reportsDir || !(src.endsWith('.mdx') || path.basename(src) === 'catalog.json'),
+}).catch((error: NodeJS.ErrnoException) => {
+	if (error.code !== 'ENOENT') throw error;
+});
 
-// 1. ingest: sources → <reports-dir>/*.mdx + catalog.json (prints its own report and summary line)
-const ingest = await runNode([path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsDir], env, true);
-if (ingest.code !== 0) fail('ingest', '');
-const catalog = JSON.parse(await readFile(path.join(reportsDir, 'catalog.json'), 'utf8')) as {
-	reports: unknown[];
-};
+// 1. ingest: sources → <reports-dir>.building/*.mdx + catalog.json (prints its own report and summary line)
+const ingest = await runNode([path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging], env, true);
+if (ingest.code !== 0) await fail('ingest', '');
+let catalog: { reports: unknown[] };
+try {
+	catalog = JSON.parse(await readFile(path.join(reportsStaging, 'catalog.json'), 'utf8')) as { reports: unknown[] };
+} catch (error) {
+	await fail('ingest', `the ingest wrote no readable catalog.json: ${(error as Error).message}`);
+}
 
 // 2. astro build into the staging folder
 let t0 = performance.now();
 const astro = await runNode([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], env, verbose);
-if (astro.code !== 0) fail('astro', astro.stdout + astro.stderr);
+if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.
 const built = await builtReportIds(staging);
-if (built.length !== catalog.reports.length) {
-	fail('astro', `expected ${catalog.reports.length} report pages in the build, found ${built.length}\n${astro.stdout}${astro.stderr}`);
+if (built.length !== catalog!.reports.length) {
+	await fail('astro', `expected ${catalog!.reports.length} report pages in the build, found ${built.length}\n${astro.stdout}${astro.stderr}`);
 }
 const pages = (astro.stdout.match(/(\d+) page\(s\) built/) ?? [])[1] ?? '?';
 console.log(`astro: ${pages} pages, ${built.length} report pages (${seconds(t0)} s)`);
@@ -59,12 +98,12 @@ console.log(`astro: ${pages} pages, ${built.length} report pages (${seconds(t0)}
 // 3. search index (Pagefind) over the built report pages
 t0 = performance.now();
 const search = await runNode([path.join(root, 'scripts/index-search.ts'), '--site', staging], env, false);
-if (search.code !== 0) fail('search', search.stdout + search.stderr);
+if (search.code !== 0) await fail('search', search.stdout + search.stderr);
 process.stdout.write(search.stdout.replace(/\(\?\)/, `(${seconds(t0)} s)`));
 
-// 4. data download and swap the finished site into place
-await copyFile(path.join(reportsDir, 'catalog.json'), path.join(staging, 'catalog.json'));
-await rm(out, { recursive: true, force: true });
-await rename(staging, out);
+// 4. data download, then swap the generated pages and the finished site into place
+await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(staging, 'catalog.json'));
+await swapIn(reportsStaging, reportsDir);
+await swapIn(staging, out);
 const mib = ((await dirBytes(out)) / 2 ** 20).toFixed(1);
 console.log(`build: ${path.relative(process.cwd(), out) || '.'} ready, ${mib} MiB (${seconds(totalStart)} s)`);
