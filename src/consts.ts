@@ -20,7 +20,12 @@ export const NAV = [
 	{ key: 'units', label: '单位', path: '/units/' },
 	{ key: 'compilations', label: '汇编', path: '/compilations/' },
 	{ key: 'years', label: '年份', path: '/years/' },
+	{ key: 'practices', label: '做法', path: '/practices/' },
+	{ key: 'stats', label: '统计', path: '/stats/' },
 	{ key: 'search', label: '搜索', path: '/search/' },
 ] as const;
 
 export type NavKey = (typeof NAV)[number]['key'];
+
+/** Practices listed first on the practice index: those used by at least this many units. */
+export const PRACTICE_SHARED_MIN = 2;

@@ -8,6 +8,9 @@ import { groupByCategory, groupByTheme, groupByUnit, groupByYear, type Group } f
 import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
 import { neighbourMap, type Neighbours } from './lib/site/neighbours.ts';
 import { relatedIndex, relatedReports } from './lib/site/related.ts';
+import { bodyBlocks, bodyText, type BodyBlock } from './lib/knowledge/body-blocks.ts';
+import { collectPractices, type Practice } from './lib/knowledge/collect-practices.ts';
+import { relatedByContent } from './lib/knowledge/related-by-content.ts';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 export type CompilationEntry = CollectionEntry<'compilations'>;
@@ -72,16 +75,52 @@ export function getBrowseIndex(): Promise<BrowseIndex> {
 			}),
 		];
 		const index = relatedIndex(items);
+		const { related } = await getKnowledge();
+		const byId = new Map(items.map((i) => [i.id, i]));
 		return {
 			items,
-			byId: new Map(items.map((i) => [i.id, i])),
+			byId,
 			categories: groupByCategory(items),
 			themes: groupByTheme(items),
 			units: groupByUnit(items),
 			years: groupByYear(items),
 			neighbours: neighbourMap(items.filter((i) => i.kind === 'report')),
-			related: (item) => relatedReports(item, index),
+			// By content (TF-IDF over character bigrams); the shared-theme list only when the text
+			// finds no neighbour (a very short report).
+			related: (item) => {
+				const ids = related.get(item.id) ?? [];
+				const found = ids.map((id) => byId.get(id)).filter((i): i is ListItem => i !== undefined);
+				return found.length > 0 ? found : relatedReports(item, index);
+			},
 		};
 	})();
 	return browseCache;
+}
+
+export interface KnowledgeIndex {
+	/** Body blocks (headings, paragraphs with their anchor ids) of every report, by id. */
+	blocks: Map<string, BodyBlock[]>;
+	/** Named practices with each report that uses them. */
+	practices: Practice[];
+	/** Related report ids by content, most similar first. */
+	related: Map<string, string[]>;
+	/** Compilation records by slug. */
+	sources: Map<string, CompilationEntry['data']>;
+}
+
+let knowledgeCache: Promise<KnowledgeIndex> | undefined;
+
+/** Practices, body blocks and related-by-content of the whole site, computed once per build. */
+export function getKnowledge(): Promise<KnowledgeIndex> {
+	knowledgeCache ??= (async () => {
+		const [reports, compilations] = await Promise.all([getReports(), getCompilations()]);
+		const blocks = new Map(reports.map((r) => [r.id, bodyBlocks(r.rendered?.html ?? '')]));
+		const practices = collectPractices(reports.map((r) => ({ data: r.data, blocks: blocks.get(r.id) ?? [] })));
+		const related = relatedByContent(
+			reports.map((r) => ({ id: r.id, text: `${r.data.title}\n${bodyText(blocks.get(r.id) ?? [])}` })),
+		);
+		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
+		return { blocks, practices, related, sources };
+	})();
+	return knowledgeCache;
 }

@@ -1,0 +1,83 @@
+/**
+ * The practice index: every named practice of the corpus, grouped by its name, with each
+ * report that uses it, the paragraph that describes it there, and a short quote.
+ *
+ * One pass over the reports' `namedPractices` (linear in the corpus). Doesn’t merge uses that
+ * mean different things: each use keeps its own unit, anchor and quote, and the page shows
+ * them side by side. Doesn’t detect practices (the ingest does, `findNamedPractices`).
+ */
+import type { ReportFrontmatter } from '../frontmatter.ts';
+import type { BodyBlock } from './body-blocks.ts';
+import { practiceKey, practiceSlug } from './practice-key.ts';
+import { findMention } from './practice-quote.ts';
+
+export type PracticeReport = Pick<
+	ReportFrontmatter,
+	'id' | 'title' | 'unit' | 'date' | 'dateSource' | 'category' | 'categorySlug' | 'namedPractices' | 'compilationTitle' | 'sourceSlug'
+>;
+
+export interface PracticeUse {
+	reportId: string;
+	reportTitle: string;
+	unit: string | null;
+	date: string | null;
+	dateSource: ReportFrontmatter['dateSource'];
+	category: string;
+	compilationTitle: string;
+	/** The name as this report prints it (`“四个一”活动`). */
+	printed: string;
+	/** Anchor of the describing paragraph (or heading), '' when none was found. */
+	anchor: string;
+	quote: string;
+}
+
+export interface Practice {
+	key: string;
+	slug: string;
+	/** Display name: the printed form when every use prints the same (`“3个8”学习制度`), else the key in quotes (`“四个一”`). */
+	label: string;
+	uses: PracticeUse[];
+	/** Distinct units (or report ids when a report has no unit). */
+	unitCount: number;
+}
+
+/**
+ * @param reports Reports with their body blocks.
+ * @returns Practices sorted by number of units (most first), then by name.
+ */
+export function collectPractices(reports: ReadonlyArray<{ data: PracticeReport; blocks: readonly BodyBlock[] }>): Practice[] {
+	const byKey = new Map<string, Practice>();
+	for (const { data, blocks } of reports) {
+		const done = new Set<string>();
+		for (const printed of data.namedPractices) {
+			const key = practiceKey(printed);
+			if (!key || done.has(key)) continue;
+			done.add(key);
+			const mention = findMention(blocks, key);
+			let practice = byKey.get(key);
+			if (!practice) {
+				practice = { key, slug: practiceSlug(key), label: `“${key}”`, uses: [], unitCount: 0 };
+				byKey.set(key, practice);
+			}
+			practice.uses.push({
+				reportId: data.id,
+				reportTitle: data.title,
+				unit: data.unit,
+				date: data.date,
+				dateSource: data.dateSource,
+				category: data.category,
+				compilationTitle: data.compilationTitle,
+				printed,
+				anchor: mention?.anchor ?? '',
+				quote: mention?.quote ?? '',
+			});
+		}
+	}
+	const practices = [...byKey.values()];
+	for (const p of practices) {
+		p.unitCount = new Set(p.uses.map((u) => u.unit ?? `#${u.reportId}`)).size;
+		const forms = new Set(p.uses.map((u) => u.printed));
+		if (forms.size === 1) p.label = p.uses[0]!.printed;
+	}
+	return practices.sort((a, b) => b.unitCount - a.unitCount || a.key.localeCompare(b.key, 'zh-CN'));
+}

@@ -1,0 +1,166 @@
+/**
+ * Related reports by content: TF-IDF over the character bigrams of each report's text, with
+ * cosine similarity, computed once per build without comparing all pairs.
+ *
+ * 1. Document frequency of every bigram (one pass; a bigram is two adjacent letters or digits,
+ *    punctuation and spaces break runs), then each report's TF-IDF vector ((1 + ln tf) · ln(N/df)),
+ *    kept to its `vectorTerms` heaviest bigrams and L2-normalised (a second pass; no full
+ *    vectors are held).
+ * 2. Candidates from an inverted index over each report's `signatureTerms` heaviest bigrams,
+ *    looked up with its `queryTerms` heaviest; a posting list keeps only its `postingCap`
+ *    heaviest reports, so a common bigram cannot make the work quadratic.
+ *    Cost ≤ N · queryTerms · postingCap.
+ * 3. The best `candidates` by that partial score are re-ranked by the cosine of the kept vectors
+ *    (the report's vector scattered into a dense array once, so each candidate costs `vectorTerms`).
+ *
+ * Doesn’t segment words, stem, or use metadata (themes, category): only the text.
+ */
+
+export interface RelatedOptions {
+	/** Bigrams kept per report vector, default 256. */
+	vectorTerms?: number;
+	/** Bigrams per report in the inverted index, default 24. */
+	signatureTerms?: number;
+	/** Heaviest bigrams of a report looked up in the index to find its candidates, default 24. */
+	queryTerms?: number;
+	/** Reports kept per posting list, default 64. */
+	postingCap?: number;
+	/** Candidates re-ranked by full cosine, default 30. */
+	candidates?: number;
+	/** Related reports returned per report, default 5. */
+	limit?: number;
+	/** Lowest cosine that counts as related, default 0.05. */
+	minScore?: number;
+}
+
+interface Vector {
+	terms: Int32Array;
+	weights: Float32Array;
+}
+
+const isWordChar = (c: number) =>
+	(c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/**
+ * Bigram codes of a text (two UTF-16 units packed in one number), with counts.
+ * @param into A map to fill (cleared first), to spare allocations over a corpus.
+ */
+export function bigramCounts(text: string, into = new Map<number, number>()): Map<number, number> {
+	const counts = into;
+	counts.clear();
+	let prev = -1;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (!isWordChar(c)) {
+			prev = -1;
+			continue;
+		}
+		if (prev >= 0) {
+			const key = prev * 65536 + c;
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+		}
+		prev = c;
+	}
+	return counts;
+}
+
+function topVector(counts: Map<number, number>, df: Map<number, number>, n: number, keep: number, ids: Map<number, number>): Vector {
+	const keys = new Float64Array(counts.size);
+	const weights = new Float64Array(counts.size);
+	let m = 0;
+	for (const [key, tf] of counts) {
+		const idf = Math.log(n / (df.get(key) ?? 1));
+		if (idf <= 0) continue;
+		keys[m] = key;
+		weights[m++] = (1 + Math.log(tf)) * idf;
+	}
+	// The `keep`-th largest weight is the threshold (a native numeric sort of a copy).
+	const sorted = weights.slice(0, m).sort();
+	const threshold = m > keep ? sorted[m - keep]! : 0;
+	const kept: Array<[number, number]> = [];
+	for (let i = 0; i < m && kept.length < keep; i++) if (weights[i]! >= threshold) kept.push([keys[i]!, weights[i]!]);
+	let norm = 0;
+	for (const [, w] of kept) norm += w * w;
+	norm = Math.sqrt(norm) || 1;
+	const pairs = kept.map(([key, w]): [number, number] => {
+		let id = ids.get(key);
+		if (id === undefined) ids.set(key, (id = ids.size));
+		return [id, w / norm];
+	});
+	// Sorted by term id so two vectors merge in one pass.
+	pairs.sort((a, b) => a[0] - b[0]);
+	return { terms: Int32Array.from(pairs, (p) => p[0]), weights: Float32Array.from(pairs, (p) => p[1]) };
+}
+
+function denseDot(dense: Float32Array, b: Vector): number {
+	let sum = 0;
+	for (let j = 0; j < b.terms.length; j++) sum += dense[b.terms[j]!]! * b.weights[j]!;
+	return sum;
+}
+
+/**
+ * @param docs Reports: id and text (title and body).
+ * @returns For each id, related ids, most similar first (possibly fewer than `limit`).
+ */
+export function relatedByContent(docs: ReadonlyArray<{ id: string; text: string }>, options: RelatedOptions = {}): Map<string, string[]> {
+	const { vectorTerms = 256, signatureTerms = 24, queryTerms = 24, postingCap = 64, candidates = 30, limit = 5, minScore = 0.05 } = options;
+	const n = docs.length;
+	const df = new Map<number, number>();
+	const scratch = new Map<number, number>();
+	for (const doc of docs) for (const key of bigramCounts(doc.text, scratch).keys()) df.set(key, (df.get(key) ?? 0) + 1);
+	const ids = new Map<number, number>();
+	const vectors = docs.map((doc) => topVector(bigramCounts(doc.text, scratch), df, n, vectorTerms, ids));
+	// Inverted index over each vector's heaviest terms: term id → [doc, weight][].
+	const postings = new Map<number, Array<[number, number]>>();
+	const heaviest = vectors.map((v) =>
+		[...v.weights.keys()].sort((a, b) => v.weights[b]! - v.weights[a]! || a - b).slice(0, Math.max(signatureTerms, queryTerms)),
+	);
+	vectors.forEach((v, d) => {
+		for (const k of heaviest[d]!.slice(0, signatureTerms)) {
+			const list = postings.get(v.terms[k]!) ?? [];
+			list.push([d, v.weights[k]!]);
+			postings.set(v.terms[k]!, list);
+		}
+	});
+	const index = new Map<number, { docs: Int32Array; weights: Float32Array }>();
+	for (const [term, list] of postings) {
+		if (list.length > postingCap) list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).length = postingCap;
+		index.set(term, { docs: Int32Array.from(list, (e) => e[0]), weights: Float32Array.from(list, (e) => e[1]) });
+	}
+	postings.clear();
+	const result = new Map<string, string[]>();
+	const score = new Float64Array(n);
+	const dense = new Float32Array(ids.size);
+	vectors.forEach((v, d) => {
+		const touched: number[] = [];
+		for (const k of heaviest[d]!.slice(0, queryTerms)) {
+			const list = index.get(v.terms[k]!);
+			if (!list) continue;
+			const wq = v.weights[k]!;
+			for (let j = 0; j < list.docs.length; j++) {
+				const other = list.docs[j]!;
+				if (other === d) continue;
+				if (score[other] === 0) touched.push(other);
+				score[other] = score[other]! + wq * list.weights[j]!;
+			}
+		}
+		// The `candidates` best partial scores, by threshold (a native numeric sort, no comparator).
+		let best = touched;
+		if (touched.length > candidates) {
+			const values = Float64Array.from(touched, (t) => score[t]!).sort();
+			const threshold = values[values.length - candidates]!;
+			best = touched.filter((t) => score[t]! >= threshold).slice(0, candidates);
+		}
+		for (const t of touched) score[t] = 0;
+		// Cosine of the kept vectors: scatter this vector once, then one lookup per candidate term.
+		for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = v.weights[k]!;
+		const ranked = best
+			.map((o) => [o, denseDot(dense, vectors[o]!)] as const)
+			.filter(([, s]) => s >= minScore)
+			.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+			.slice(0, limit);
+		for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = 0;
+		result.set(docs[d]!.id, ranked.map(([o]) => docs[o]!.id));
+	});
+	return result;
+}

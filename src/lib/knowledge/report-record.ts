@@ -1,0 +1,69 @@
+/**
+ * The data records of the downloads: one flat metadata row per report (CSV), one full record
+ * per report (JSONL and `/reports/<id>.json`), each carrying its source's licence.
+ *
+ * The full text is `bodyText` of the rendered body (headings and paragraphs, `\n\n` between
+ * blocks). Doesn’t serialise (see `toCsv`) and doesn’t know the site's base URL: `url` is
+ * site-relative, as in catalog.json.
+ */
+import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
+import { bodyText, type BodyBlock } from './body-blocks.ts';
+import { formatPages, pageRange } from './page-range.ts';
+
+/** Licence of a source's data: its metadata file's `licence`, else `unknown`. */
+export function licenceOf(source: Pick<SourceRecord, 'licence'> | undefined): string {
+	return source?.licence?.trim() || 'unknown';
+}
+
+/** Columns of reports.csv, in order (also the datapackage schema's field names). */
+export const CSV_FIELDS = [
+	'id', 'url', 'title', 'subtitle', 'unit', 'author', 'category', 'reportType', 'date', 'datePrecision',
+	'dateSource', 'themes', 'namedPractices', 'compilation', 'compilationSlug', 'tocPage', 'pages', 'source',
+	'licence',
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** The CSV row of a report; lists are joined with `; `, unknown values are ''. */
+export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined): Record<CsvField, string> {
+	const range = source ? pageRange(source.toc, data.id) : null;
+	return {
+		id: data.id,
+		url: `/reports/${data.id}/`,
+		title: data.title,
+		subtitle: data.subtitle ?? '',
+		unit: data.unit ?? '',
+		author: data.author ?? '',
+		category: data.category,
+		reportType: data.reportType,
+		date: data.date ?? '',
+		datePrecision: data.datePrecision,
+		dateSource: data.dateSource,
+		themes: data.themes.join('; '),
+		namedPractices: data.namedPractices.join('; '),
+		compilation: data.compilationTitle,
+		compilationSlug: data.sourceSlug,
+		tocPage: data.tocPage === null ? '' : String(data.tocPage),
+		pages: range ? formatPages(range) : '',
+		source: data.source,
+		licence: licenceOf(source),
+	};
+}
+
+/** A report's full record: frontmatter, URL, pages, licence, text and its anchored blocks. */
+export function fullRecord(data: ReportFrontmatter, source: SourceRecord | undefined, blocks: readonly BodyBlock[]) {
+	const range = source ? pageRange(source.toc, data.id) : null;
+	return {
+		...data,
+		url: `/reports/${data.id}/`,
+		pages: range,
+		licence: licenceOf(source),
+		text: bodyText(blocks),
+		blocks: blocks.map((b) => ({ type: b.type, id: b.id, text: b.text })),
+	};
+}
+
+/** One JSONL line per report: the full record without `blocks` (the text is enough for corpora). */
+export function jsonlLine(record: ReturnType<typeof fullRecord>): string {
+	const { blocks: _blocks, ...rest } = record;
+	return JSON.stringify(rest);
+}

@@ -1,0 +1,19 @@
+/**
+ * `/reports/<id>.json`: one report's full record (frontmatter, URL, pages from the TOC, licence,
+ * full text and its anchored blocks), linked from the report page.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getKnowledge, getReports, type ReportEntry } from '../../content';
+import { fullRecord } from '../../lib/knowledge/report-record';
+
+export const getStaticPaths = (async () => {
+	const reports = await getReports();
+	return reports.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+	const { entry } = props as { entry: ReportEntry };
+	const { blocks, sources } = await getKnowledge();
+	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks.get(entry.id) ?? []);
+	return new Response(`${JSON.stringify(record, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
