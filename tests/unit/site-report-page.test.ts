@@ -1,26 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { citationLine } from '../../src/lib/site/citation.ts';
 import { reportItem } from '../../src/lib/site/list-item.ts';
 import { neighbourMap } from '../../src/lib/site/neighbours.ts';
 import { pageToc } from '../../src/lib/site/page-toc.ts';
 import { relatedIndex, relatedReports } from '../../src/lib/site/related.ts';
 import { report } from './site-fixtures.ts';
-
-describe('citationLine', () => {
-	test('cites unit, title with subtitle, the report’s own date, compilation, page and URL', () => {
-		expect(citationLine(report(), 'https://x.org/reports/r1/')).toBe(
-			'延庆县农经站：《强素质 促发展——延庆县农经站创建学习型机关自评报告》，2010年8月。载《建设学习型延庆》，第3页。https://x.org/reports/r1/',
-		);
-	});
-	test('gives an inherited date as the compilation’s, and leaves out what is unknown', () => {
-		const data = report({ subtitle: null, unit: null, unitParts: [], author: '王力', dateSource: 'compilation', tocPage: null });
-		expect(citationLine(data, 'u')).toBe('王力：《强素质 促发展》。载《建设学习型延庆》（2010年8月）。u');
-	});
-	test('has no date when there is none', () => {
-		const data = report({ date: null, datePrecision: 'none', dateSource: 'none' });
-		expect(citationLine(data, 'u')).not.toMatch(/\d{4}年/);
-	});
-});
 
 describe('neighbourMap', () => {
 	test('links reports in compilation order and never across compilations', () => {
