@@ -1,0 +1,117 @@
+/**
+ * `npm run bench -- --reports N [--json FILE] [--skip-baseline] [--keep DIR] [--query Q] [--skip-search]`
+ *
+ * Issue "Scale": generate a deterministic synthetic corpus of N reports, run the full
+ * `scripts/build.ts` on it while sampling the memory of its process tree (per stage: ingest,
+ * astro, search), measure dist/ and index size and the first search in Chromium, build the same
+ * MDX pages with the naive pipeline (Astro MDX collection + `pagefind --site dist`) as the
+ * baseline, then print a table and write the JSON of the issue. Work happens in a temp folder
+ * (removed at the end) or in `--keep DIR` (kept).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from './lib/args.ts';
+import { dirBytes } from './lib/dir-stats.ts';
+import { runBaseline } from './lib/bench/baseline.ts';
+import { type BenchResult, formatTable, useOnly } from './lib/bench/bench-result.ts';
+import { measureFirstSearch } from './lib/bench/first-search.ts';
+import { runMeasured, stageUse } from './lib/bench/run-measured.ts';
+import { writeCorpus } from './lib/bench/write-corpus.ts';
+
+const args = parseArgs(process.argv.slice(2), ['reports', 'json', 'keep', 'query']);
+const unknown = [...args.flags].filter((f) => f !== 'skip-baseline' && f !== 'skip-search');
+if (unknown.length) {
+	console.error(`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] [--query Q] [--skip-baseline] [--skip-search]`);
+	process.exit(2);
+}
+const reports = Number(args.values.get('reports'));
+if (!Number.isInteger(reports) || reports < 1) {
+	console.error(`Expected --reports N (a positive integer), found "${args.values.get('reports') ?? ''}"`);
+	process.exit(2);
+}
+const root = path.resolve(import.meta.dirname, '..');
+const query = args.values.get('query') ?? '学习型社区';
+const keep = args.values.get('keep');
+const work = keep ? path.resolve(keep) : await mkdtemp(path.join(tmpdir(), 'huibian-bench-'));
+if (keep) await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+const dir = (name: string) => path.join(work, name);
+const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
+
+// 1. corpus
+const loadBefore = loadavg()[0] ?? 0;
+const corpus = await writeCorpus(path.join(root, 'content/sources'), dir('sources'), reports);
+console.log(`bench: ${reports} reports in ${corpus.files} files, ${mib(corpus.bytes)} MiB → ${work}`);
+
+// 2. the real build, cold (its own Astro cache folder), with the process tree sampled
+const env = { ...process.env, HUIBIAN_CACHE: dir('astro-cache') };
+const buildArgs = [path.join(root, 'scripts/build.ts'), '--sources', dir('sources'), '--out', dir('dist'), '--reports-dir', dir('reports')];
+const build = await runMeasured(process.execPath, buildArgs, { cwd: root, env, echo: true });
+if (build.code !== 0) {
+	console.error(`bench: the build failed (exit ${build.code}); work folder kept at ${work}`);
+	process.exit(1);
+}
+const stage = (name: string, pattern: RegExp) => {
+	const use = stageUse(build.samples, pattern);
+	if (!use) throw new Error(`bench: no sample saw the ${name} stage (command matching ${pattern})`);
+	return use;
+};
+const stages = {
+	ingest: stage('ingest', /scripts\/ingest\.ts/),
+	astro: stage('astro', /astro\/bin\/astro\.mjs/),
+	search: stage('search', /scripts\/index-search\.ts/),
+};
+
+// 3. sizes and the first search
+const distBytes = await dirBytes(dir('dist'));
+const indexBytes = await dirBytes(path.join(dir('dist'), 'pagefind'));
+// A failed measurement is reported, the others still are, and the exit code says so.
+const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
+	try {
+		return await run();
+	} catch (error) {
+		console.error(`bench: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+		process.exitCode = 1;
+		return null;
+	}
+};
+const search = args.flags.has('skip-search') ? null : await attempt('first search (skip it with --skip-search)', () => measureFirstSearch(dir('dist'), query));
+
+// 4. baseline: the naive pipeline over the same MDX pages
+const baseline = args.flags.has('skip-baseline') ? null : await attempt('baseline', () => runBaseline(root, dir('reports'), dir('baseline'), true));
+
+// 5. result
+const result: BenchResult = {
+	reports,
+	stages: { ingest: useOnly(stages.ingest), astro: useOnly(stages.astro), search: useOnly(stages.search) },
+	total: useOnly(build),
+	distMiB: mib(distBytes),
+	indexMiB: mib(indexBytes),
+	firstSearch: { bytes: search?.bytes ?? 0, ms: search?.ms ?? 0 },
+	baseline: baseline && useOnly(baseline),
+};
+console.log(
+	`\n${formatTable(result, {
+		corpusMiB: corpus.bytes / 2 ** 20,
+		files: corpus.files,
+		searchRequests: search?.requests ?? 0,
+		pagefindBytes: search?.pagefindBytes ?? 0,
+		searchGzipBytes: search?.gzipBytes ?? 0,
+		cpu: {
+			ingest: stages.ingest.cpuS,
+			astro: stages.astro.cpuS,
+			search: stages.search.cpuS,
+			total: build.cpuS,
+			...(baseline ? { 'baseline astro': baseline.astro.cpuS, 'baseline pagefind': baseline.pagefind.cpuS, baseline: baseline.astro.cpuS + baseline.pagefind.cpuS } : {}),
+		},
+		load: [loadBefore, loadavg()[0] ?? 0],
+		cores: availableParallelism(),
+		baselineAstro: baseline ? useOnly(baseline.astro) : undefined,
+		baselinePagefind: baseline ? useOnly(baseline.pagefind) : undefined,
+	})}`,
+);
+if (search && search.results === 0) console.warn('bench: the first search showed no results');
+const json = args.values.get('json');
+if (json) await writeFile(path.resolve(json), `${JSON.stringify(result, null, '\t')}\n`);
+if (!keep) await rm(work, { recursive: true, force: true });

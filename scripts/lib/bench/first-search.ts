@@ -1,0 +1,71 @@
+/**
+ * The first search as a reader meets it: a fresh Chromium profile opens `/search/?q=<query>`
+ * on a static server of the built site and waits until a result linking to a report page is
+ * on screen. Measures the bytes served (every request from the page load to that moment, as the
+ * static server logged them: files are sent as stored, without HTTP compression) and the time.
+ * `gzipBytes` is what a host that gzips text (HTML, JS, CSS, JSON, SVG) would send: Pagefind's
+ * own `pf_*` and wasm files are gzip-compressed already and count as stored.
+ * Doesn’t throttle the network; loopback timings show CPU cost, bytes show the slow-link cost.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../../tests/helpers/browser.ts';
+import { serveStatic } from '../../../tests/helpers/static-server.ts';
+
+export interface FirstSearch {
+	bytes: number;
+	/** The same requests as a gzipping host would send them. */
+	gzipBytes: number;
+	ms: number;
+	requests: number;
+	/** Bytes of requests under `pagefind/`. */
+	pagefindBytes: number;
+	/** Result links on screen when measured. */
+	results: number;
+}
+
+const compressible = /\.(?:html|js|mjs|css|json|svg|xml|txt)$/u;
+
+/** Size of one served URL path after gzip when its type is compressible, else as stored. */
+function gzipSize(site: string, urlPath: string, bytes: number): number {
+	let file = path.join(site, decodeURIComponent(urlPath));
+	try {
+		if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+		return compressible.test(file) ? gzipSync(readFileSync(file)).length : bytes;
+	} catch {
+		return bytes; // a 404 page or a file removed since: count it as sent
+	}
+}
+
+/**
+ * @param site Built site folder (served at `/`).
+ * @param query Search text, e.g. `学习型社区`.
+ */
+export async function measureFirstSearch(site: string, query: string, timeoutMs = 60_000): Promise<FirstSearch> {
+	const server = await serveStatic(site, '/');
+	const browser = await launchBrowser();
+	try {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		server.log.length = 0;
+		const t0 = performance.now();
+		await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+		await page.waitForFunction(() => document.querySelectorAll('main a[href*="/reports/"]').length > 0, null, { timeout: timeoutMs, polling: 'raf' });
+		const ms = Math.round(performance.now() - t0);
+		const log = [...server.log];
+		const results = await page.locator('main a[href*="/reports/"]').count();
+		await context.close();
+		return {
+			bytes: log.reduce((sum, r) => sum + r.bytes, 0),
+			gzipBytes: log.reduce((sum, r) => sum + gzipSize(site, r.path, r.bytes), 0),
+			ms,
+			requests: log.length,
+			pagefindBytes: log.filter((r) => r.path.includes('/pagefind/')).reduce((sum, r) => sum + r.bytes, 0),
+			results,
+		};
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
