@@ -15,6 +15,11 @@ export interface RunInputs {
 	sources: SourceInput[];
 	vocab: Vocabulary | null;
 	overrides: Overrides;
+	/** Line of each override id in the overrides file (for warnings). */
+	overrideLines: Record<string, number>;
+	/** Raw texts of the vocabulary and overrides files ('' when missing), for the cache key. */
+	vocabularyText: string;
+	overridesText: string;
 	issues: IngestIssue[];
 	bytes: number;
 }
@@ -46,7 +51,7 @@ export function yamlKeyLine(text: string, key: string): number {
 }
 
 export async function readRunInputs(sourcesDir: string, vocabularyFile: string, overridesFile: string): Promise<RunInputs> {
-	const out: RunInputs = { sources: [], vocab: null, overrides: {}, issues: [], bytes: 0 };
+	const out: RunInputs = { sources: [], vocab: null, overrides: {}, overrideLines: {}, vocabularyText: '', overridesText: '', issues: [], bytes: 0 };
 	let names: string[] = [];
 	try {
 		names = (await readdir(sourcesDir)).filter((n) => n.endsWith('.txt')).sort();
@@ -74,16 +79,21 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 		out.sources.push({ file: name, bytes, meta });
 	}
 	try {
-		out.vocab = parseVocabulary(await readFile(vocabularyFile, 'utf8'));
+		out.vocabularyText = await readFile(vocabularyFile, 'utf8');
+		out.vocab = parseVocabulary(out.vocabularyText);
 	} catch (error) {
 		out.issues.push(issue(vocabularyFile, 'vocabulary:invalid', (error as Error).message));
 	}
 	const overrides = await readYaml(overridesFile);
+	out.overridesText = overrides?.text ?? '';
 	if (overrides?.error) out.issues.push(issue(overridesFile, 'overrides:invalid', `invalid YAML: ${overrides.error}`));
 	else if (overrides && overrides.data != null) {
 		const data = overrides.data;
 		const valid = typeof data === 'object' && !Array.isArray(data) && Object.values(data as object).every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
-		if (valid) out.overrides = data as Overrides;
+		if (valid) {
+			out.overrides = data as Overrides;
+			for (const id of Object.keys(out.overrides)) out.overrideLines[id] = yamlKeyLine(overrides.text, id);
+		}
 		else out.issues.push(issue(overridesFile, 'overrides:invalid', 'Expected a mapping of report id → mapping of fields, e.g. `000-abc-1f3a9c0b: { unit: 延庆县农经站 }`.'));
 	}
 	return out;

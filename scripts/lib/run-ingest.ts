@@ -5,9 +5,10 @@
  * Writes nothing when any error was found, so a failed run leaves the previous output intact.
  */
 import path from 'node:path';
-import { ingest } from '../../src/lib/ingest/index.ts';
+import { assembleOutputs, ingestOne, type SourceOutput } from '../../src/lib/ingest/index.ts';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
 import { formatIngestReport, type IngestStats } from './format-ingest-report.ts';
+import { codeHash, openIngestCache } from './ingest-cache.ts';
 import { readRunInputs } from './read-sources.ts';
 import { writeOutputAtomically } from './write-output.ts';
 
@@ -22,6 +23,11 @@ export interface RunIngestOptions {
 	overrides?: string;
 	/** Don’t write anything (default false). */
 	dryRun?: boolean;
+	/**
+	 * Per-source cache folder (default `<parent of out>/.cache/ingest`, e.g. content/.cache/ingest);
+	 * `false`: ingest every source afresh and keep no cache.
+	 */
+	cache?: string | false;
 }
 
 export interface RunIngestResult {
@@ -31,6 +37,9 @@ export interface RunIngestResult {
 	/** The build report, one string per line (last line = summary). */
 	report: string[];
 	ok: boolean;
+	/** Sources ingested afresh, and sources whose cached output was reused. */
+	ingested: string[];
+	reused: string[];
 }
 
 export async function runIngest(options: RunIngestOptions = {}): Promise<RunIngestResult> {
@@ -39,7 +48,30 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const out = options.out ?? 'content/reports';
 	const inputs = await readRunInputs(sources, options.vocabulary ?? 'content/vocabulary.yaml', options.overrides ?? 'content/overrides.yaml');
 	const empty: IngestResult = { catalog: { sources: [], reports: [], tocOnly: [] }, pages: [], issues: [] };
-	const result = inputs.vocab ? ingest(inputs.sources, inputs.vocab, inputs.overrides) : empty;
+	const overridesFile = options.overrides ?? 'content/overrides.yaml';
+	const cacheDir = options.cache === false ? null : (options.cache ?? path.join(path.dirname(path.resolve(out)), '.cache', 'ingest'));
+	const salt = cacheDir ? `${await codeHash(path.join(import.meta.dirname, '..', '..'))}\0${inputs.vocabularyText}\0${inputs.overridesText}` : '';
+	const cache = cacheDir ? openIngestCache(cacheDir, salt) : null;
+	const ingested: string[] = [];
+	const reused: string[] = [];
+	let result = empty;
+	if (inputs.vocab) {
+		const outputs: SourceOutput[] = [];
+		for (const input of inputs.sources) {
+			const cached = cache ? await cache.get(input) : null;
+			if (cached) {
+				outputs.push(cached);
+				reused.push(input.file);
+				continue;
+			}
+			const output = ingestOne(input, inputs.vocab, inputs.overrides);
+			outputs.push(output);
+			ingested.push(input.file);
+			if (cache && !options.dryRun) await cache.set(input, output);
+		}
+		if (cache && !options.dryRun) await cache.prune();
+		result = assembleOutputs(outputs, inputs.overrides, { overridesFile, overrideLines: inputs.overrideLines });
+	}
 	const issues = [...inputs.issues, ...result.issues];
 	const errors = issues.filter((i) => i.severity === 'error').length;
 	if (errors === 0 && !options.dryRun) {
@@ -58,7 +90,10 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 		bytes: inputs.bytes,
 	};
 	const decoder = new TextDecoder();
-	const sourceLines = new Map(inputs.sources.map((s) => [s.file, decoder.decode(s.bytes).replace(/\r\n?/g, '\n').split('\n')] as const));
+	// Only the sources an issue points at are decoded again, for the quoted hints.
+	const pointed = new Set(issues.map((i) => i.file));
+	const sourceLines = new Map(inputs.sources.filter((s) => pointed.has(s.file)).map((s) => [s.file, decoder.decode(s.bytes).replace(/\r\n?/g, '\n').split('\n')] as const));
 	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines);
-	return { result, issues, stats, report, ok: errors === 0 };
+	if (cache) report.splice(report.length - 1, 0, `cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cache.dir) || '.'})`);
+	return { result, issues, stats, report, ok: errors === 0, ingested, reused };
 }

@@ -24,6 +24,12 @@ describe('classifyCategory precedence', () => {
 		['学习型X建设 in the title', { title: '加强学习型党组织建设 全力促进街道各项事业蓬勃发展' }, '学习型党组织', 'explicit'],
 		['an unknown X read as a unit: 学习型中医院', { title: '继承创新 建设学习型中医院' }, '学习型医院', 'explicit'],
 		[
+			'学习型团队 is no kind of unit (团队 only ends in 队): the book decides',
+			{ title: '打造学习型团队 提升学校综合实力', unit: '市五十五中学', compilationTitle: '建设学习型党组织 经验材料汇编' },
+			'学习型党组织',
+			'compilation',
+		],
+		[
 			'a place name X falls through to the section',
 			{ title: '创建学习型刘斌堡 促进地区经济社会和谐发展', section: '学习型乡镇建设' },
 			'学习型乡镇（街道）',

@@ -13,6 +13,11 @@ describe('findNamedPractices', () => {
 		['a lecture series', '以“青春大讲堂”为载体，全力助推学习型党组织建设。', ['“青春大讲堂”']],
 		['a space before the programme word', '积极推动“解剖麻雀” 活动深入开展。', ['“解剖麻雀”活动']],
 		['a quoted vehicle: 以“X”为载体', '以“学习节”为载体，丰富学习内容。', ['“学习节”']],
+		['a qualified vehicle: 以“X”为主要载体', '以“组工学堂”为主要载体，丰富学习形式。', ['“组工学堂”']],
+		['a longer qualifier before 活动', '开展领导干部“三个一”读书学习活动，每周读一本书。', ['“三个一”读书学习活动']],
+		['a name the report defines: 确立“X”，即', '党员确立“每周自学时”，即每周自学时间累加。', ['“每周自学时”']],
+		['an award: “X”评选', '开展“学习之星”评选，表彰先进。', ['“学习之星”评选']],
+		['an unquoted programme a section opens with', '三、开展送学上门活动，利用赶大集等形式。', ['送学上门活动']],
 	])('takes %s', (_name, text, expected) => {
 		expect(findNamedPractices([p(text)])).toEqual(expected);
 	});
@@ -27,6 +32,9 @@ describe('findNamedPractices', () => {
 		['a concept ending like a programme', '转换“心智模式”是五项修炼之一。'],
 		['a counted phrase without a verb', '我们的体会是：“五要”。'],
 		['a quoted content slogan', '以“八荣八耻”为主要内容的社会主义荣辱观。'],
+		['a quoted phrase defined without an action verb', '这就是“三位一体”，即推动者、研究者和学习型组织。'],
+		['an unquoted generic activity a section opens with', '二、开展学习教育活动，提高素质。'],
+		['an unquoted activity in running text', '我们还开展了走访慰问活动。'],
 	])('ignores %s', (_name, text) => {
 		expect(findNamedPractices([p(text)])).toEqual([]);
 	});

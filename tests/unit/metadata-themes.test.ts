@@ -19,6 +19,20 @@ const p = (text: string): Block => ({ type: 'paragraph', text, line: 1 });
 const filler = (n: number) => Array.from({ length: n }, (_, i) => p(`第${i}段讲的是工作目标和完成情况。`));
 
 describe('tagThemes', () => {
+	test('a theme’s own minScore: two paragraphs tag a specific theme, not a common one', () => {
+		const withMin = parseVocabulary(`
+categories:
+  - { slug: tonglun, label: 学习型组织（通论） }
+themes:
+  - { slug: diaocha-yanjiu, label: 调查研究, signals: [调研课题], minScore: 2.5 }
+  - { slug: peixun-jiangzuo, label: 培训讲座, signals: [培训] }
+`);
+		const blocks = [...filler(3), p('每人确定2个调研课题。'), p('组织培训2次。'), ...filler(3), p('调研课题年底结题。'), p('培训由各科室组织。')];
+		const result = tagThemes(blocks, withMin);
+		expect(result.scores.map((s) => [s.label, s.score])).toEqual([['调查研究', 2.5], ['培训讲座', 2.5]]);
+		expect(result.labels).toEqual(['调查研究']);
+	});
+
 	test('a passing mention does not tag', () => {
 		const blocks = [...filler(5), p('我们还利用网站发布了通知。'), ...filler(5)];
 		expect(tagThemes(blocks, vocab).labels).toEqual([]);

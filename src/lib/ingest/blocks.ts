@@ -77,7 +77,9 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog): Block
 		let text = line.text;
 		let broken = false;
 		const nextLine = nextNonBlank[i]! >= 0 ? lines[nextNonBlank[i]!] : undefined;
-		const page = TRAILING_PAGE.exec(text);
+		// (Only a line that ends in a digit can end in a page number: skip the regex otherwise.)
+		const last = text.charCodeAt(text.length - 1);
+		const page = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE.exec(text) : null;
 		if (page && nextLine && /^[\u3400-\u9fff]/.test(nextLine.text.trim()) && !markerOf(nextLine.text.trim())) {
 			log.cuts.push({ line: line.no, rule: 'page-number-at-break', text: page[0] });
 			log.counts['page-number-at-break'] = (log.counts['page-number-at-break'] ?? 0) + 1;

@@ -19,6 +19,7 @@ import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { normaliseSpaces } from './spaces.ts';
 import { isAnonymised, isUnitLine, unitFromHeadline, unitPartsOf } from './unit.ts';
+import { unitFromBody } from './unit-from-body.ts';
 
 export interface SourceContext {
 	file: string;
@@ -40,10 +41,20 @@ export type ReportDraft = Omit<ReportFrontmatter, 'id'>;
 export interface BuiltReport {
 	frontmatter: ReportDraft;
 	blocks: Block[];
+	/** The body's plain text: the blocks' texts joined by LF (the page text). */
+	text: string;
 	head: SourceLine[];
 }
 
 const TYPE_TITLE = /(?:报告|方案|总结|汇报|规划|材料|意见|决定|计划)$/;
+
+/** The unit named in the body (last resort; an authored essay has no unit), with a warning. */
+function selfNamed(blocks: readonly Block[], author: string | null, ctx: SourceContext): string | null {
+	const found = author ? null : unitFromBody(blocks, ctx.unitWords);
+	if (!found) return null;
+	warn(ctx, found.line, 'unit:from-body', `No unit is printed with the report; “${found.unit}” is read from its own text.`);
+	return found.unit;
+}
 
 function warn(ctx: SourceContext, line: number, ruleId: string, message: string): void {
 	ctx.issues.push({ file: ctx.file, line, column: 1, ruleId, severity: 'warning', message });
@@ -71,7 +82,8 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		(head.byline.length ? head.byline.join(' ') : null) ??
 		signOff.unit ??
 		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
-		(TYPE_TITLE.test(title) ? unitFromHeadline(title) : null);
+		(TYPE_TITLE.test(title) ? unitFromHeadline(title) : null) ??
+		selfNamed(blocks, signOff.author, ctx);
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
 	const category = classifyCategory(
@@ -87,7 +99,8 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		warn(ctx, span.labelLine ?? first, 'category:label-contradicts-body', `Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`);
 	}
 	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author: signOff.author });
-	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' ') });
+	const namedPractices = findNamedPractices(blocks);
+	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' '), practices: namedPractices });
 	const date = signOff.date ?? null;
 	const dateLike = blocks.slice(-3).find((b) => b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
 	if (!date && dateLike) {
@@ -113,7 +126,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		dateSource: date ? 'report' : inherited ? 'compilation' : 'none',
 		themes: themes.labels,
 		themeSlugs: themes.slugs,
-		namedPractices: findNamedPractices(blocks),
+		namedPractices,
 		abstract: head.abstract,
 		keywords: head.keywords,
 		source: ctx.file,
@@ -125,5 +138,5 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		lines: [first, last],
 		truncated,
 	};
-	return { frontmatter, blocks, head: labelLine ? [labelLine, ...head.consumed] : head.consumed };
+	return { frontmatter, blocks, text: bodyText, head: labelLine ? [labelLine, ...head.consumed] : head.consumed };
 }

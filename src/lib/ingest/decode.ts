@@ -15,9 +15,14 @@ export type Decoded =
 	| { ok: true; text: string; encoding: string }
 	| { ok: false; issue: IngestIssue };
 
+// One strict decoder per encoding, made on first use (a fatal decoder keeps no state between calls).
+const DECODERS = new Map<string, TextDecoder>();
+
 function strict(label: string, bytes: Uint8Array): string | null {
+	let decoder = DECODERS.get(label);
+	if (!decoder) DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false })));
 	try {
-		return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+		return decoder.decode(bytes);
 	} catch {
 		return null;
 	}
@@ -47,7 +52,7 @@ function refuse(file: string, ruleId: string, message: string): Decoded {
 
 /** CRLF and lone CR become LF. */
 export function toLf(text: string): string {
-	return text.replace(/\r\n?/g, '\n');
+	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {
@@ -91,7 +96,7 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 
 function finish(file: string, text: string, encoding: string, checked = false): Decoded {
 	const lf = toLf(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-	if (lf.trim() === '') return refuse(file, 'decode:empty', `${file}: the file holds no text (only white space). Remove it or add the text.`);
+	if (!/\S/.test(lf)) return refuse(file, 'decode:empty', `${file}: the file holds no text (only white space). Remove it or add the text.`);
 	if (!checked && !isPlausibleText(lf)) {
 		return refuse(file, 'decode:mojibake', `${file}: decoded as ${encoding.toUpperCase()}, but the text is not plausible (kana, private-use or replacement characters instead of Chinese). Check the encoding.`);
 	}

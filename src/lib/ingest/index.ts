@@ -7,8 +7,7 @@
  */
 import { catalogSchema } from '../frontmatter.ts';
 import { toMdx } from '../mdx/to-mdx.ts';
-import type { Block, Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, Vocabulary } from './types.ts';
-import type { MdxBlock } from '../mdx/to-mdx.ts';
+import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
 import { ingestSource } from './ingest-source.ts';
 import { applyOverride, unknownOverrides } from './overrides.ts';
 import { validateReport } from './validate.ts';
@@ -30,8 +29,74 @@ export { ingestSource } from './ingest-source.ts';
 export { applyOverrides } from './overrides.ts';
 export { createRepairLog, repairRules } from './repair-log.ts';
 
-function toMdxBlock(b: Block): MdxBlock {
-	return b.type === 'heading' ? { type: 'heading', depth: b.depth, text: b.text } : { type: 'paragraph', text: b.text };
+
+/** Everything one source contributes to a run (what the CLI caches per source). */
+export interface SourceOutput {
+	file: string;
+	source: SourceRecord | null;
+	tocOnly: TocOnlyEntry[];
+	reports: Catalog['reports'];
+	pages: GeneratedPage[];
+	/** Every report id of the source, valid or not (for overrides of unknown ids). */
+	ids: string[];
+	issues: IngestIssue[];
+}
+
+export interface IngestOptions {
+	/** The overrides file, for the warning about an unknown id (default `content/overrides.yaml`). */
+	overridesFile?: string;
+	/** Line of each id in the overrides file (default: line 1). */
+	overrideLines?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Ingest one source: records, overrides applied, frontmatter validated, MDX pages. Depends only
+ * on the source (bytes, metadata, file name), the vocabulary and the overrides.
+ */
+export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides): SourceOutput {
+	const result = ingestSource(input, vocab);
+	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues] };
+	if (!result.source) return out;
+	out.tocOnly = result.tocOnly;
+	for (const { frontmatter, blocks, text } of result.reports) {
+		out.ids.push(frontmatter.id);
+		applyOverride(frontmatter, overrides, vocab);
+		const { data, issues: problems } = validateReport(frontmatter, input.file, frontmatter.lines[0]);
+		for (const p of problems) out.issues.push(p);
+		if (!data) continue;
+		// A block is an `MdxBlock` (toMdx reads its type, depth and text only).
+		out.pages.push({ id: data.id, mdx: toMdx(data, blocks), frontmatter: data, text });
+		out.reports.push({ ...data, url: `/reports/${data.id}/` });
+	}
+	return out;
+}
+
+/**
+ * Put the outputs of all sources together (in file-name order): the catalog (checked against
+ * `catalogSchema`), the pages, every issue, and a warning for each override of an unknown id.
+ */
+export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Overrides, options: IngestOptions = {}): IngestResult {
+	const issues: IngestIssue[] = [];
+	const catalog: Catalog = { sources: [], reports: [], tocOnly: [] };
+	const pages: GeneratedPage[] = [];
+	const ids = new Set<string>();
+	for (const out of [...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+		for (const issue of out.issues) issues.push(issue);
+		for (const id of out.ids) ids.add(id);
+		if (!out.source) continue;
+		catalog.sources.push(out.source);
+		for (const entry of out.tocOnly) catalog.tocOnly.push(entry);
+		for (const report of out.reports) catalog.reports.push(report);
+		for (const page of out.pages) pages.push(page);
+	}
+	issues.push(...unknownOverrides(ids, overrides, options.overridesFile, options.overrideLines));
+	const checked = catalogSchema.safeParse(catalog);
+	if (!checked.success) {
+		for (const issue of checked.error.issues) {
+			issues.push({ file: 'catalog.json', line: 1, column: 1, ruleId: 'catalog:invalid', severity: 'error', message: `Invalid catalog: **${issue.path.join('.')}**: ${issue.message}` });
+		}
+	}
+	return { catalog, pages, issues };
 }
 
 /**
@@ -41,34 +106,7 @@ function toMdxBlock(b: Block): MdxBlock {
  * @param overrides Curator overrides by report id (`content/overrides.yaml`), `{}` for none.
  * @returns Catalog, one page per valid report, and every issue (errors and warnings).
  */
-export function ingest(inputs: readonly SourceInput[], vocab: Vocabulary, overrides: Overrides): IngestResult {
-	const issues: IngestIssue[] = [];
-	const catalog: Catalog = { sources: [], reports: [], tocOnly: [] };
-	const pages: GeneratedPage[] = [];
-	const ids = new Set<string>();
+export function ingest(inputs: readonly SourceInput[], vocab: Vocabulary, overrides: Overrides, options: IngestOptions = {}): IngestResult {
 	// One source at a time: its blocks are dropped once its pages are made (memory stays flat).
-	for (const input of [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-		const result = ingestSource(input, vocab);
-		issues.push(...result.issues);
-		if (!result.source) continue;
-		catalog.sources.push(result.source);
-		for (const entry of result.tocOnly) catalog.tocOnly.push(entry);
-		for (const { frontmatter, blocks } of result.reports) {
-			ids.add(frontmatter.id);
-			applyOverride(frontmatter, overrides, vocab);
-			const { data, issues: problems } = validateReport(frontmatter, input.file, frontmatter.lines[0]);
-			for (const p of problems) issues.push(p);
-			if (!data) continue;
-			pages.push({ id: data.id, mdx: toMdx(data, blocks.map(toMdxBlock)), frontmatter: data, text: blocks.map((b) => b.text).join('\n') });
-			catalog.reports.push({ ...data, url: `/reports/${data.id}/` });
-		}
-	}
-	issues.push(...unknownOverrides(ids, overrides));
-	const checked = catalogSchema.safeParse(catalog);
-	if (!checked.success) {
-		for (const issue of checked.error.issues) {
-			issues.push({ file: 'catalog.json', line: 1, column: 1, ruleId: 'catalog:invalid', severity: 'error', message: `Invalid catalog: **${issue.path.join('.')}**: ${issue.message}` });
-		}
-	}
-	return { catalog, pages, issues };
+	return assembleOutputs(inputs.map((input) => ingestOne(input, vocab, overrides)), overrides, options);
 }

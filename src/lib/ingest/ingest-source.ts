@@ -25,7 +25,7 @@ import { normaliseSubtitle } from './line-kinds.ts';
 
 export interface SourceDraft {
 	source: SourceRecord;
-	reports: Array<{ frontmatter: ReportDraft & { id: string }; blocks: Block[] }>;
+	reports: Array<{ frontmatter: ReportDraft & { id: string }; blocks: Block[]; text: string }>;
 	tocOnly: TocOnlyEntry[];
 	issues: IngestIssue[];
 }
@@ -90,7 +90,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		const fm = r.frontmatter;
 		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks });
 		if (loss) issues.push(loss);
-		return { frontmatter: { id: ids[i]!, ...fm }, blocks: r.blocks };
+		return { frontmatter: { id: ids[i]!, ...fm }, blocks: r.blocks, text: r.text };
 	});
 	const missing = located.filter((l) => l.start < 0);
 	const tocIds = uniqueIds(`${slug}-toc`, missing.map((m) => ({ parts: [m.item.title, m.item.subtitle ?? '', m.item.unit ?? ''], salt: String(m.item.line) })));

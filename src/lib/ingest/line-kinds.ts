@@ -28,7 +28,11 @@ export const MARKER_SOURCE = `(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,
 
 /** Ends a sentence: `。！？!?` (or `…`), optionally followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-	return /(?:[。！？!?…]|(?<![A-Za-z])\.)(?:[”’」』）)》\]】]*)$/.test(text.trimEnd());
+	const t = text.trimEnd();
+	// Only the end can match: test the last characters (the whole line when it ends in a long run
+	// of closing marks, where the cut could change the answer).
+	const tail = t.length > 40 && !/^[”’」』）)》\]】]+$/.test(t.slice(-38)) ? t.slice(-40) : t;
+	return /(?:[。！？!?…]|(?<![A-Za-z])\.)(?:[”’」』）)》\]】]*)$/.test(tail);
 }
 
 /** Ends with a clause mark that always continues on the next line (`，`, `、`). */

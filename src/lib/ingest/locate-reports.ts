@@ -53,7 +53,10 @@ export function locateReports(lines: readonly SourceLine[], items: readonly TocI
 	const keyIndex = new Map<string, number[]>();
 	for (let i = from; i < lines.length; i++) {
 		if (isBlank(lines[i]) || lines[i]!.text.length > 120) continue;
-		const k = keyOf(lines[i]!.text).slice(0, 4);
+		// The first four key characters come from the line's start (more than four, so that no
+		// case mapping of the fourth depends on a character cut off).
+		const head = keyOf(lines[i]!.text.slice(0, 24));
+		const k = (head.length > 4 ? head : keyOf(lines[i]!.text)).slice(0, 4);
 		if (k.length === 0) continue;
 		const list = keyIndex.get(k);
 		if (list) list.push(i);

@@ -22,11 +22,14 @@ export function applyOverrides(reports: ReportFrontmatter[], overrides: Override
 	return unknownOverrides(new Set(reports.map((r) => r.id)), overrides, file);
 }
 
-/** Warnings for override ids that match no report. */
-export function unknownOverrides(ids: ReadonlySet<string>, overrides: Overrides, file = 'content/overrides.yaml'): IngestIssue[] {
+/**
+ * Warnings for override ids that match no report, each at the id's own line of the overrides
+ * file when `lines` gives it (else line 1).
+ */
+export function unknownOverrides(ids: ReadonlySet<string>, overrides: Overrides, file = 'content/overrides.yaml', lines: Readonly<Record<string, number>> = {}): IngestIssue[] {
 	return Object.keys(overrides ?? {})
 		.filter((id) => !ids.has(id))
-		.map((id) => ({ file, line: 1, column: 1, ruleId: 'override:unknown-id', severity: 'warning' as const, message: `Override for unknown report id “${id}”: no report has this id any more. Remove or update the entry.` }));
+		.map((id) => ({ file, line: Object.hasOwn(lines, id) ? lines[id]! : 1, column: 1, ruleId: 'override:unknown-id', severity: 'warning' as const, message: `Override for unknown report id “${id}”: no report has this id any more. Remove or update the entry.` }));
 }
 
 /** Apply the override of one report, if any (changes it in place). */

@@ -23,6 +23,9 @@ const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 // eslint-disable-next-line no-control-regex
 const ZERO_WIDTH_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
 
+// Any character of the two classes (LF is in neither, so a whole text can be tested at once).
+const ANY_INVISIBLE = new RegExp(`[${PRIVATE_USE.source.slice(1, -1)}${ZERO_WIDTH_CONTROL.source.slice(1, -1)}]`);
+
 /** Remove private-use and zero-width/control characters from one string, counting them. */
 export function stripInvisible(text: string, log: RepairLog): string {
 	let out = text;
@@ -49,11 +52,15 @@ export function stripInvisible(text: string, log: RepairLog): string {
 export function toSourceLines(text: string, log: RepairLog): SourceLine[] {
 	const raw = text.split('\n');
 	const lines: SourceLine[] = new Array(raw.length);
-	for (let i = 0; i < raw.length; i++) lines[i] = { no: i + 1, text: stripInvisible(raw[i]!, log) };
+	// One look at the whole text: most sources hold no invisible character at all.
+	const clean = !ANY_INVISIBLE.test(text);
+	for (let i = 0; i < raw.length; i++) lines[i] = { no: i + 1, text: clean ? raw[i]! : stripInvisible(raw[i]!, log) };
 	return lines;
 }
 
+const NOT_BLANK = /\S/;
+
 /** True for a line with nothing but white space. */
 export function isBlank(line: SourceLine | undefined): boolean {
-	return line === undefined || line.text.trim() === '';
+	return line === undefined || !NOT_BLANK.test(line.text);
 }

@@ -41,6 +41,8 @@ export interface ThemeDef {
 	slug: string;
 	label: string;
 	signals: string[];
+	/** Least score for this theme to be tagged, when its signals are specific enough to need less. */
+	minScore?: number;
 }
 
 /** content/vocabulary.yaml, parsed. Data the site owner edits; never constants in code. */

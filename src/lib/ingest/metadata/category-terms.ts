@@ -51,6 +51,26 @@ export function categoryInText(text: string, vocab: Vocabulary): CategoryDef | n
 	return null;
 }
 
+// The vocabulary with its one-character unit words left out, made once per vocabulary.
+const LONG_WORDS = new WeakMap<Vocabulary, Vocabulary>();
+
+/**
+ * The category of X in `学习型X` read as a kind of organisation: X must end in a unit word of
+ * two or more characters (`中医院` → 医院), or be a one-character word itself. A one-character
+ * ending inside a longer common noun is not a kind of unit (`团队` ends in 队 but is a team, not
+ * a 大队), so `学习型团队` declares nothing and the section or the book decides.
+ */
+function categoryOfKind(x: string, vocab: Vocabulary): CategoryDef | null {
+	for (const category of vocab.categories) if (category.unitWords.includes(x)) return category;
+	let sure = LONG_WORDS.get(vocab);
+	if (!sure) {
+		const categories = vocab.categories.map((c) => ({ ...c, unitWords: c.unitWords.filter((w) => w.length >= 2) }));
+		LONG_WORDS.set(vocab, (sure = { ...vocab, categories }));
+	}
+	const found = categoryByUnit(x, sure);
+	return found ? vocab.categories.find((c) => c.slug === found.slug) ?? null : null;
+}
+
 const BUILD_BEFORE = /(?:创建|建设|争创|构建|打造|推进|建成|争当|争做|开展|创|建)$/u;
 const BUILD_AFTER = /^(?:的)?(?:建设|创建|创建工作|建设工作)/u;
 const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
@@ -73,7 +93,7 @@ export function declaredCategory(text: string, vocab: Vocabulary, unitFallback =
 		if (!verbBefore && !buildAfter) continue;
 		if (byTerm) return byTerm;
 		if (unitFallback && x.length > 0 && x.length <= 8) {
-			const byUnit = categoryByUnit(x, vocab);
+			const byUnit = categoryOfKind(x, vocab);
 			if (byUnit) return byUnit;
 		}
 	}

@@ -3,6 +3,7 @@
  */
 import type { CategoryDef, Vocabulary } from '../types.ts';
 import { categoryByUnit, categoryInText, declaredCategory } from './category-terms.ts';
+import { compileWords, type WordMatcher } from './word-matcher.ts';
 
 export interface CategoryInput {
 	title: string;
@@ -35,20 +36,40 @@ export interface ClassifyOptions {
 	minBodyScore?: number;
 }
 
-function occurrences(text: string, word: string): number {
-	let count = 0;
-	for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) count++;
-	return count;
+// All category signals of a vocabulary in one automaton, made once per vocabulary.
+const SIGNALS = new WeakMap<Vocabulary, { matcher: WordMatcher; owners: { category: number; weight: number }[][] }>();
+
+function signalsOf(vocab: Vocabulary) {
+	let compiled = SIGNALS.get(vocab);
+	if (!compiled) {
+		const words: string[] = [];
+		const owners: { category: number; weight: number }[][] = [];
+		vocab.categories.forEach((category, c) => {
+			for (const s of category.signals) {
+				words.push(s);
+				owners.push([{ category: c, weight: s.startsWith('学习型') ? 3 : 1 }]);
+			}
+		});
+		SIGNALS.set(vocab, (compiled = { matcher: compileWords(words), owners }));
+	}
+	return compiled;
 }
 
-/** Body evidence: the category whose signals occur most, if it clearly leads. */
+/**
+ * Body evidence: the category whose signals occur most, if it clearly leads. Each signal counts
+ * its non-overlapping occurrences, read left to right (`学习型X` terms count 3, others 1).
+ */
 function categoryByBody(body: string, vocab: Vocabulary, minScore: number): CategoryDef | null {
-	const scored = vocab.categories
-		.map((category) => ({
-			category,
-			score: category.signals.reduce((sum, s) => sum + occurrences(body, s) * (s.startsWith('学习型') ? 3 : 1), 0),
-		}))
-		.sort((a, b) => b.score - a.score);
+	const { matcher, owners } = signalsOf(vocab);
+	const totals = vocab.categories.map(() => 0);
+	// Where the last counted occurrence of each signal ends: an overlapping one is not counted.
+	const lastEnd = new Int32Array(matcher.words.length);
+	matcher.scan(body, (w, start) => {
+		if (start < lastEnd[w]!) return;
+		lastEnd[w] = start + matcher.words[w]!.length;
+		for (const o of owners[w]!) totals[o.category]! += o.weight;
+	});
+	const scored = vocab.categories.map((category, c) => ({ category, score: totals[c]! })).sort((a, b) => b.score - a.score);
 	const [first, second] = scored;
 	if (!first || first.score < minScore) return null;
 	if (second && first.score < second.score * 1.5) return null;

@@ -27,6 +27,7 @@ const themeSchema = z.strictObject({
 	slug,
 	label: word,
 	signals: z.array(word).min(1, 'Expected at least one signal word'),
+	minScore: z.number().positive('Expected a positive score, e.g. 2.5').optional(),
 });
 
 const vocabularySchema = z.strictObject({

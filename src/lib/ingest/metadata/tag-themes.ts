@@ -3,16 +3,22 @@
  */
 import type { Block, ThemeDef, Vocabulary } from '../types.ts';
 import { findNamedPractices } from './find-named-practices.ts';
+import { blockHits, compileThemes, type BlockHits, type CompiledThemes } from './theme-hits.ts';
 
 export interface TagThemesOptions {
 	/** Most themes to return (default 8). */
 	max?: number;
-	/** Least score for a theme to be tagged (default 3.5: a heading with text under it, or four paragraphs). */
+	/**
+	 * Least score for a theme to be tagged (default 3.5: a heading with text under it, or four
+	 * paragraphs); a theme's own `minScore` in the vocabulary wins over it.
+	 */
 	minScore?: number;
 	/** A theme must score at least this share of the top theme's score (default 0.15). */
 	minShare?: number;
 	/** The report's title (and subtitle): scored like a level-2 heading when given. */
 	title?: string;
+	/** The report's named practices, when the caller has them already (else they are found). */
+	practices?: string[];
 }
 
 /** Why a theme scored what it did (for debugging and the eval script). */
@@ -45,33 +51,14 @@ const SECTION_WEIGHT = 4;
 const PARAGRAPH_FIRST = 1;
 const PARAGRAPH_MORE = 0.5;
 const PARAGRAPH_CAP = 2;
-// A concrete measure (a number with a measure word in the same sentence) counts a little more.
+// A sentence with a concrete measure (a number with a measure word) counts a little more.
 const CONCRETE_BONUS = 0.5;
-const CONCRETE = /\d+\s*(?:个|名|人|次|期|篇|本|场|项|门|天|小时|学时|课时|万元|元|%|％|届|批|讲|堂|册)/u;
-
-const SENTENCE_END = /[。；;！!？?]/u;
-// A run-in point (`一是“照镜子”——实现自我超越。…`, also inside a paragraph): its short sentence
-// acts as a heading.
-const RUN_IN = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])/u;
+// A run-in point (`一是…。`, at most 30 characters) holding the theme acts as a heading.
 const RUN_IN_WEIGHT = 2;
-const RUN_IN_MAX = 30;
-
-/** The run-in headings of a paragraph: its short sentences that open a point (`一是…`). */
-function runInHeadings(text: string): string[] {
-	return text
-		.split(SENTENCE_END)
-		.map((s) => s.trim())
-		.filter((s) => RUN_IN.test(s) && s.length <= RUN_IN_MAX);
-}
-
-function hasAny(text: string, words: readonly string[]): boolean {
-	return words.some((w) => text.includes(w));
-}
 
 interface Section {
 	start: number;
 	end: number;
-	text: string;
 }
 
 /**
@@ -79,83 +66,87 @@ interface Section {
  * above; the whole report is one section when it has no heading.
  */
 function sectionsOf(blocks: readonly Block[]): Section[] {
-	const whole = { start: 0, end: blocks.length };
-	const ranges = blocks.flatMap((block, i) => {
-		if (block.type !== 'heading') return [];
-		const next = blocks.findIndex((b, j) => j > i && b.type === 'heading' && b.depth <= block.depth);
-		return [{ start: i, end: next === -1 ? blocks.length : next }];
+	const ranges: Section[] = [];
+	const open: { index: number; depth: number }[] = [];
+	blocks.forEach((block, i) => {
+		if (block.type !== 'heading') return;
+		while (open.length > 0 && open[open.length - 1]!.depth >= block.depth) ranges[open.pop()!.index]!.end = i;
+		open.push({ index: ranges.length, depth: block.depth });
+		ranges.push({ start: i, end: blocks.length });
 	});
-	return (ranges.length > 0 ? ranges : [whole]).map((r) => ({
-		...r,
-		text: blocks.slice(r.start, r.end).map((b) => b.text).join('\n'),
-	}));
+	return ranges.length > 0 ? ranges : [{ start: 0, end: blocks.length }];
 }
 
-/** Parts of the `a+b+c` signals of a theme. */
-function compositesOf(theme: ThemeDef): string[][] {
-	return theme.signals.filter((s) => s.includes('+')).map((s) => s.split('+').map((p) => p.trim()));
+/** Does a section hold every part of a composite signal (part numbers, see `theme-hits.ts`)? */
+function sectionHolds(section: Section, parts: readonly number[], blockParts: readonly ReadonlySet<number>[]): boolean {
+	return parts.every((p) => {
+		for (let i = section.start; i < section.end; i++) if (blockParts[i]!.has(p)) return true;
+		return false;
+	});
 }
 
 /**
  * Blocks credited to a combined theme: the smallest sections where all parts of one of its
  * `a+b+c` signals occur. Their text is not credited again to the themes of the parts.
  */
-function claimedBlocks(vocab: Vocabulary, sections: Section[]): Map<string, Set<number>> {
-	const claimed = new Map<string, Set<number>>();
-	for (const theme of vocab.themes) {
-		for (const parts of compositesOf(theme)) {
-			const matched = sections.filter((s) => parts.every((p) => s.text.includes(p)));
+function claimedBlocks(c: CompiledThemes, sections: Section[], blockParts: readonly ReadonlySet<number>[]): Map<number, Set<number>> {
+	const claimed = new Map<number, Set<number>>();
+	c.composites.forEach((list, t) => {
+		list.forEach((parts, k) => {
+			const matched = sections.filter((s) => sectionHolds(s, parts, blockParts));
 			const smallest = matched.filter((s) => !matched.some((o) => o !== s && o.start >= s.start && o.end <= s.end));
-			const partThemes = vocab.themes.filter((t) => t !== theme && t.signals.some((sig) => parts.includes(sig)));
 			for (const section of smallest) {
-				for (const t of partThemes) {
-					const set = claimed.get(t.slug) ?? new Set<number>();
+				for (const other of c.partThemes[t]![k]!) {
+					const set = claimed.get(other) ?? new Set<number>();
 					for (let i = section.start; i < section.end; i++) set.add(i);
-					claimed.set(t.slug, set);
+					claimed.set(other, set);
 				}
 			}
-		}
-	}
+		});
+	});
 	return claimed;
 }
 
-function scoreTheme(
-	theme: ThemeDef,
+/** Score every theme in one pass over the blocks’ hits. */
+function scoreAll(
+	vocab: Vocabulary,
 	blocks: readonly Block[],
-	practices: string[],
-	sections: Section[],
-	claimed: Set<number> | undefined,
-): ThemeScore {
-	const simple = theme.signals.filter((s) => !s.includes('+'));
-	const composite = compositesOf(theme);
-	const result: ThemeScore = { slug: theme.slug, label: theme.label, score: 0, headings: 0, paragraphs: 0, practices: 0, sections: 0 };
-	for (const [index, block] of blocks.entries()) {
-		if (claimed?.has(index) || !hasAny(block.text, simple)) continue;
-		if (block.type === 'heading') {
-			result.headings++;
-			result.score += HEADING_WEIGHT[block.depth];
-			continue;
+	hits: readonly BlockHits[],
+	practiceHits: readonly BlockHits[],
+	sectionCounts: readonly number[],
+	claimed: Map<number, Set<number>>,
+): ThemeScore[] {
+	const results = vocab.themes.map((theme): ThemeScore => ({ slug: theme.slug, label: theme.label, score: 0, headings: 0, paragraphs: 0, practices: 0, sections: 0 }));
+	hits.forEach((hit, index) => {
+		const block = blocks[index]!;
+		hit.themes.forEach((t, k) => {
+			if (claimed.get(t)?.has(index)) return;
+			const result = results[t]!;
+			if (block.type === 'heading') {
+				result.headings++;
+				result.score += HEADING_WEIGHT[block.depth];
+				return;
+			}
+			if (hit.runIn[k]) {
+				result.headings++;
+				result.score += RUN_IN_WEIGHT;
+			}
+			result.paragraphs++;
+			result.score += Math.min(PARAGRAPH_CAP, PARAGRAPH_FIRST + PARAGRAPH_MORE * Math.max(0, hit.sentences[k]! - 1));
+			if (hit.concrete[k]) result.score += CONCRETE_BONUS;
+		});
+	});
+	for (const hit of practiceHits) {
+		for (const t of hit.themes) {
+			results[t]!.practices++;
+			results[t]!.score += PRACTICE_WEIGHT;
 		}
-		if (runInHeadings(block.text).some((s) => hasAny(s, simple))) {
-			result.headings++;
-			result.score += RUN_IN_WEIGHT;
-		}
-		const sentences = block.text.split(SENTENCE_END).filter((s) => hasAny(s, simple));
-		result.paragraphs++;
-		result.score += Math.min(PARAGRAPH_CAP, PARAGRAPH_FIRST + PARAGRAPH_MORE * Math.max(0, sentences.length - 1));
-		if (sentences.some((s) => CONCRETE.test(s))) result.score += CONCRETE_BONUS;
 	}
-	for (const practice of practices) {
-		if (!hasAny(practice, simple)) continue;
-		result.practices++;
-		result.score += PRACTICE_WEIGHT;
-	}
-	for (const section of sections) {
-		if (!composite.some((parts) => parts.every((p) => section.text.includes(p)))) continue;
-		result.sections++;
-		result.score += SECTION_WEIGHT;
-	}
-	return result;
+	sectionCounts.forEach((count, t) => {
+		results[t]!.sections = count;
+		results[t]!.score += SECTION_WEIGHT * count;
+	});
+	return results;
 }
 
 /**
@@ -178,15 +169,22 @@ export function tagThemes(blocks: readonly Block[], vocab: Vocabulary, options: 
 	const max = options.max ?? 8;
 	const minScore = options.minScore ?? 3.5;
 	const minShare = options.minShare ?? 0.15;
-	const practices = findNamedPractices(blocks);
+	const c = compileThemes(vocab);
+	const practices = options.practices ?? findNamedPractices(blocks);
 	const scored: Block[] = options.title ? [{ type: 'heading', depth: 2, text: options.title, line: 0 }, ...blocks] : [...blocks];
+	const hits = scored.map((b) => blockHits(b.text, c, b.type === 'paragraph'));
+	const practiceHits = practices.map((p) => blockHits(p, c, false));
 	const sections = sectionsOf(scored);
-	const claimed = claimedBlocks(vocab, sections);
-	const scores = vocab.themes
-		.map((theme) => scoreTheme(theme, scored, practices, sections, claimed.get(theme.slug)))
-		.filter((s) => s.score > 0)
-		.sort((a, b) => b.score - a.score);
+	const blockParts = hits.map((h) => h.parts);
+	const claimed = claimedBlocks(c, sections, blockParts);
+	const sectionCounts = c.composites.map((list) => (list.length === 0 ? 0 : sections.filter((s) => list.some((parts) => sectionHolds(s, parts, blockParts))).length));
+	const scores = scoreAll(vocab, scored, hits, practiceHits, sectionCounts, claimed)
+		.map((score, order) => ({ score, order }))
+		.filter((s) => s.score.score > 0)
+		.sort((a, b) => b.score.score - a.score.score || a.order - b.order)
+		.map((s) => s.score);
 	const top = scores[0]?.score ?? 0;
-	const tagged = scores.filter((s) => s.score >= minScore && s.score >= top * minShare).slice(0, max);
+	const floor = new Map(vocab.themes.map((t) => [t.slug, t.minScore ?? minScore]));
+	const tagged = scores.filter((s) => s.score >= floor.get(s.slug)! && s.score >= top * minShare).slice(0, max);
 	return { labels: tagged.map((s) => s.label), slugs: tagged.map((s) => s.slug), scores };
 }

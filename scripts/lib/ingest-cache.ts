@@ -1,0 +1,86 @@
+/**
+ * A per-source cache of ingest outputs on disk, so that an unchanged source is not re-ingested.
+ *
+ * The key of a source is a SHA-256 of everything its output depends on: its file name and
+ * bytes, its `<source>.yaml` metadata, the vocabulary and overrides files, `INGEST_CACHE_VERSION`
+ * and the text of the ingest code itself (every file under src/lib/ingest and src/lib/mdx, and
+ * src/lib/frontmatter.ts), so editing any of them invalidates the entries it affects. Entries are
+ * `<dir>/<key>.json` (one `SourceOutput`); entries not used by a run are deleted after it.
+ *
+ * Doesn’t ingest anything; a corrupt or unreadable entry is a miss, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceOutput } from '../../src/lib/ingest/index.ts';
+import type { SourceInput } from '../../src/lib/ingest/types.ts';
+
+/** Bump to drop every cached entry (e.g. after a change in how entries are stored). */
+export const INGEST_CACHE_VERSION = '1';
+
+const CODE_DIRS = ['src/lib/ingest', 'src/lib/mdx'];
+const CODE_FILES = ['src/lib/frontmatter.ts'];
+
+async function codeFiles(root: string, dir: string): Promise<string[]> {
+	const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+	const nested = await Promise.all(
+		entries.map((e) => (e.isDirectory() ? codeFiles(root, path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))),
+	);
+	return nested.flat().sort();
+}
+
+/** A hash of the ingest code (the files listed above, by path and content). */
+export async function codeHash(root: string): Promise<string> {
+	const hash = createHash('sha256').update(INGEST_CACHE_VERSION);
+	const files = [...(await Promise.all(CODE_DIRS.map((d) => codeFiles(root, d)))).flat(), ...CODE_FILES];
+	for (const file of files) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
+	return hash.digest('hex');
+}
+
+export interface IngestCache {
+	dir: string;
+	/** The cached output of a source, or null. */
+	get(input: SourceInput): Promise<SourceOutput | null>;
+	set(input: SourceInput, output: SourceOutput): Promise<void>;
+	/** Delete the entries this run did not use. */
+	prune(): Promise<void>;
+}
+
+/**
+ * @param dir Cache folder (created on first write).
+ * @param salt What every source's output depends on: code hash, vocabulary and overrides texts.
+ */
+export function openIngestCache(dir: string, salt: string): IngestCache {
+	const used = new Set<string>();
+	const keyOf = (input: SourceInput) =>
+		createHash('sha256')
+			.update(salt)
+			.update(`\0${input.file}\0${JSON.stringify(input.meta ?? null)}\0`)
+			.update(input.bytes)
+			.digest('hex');
+	return {
+		dir,
+		async get(input) {
+			const key = keyOf(input);
+			used.add(`${key}.json`);
+			try {
+				const output = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as SourceOutput;
+				return output.file === input.file && Array.isArray(output.pages) ? output : null;
+			} catch {
+				return null;
+			}
+		},
+		async set(input, output) {
+			const name = `${keyOf(input)}.json`;
+			used.add(name);
+			await mkdir(dir, { recursive: true });
+			const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+			await writeFile(temp, JSON.stringify(output));
+			await rename(temp, path.join(dir, name));
+		},
+		async prune() {
+			const names = await readdir(dir).catch(() => [] as string[]);
+			await Promise.all(names.filter((n) => n.endsWith('.json') && !used.has(n)).map((n) => rm(path.join(dir, n), { force: true })));
+		},
+	};
+}

@@ -1,0 +1,130 @@
+/**
+ * Find every occurrence of many words in one pass over a text (an Aho–Corasick automaton over
+ * UTF-16 code units). Built once per word list and reused for every text: the tagger scans a
+ * report once instead of once per signal word.
+ *
+ * @example
+ *   const m = compileWords(['学习', '学习制度', '制度']);
+ *   m.scan('建立学习制度', (word, start) => …) // → (0, 2), (1, 2), (2, 4): overlaps included
+ *
+ * Doesn’t normalise text (case, width, spaces): a word matches exactly as written. Empty words
+ * never match.
+ */
+
+export interface WordMatcher {
+	/** The words, in the order given; `scan` reports their index. */
+	readonly words: readonly string[];
+	/**
+	 * Call `found(wordIndex, start)` for each occurrence of each word in `text`, in order of
+	 * the occurrence's end (overlapping and nested occurrences included).
+	 */
+	scan(text: string, found: (word: number, start: number) => void): void;
+	/** True when any word occurs in `text` (stops at the first occurrence). */
+	test(text: string): boolean;
+	/**
+	 * The occurrences of `scan`, as pairs (word, start) in a buffer that the next call reuses:
+	 * read it before calling again. Returns the number of pairs.
+	 */
+	collect(text: string): { count: number; pairs: Int32Array };
+}
+
+const SHIFT = 65536;
+
+export function compileWords(words: readonly string[]): WordMatcher {
+	// The trie: goto (state * 65536 + code unit) → state; state 0 is the root.
+	const next = new Map<number, number>();
+	const fail: number[] = [0];
+	// Words ending at a state, including those of its failure chain (filled after the BFS).
+	const out: number[][] = [[]];
+	// The alphabet: code units that occur in some word get ids 1…n; every other unit is 0.
+	const letter = new Uint16Array(SHIFT);
+	let letters = 0;
+	words.forEach((word, index) => {
+		if (word.length === 0) return;
+		let state = 0;
+		for (let i = 0; i < word.length; i++) {
+			const unit = word.charCodeAt(i);
+			if (letter[unit] === 0) letter[unit] = ++letters;
+			const key = state * SHIFT + unit;
+			let to = next.get(key);
+			if (to === undefined) {
+				to = fail.length;
+				next.set(key, to);
+				fail.push(0);
+				out.push([]);
+			}
+			state = to;
+		}
+		out[state]!.push(index);
+	});
+	// The automaton as a full transition table over the alphabet (states × (letters + 1)), built
+	// breadth first: a missing edge takes the edge of the failure state.
+	const width = letters + 1;
+	const table = new Int32Array(fail.length * width);
+	const children: [number, number][][] = fail.map(() => []);
+	for (const [key, to] of next) children[Math.floor(key / SHIFT)]!.push([letter[key % SHIFT]!, to]);
+	for (const [a, to] of children[0]!) table[a] = to;
+	const queue = children[0]!.map(([, to]) => to);
+	for (let head = 0; head < queue.length; head++) {
+		const state = queue[head]!;
+		const f = fail[state]!;
+		table.set(table.subarray(f * width, f * width + width), state * width);
+		for (const [a, to] of children[state]!) {
+			fail[to] = table[f * width + a]!;
+			table[state * width + a] = to;
+			out[to] = [...out[to]!, ...out[fail[to]!]!];
+			queue.push(to);
+		}
+	}
+	for (const s of queue) table[s * width] = 0;
+	const lengths = words.map((w) => w.length);
+	const ends = Uint8Array.from(out, (list) => (list.length > 0 ? 1 : 0));
+	const buffer = { count: 0, pairs: new Int32Array(256) };
+	return {
+		words,
+		scan(text, found) {
+			let state = 0;
+			for (let i = 0; i < text.length; i++) {
+				state = table[state * width + letter[text.charCodeAt(i)]!]!;
+				if (ends[state] === 0) continue;
+				const ending = out[state]!;
+				for (let k = 0; k < ending.length; k++) {
+					const w = ending[k]!;
+					found(w, i + 1 - lengths[w]!);
+				}
+			}
+		},
+		collect(text) {
+			let count = 0;
+			let state = 0;
+			for (let i = 0; i < text.length; i++) {
+				// No branch per unit (most units are letters of some word, unpredictably): one step,
+				// then the rare test for a word ending here.
+				state = table[state * width + letter[text.charCodeAt(i)]!]!;
+				if (ends[state] === 0) continue;
+				const ending = out[state]!;
+				for (let k = 0; k < ending.length; k++) {
+					if (2 * count + 2 > buffer.pairs.length) {
+						const bigger = new Int32Array(buffer.pairs.length * 2);
+						bigger.set(buffer.pairs);
+						buffer.pairs = bigger;
+					}
+					const w = ending[k]!;
+					buffer.pairs[2 * count] = w;
+					buffer.pairs[2 * count + 1] = i + 1 - lengths[w]!;
+					count++;
+				}
+			}
+			buffer.count = count;
+			return buffer;
+		},
+		test(text) {
+			let state = 0;
+			for (let i = 0; i < text.length; i++) {
+				state = table[state * width + letter[text.charCodeAt(i)]!]!;
+				if (ends[state] !== 0) return true;
+			}
+			return false;
+		},
+	};
+}
