@@ -7,6 +7,10 @@
  * character n-grams (`src/lib/search/tokens.ts`), so search matches substrings exactly instead
  * of Pagefind’s word segmentation. Also writes `<site>/search/fold.json`, the part of the fold
  * table the browser needs for queries typed in traditional characters.
+ *
+ * Pages are read and sent with a bounded number of `addHTMLFile` calls in flight, in one index
+ * of language `und` (no Chinese segmentation of the ASCII words). Pagefind's peak is in
+ * `writeFiles` (~1.4 MiB per record); `shardPages` bounds it, but the client reads one index.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,12 +18,12 @@ import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
+import { tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
 import { foldText } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
-import { recordHtml } from '../../src/lib/search/record-html.ts';
+import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
 
 export interface SearchIndexStats {
@@ -39,12 +43,38 @@ async function fail<T>(what: string, result: Promise<T & { errors: string[] }>):
 	return value;
 }
 
+export interface SearchIndexOptions {
+	/** Characters per index word (default `GRAM`). */
+	gram?: number;
+	/** `addHTMLFile` calls in flight at once (default 16): the Pagefind service works while Node reads and tokenises the next pages. */
+	concurrency?: number;
+	/** Index language (default `RECORD_LANGUAGE`): the records are ASCII, so no language's segmentation or stemming applies. */
+	language?: string;
+	/**
+	 * Records per Pagefind index, 0 (default) = one index. EXPERIMENTAL: bounds Pagefind's memory
+	 * (its writeFiles peak is ~1.4 MiB per record), but the search page does not read shards yet;
+	 * their list goes to `search-config.json` (`shards`).
+	 */
+	shardPages?: number;
+}
+
+/** Run `work` over `items` with at most `limit` calls pending, in order of start. */
+async function forEachBounded<T>(items: Iterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+	const pending = new Set<Promise<void>>();
+	for (const item of items) {
+		const p: Promise<void> = work(item).then(() => void pending.delete(p));
+		pending.add(p);
+		if (pending.size >= limit) await Promise.race(pending);
+	}
+	await Promise.all(pending);
+}
+
 /**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
- * @param gram Characters per index word (default `GRAM`).
  */
-export async function buildSearchIndex(siteDir: string, catalogFile: string, gram = GRAM): Promise<SearchIndexStats> {
+export async function buildSearchIndex(siteDir: string, catalogFile: string, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
+	const { gram = GRAM, concurrency = 16, language = RECORD_LANGUAGE, shardPages = 0 } = options;
 	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
@@ -52,32 +82,46 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, gra
 	const remember = (blocks: readonly TextBlock[]) => {
 		for (const block of blocks) for (const ch of foldText(block.text, fold)) corpusChars.add(ch);
 	};
-	const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false }));
-	if (!index) throw new Error('pagefind createIndex: no index');
-	// 1. report pages, read back from the built HTML
-	for (const report of catalog.reports) {
+	// Records are produced lazily, so a shard holds only its own pages in memory.
+	type Job = () => Promise<{ url: string; blocks: readonly TextBlock[]; attributes: PagefindAttributes }>;
+	const jobs: Job[] = catalog.reports.map((report) => async () => {
+		// 1. report pages, read back from the built HTML
 		const file = path.join(siteDir, report.url, 'index.html');
 		const record = readPageRecord(await readFile(file, 'utf8'));
 		if (!record) throw new Error(`${file}: expected one data-pagefind-body element, found none`);
-		remember(record.blocks);
-		await fail(`addHTMLFile ${report.url}`, index.addHTMLFile({ url: report.url, content: recordHtml(record.blocks, record.attributes, fold, gram) }));
-	}
+		return { url: report.url, ...record };
+	});
 	// 2. TOC-only entries: title, subtitle and unit
 	const titles = new Map(catalog.sources.map((s) => [s.slug, s.title]));
 	for (const entry of catalog.tocOnly) {
-		const blocks: TextBlock[] = [entry.title, entry.subtitle, entry.unit]
-			.filter((text): text is string => Boolean(text))
-			.map((text, i) => ({ tag: i === 0 ? 'h1' : 'p', text, id: null }));
-		remember(blocks);
-		const attributes = tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source);
-		const url = tocOnlyUrl(entry.sourceSlug, entry.id);
-		await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content: recordHtml(blocks, attributes, fold, gram) }));
+		jobs.push(async () => ({
+			url: tocOnlyUrl(entry.sourceSlug, entry.id),
+			blocks: [entry.title, entry.subtitle, entry.unit]
+				.filter((text): text is string => Boolean(text))
+				.map((text, i) => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
+			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source),
+		}));
 	}
-	// 3. write the index and the browser’s fold table
-	await fail('writeFiles', index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') }));
+	// 3. write the index (or each shard: `pagefind/`, then `pagefind/shard-<k>/`)
+	const size = shardPages > 0 ? shardPages : Math.max(1, jobs.length);
+	const shards: string[] = [];
+	for (let start = 0; start < jobs.length || start === 0; start += size) {
+		const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false, forceLanguage: language }));
+		if (!index) throw new Error('pagefind createIndex: no index');
+		await forEachBounded(jobs.slice(start, start + size), concurrency, async (job) => {
+			const { url, blocks, attributes } = await job();
+			remember(blocks);
+			const content = recordHtml(blocks, attributes, fold, gram, language);
+			await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
+		});
+		const dir = shards.length === 0 ? 'pagefind' : `pagefind/shard-${shards.length}`;
+		await fail('writeFiles', index.writeFiles({ outputPath: path.join(siteDir, dir) }));
+		await index.deleteIndex();
+		shards.push(`${dir}/`);
+	}
 	await pagefind.close();
 	const client = clientFoldTable(table, corpusChars);
 	await mkdir(path.join(siteDir, 'search'), { recursive: true });
-	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }));
+	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join(''), ...(shards.length > 1 ? { shards } : {}) }));
 	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length };
 }
