@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 
 // Set by scripts/build.ts from its flags (--base, --site, --out); the defaults serve `dist/` at `/`.
 const base = process.env.HUIBIAN_BASE ?? '/';
@@ -17,8 +18,9 @@ export default defineConfig({
 	// (README), so every stylesheet and script is a file of its own.
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	vite: { build: { assetsInlineLimit: 0 } },
-	// Report text must reach the page unchanged: no smart quotes or dashes anywhere.
-	markdown: { smartypants: false },
+	// Text must reach the page unchanged: no smart quotes or dashes in any Markdown/MDX page.
+	// (Report bodies do not go through Astro's Markdown at all: src/loaders/ renders them.)
+	markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
 	integrations: [mdx(), sitemap()],
 	devToolbar: { enabled: false },
 });
