@@ -74,7 +74,14 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 		else if (yaml) {
 			const parsed = sourceMetaSchema.safeParse(yaml.data ?? {});
 			if (parsed.success) meta = parsed.data;
-			else for (const p of parsed.error.issues) out.issues.push(issue(metaName, 'meta:invalid', `${metaName}: **${p.path.join('.') || '(root)'}**: ${p.message}`, p.path[0] ? yamlKeyLine(yaml.text, String(p.path[0])) : 1));
+			else
+				for (const p of parsed.error.issues) {
+					// An unknown key has an empty path: point at the key's own line and list the known ones.
+					const unknown = 'keys' in p && Array.isArray(p.keys) ? String(p.keys[0]) : undefined;
+					const key = p.path[0] !== undefined ? String(p.path[0]) : unknown;
+					const hint = unknown ? `. Expected one of: ${Object.keys(sourceMetaSchema.shape).join(', ')}.` : '';
+					out.issues.push(issue(metaName, 'meta:invalid', `${metaName}: **${p.path.join('.') || '(root)'}**: ${p.message}${hint}`, key ? yamlKeyLine(yaml.text, key) : 1));
+				}
 		}
 		out.sources.push({ file: name, bytes, meta });
 	}

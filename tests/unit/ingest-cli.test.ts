@@ -68,6 +68,19 @@ describe('runIngest', () => {
 			['004_83e701237cf79c63.yaml', 2, 'meta:invalid', '004_83e701237cf79c63.yaml: **date**: Expected YYYY, YYYY-MM or YYYY-MM-DD'],
 		]);
 	});
+
+	test('an unknown key in <source>.yaml is an error at its own line that lists the known keys', async () => {
+		writeFileSync(path.join(work, 'sources', '004_83e701237cf79c63.yaml'), 'title: 闸北区\nplase: 上海\n');
+		const result = await run();
+		expect(result.issues.filter((i) => i.file.endsWith('.yaml')).map((i) => [i.file, i.line, i.ruleId, i.message])).toEqual([
+			[
+				'004_83e701237cf79c63.yaml',
+				2,
+				'meta:invalid',
+				'004_83e701237cf79c63.yaml: **(root)**: Unrecognized key: "plase". Expected one of: title, editor, publisher, place, date, url, licence.',
+			],
+		]);
+	});
 });
 
 test('summaryLine has the documented form', () => {
