@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { browserAvailable } from '../helpers/browser.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('siteDir');
 const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
@@ -36,22 +36,13 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium', () => {
-	let server: StaticServer;
-	let browser: Browser;
-	beforeAll(async () => {
-		server = await serveStatic(site);
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const served = useServedSite(site);
 
 	for (const scheme of ['light', 'dark'] as const) {
 		test.each(Object.entries(pages))(`axe finds no serious or critical violation on %s (${scheme})`, async (_name, p) => {
-			const context = await browser.newContext({ colorScheme: scheme });
+			const context = await served.browser.newContext({ colorScheme: scheme });
 			const page = await context.newPage();
-			const response = await page.goto(server.url + p);
+			const response = await page.goto(served.server.url + p);
 			expect(response?.status()).toBe(200);
 			expect(await axe(page)).toEqual([]);
 			await context.close();
@@ -59,8 +50,8 @@ describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium
 	}
 
 	test('Tab reaches the skip link first, and it moves focus to <main>', async () => {
-		const page = await browser.newPage();
-		await page.goto(server.url + pages.report);
+		const page = await served.browser.newPage();
+		await page.goto(served.server.url + pages.report);
 		await page.keyboard.press('Tab');
 		const first = await page.evaluate(() => ({
 			text: document.activeElement?.textContent?.trim(),
@@ -79,8 +70,8 @@ describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium
 	});
 
 	test('keyboard alone follows links: home → a category → a report', async () => {
-		const page = await browser.newPage();
-		await page.goto(server.url);
+		const page = await served.browser.newPage();
+		await page.goto(served.server.url);
 		const category = page.locator('main a[href*="/categories/"]').first();
 		await category.focus();
 		await page.keyboard.press('Enter');
@@ -96,9 +87,9 @@ describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium
 	});
 
 	test('the theme switch toggles dark mode and remembers it', async () => {
-		const context = await browser.newContext({ colorScheme: 'light' });
+		const context = await served.browser.newContext({ colorScheme: 'light' });
 		const page = await context.newPage();
-		await page.goto(server.url);
+		await page.goto(served.server.url);
 		const button = page.locator('.theme-toggle');
 		await expect.poll(() => button.isVisible()).toBe(true);
 		const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -106,7 +97,7 @@ describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium
 		await button.click();
 		expect(await button.getAttribute('aria-pressed')).toBe('true');
 		expect(await bg()).not.toBe(light);
-		await page.goto(`${server.url}categories/`);
+		await page.goto(`${served.server.url}categories/`);
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 		await context.close();
 	});

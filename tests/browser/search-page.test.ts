@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from '../helpers/browser.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 import { loadAllResults, resultKeys, searchFor, waitForSearch } from './search-page-helpers.ts';
 
 const site = inject('siteDir');
@@ -18,20 +18,11 @@ const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')
 };
 
 describe.skipIf(!browserAvailable)('search page', () => {
-	let server: StaticServer;
-	let browser: Browser;
+	const served = useServedSite(site);
 	let page: Page;
-	beforeAll(async () => {
-		server = await serveStatic(site);
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
 	const open = async (query: string) => {
-		page = await browser.newPage();
-		await page.goto(`${server.url}search/${query}`);
+		page = await served.browser.newPage();
+		await page.goto(`${served.server.url}search/${query}`);
 		await waitForSearch(page);
 		return page;
 	};
@@ -46,15 +37,15 @@ describe.skipIf(!browserAvailable)('search page', () => {
 
 	test('typing a query puts it in the URL', async () => {
 		await open('');
-		await searchFor(page, server.url, '读书');
+		await searchFor(page, served.server.url, '读书');
 		expect(new URL(page.url()).searchParams.get('q')).toBe('读书');
 		await page.close();
 	});
 
 	test('a traditional query finds what the simplified one finds', async () => {
 		await open('');
-		const simplified = await searchFor(page, server.url, '学习型组织');
-		const traditional = await searchFor(page, server.url, '學習型組織');
+		const simplified = await searchFor(page, served.server.url, '学习型组织');
+		const traditional = await searchFor(page, served.server.url, '學習型組織');
 		expect(simplified.length).toBeGreaterThan(0);
 		expect(traditional).toEqual(simplified);
 		await page.close();
@@ -117,7 +108,7 @@ describe.skipIf(!browserAvailable)('search page', () => {
 		const entry = catalog.tocOnly.find((t) => t.unit && t.unit.length >= 4 && !t.unit.includes('*'));
 		expect(entry).toBeDefined();
 		await open('');
-		const keys = await searchFor(page, server.url, entry!.unit!);
+		const keys = await searchFor(page, served.server.url, entry!.unit!);
 		const index = keys.indexOf(`toc:${entry!.id}`);
 		expect(index).toBeGreaterThanOrEqual(0);
 		expect(await page.locator('#search-results > li').nth(index).locator('.search-toc-only').textContent()).toBe('正文未收录');

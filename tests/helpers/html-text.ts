@@ -46,3 +46,24 @@ export function elementText(html: string, match: (node: Node) => boolean): strin
 
 /** Matcher for an element carrying the given attribute. */
 export const hasAttr = (name: string) => (node: Node) => node.attrs?.some((a) => a.name === name) ?? false;
+
+/**
+ * The blocks of a rendered report body (`<p>` and `<h2>`–`<h6>`), each as its visible text,
+ * headings prefixed with `#` × depth (`## 一、标题`). Parsed with parse5, entities decoded.
+ */
+export function renderedBlocks(html: string): string[] {
+	const out: string[] = [];
+	const visit = (node: Node) => {
+		const heading = /^h([2-6])$/.exec(node.nodeName);
+		if (node.nodeName === 'p' || heading) {
+			const parts: string[] = [];
+			for (const child of node.childNodes ?? []) walk(child, parts);
+			const text = parts.join('');
+			out.push(heading ? `${'#'.repeat(Number(heading[1]))} ${text}` : text);
+			return;
+		}
+		for (const child of node.childNodes ?? []) visit(child);
+	};
+	visit(parseFragment(html) as unknown as Node);
+	return out;
+}

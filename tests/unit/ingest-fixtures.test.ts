@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { ingest } from '../../src/lib/ingest/index.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
+import { renderedBlocks } from '../helpers/html-text.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures');
@@ -18,26 +19,6 @@ const cases = readdirSync(root).filter((name) => existsSync(path.join(root, name
 
 function blockText(block: Block): string {
 	return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${block.text}` : block.text;
-}
-
-function decodeEntities(html: string): string {
-	return html
-		.replace(/<[^>]+>/g, '')
-		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&amp;/g, '&');
-}
-
-/** Visible text of each rendered paragraph and heading, as `## text` for headings. */
-function renderedBlocks(mdx: string): string[] {
-	const { html } = renderMdx(mdx);
-	return [...html.matchAll(/<(p|h[2-6])\b[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) => {
-		const text = decodeEntities(inner!);
-		return tag === 'p' ? text : `${'#'.repeat(Number(tag!.slice(1)))} ${text}`;
-	});
 }
 
 function pick(actual: Record<string, unknown>, expected: Record<string, unknown>): Record<string, unknown> {
@@ -67,7 +48,7 @@ describe('ingest fixtures', () => {
 			const { blocks, ...fields } = want;
 			expect(pick(page.frontmatter as unknown as Record<string, unknown>, fields)).toEqual(fields);
 			if (blocks) {
-				expect(renderedBlocks(page.mdx)).toEqual(blocks);
+				expect(renderedBlocks(renderMdx(page.mdx).html)).toEqual(blocks);
 				expect(page.text).toBe(blocks.map((b) => b.replace(/^#{2,4} /, '')).join('\n'));
 			}
 		});
