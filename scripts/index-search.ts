@@ -2,10 +2,10 @@
  * `node scripts/index-search.ts --site DIR [--catalog FILE]`: build the search index of a built
  * site (catalog defaults to `$HUIBIAN_REPORTS_DIR/catalog.json`, else content/reports/).
  * Prints one line: `search: N reports + M 正文未收录 indexed, X MiB index (?)` (the caller fills
- * in the time). Tuning (measurements in .tmp/bench-results/tuning.md): HUIBIAN_SEARCH_GRAM,
- * HUIBIAN_SEARCH_CONCURRENCY (addHTMLFile calls in flight, default 16), HUIBIAN_SEARCH_LANGUAGE
- * (index language, default `und`), HUIBIAN_SEARCH_SHARD_PAGES (experimental shards; the search
- * page does not read them yet).
+ * in the time). Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
+ * HUIBIAN_SEARCH_CONCURRENCY (addHTMLFile calls in flight, default 1), HUIBIAN_SEARCH_LANGUAGE
+ * (index language, default `und`), HUIBIAN_SEARCH_SHARD_REPORTS (report pages per index shard,
+ * default 500; see src/lib/search/shards.ts).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -19,7 +19,7 @@ const catalog = path.resolve(args.values.get('catalog') ?? path.join(reportsDir,
 const gram = process.env.HUIBIAN_SEARCH_GRAM ? Number(process.env.HUIBIAN_SEARCH_GRAM) : undefined;
 const concurrency = process.env.HUIBIAN_SEARCH_CONCURRENCY ? Number(process.env.HUIBIAN_SEARCH_CONCURRENCY) : undefined;
 const language = process.env.HUIBIAN_SEARCH_LANGUAGE || undefined;
-const shardPages = process.env.HUIBIAN_SEARCH_SHARD_PAGES ? Number(process.env.HUIBIAN_SEARCH_SHARD_PAGES) : undefined;
-const stats = await buildSearchIndex(site, catalog, { gram, concurrency, language, shardPages });
+const shardReports = process.env.HUIBIAN_SEARCH_SHARD_REPORTS ? Number(process.env.HUIBIAN_SEARCH_SHARD_REPORTS) : undefined;
+const stats = await buildSearchIndex(site, catalog, { gram, concurrency, language, shardReports });
 const mib = ((await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20).toFixed(2);
 console.log(`search: ${stats.pages} reports + ${stats.tocOnly} 正文未收录 indexed, ${mib} MiB index (?)`);

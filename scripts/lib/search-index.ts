@@ -8,20 +8,22 @@
  * of Pagefind’s word segmentation. Also writes `<site>/search/fold.json`, the part of the fold
  * table the browser needs for queries typed in traditional characters.
  *
- * Pages are read and sent with a bounded number of `addHTMLFile` calls in flight, in one index
- * of language `und` (no Chinese segmentation of the ASCII words). Pagefind's peak is in
- * `writeFiles` (~1.4 MiB per record); `shardPages` bounds it, but the client reads one index.
+ * Pages are read and sent one `addHTMLFile` call at a time (by default), into indexes of language
+ * `und` (no Chinese segmentation of the ASCII words). Pagefind's peak is in `writeFiles`
+ * (~1.4 MiB per report), so the records are split into shards of at most `shardReports` reports,
+ * written one after the other; the search page merges them in date order (`shards.ts`).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
+import { dateSortKey, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
 import { foldText } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
+import { DEFAULT_SHARD_REPORTS, planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
@@ -51,11 +53,11 @@ export interface SearchIndexOptions {
 	/** Index language (default `RECORD_LANGUAGE`): the records are ASCII, so no language's segmentation or stemming applies. */
 	language?: string;
 	/**
-	 * Records per Pagefind index, 0 (default) = one index. EXPERIMENTAL: bounds Pagefind's memory
-	 * (its writeFiles peak is ~1.4 MiB per record), but the search page does not read shards yet;
-	 * their list goes to `search-config.json` (`shards`).
+	 * Report pages per Pagefind index (default `DEFAULT_SHARD_REPORTS`); TOC-only records are
+	 * spread over the same shards. Bounds Pagefind's memory; the list of shards after the primary
+	 * goes to `search-config.json` (`shards`).
 	 */
-	shardPages?: number;
+	shardReports?: number;
 }
 
 /** Run `work` over `items` with at most `limit` calls pending, in order of start. */
@@ -70,6 +72,16 @@ async function forEachBounded<T>(items: Iterable<T>, limit: number, work: (item:
 }
 
 /**
+ * Delete what a merged index does not need (Pagefind's scripts, styles and WebAssembly: the
+ * search page loads them once, from the primary index); keeps the entry, meta and data folders.
+ */
+async function dropClientFiles(dir: string): Promise<void> {
+	for (const name of await readdir(dir)) {
+		if (/\.(js|css)$/.test(name) || name.startsWith('wasm.')) await rm(path.join(dir, name));
+	}
+}
+
+/**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
  */
@@ -77,7 +89,7 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	// Serial by default: Pagefind numbers pages in the order they are added, so pages added
 	// concurrently give a different (though equivalent) index on every build. Determinism wins over
 	// the 2-3 s that 16 in flight saved at 2,000 reports.
-	const { gram = GRAM, concurrency = 1, language = RECORD_LANGUAGE, shardPages = 0 } = options;
+	const { gram = GRAM, concurrency = 1, language = RECORD_LANGUAGE, shardReports = DEFAULT_SHARD_REPORTS } = options;
 	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
@@ -105,26 +117,27 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source),
 		}));
 	}
-	// 3. write the index (or each shard: `pagefind/`, then `pagefind/shard-<k>/`)
-	const size = shardPages > 0 ? shardPages : Math.max(1, jobs.length);
-	const shards: string[] = [];
-	for (let start = 0; start < jobs.length || start === 0; start += size) {
+	// 3. rank every record by date and write the shards (`shards.ts`): the primary index to
+	// `pagefind/`, the others to `pagefind/part-<i>/`, merged by the search page in that order.
+	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map(() => dateSortKey(null))];
+	const plan = planShards(sortKeys, shardCount(catalog.reports.length, shardReports));
+	for (const [i, members] of plan.indexes.entries()) {
 		const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false, forceLanguage: language }));
 		if (!index) throw new Error('pagefind createIndex: no index');
-		await forEachBounded(jobs.slice(start, start + size), concurrency, async (job) => {
-			const { url, blocks, attributes } = await job();
+		await forEachBounded(members, concurrency, async (member) => {
+			const { url, blocks, attributes } = await jobs[member]!();
 			remember(blocks);
-			const content = recordHtml(blocks, attributes, fold, gram, language);
+			const content = recordHtml(blocks, { ...attributes, sort: { date: plan.sortValues[member]! } }, fold, gram, language);
 			await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
 		});
-		const dir = shards.length === 0 ? 'pagefind' : `pagefind/shard-${shards.length}`;
-		await fail('writeFiles', index.writeFiles({ outputPath: path.join(siteDir, dir) }));
+		const dir = path.join(siteDir, shardDir(i));
+		await fail('writeFiles', index.writeFiles({ outputPath: dir }));
 		await index.deleteIndex();
-		shards.push(`${dir}/`);
+		if (i > 0) await dropClientFiles(dir);
 	}
 	await pagefind.close();
 	const client = clientFoldTable(table, corpusChars);
 	await mkdir(path.join(siteDir, 'search'), { recursive: true });
-	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join(''), ...(shards.length > 1 ? { shards } : {}) }));
+	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join(''), shards: plan.indexes.slice(1).map((_, i) => shardDir(i + 1)) }));
 	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length };
 }

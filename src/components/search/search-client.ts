@@ -8,6 +8,7 @@ import {
 	hasCriteria,
 	pagefindOptions,
 	parseSearchState,
+	reversesResults,
 	searchStateParams,
 	type SearchState,
 	type SortOrder,
@@ -32,10 +33,13 @@ function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
 		const [pagefind, config] = await Promise.all([
 			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
-			fetch(`${base}search/search-config.json`).then((r) => r.json() as Promise<{ gram: number; fold: string }>),
+			fetch(`${base}search/search-config.json`).then((r) => r.json() as Promise<{ gram: number; fold: string; shards?: string[] }>),
 		]);
 		// Main thread: saves fetching pagefind-worker.js (43 KB) before the first result.
 		await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
+		// The other shards, in the listed order: that order makes the merged date order exact
+		// (src/lib/search/shards.ts). Pagefind adds each index when called, before any await.
+		await Promise.all((config.shards ?? []).map((dir) => pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 0 })));
 		return { pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: await pagefind.filters() };
 	})();
 	return engine;
@@ -83,7 +87,7 @@ async function search(push: boolean): Promise<void> {
 	const result = await pagefind.search(query.pagefind, pagefindOptions(state));
 	if (mine !== run || !result) return;
 	renderFilterPanel(panel, all, result.filters, state, onFilter);
-	pending = [...result.results];
+	pending = reversesResults(state) ? [...result.results].reverse() : [...result.results];
 	const total = result.results.length;
 	list.replaceChildren();
 	let shown = 0;
