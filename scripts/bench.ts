@@ -111,7 +111,13 @@ console.log(
 		baselinePagefind: baseline ? useOnly(baseline.pagefind) : undefined,
 	})}`,
 );
-if (search && search.results === 0) console.warn('bench: the first search showed no results');
+if (search) {
+	console.log('first search by kind (as a gzipping host sends it):');
+	for (const [kind, use] of Object.entries(search.byKind).sort((a, b) => b[1].gzipBytes - a[1].gzipBytes)) {
+		console.log(`  ${kind.padEnd(30)} ${String(use.requests).padStart(4)} requests ${(use.gzipBytes / 1024).toFixed(1).padStart(8)} KiB`);
+	}
+	if (search.results === 0) console.warn('bench: the first search showed no results');
+}
 const json = args.values.get('json');
 if (json) await writeFile(path.resolve(json), `${JSON.stringify(result, null, '\t')}\n`);
 if (!keep) await rm(work, { recursive: true, force: true });

@@ -23,6 +23,22 @@ export interface FirstSearch {
 	pagefindBytes: number;
 	/** Result links on screen when measured. */
 	results: number;
+	/** Bytes as a gzipping host would send them, by kind of file (`kindOf`). */
+	byKind: Record<string, { requests: number; gzipBytes: number }>;
+}
+
+/** Kind of a served file, for the breakdown: Pagefind's parts by their folder or suffix. */
+export function kindOf(urlPath: string): string {
+	if (urlPath.includes('/pagefind/')) {
+		if (/\.pf_meta$/.test(urlPath)) return 'pagefind meta';
+		if (urlPath.includes('/index/')) return 'pagefind index chunks';
+		if (urlPath.includes('/filter/')) return 'pagefind filters';
+		if (urlPath.includes('/fragment/')) return 'pagefind fragments';
+		if (/wasm\./.test(urlPath)) return 'pagefind wasm';
+		if (/\.json(\?|$)/.test(urlPath)) return 'pagefind entry';
+		return 'pagefind js';
+	}
+	return 'page (html, css, js, config)';
 }
 
 const compressible = /\.(?:html|js|mjs|css|json|svg|xml|txt)$/u;
@@ -56,6 +72,12 @@ export async function measureFirstSearch(site: string, query: string, timeoutMs 
 		const log = [...server.log];
 		const results = await page.locator('main a[href*="/reports/"]').count();
 		await context.close();
+		const byKind: FirstSearch['byKind'] = {};
+		for (const r of log) {
+			const kind = (byKind[kindOf(r.path)] ??= { requests: 0, gzipBytes: 0 });
+			kind.requests++;
+			kind.gzipBytes += gzipSize(site, r.path.replace(/\?.*$/, ''), r.bytes);
+		}
 		return {
 			bytes: log.reduce((sum, r) => sum + r.bytes, 0),
 			gzipBytes: log.reduce((sum, r) => sum + gzipSize(site, r.path, r.bytes), 0),
@@ -63,6 +85,7 @@ export async function measureFirstSearch(site: string, query: string, timeoutMs 
 			requests: log.length,
 			pagefindBytes: log.filter((r) => r.path.includes('/pagefind/')).reduce((sum, r) => sum + r.bytes, 0),
 			results,
+			byKind,
 		};
 	} finally {
 		await browser.close();
