@@ -25,10 +25,13 @@ interface Engine {
 	pagefind: PagefindApi;
 	fold: FoldTable;
 	gram: number;
-	all: FilterCounts;
+	/** Every filter value with its total (`pagefind.filters()`), fetched once, on first need. */
+	all: () => Promise<FilterCounts>;
 }
 
 let engine: Promise<Engine> | undefined;
+/** Whether every filter's chunks are loaded, so a search's filter counts are complete. */
+let filtersLoaded = false;
 function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
 		const [pagefind, config] = await Promise.all([
@@ -40,7 +43,9 @@ function loadEngine(): Promise<Engine> {
 		// The other shards, in the listed order: that order makes the merged date order exact
 		// (src/lib/search/shards.ts). Pagefind adds each index when called, before any await.
 		await Promise.all((config.shards ?? []).map((dir) => pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 0 })));
-		return { pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: await pagefind.filters() };
+		let all: Promise<FilterCounts> | undefined;
+		const loadAll = () => pagefind.filters().then((counts) => ((filtersLoaded = true), counts));
+		return { pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: () => (all ??= loadAll()) };
 	})();
 	return engine;
 }
@@ -77,20 +82,26 @@ async function search(push: boolean): Promise<void> {
 		void search(true);
 	};
 	if (!hasCriteria({ ...state, q: query.pagefind ?? '' })) {
-		renderFilterPanel(panel, all, null, state, onFilter);
+		const totals = await all();
+		if (mine !== run) return;
+		renderFilterPanel(panel, totals, null, state, onFilter);
 		list.replaceChildren();
 		more.hidden = true;
 		status.textContent = '输入检索词，或在左侧选择类别、主题、年份等筛选条件浏览。';
 		document.body.dataset.searchState = 'idle';
 		return;
 	}
+	// Results first: Pagefind loads only the index chunks of the query and the filters in use.
+	// Every filter's values (~5 files per index) are fetched after the first results are on
+	// screen, then the search runs again on what is loaded for the counts of the panel.
+	const filtersReady = filtersLoaded;
 	const result = await pagefind.search(query.pagefind, pagefindOptions(state));
 	if (mine !== run || !result) return;
-	renderFilterPanel(panel, all, result.filters, state, onFilter);
 	pending = reversesResults(state) ? [...result.results].reverse() : [...result.results];
 	const total = result.results.length;
 	list.replaceChildren();
 	let shown = 0;
+	let panelDone = false;
 	const label = state.q ? `“${state.q}”` : '所选条件';
 	showMore = async () => {
 		more.disabled = true;
@@ -109,9 +120,15 @@ async function search(push: boolean): Promise<void> {
 		status.textContent = total
 			? `${label}共找到 ${total} 条结果，已显示 ${shown} 条。`
 			: `${label}没有找到结果。`;
-		document.body.dataset.searchState = 'done';
+		if (panelDone) document.body.dataset.searchState = 'done';
 	};
 	await showMore();
+	const totals = await all();
+	const counts = filtersReady ? result.filters : (await pagefind.search(query.pagefind, pagefindOptions(state)))?.filters;
+	if (mine !== run || !counts) return;
+	renderFilterPanel(panel, totals, counts, state, onFilter);
+	panelDone = true;
+	document.body.dataset.searchState = 'done';
 }
 
 form.addEventListener('submit', (event) => {
