@@ -3,7 +3,7 @@
  * site (catalog defaults to `$HUIBIAN_REPORTS_DIR/catalog.json`, else content/reports/).
  * Prints one line: `search: N reports + M 正文未收录 indexed, X MiB index (?)` (the caller fills
  * in the time). Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
- * HUIBIAN_SEARCH_CONCURRENCY (addHTMLFile calls in flight, default 1), HUIBIAN_SEARCH_LANGUAGE
+ * HUIBIAN_SEARCH_LOOKAHEAD (pages prepared ahead of the serial adds, default 8), HUIBIAN_SEARCH_LANGUAGE
  * (index language, default `und`), HUIBIAN_SEARCH_SHARD_REPORTS (report pages per index shard,
  * default 500; see src/lib/search/shards.ts).
  */
@@ -17,9 +17,9 @@ const site = path.resolve(args.values.get('site') ?? 'dist');
 const reportsDir = path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
 const catalog = path.resolve(args.values.get('catalog') ?? path.join(reportsDir, 'catalog.json'));
 const gram = process.env.HUIBIAN_SEARCH_GRAM ? Number(process.env.HUIBIAN_SEARCH_GRAM) : undefined;
-const concurrency = process.env.HUIBIAN_SEARCH_CONCURRENCY ? Number(process.env.HUIBIAN_SEARCH_CONCURRENCY) : undefined;
+const lookahead = process.env.HUIBIAN_SEARCH_LOOKAHEAD ? Number(process.env.HUIBIAN_SEARCH_LOOKAHEAD) : undefined;
 const language = process.env.HUIBIAN_SEARCH_LANGUAGE || undefined;
 const shardReports = process.env.HUIBIAN_SEARCH_SHARD_REPORTS ? Number(process.env.HUIBIAN_SEARCH_SHARD_REPORTS) : undefined;
-const stats = await buildSearchIndex(site, catalog, { gram, concurrency, language, shardReports });
+const stats = await buildSearchIndex(site, catalog, { gram, lookahead, language, shardReports });
 const mib = ((await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20).toFixed(2);
 console.log(`search: ${stats.pages} reports + ${stats.tocOnly} 正文未收录 indexed, ${mib} MiB index (?)`);
