@@ -152,6 +152,33 @@ describe('checkNoLoss', () => {
 	});
 });
 
+describe('checkNoLoss without cuts (the one-pass comparison)', () => {
+	const rawLines = ['标题 一', '\uE003页眉', '第一句话。 第二\u200B句话。', '', '  第三句', '话。\u3000'];
+	const check = (head: string[], texts: string[], dropped: number[] = []) => {
+		const log = createRepairLog();
+		for (const no of dropped) log.droppedLines.set(no, 'boilerplate-line');
+		const blocks = texts.map((text, i) => ({ type: 'paragraph' as const, text, line: 3 + i }));
+		return checkNoLoss({ file: 'a.txt', title: '标题', rawLines, lines: [1, 6], log, head: head.map((text, i) => ({ no: 1 + i, text })), blocks });
+	};
+
+	test('white space on either side, invisible characters of the source and dropped lines are not text', () => {
+		expect(check(['标题一', '页眉'], ['第一句话。第二句话。', '第三句话。'])).toBeNull();
+		expect(check(['标 题一'], ['第一句话。第二句话。第三句', '话。'], [2])).toBeNull();
+		// Pieces may split the text anywhere, and may be empty.
+		expect(check([], ['标题一页', '', '眉第一句话。第二句话。第', '三句话。'])).toBeNull();
+	});
+
+	test.each([
+		['a character more at the end', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句话。！']],
+		['a character less at the end', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句话']],
+		['a changed character', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句活。']],
+		['an invisible character on the page', ['标题一', '页眉'], ['第一句话。第二句话。', '第三\u200B句话。']],
+		['a dropped line still on the page', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句话。']],
+	])('%s is a loss', (name, head, texts) => {
+		expect(check(head, texts, name.startsWith('a dropped') ? [2] : [])?.ruleId).toBe('text:lost');
+	});
+});
+
 describe('slugs', () => {
 	test.each([
 		['000_072d85c6eac7fde3.txt', '000-072d85c6eac7fde3'],
