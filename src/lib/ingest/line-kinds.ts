@@ -53,9 +53,28 @@ export function hasInnerPunctuation(text: string): boolean {
 	return /[，,。；;！？]/.test(text.trimEnd().slice(0, -1));
 }
 
+const NOT_KEY = /[^\p{L}\p{N}*]/gu;
+const KEY_CHAR = /^[\p{L}\p{N}*]$/u;
+// Per UTF-16 code unit, learnt from KEY_CHAR on first sight: 0 not seen yet, 1 kept, 2 dropped,
+// 3 a surrogate (a pair is one code point: those texts take the regex).
+const KEY_CLASS = new Uint8Array(65536);
+KEY_CLASS.fill(3, 0xd800, 0xe000);
+
 /** Comparison key: letters, digits and Han only (spaces and punctuation removed). */
 export function keyOf(text: string): string {
-	return text.replace(/[^\p{L}\p{N}*]/gu, '').toLowerCase();
+	// The kept runs between dropped characters, without running the Unicode-property regex.
+	let key = '';
+	let from = 0;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		let kind = KEY_CLASS[unit]!;
+		if (kind === 0) KEY_CLASS[unit] = kind = KEY_CHAR.test(text[i]!) ? 1 : 2;
+		if (kind === 1) continue;
+		if (kind === 3) return text.replace(NOT_KEY, '').toLowerCase();
+		if (i > from) key += text.slice(from, i);
+		from = i + 1;
+	}
+	return (from === 0 ? text : key + text.slice(from)).toLowerCase();
 }
 
 /** Visible length of a line (spaces not counted). */
@@ -78,12 +97,14 @@ export function isLatinOnly(text: string): boolean {
 	return /[A-Za-z]/.test(text) && !/[\u3400-\u9fff]/.test(text);
 }
 
+const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*))?$`);
+
 /** `第一部分 …` part header or `◆ …` section marker; returns its label. */
 export function sectionMarkerOf(text: string): string | null {
 	const t = text.trim();
 	const diamond = /^[◆◇■□●○★☆▲△]\s*(.+)$/.exec(t);
 	if (diamond) return diamond[1]!.trim();
-	const part = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*))?$`).exec(t);
+	const part = PART.exec(t);
 	if (part && !/[，,。；;]/.test(t) && t.length <= 30) return (part[2] ?? part[1]!).trim();
 	return null;
 }
