@@ -8,11 +8,13 @@
  */
 import type { Block, IngestIssue } from './types.ts';
 import type { RepairLog } from './repair-log.ts';
+import { unitTable } from './unit-table.ts';
 
 // Same classes as source-lines.ts, written again on purpose: this check must not share code
 // with the step it checks.
 const INVISIBLE = /[\uE000-\uF8FF\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
 const SPACE = /[\s\u3000]+/g;
+const SPACE_UNIT = unitTable(SPACE);
 
 export interface NoLossInput {
 	file: string;
@@ -34,15 +36,7 @@ function quote(text: string): string {
 // What each side drops, per UTF-16 code unit (the classes have no flag `u`, so they match code
 // units): 1 = white space (dropped on both sides), 2 = invisible (dropped on the source side).
 // Made from the regexes above, so the fast comparison cannot drift from the full check.
-const DROP = new Uint8Array(65536);
-{
-	// One pass of each regex over a string of all 65,536 code units.
-	const units = new Uint16Array(65536).map((_, unit) => unit);
-	let all = '';
-	for (let at = 0; at < units.length; at += 8192) all += String.fromCharCode(...units.subarray(at, at + 8192));
-	for (const m of all.matchAll(new RegExp(INVISIBLE.source, 'g'))) DROP.fill(2, m.index, m.index + m[0].length);
-	for (const m of all.matchAll(new RegExp(SPACE.source, 'g'))) DROP.fill(1, m.index, m.index + m[0].length);
-}
+const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) => (SPACE_UNIT[unit] ? 1 : invisible * 2));
 
 /**
  * The same comparison as `checkNoLoss`, without building either text: the span's lines (minus

@@ -12,6 +12,7 @@
  *   '参考文献:\uE003' → '参考文献:'  (private-use +1)
  */
 import { countRepair, type RepairLog } from './repair-log.ts';
+import { unitTable } from './unit-table.ts';
 
 /** One line of the source file; `no` is 1-based. `text` has invisible junk removed. */
 export interface SourceLine {
@@ -58,9 +59,13 @@ export function toSourceLines(text: string, log: RepairLog): SourceLine[] {
 	return lines;
 }
 
-const NOT_BLANK = /\S/;
+// White space as `\s` reads it, per UTF-16 code unit.
+const WHITE = unitTable(/\s/g);
 
 /** True for a line with nothing but white space. */
 export function isBlank(line: SourceLine | undefined): boolean {
-	return line === undefined || !NOT_BLANK.test(line.text);
+	if (line === undefined) return true;
+	const { text } = line;
+	for (let i = 0; i < text.length; i++) if (WHITE[text.charCodeAt(i)] === 0) return false;
+	return true;
 }

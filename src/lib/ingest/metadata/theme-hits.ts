@@ -7,6 +7,7 @@
  * (the section check of the tagger uses them).
  */
 import type { ThemeDef, Vocabulary } from '../types.ts';
+import { unitTable } from '../unit-table.ts';
 import { compileWords, type WordMatcher } from './word-matcher.ts';
 
 export interface CompiledThemes {
@@ -94,8 +95,7 @@ export function compileThemes(vocab: Vocabulary): CompiledThemes {
 // Sentences end at these characters (a paragraph’s sentences are counted, not its words).
 const SENTENCE_END = /[。；;！!？?]/;
 // The same, per UTF-16 code unit, for the sentence cursor of `blockHits` (made from the regex).
-const IS_SENTENCE_END = new Uint8Array(65536);
-for (const ch of SENTENCE_END.source.slice(1, -1)) IS_SENTENCE_END[ch.charCodeAt(0)] = 1;
+const IS_SENTENCE_END = unitTable(new RegExp(SENTENCE_END.source, 'g'));
 const CONCRETE = /\d+\s*(?:个|名|人|次|期|篇|本|场|项|门|天|小时|学时|课时|万元|元|%|％|届|批|讲|堂|册)/u;
 // A run-in point (`一是“照镜子”——实现自我超越。…`, also inside a paragraph): its short sentence
 // acts as a heading.
