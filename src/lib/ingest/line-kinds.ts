@@ -3,6 +3,7 @@
  *
  * Doesn’t look at neighbouring lines; the callers combine these into decisions.
  */
+import { unitTable } from './unit-table.ts';
 
 /** Heading marker styles (INGEST-SPEC §2): `一、`, `（一）`/`(一)`, `1.`/`1、`. */
 export type MarkerStyle = 'cn' | 'paren-cn' | 'num';
@@ -14,8 +15,13 @@ const MARKERS: ReadonlyArray<[MarkerStyle, RegExp]> = [
 	['num', /^\d{1,2}(?:[、．]|\.(?!\d))/],
 ];
 
+// The characters a marker can start with (a Chinese numeral, a parenthesis, an ASCII digit): a
+// line starting with any other is tested by no regex.
+const MARKER_START = new Set([...CN, '（', '(', ...'0123456789']);
+
 /** Heading marker at the start of a line, if any. `一是…` is not a marker. */
 export function markerOf(text: string): { style: MarkerStyle; length: number } | null {
+	if (!MARKER_START.has(text.charAt(0))) return null;
 	for (const [style, re] of MARKERS) {
 		const m = re.exec(text);
 		if (m) return { style, length: m[0].length };
@@ -77,9 +83,14 @@ export function keyOf(text: string): string {
 	return (from === 0 ? text : key + text.slice(from)).toLowerCase();
 }
 
+// White space as `[\s\u3000]` reads it, per UTF-16 code unit.
+const SPACE_UNIT = unitTable(/[\s\u3000]/g);
+
 /** Visible length of a line (spaces not counted). */
 export function visibleLength(text: string): number {
-	return text.replace(/[\s\u3000]/g, '').length;
+	let visible = 0;
+	for (let i = 0; i < text.length; i++) visible += 1 - SPACE_UNIT[text.charCodeAt(i)]!;
+	return visible;
 }
 
 /** A subtitle line: starts with `——`, `—` or `- ` (TOC or body). */
