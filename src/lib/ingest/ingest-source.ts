@@ -41,7 +41,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
-	const lines = toSourceLines(decoded.text, log);
+	const lines = toSourceLines(decoded.text, log, rawLines);
 	const unitWords = vocab.categories.flatMap((c) => c.unitWords);
 	const issues: IngestIssue[] = [];
 	const meta = input.meta ?? {};

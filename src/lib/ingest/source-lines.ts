@@ -48,14 +48,18 @@ export function stripInvisible(text: string, log: RepairLog): string {
 /**
  * @param text Decoded text with LF line ends.
  * @param log Repair log that receives the counts.
+ * @param raw `text` split on LF, when the caller has it already (it is not split again).
  * @returns One entry per source line, in order.
  */
-export function toSourceLines(text: string, log: RepairLog): SourceLine[] {
-	const raw = text.split('\n');
+export function toSourceLines(text: string, log: RepairLog, raw: readonly string[] = text.split('\n')): SourceLine[] {
 	const lines: SourceLine[] = new Array(raw.length);
-	// One look at the whole text: most sources hold no invisible character at all.
+	// One look at the whole text: most sources hold no invisible character at all; in the others,
+	// one look at each line.
 	const clean = !ANY_INVISIBLE.test(text);
-	for (let i = 0; i < raw.length; i++) lines[i] = { no: i + 1, text: clean ? raw[i]! : stripInvisible(raw[i]!, log) };
+	for (let i = 0; i < raw.length; i++) {
+		const line = raw[i]!;
+		lines[i] = { no: i + 1, text: clean || !ANY_INVISIBLE.test(line) ? line : stripInvisible(line, log) };
+	}
 	return lines;
 }
 
