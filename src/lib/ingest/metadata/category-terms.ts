@@ -31,19 +31,44 @@ function termsOf(category: CategoryDef): string[] {
 	return [category.label, ...category.signals.filter((s) => s.startsWith('学习型'))];
 }
 
-// Every category's terms in vocabulary order, made once per vocabulary.
-const TERMS = new WeakMap<Vocabulary, { category: CategoryDef; term: string }[]>();
-
-function allTerms(vocab: Vocabulary): { category: CategoryDef; term: string }[] {
-	let terms = TERMS.get(vocab);
-	if (!terms) TERMS.set(vocab, (terms = vocab.categories.flatMap((category) => termsOf(category).map((term) => ({ category, term })))));
-	return terms;
+interface Term {
+	category: CategoryDef;
+	term: string;
 }
 
-/** The category named by the longest term that `text` starts with (at `at`), or null. */
+// Every category's terms in vocabulary order, made once per vocabulary: those of four or more
+// characters by their first four (most terms are `学习型X…`: the fourth tells them apart), and
+// the shorter ones.
+const TERMS = new WeakMap<Vocabulary, { byHead: Map<string, Term[]>; short: Term[] }>();
+
+function termIndex(vocab: Vocabulary): { byHead: Map<string, Term[]>; short: Term[] } {
+	let index = TERMS.get(vocab);
+	if (!index) {
+		index = { byHead: new Map(), short: [] };
+		for (const category of vocab.categories) {
+			for (const term of termsOf(category)) {
+				if (term.length < 4) index.short.push({ category, term });
+				else index.byHead.set(term.slice(0, 4), [...(index.byHead.get(term.slice(0, 4)) ?? []), { category, term }]);
+			}
+		}
+		TERMS.set(vocab, index);
+	}
+	return index;
+}
+
+/**
+ * The category named by the longest term that `text` starts with (at `at`), or null; of two
+ * equal terms, the first category's.
+ */
 export function categoryAtTerm(text: string, vocab: Vocabulary, at = 0): CategoryDef | null {
+	const { byHead, short } = termIndex(vocab);
 	let best: { category: CategoryDef; length: number } | null = null;
-	for (const { category, term } of allTerms(vocab)) {
+	// A longer term always wins, so the short ones only count when no long one matches.
+	for (const { category, term } of byHead.get(text.slice(at, at + 4)) ?? []) {
+		if (text.startsWith(term, at) && (!best || term.length > best.length)) best = { category, length: term.length };
+	}
+	if (best) return best.category;
+	for (const { category, term } of short) {
 		if (text.startsWith(term, at) && (!best || term.length > best.length)) best = { category, length: term.length };
 	}
 	return best?.category ?? null;
