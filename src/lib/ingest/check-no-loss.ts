@@ -48,7 +48,8 @@ const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) 
 function sameText(input: NoLossInput): boolean {
 	const { log, rawLines } = input;
 	const [first, last] = input.lines;
-	for (const c of log.cuts) if (c.line >= first && c.line <= last) return false;
+	const { cuts } = log;
+	for (let k = 0; k < cuts.length; k++) if (cuts[k]!.line >= first && cuts[k]!.line <= last) return false;
 	// The page side: its pieces in order, a cursor in the current one.
 	const pieces: string[] = [];
 	for (const h of input.head) pieces.push(h.text);
