@@ -7,11 +7,13 @@
  * src/lib/frontmatter.ts), so editing any of them invalidates the entries it affects. Entries are
  * `<dir>/<key>.json` (one `SourceOutput`); entries not used by a run are deleted after it.
  *
- * Doesn’t ingest anything; a corrupt or unreadable entry is a miss, never an error.
+ * Doesn’t ingest anything; a corrupt or unreadable entry (or one holding a report that fails
+ * `catalogReportSchema`) is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { catalogReportSchema } from '../../src/lib/frontmatter.ts';
 import type { SourceOutput } from '../../src/lib/ingest/index.ts';
 import type { SourceInput } from '../../src/lib/ingest/types.ts';
 
@@ -65,7 +67,10 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			used.add(`${key}.json`);
 			try {
 				const output = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as SourceOutput;
-				return output.file === input.file && Array.isArray(output.pages) ? output : null;
+				// The catalog check trusts that its reports passed `reportSchema` when they were made
+				// (src/lib/ingest/check-catalog.ts): an entry read back from disk is checked again.
+				const valid = output.file === input.file && Array.isArray(output.pages) && Array.isArray(output.reports);
+				return valid && output.reports.every((r) => catalogReportSchema.safeParse(r).success) ? output : null;
 			} catch {
 				return null;
 			}

@@ -82,6 +82,19 @@ describe('incremental ingest', () => {
 		for (const name of readdirSync(path.join(work, 'cache'))) writeFileSync(path.join(work, 'cache', name), '{ not json');
 		expect((await run()).ingested).toEqual(samples.slice(1));
 	});
+
+	test('an entry holding a report that fails the schema is a miss (the catalog check trusts entries)', async () => {
+		await run();
+		const before = outputFiles(path.join(work, 'out'));
+		const names = readdirSync(path.join(work, 'cache'));
+		const tampered = names.find((n) => JSON.parse(readFileSync(path.join(work, 'cache', n), 'utf8')).reports.length > 0)!;
+		const entry = JSON.parse(readFileSync(path.join(work, 'cache', tampered), 'utf8'));
+		entry.reports[0].date = '2010-13-45';
+		writeFileSync(path.join(work, 'cache', tampered), JSON.stringify(entry));
+		const again = await run();
+		expect(again.ingested).toEqual([entry.file]);
+		expect(outputFiles(path.join(work, 'out'))).toEqual(before);
+	});
 });
 
 describe('overrides for unknown ids', () => {

@@ -5,6 +5,7 @@ import * as barrel from '../../src/lib/ingest/index.ts';
 import { ingest } from '../../src/lib/ingest/index.ts';
 import { checkNoLoss } from '../../src/lib/ingest/check-no-loss.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { keyOf } from '../../src/lib/ingest/line-kinds.ts';
 import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
 import { hash8, sourceSlug, uniqueIds } from '../../src/lib/ingest/slug.ts';
 
@@ -152,6 +153,33 @@ describe('checkNoLoss', () => {
 	});
 });
 
+describe('checkNoLoss without cuts (the one-pass comparison)', () => {
+	const rawLines = ['标题 一', '\uE003页眉', '第一句话。 第二\u200B句话。', '', '  第三句', '话。\u3000'];
+	const check = (head: string[], texts: string[], dropped: number[] = []) => {
+		const log = createRepairLog();
+		for (const no of dropped) log.droppedLines.set(no, 'boilerplate-line');
+		const blocks = texts.map((text, i) => ({ type: 'paragraph' as const, text, line: 3 + i }));
+		return checkNoLoss({ file: 'a.txt', title: '标题', rawLines, lines: [1, 6], log, head: head.map((text, i) => ({ no: 1 + i, text })), blocks });
+	};
+
+	test('white space on either side, invisible characters of the source and dropped lines are not text', () => {
+		expect(check(['标题一', '页眉'], ['第一句话。第二句话。', '第三句话。'])).toBeNull();
+		expect(check(['标 题一'], ['第一句话。第二句话。第三句', '话。'], [2])).toBeNull();
+		// Pieces may split the text anywhere, and may be empty.
+		expect(check([], ['标题一页', '', '眉第一句话。第二句话。第', '三句话。'])).toBeNull();
+	});
+
+	test.each([
+		['a character more at the end', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句话。！']],
+		['a character less at the end', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句话']],
+		['a changed character', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句活。']],
+		['an invisible character on the page', ['标题一', '页眉'], ['第一句话。第二句话。', '第三\u200B句话。']],
+		['a dropped line still on the page', ['标题一', '页眉'], ['第一句话。第二句话。', '第三句话。']],
+	])('%s is a loss', (name, head, texts) => {
+		expect(check(head, texts, name.startsWith('a dropped') ? [2] : [])?.ruleId).toBe('text:lost');
+	});
+});
+
 describe('slugs', () => {
 	test.each([
 		['000_072d85c6eac7fde3.txt', '000-072d85c6eac7fde3'],
@@ -165,5 +193,36 @@ describe('slugs', () => {
 		const ids = uniqueIds('s', [{ parts: ['同题', ''], salt: 'a' }, { parts: ['同题', ''], salt: 'b' }, { parts: ['另题', ''], salt: 'a' }]);
 		expect(new Set(ids).size).toBe(3);
 		expect(ids[0]).toBe(`s-${hash8('同题\u0000')}`);
+	});
+
+	test('hash8 is the last 8 hex digits of the 53-bit cyrb53 hash (ids stay stable)', () => {
+		// cyrb53 as published, written independently of slug.ts.
+		const cyrb53 = (text: string): number => {
+			let h1 = 0xdeadbeef;
+			let h2 = 0x41c6ce57;
+			for (const ch of text.split('')) {
+				h1 = Math.imul(h1 ^ ch.charCodeAt(0), 2654435761);
+				h2 = Math.imul(h2 ^ ch.charCodeAt(0), 1597334677);
+			}
+			h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+			h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+			return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+		};
+		const texts = ['', 'a', '强素质 促发展', '同题\u0000', '𠮷', ...Array.from({ length: 300 }, (_, i) => `标题${i}\u0000——单位${i * 7919}`)];
+		for (const text of texts) expect(hash8(text)).toBe(cyrb53(text).toString(16).padStart(14, '0').slice(-8));
+	});
+});
+
+describe('keyOf', () => {
+	const reference = (text: string) => text.replace(/[^\p{L}\p{N}*]/gu, '').toLowerCase();
+	test('keeps letters, digits and * of any script, as the Unicode-property regex does', () => {
+		const pieces = ['学', '，', '。', ' ', '\u3000', 'A', 'z', 'İ', 'Σ', '5', '٣', '*', '-', '𠮷', '\ud800', '—', '（', 'ǅ', 'ß', '\u0301', 'Ⅻ', '①', '\uE003'];
+		let seed = 7;
+		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		for (let n = 0; n < 3000; n++) {
+			const text = Array.from({ length: Math.floor(random() * 10) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+			expect(keyOf(text)).toBe(reference(text));
+		}
+		expect(keyOf('创建学习型机关，促进（二）发展 ABC')).toBe('创建学习型机关促进二发展abc');
 	});
 });

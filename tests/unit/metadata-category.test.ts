@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { classifyCategory, parseVocabulary, type CategoryInput } from '../../src/lib/ingest/metadata/index.ts';
+import { classifyCategory, declaredCategory, parseVocabulary, type CategoryInput } from '../../src/lib/ingest/metadata/index.ts';
 
 const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
 
@@ -69,5 +69,36 @@ describe('classifyCategory precedence', () => {
 	test('a web label is used only when nothing else decides', () => {
 		const result = classifyCategory({ title: '工作汇报', webLabel: '第6篇:街道办事处创建学习型党组织工作汇报' }, vocab);
 		expect(result).toEqual({ label: '学习型党组织', slug: 'dangzuzhi', basis: 'default' });
+	});
+});
+
+describe('declaredCategory reads X and the building verbs in place (no slices, no split)', () => {
+	// The reading of INGEST-SPEC §3 written with regexes on slices, as a reference.
+	const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
+	const reference = (text: string): string | null => {
+		for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {
+			const rest = text.slice(at);
+			let byTerm: { slug: string; length: number } | null = null;
+			for (const c of vocab.categories) {
+				for (const term of [c.label, ...c.signals.filter((s) => s.startsWith('学习型'))]) {
+					if (rest.startsWith(term) && (!byTerm || term.length > byTerm.length)) byTerm = { slug: c.slug, length: term.length };
+				}
+			}
+			const x = rest.slice(3).split(SUBJECT_END)[0] ?? '';
+			const verbBefore = /(?:创建|建设|争创|构建|打造|推进|建成|争当|争做|开展|创|建)$/u.test(text.slice(0, at));
+			const buildAfter = /^(?:的)?(?:建设|创建|创建工作|建设工作)/u.test(rest.slice(3 + x.length));
+			if (!verbBefore && !buildAfter) continue;
+			if (byTerm) return byTerm.slug;
+		}
+		return null;
+	};
+	test('agrees with the slice-and-regex reading on random titles (vocabulary terms only)', () => {
+		const pieces = ['学习型', '学习型机关', '学习型党组织', '创建', '建设', '争创', '的', '机关', '学校', '中医院', '团队', '街道', '工作', '活动', '，', ' ', '（', '—', '延庆县', '自评报告', '建'];
+		let seed = 11;
+		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		for (let n = 0; n < 3000; n++) {
+			const text = Array.from({ length: 1 + Math.floor(random() * 7) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+			expect([text, declaredCategory(text, vocab, false)?.slug ?? null]).toEqual([text, reference(text)]);
+		}
 	});
 });

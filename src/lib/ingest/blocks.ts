@@ -95,7 +95,7 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog): Block
 		} else {
 			drafts.push({ text: first, line: line.no, tail: first });
 		}
-		for (const piece of pieces.slice(1)) drafts.push({ text: piece, line: line.no, tail: piece });
+		for (let k = 1; k < pieces.length; k++) drafts.push({ text: pieces[k]!, line: line.no, tail: pieces[k]! });
 		lastFromLine = drafts[drafts.length - 1]!;
 		lastFromLine.broken = broken;
 	}

@@ -8,11 +8,13 @@
  */
 import type { Block, IngestIssue } from './types.ts';
 import type { RepairLog } from './repair-log.ts';
+import { unitTable } from './unit-table.ts';
 
 // Same classes as source-lines.ts, written again on purpose: this check must not share code
 // with the step it checks.
 const INVISIBLE = /[\uE000-\uF8FF\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
 const SPACE = /[\s\u3000]+/g;
+const SPACE_UNIT = unitTable(SPACE);
 
 export interface NoLossInput {
 	file: string;
@@ -31,28 +33,57 @@ function quote(text: string): string {
 	return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
-// What the source side drops: invisible characters and white space.
-// (One character class: an alternation of two classes would be scanned far more slowly.)
-const DROPPED = new RegExp(`[${INVISIBLE.source.slice(1, -1)}${SPACE.source.slice(1, -2)}]+`, 'g');
+// What each side drops, per UTF-16 code unit (the classes have no flag `u`, so they match code
+// units): 1 = white space (dropped on both sides), 2 = invisible (dropped on the source side).
+// Made from the regexes above, so the fast comparison cannot drift from the full check.
+const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) => (SPACE_UNIT[unit] ? 1 : invisible * 2));
 
 /**
- * The same comparison as `checkNoLoss` in one pass of native string operations: each span
- * line, without what is dropped, must continue the page text (without white space) where the
- * previous line ended. True when they are equal (false sends the caller to the full check, which
- * finds the place of the difference). A line with a logged cut takes the full check.
+ * The same comparison as `checkNoLoss`, without building either text: the span's lines (minus
+ * dropped lines, invisible characters and white space) are read in step with the page's head
+ * lines and blocks (minus white space), one code unit at a time. True when they are equal (false
+ * sends the caller to the full check, which finds the place of the difference). A span with a
+ * logged cut takes the full check.
  */
 function sameText(input: NoLossInput): boolean {
-	const cut = new Set(input.log.cuts.map((c) => c.line));
-	const page = [...input.head.map((h) => h.text), ...input.blocks.map((b) => b.text)].join('').replace(SPACE, '');
+	const { log, rawLines } = input;
+	const [first, last] = input.lines;
+	const { cuts } = log;
+	for (let k = 0; k < cuts.length; k++) if (cuts[k]!.line >= first && cuts[k]!.line <= last) return false;
+	// The page side: its pieces in order, a cursor in the current one.
+	const pieces: string[] = [];
+	for (const h of input.head) pieces.push(h.text);
+	for (const b of input.blocks) pieces.push(b.text);
+	let piece = 0;
+	let text = pieces[0] ?? '';
 	let at = 0;
-	for (let no = input.lines[0]; no <= input.lines[1]; no++) {
-		if (cut.has(no)) return false;
-		if (input.log.droppedLines.has(no)) continue;
-		const bare = (input.rawLines[no - 1] ?? '').replace(DROPPED, '');
-		if (!page.startsWith(bare, at)) return false;
-		at += bare.length;
+	for (let no = first; no <= last; no++) {
+		if (log.droppedLines.has(no)) continue;
+		const raw = rawLines[no - 1] ?? '';
+		for (let i = 0; i < raw.length; i++) {
+			const unit = raw.charCodeAt(i);
+			if (DROP[unit] !== 0) continue;
+			// The next kept code unit of the page.
+			let next = -1;
+			while (next < 0) {
+				if (at < text.length) {
+					const u = text.charCodeAt(at++);
+					if (DROP[u] !== 1) next = u;
+				} else if (++piece < pieces.length) {
+					text = pieces[piece]!;
+					at = 0;
+				} else return false;
+			}
+			if (next !== unit) return false;
+		}
 	}
-	return at === page.length;
+	// The page must hold nothing more.
+	for (;;) {
+		while (at < text.length) if (DROP[text.charCodeAt(at++)] !== 1) return false;
+		if (++piece >= pieces.length) return true;
+		text = pieces[piece]!;
+		at = 0;
+	}
 }
 
 /**

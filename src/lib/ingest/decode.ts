@@ -9,7 +9,8 @@
  * Doesn’t guess with a statistical detector, and doesn’t normalise anything but line ends.
  */
 import type { IngestIssue } from './types.ts';
-import { isPlausibleText } from './plausibility.ts';
+import { isPlausibleText, isPlausibleUnits } from './plausibility.ts';
+import { unitsToString, utf8Units } from './utf8.ts';
 
 export type Decoded =
 	| { ok: true; text: string; encoding: string }
@@ -82,7 +83,14 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 		return refuse(file, 'decode:binary', `${file}: contains NUL bytes: expected a text file, found binary data (or UTF-16 without a byte order mark). Save it as UTF-8.`);
 	}
 	let sawDecodable = false;
-	for (const label of ['utf-8', 'gb18030', 'big5']) {
+	// UTF-8 first, the common case, without V8's slow UTF-8 → string path (see `utf8.ts`); bytes
+	// it refuses go to TextDecoder below, which decides.
+	const units = utf8Units(bytes);
+	if (units) {
+		sawDecodable = true;
+		if (isPlausibleUnits(units)) return finish(file, unitsToString(units), 'utf-8', true);
+	}
+	for (const label of units ? ['gb18030', 'big5'] : ['utf-8', 'gb18030', 'big5']) {
 		const text = label === 'big5' ? strictBig5(bytes) : strict(label, bytes);
 		if (text === null) continue;
 		sawDecodable = true;

@@ -30,6 +30,15 @@ export interface SourceDraft {
 	issues: IngestIssue[];
 }
 
+// Every category's unit words, made once per vocabulary (read only).
+const UNIT_WORDS = new WeakMap<Vocabulary, readonly string[]>();
+
+function unitWordsOf(vocab: Vocabulary): readonly string[] {
+	let words = UNIT_WORDS.get(vocab);
+	if (!words) UNIT_WORDS.set(vocab, (words = vocab.categories.flatMap((c) => c.unitWords)));
+	return words;
+}
+
 /**
  * @param input The source file as read by the shell.
  * @param vocab The category and theme vocabulary.
@@ -41,8 +50,8 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
-	const lines = toSourceLines(decoded.text, log);
-	const unitWords = vocab.categories.flatMap((c) => c.unitWords);
+	const lines = toSourceLines(decoded.text, log, rawLines);
+	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
 	const meta = input.meta ?? {};
 	const slug = slugOfFile(input.file);

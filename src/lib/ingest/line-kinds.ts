@@ -3,6 +3,7 @@
  *
  * Doesn’t look at neighbouring lines; the callers combine these into decisions.
  */
+import { unitTable } from './unit-table.ts';
 
 /** Heading marker styles (INGEST-SPEC §2): `一、`, `（一）`/`(一)`, `1.`/`1、`. */
 export type MarkerStyle = 'cn' | 'paren-cn' | 'num';
@@ -14,8 +15,13 @@ const MARKERS: ReadonlyArray<[MarkerStyle, RegExp]> = [
 	['num', /^\d{1,2}(?:[、．]|\.(?!\d))/],
 ];
 
+// The characters a marker can start with (a Chinese numeral, a parenthesis, an ASCII digit): a
+// line starting with any other is tested by no regex.
+const MARKER_START = new Set([...CN, '（', '(', ...'0123456789']);
+
 /** Heading marker at the start of a line, if any. `一是…` is not a marker. */
 export function markerOf(text: string): { style: MarkerStyle; length: number } | null {
+	if (!MARKER_START.has(text.charAt(0))) return null;
 	for (const [style, re] of MARKERS) {
 		const m = re.exec(text);
 		if (m) return { style, length: m[0].length };
@@ -53,14 +59,38 @@ export function hasInnerPunctuation(text: string): boolean {
 	return /[，,。；;！？]/.test(text.trimEnd().slice(0, -1));
 }
 
+const NOT_KEY = /[^\p{L}\p{N}*]/gu;
+const KEY_CHAR = /^[\p{L}\p{N}*]$/u;
+// Per UTF-16 code unit, learnt from KEY_CHAR on first sight: 0 not seen yet, 1 kept, 2 dropped,
+// 3 a surrogate (a pair is one code point: those texts take the regex).
+const KEY_CLASS = new Uint8Array(65536);
+KEY_CLASS.fill(3, 0xd800, 0xe000);
+
 /** Comparison key: letters, digits and Han only (spaces and punctuation removed). */
 export function keyOf(text: string): string {
-	return text.replace(/[^\p{L}\p{N}*]/gu, '').toLowerCase();
+	// The kept runs between dropped characters, without running the Unicode-property regex.
+	let key = '';
+	let from = 0;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		let kind = KEY_CLASS[unit]!;
+		if (kind === 0) KEY_CLASS[unit] = kind = KEY_CHAR.test(text[i]!) ? 1 : 2;
+		if (kind === 1) continue;
+		if (kind === 3) return text.replace(NOT_KEY, '').toLowerCase();
+		if (i > from) key += text.slice(from, i);
+		from = i + 1;
+	}
+	return (from === 0 ? text : key + text.slice(from)).toLowerCase();
 }
+
+// White space as `[\s\u3000]` reads it, per UTF-16 code unit.
+const SPACE_UNIT = unitTable(/[\s\u3000]/g);
 
 /** Visible length of a line (spaces not counted). */
 export function visibleLength(text: string): number {
-	return text.replace(/[\s\u3000]/g, '').length;
+	let visible = 0;
+	for (let i = 0; i < text.length; i++) visible += 1 - SPACE_UNIT[text.charCodeAt(i)]!;
+	return visible;
 }
 
 /** A subtitle line: starts with `——`, `—` or `- ` (TOC or body). */
@@ -78,12 +108,14 @@ export function isLatinOnly(text: string): boolean {
 	return /[A-Za-z]/.test(text) && !/[\u3400-\u9fff]/.test(text);
 }
 
+const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*))?$`);
+
 /** `第一部分 …` part header or `◆ …` section marker; returns its label. */
 export function sectionMarkerOf(text: string): string | null {
 	const t = text.trim();
 	const diamond = /^[◆◇■□●○★☆▲△]\s*(.+)$/.exec(t);
 	if (diamond) return diamond[1]!.trim();
-	const part = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*))?$`).exec(t);
+	const part = PART.exec(t);
 	if (part && !/[，,。；;]/.test(t) && t.length <= 30) return (part[2] ?? part[1]!).trim();
 	return null;
 }

@@ -35,6 +35,8 @@ const ITEM_NUMBER = /^\d{1,3}[、.．]\s*/;
 
 /** The `目录` line: `目录`, `目 录`, `目　录`. */
 export function isTocHeading(text: string): boolean {
+	// (Every form holds 目: most lines are ruled out without a copy or a regex.)
+	if (!text.includes('目')) return false;
 	const t = text.trim();
 	return t === '目录' || (isLetterSpaced(t) && t.replace(/[ \u3000]/g, '') === '目录');
 }

@@ -35,11 +35,17 @@ for (let cp = 0x80; cp < 65536; cp++) {
 for (const ch of COMMON) CLASS[ch.charCodeAt(0)] = 1;
 
 /** Counts of non-ASCII, Han, common Han and “soup” characters (kana, PUA, U+FFFD, Greek, …). */
-function classify(text: string): { nonAscii: number; han: number; common: number; soup: number } {
+function classify(text: string): Int32Array {
 	const counts = new Int32Array(5);
 	for (let i = 0; i < text.length; i++) counts[CLASS[text.charCodeAt(i)]!]!++;
-	const common = counts[1]!;
-	return { nonAscii: text.length - counts[0]!, han: common + counts[2]!, common, soup: counts[3]! };
+	return counts;
+}
+
+/** The same counts over UTF-16 code units (a decoder’s output before it is a string). */
+function classifyUnits(units: Uint16Array): Int32Array {
+	const counts = new Int32Array(5);
+	for (let i = 0; i < units.length; i++) counts[CLASS[units[i]!]!]!++;
+	return counts;
 }
 
 /**
@@ -47,7 +53,19 @@ function classify(text: string): { nonAscii: number; han: number; common: number
  * @returns true when the text looks like real (Chinese or Latin) text.
  */
 export function isPlausibleText(text: string): boolean {
-	const { nonAscii, han, common, soup } = classify(text);
+	return judge(classify(text));
+}
+
+/** `isPlausibleText` of the text these UTF-16 code units make, without making the string. */
+export function isPlausibleUnits(units: Uint16Array): boolean {
+	return judge(classifyUnits(units));
+}
+
+function judge(counts: Int32Array): boolean {
+	const common = counts[1]!;
+	const nonAscii = counts[1]! + counts[2]! + counts[3]! + counts[4]!;
+	const han = common + counts[2]!;
+	const soup = counts[3]!;
 	if (nonAscii === 0) return true;
 	if (soup / nonAscii > 0.05) return false;
 	if (nonAscii < 8) return soup === 0;

@@ -21,9 +21,14 @@ export function hash8(text: string): string {
 	}
 	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
 	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-	return n.toString(16).padStart(14, '0').slice(-8);
+	// The 53-bit hash is 2^32 * (2097151 & h2) + (h1 >>> 0): its last 8 hex digits are those of
+	// h1's 32 bits, written here digit by digit (Number#toString(16) of a double is slow).
+	let hex = '';
+	for (let shift = 28; shift >= 0; shift -= 4) hex += HEX[(h1 >>> shift) & 15];
+	return hex;
 }
+
+const HEX = '0123456789abcdef';
 
 /** ASCII slug of a source file name (extension dropped); a hash when nothing ASCII is left. */
 export function sourceSlug(file: string): string {

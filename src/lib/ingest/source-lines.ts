@@ -12,6 +12,7 @@
  *   '参考文献:\uE003' → '参考文献:'  (private-use +1)
  */
 import { countRepair, type RepairLog } from './repair-log.ts';
+import { unitTable } from './unit-table.ts';
 
 /** One line of the source file; `no` is 1-based. `text` has invisible junk removed. */
 export interface SourceLine {
@@ -47,20 +48,28 @@ export function stripInvisible(text: string, log: RepairLog): string {
 /**
  * @param text Decoded text with LF line ends.
  * @param log Repair log that receives the counts.
+ * @param raw `text` split on LF, when the caller has it already (it is not split again).
  * @returns One entry per source line, in order.
  */
-export function toSourceLines(text: string, log: RepairLog): SourceLine[] {
-	const raw = text.split('\n');
+export function toSourceLines(text: string, log: RepairLog, raw: readonly string[] = text.split('\n')): SourceLine[] {
 	const lines: SourceLine[] = new Array(raw.length);
-	// One look at the whole text: most sources hold no invisible character at all.
+	// One look at the whole text: most sources hold no invisible character at all; in the others,
+	// one look at each line.
 	const clean = !ANY_INVISIBLE.test(text);
-	for (let i = 0; i < raw.length; i++) lines[i] = { no: i + 1, text: clean ? raw[i]! : stripInvisible(raw[i]!, log) };
+	for (let i = 0; i < raw.length; i++) {
+		const line = raw[i]!;
+		lines[i] = { no: i + 1, text: clean || !ANY_INVISIBLE.test(line) ? line : stripInvisible(line, log) };
+	}
 	return lines;
 }
 
-const NOT_BLANK = /\S/;
+// White space as `\s` reads it, per UTF-16 code unit.
+const WHITE = unitTable(/\s/g);
 
 /** True for a line with nothing but white space. */
 export function isBlank(line: SourceLine | undefined): boolean {
-	return line === undefined || !NOT_BLANK.test(line.text);
+	if (line === undefined) return true;
+	const { text } = line;
+	for (let i = 0; i < text.length; i++) if (WHITE[text.charCodeAt(i)] === 0) return false;
+	return true;
 }

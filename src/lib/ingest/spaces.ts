@@ -19,6 +19,8 @@ const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2030-\u205e\u00b7]/
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const ALNUM = /[A-Za-z0-9]/;
 const LETTER_SPACED = /^[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff])+$/;
+// A space run between two Han characters (counted with exec; its matches are never empty).
+const HAN_GAP = /[\u3400-\u9fff][ \u3000]+(?=[\u3400-\u9fff])/g;
 
 /** True for a line like `市 科 技 局` (single Han characters separated by spaces). */
 export function isLetterSpaced(text: string): boolean {
@@ -50,7 +52,10 @@ export function normaliseSpaces(text: string, mode: 'title' | 'body', log: Repai
 		return out;
 	}
 	let hanGaps = 0;
-	if (mode === 'body') for (const _ of trimmed.matchAll(/[\u3400-\u9fff][ \u3000]+(?=[\u3400-\u9fff])/g)) hanGaps++;
+	if (mode === 'body') {
+		HAN_GAP.lastIndex = 0;
+		while (HAN_GAP.exec(trimmed) !== null) hanGaps++;
+	}
 	const sparse = mode === 'body' && hanGaps > 0 && trimmed.length >= 50 && trimmed.length / hanGaps >= 30;
 	const out = trimmed.replace(/[ \t\u3000]+/g, (run, offset: number) => {
 		const a = kind(trimmed[offset - 1]);

@@ -37,10 +37,12 @@ export function splitGluedHeadings(text: string): string[] {
 	if (!/[ \u3000]/.test(text)) return [text];
 	const pieces: string[] = [];
 	let last = 0;
-	for (const m of text.matchAll(AFTER_SENTENCE)) {
-		pieces.push(text.slice(last, m.index));
+	// (exec on the shared global regex, not matchAll, which copies the regex on every call)
+	AFTER_SENTENCE.lastIndex = 0;
+	for (let m = AFTER_SENTENCE.exec(text); m !== null; m = AFTER_SENTENCE.exec(text)) {
+		pieces.push(...splitHeadingHead(text.slice(last, m.index)));
 		last = m.index + m[0].length;
 	}
-	pieces.push(text.slice(last));
-	return pieces.flatMap((p) => splitHeadingHead(p));
+	pieces.push(...splitHeadingHead(text.slice(last)));
+	return pieces;
 }

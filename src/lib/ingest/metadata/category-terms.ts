@@ -31,13 +31,45 @@ function termsOf(category: CategoryDef): string[] {
 	return [category.label, ...category.signals.filter((s) => s.startsWith('学习型'))];
 }
 
-/** The category named by the longest term that `text` starts with, or null. */
-export function categoryAtTerm(text: string, vocab: Vocabulary): CategoryDef | null {
-	let best: { category: CategoryDef; length: number } | null = null;
-	for (const category of vocab.categories) {
-		for (const term of termsOf(category)) {
-			if (text.startsWith(term) && (!best || term.length > best.length)) best = { category, length: term.length };
+interface Term {
+	category: CategoryDef;
+	term: string;
+}
+
+// Every category's terms in vocabulary order, made once per vocabulary: those of four or more
+// characters by their first four (most terms are `学习型X…`: the fourth tells them apart), and
+// the shorter ones.
+const TERMS = new WeakMap<Vocabulary, { byHead: Map<string, Term[]>; short: Term[] }>();
+
+function termIndex(vocab: Vocabulary): { byHead: Map<string, Term[]>; short: Term[] } {
+	let index = TERMS.get(vocab);
+	if (!index) {
+		index = { byHead: new Map(), short: [] };
+		for (const category of vocab.categories) {
+			for (const term of termsOf(category)) {
+				if (term.length < 4) index.short.push({ category, term });
+				else index.byHead.set(term.slice(0, 4), [...(index.byHead.get(term.slice(0, 4)) ?? []), { category, term }]);
+			}
 		}
+		TERMS.set(vocab, index);
+	}
+	return index;
+}
+
+/**
+ * The category named by the longest term that `text` starts with (at `at`), or null; of two
+ * equal terms, the first category's.
+ */
+export function categoryAtTerm(text: string, vocab: Vocabulary, at = 0): CategoryDef | null {
+	const { byHead, short } = termIndex(vocab);
+	let best: { category: CategoryDef; length: number } | null = null;
+	// A longer term always wins, so the short ones only count when no long one matches.
+	for (const { category, term } of byHead.get(text.slice(at, at + 4)) ?? []) {
+		if (text.startsWith(term, at) && (!best || term.length > best.length)) best = { category, length: term.length };
+	}
+	if (best) return best.category;
+	for (const { category, term } of short) {
+		if (text.startsWith(term, at) && (!best || term.length > best.length)) best = { category, length: term.length };
 	}
 	return best?.category ?? null;
 }
@@ -45,7 +77,7 @@ export function categoryAtTerm(text: string, vocab: Vocabulary): CategoryDef | n
 /** The category of the first `学习型X` term anywhere in `text` (a section marker, a book title). */
 export function categoryInText(text: string, vocab: Vocabulary): CategoryDef | null {
 	for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {
-		const found = categoryAtTerm(text.slice(at), vocab);
+		const found = categoryAtTerm(text, vocab, at);
 		if (found) return found;
 	}
 	return null;
@@ -71,8 +103,9 @@ function categoryOfKind(x: string, vocab: Vocabulary): CategoryDef | null {
 	return found ? vocab.categories.find((c) => c.slug === found.slug) ?? null : null;
 }
 
-const BUILD_BEFORE = /(?:创建|建设|争创|构建|打造|推进|建成|争当|争做|开展|创|建)$/u;
-const BUILD_AFTER = /^(?:的)?(?:建设|创建|创建工作|建设工作)/u;
+const BUILD_BEFORE = ['创建', '建设', '争创', '构建', '打造', '推进', '建成', '争当', '争做', '开展', '创', '建'];
+// Read at a given place (`lastIndex`), as if the text started there.
+const BUILD_AFTER = /(?:的)?(?:建设|创建|创建工作|建设工作)/uy;
 const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
 
 /**
@@ -85,12 +118,15 @@ const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|
  */
 export function declaredCategory(text: string, vocab: Vocabulary, unitFallback = true): CategoryDef | null {
 	for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {
-		const rest = text.slice(at);
-		const byTerm = categoryAtTerm(rest, vocab);
-		const x = rest.slice(3).split(SUBJECT_END)[0] ?? '';
-		const verbBefore = BUILD_BEFORE.test(text.slice(0, at));
-		const buildAfter = BUILD_AFTER.test(rest.slice(3 + x.length));
+		// X runs from after 学习型 to the first subject end.
+		const tail = text.slice(at + 3);
+		const cut = tail.search(SUBJECT_END);
+		const x = cut < 0 ? tail : tail.slice(0, cut);
+		const verbBefore = BUILD_BEFORE.some((verb) => verb.length <= at && text.startsWith(verb, at - verb.length));
+		BUILD_AFTER.lastIndex = at + 3 + x.length;
+		const buildAfter = BUILD_AFTER.test(text);
 		if (!verbBefore && !buildAfter) continue;
+		const byTerm = categoryAtTerm(text, vocab, at);
 		if (byTerm) return byTerm;
 		if (unitFallback && x.length > 0 && x.length <= 8) {
 			const byUnit = categoryOfKind(x, vocab);

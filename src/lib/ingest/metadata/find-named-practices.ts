@@ -12,12 +12,23 @@ const PROGRAMME = [
 	'大讨论', '主题讨论', '工作室', '书屋', '夜校', '超市', '学习法', '教学法', '项目', '系列', '评选', '评比',
 ];
 const PROGRAMME_SORTED = [...PROGRAMME].sort((a, b) => b.length - a.length);
+// The same, by first character (longest first within each), so that a position is tested only
+// against the words that can start there.
+const PROGRAMME_BY_FIRST = byChar(PROGRAMME_SORTED, (w) => w[0]!);
 // Words that end a programme's own name (`“五子行动”`, `“科技沙龙”`); `模式` is left out because
 // `“心智模式”` is a concept.
 const ENDING = [
 	'行动', '工程', '活动', '讲堂', '课堂', '论坛', '沙龙', '读书月', '读书节', '学习节', '学习日', '学习月',
 	'大讨论', '工作法', '学习法', '超市', '书屋', '夜校', '计划', '竞赛', '学堂',
 ];
+const ENDING_BY_LAST = byChar(ENDING, (w) => w[w.length - 1]!);
+
+/** Words grouped by one of their characters, each group in the order of `words`. */
+function byChar(words: readonly string[], pick: (word: string) => string): Map<string, string[]> {
+	const groups = new Map<string, string[]>();
+	for (const w of words) groups.set(pick(w), [...(groups.get(pick(w)) ?? []), w]);
+	return groups;
+}
 // `以“X”为载体`: the report names X as the vehicle of its work.
 const CARRIER_AFTER = /^为(?:主要|重要|有效|基本)?(?:载体|抓手|平台|主线|突破口)/u;
 // `确立“每周自学时”，即…`: the report defines the name it gives to a practice.
@@ -25,6 +36,8 @@ const DEFINED_AFTER = /^\s*[，,]?\s*即[：:]?/u;
 // Function words that cannot qualify a programme word (`为载体`, `的主题讨论`).
 const FUNCTION_CHAR = /[为的是作以和与及等了在到对把将被]/u;
 const QUOTED = /[“"「]([^“”"「」《》\n]{1,16})[”"」]/gu;
+// Any opening mark of QUOTED: a text without one holds no quoted name.
+const OPENING_MARK = /[“"「]/u;
 const NUMERAL = '一二三四五六七八九十两百千万\\d';
 // `“十个一”`, `“3个8”`, `“五结合”`, `“两扶持”`, `“12345”`: a count, then at most four characters.
 const NUMERIC_NAME = new RegExp(`^[${NUMERAL}]+(?:个|项|大|种|类|心|型|步|化)?[\\u4e00-\\u9fff${NUMERAL}]{0,4}$`, 'u');
@@ -46,7 +59,7 @@ function programmeAfter(text: string): string | null {
 	for (let skip = 0; skip <= 4; skip++) {
 		const qualifier = head.slice(0, skip);
 		if (skip > 0 && (!/^[\u4e00-\u9fff]+$/u.test(qualifier) || FUNCTION_CHAR.test(qualifier))) break;
-		const word = PROGRAMME_SORTED.find((w) => head.startsWith(w, skip));
+		const word = head.length > skip ? PROGRAMME_BY_FIRST.get(head[skip]!)?.find((w) => head.startsWith(w, skip)) : undefined;
 		if (word) return head.slice(0, skip + word.length);
 	}
 	return null;
@@ -55,7 +68,7 @@ function programmeAfter(text: string): string | null {
 /** Named practices of one text, in order, as printed. */
 function practicesIn(text: string): { key: string; printed: string }[] {
 	const found: { key: string; printed: string }[] = [];
-	for (const m of text.matchAll(QUOTED)) {
+	for (const m of OPENING_MARK.test(text) ? text.matchAll(QUOTED) : []) {
 		const name = m[1]!.trim();
 		if (name === '' || PUNCT.test(name) || CONGRESS.test(name)) continue;
 		const after = text.slice(m.index + m[0].length);
@@ -67,7 +80,7 @@ function practicesIn(text: string): { key: string; printed: string }[] {
 			continue;
 		}
 		if (ONLY_NUMERALS.test(name)) continue;
-		const endsAsProgramme = ENDING.some((w) => name.endsWith(w) && name.length > w.length);
+		const endsAsProgramme = ENDING_BY_LAST.get(name[name.length - 1]!)?.some((w) => name.endsWith(w) && name.length > w.length) ?? false;
 		const carrier = CARRIER_AFTER.test(after) && /以\s*$/u.test(text.slice(0, m.index));
 		const actionBefore = ACTION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
 		const numericNamed = NUMERIC_NAME.test(name) && actionBefore;

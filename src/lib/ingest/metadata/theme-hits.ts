@@ -7,6 +7,7 @@
  * (the section check of the tagger uses them).
  */
 import type { ThemeDef, Vocabulary } from '../types.ts';
+import { unitTable } from '../unit-table.ts';
 import { compileWords, type WordMatcher } from './word-matcher.ts';
 
 export interface CompiledThemes {
@@ -93,8 +94,8 @@ export function compileThemes(vocab: Vocabulary): CompiledThemes {
 
 // Sentences end at these characters (a paragraph’s sentences are counted, not its words).
 const SENTENCE_END = /[。；;！!？?]/;
-// The same, global, for the sentence cursor of `blockHits` (reset on each call; not re-entered).
-const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'g');
+// The same, per UTF-16 code unit, for the sentence cursor of `blockHits` (made from the regex).
+const IS_SENTENCE_END = unitTable(new RegExp(SENTENCE_END.source, 'g'));
 const CONCRETE = /\d+\s*(?:个|名|人|次|期|篇|本|场|项|门|天|小时|学时|课时|万元|元|%|％|届|批|讲|堂|册)/u;
 // A run-in point (`一是“照镜子”——实现自我超越。…`, also inside a paragraph): its short sentence
 // acts as a heading.
@@ -120,14 +121,14 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 	const { seen, slot, last } = scratch;
 	const stamp = ++scratch.stamp;
 	// The sentence being read: its number, where it starts and ends, and its facts once asked for.
-	const ends = SENTENCE_ENDS;
-	ends.lastIndex = 0;
 	let sentence = 0;
 	let sentenceStart = 0;
 	let sentenceEnd = -1;
+	// Where the search for the next sentence end goes on.
+	let scan = 0;
 	const nextEnd = () => {
-		const m = ends.exec(text);
-		return m ? m.index : text.length;
+		while (scan < text.length && IS_SENTENCE_END[text.charCodeAt(scan)] === 0) scan++;
+		return scan < text.length ? scan++ : text.length;
 	};
 	let facts: { concrete: boolean; runIn: boolean } | null = null;
 	for (let m = 0; m < count; m++) {
@@ -160,7 +161,7 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 			if (!facts) {
 				const s = text.slice(sentenceStart, sentenceEnd);
 				const trimmed = s.trim();
-				facts = { concrete: CONCRETE.test(s), runIn: RUN_IN.test(trimmed) && trimmed.length <= RUN_IN_MAX };
+				facts = { concrete: CONCRETE.test(s), runIn: trimmed.length <= RUN_IN_MAX && RUN_IN.test(trimmed) };
 			}
 			if (facts.concrete) hits.concrete[k] = true;
 			if (facts.runIn) hits.runIn[k] = true;
