@@ -5,13 +5,18 @@
  *
  * Rendering here instead of bundling one JavaScript module per .mdx file keeps `astro build`
  * linear and cheap at thousands of reports (see issue "Scale"), and the parser that reads the
- * MDX is the one the escaping tests check. Entries whose file digest is unchanged are skipped.
+ * MDX is the one the escaping tests check. Entries whose file digest is unchanged (and whose
+ * rendered body is still on disk) are skipped.
+ *
+ * The store keeps a report's frontmatter and headings, NOT its HTML: the body goes to a file of
+ * its own (`report-bodies.ts`, which says why), read by the page when it renders.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { load as parseYaml } from 'js-yaml';
 import { renderMdx } from '../lib/mdx/render-mdx.ts';
+import { bodiesDir, bodyFile, pruneBodies, writeBody, type BodyRef } from './report-bodies.ts';
 
 /** Folder of the generated MDX and catalog.json. */
 export function reportsDir(): string {
@@ -28,19 +33,28 @@ function splitFrontmatter(file: string, text: string): { data: Record<string, un
 
 async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 	const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+	const bodies = bodiesDir(ctx.config.cacheDir);
 	const keep = new Set<string>();
+	const keepFiles = new Set<string>();
+	const onDisk = new Set(await readdir(bodies).catch(() => [] as string[]));
 	for (const name of names) {
 		const id = name.slice(0, -'.mdx'.length);
 		keep.add(id);
 		const text = await readFile(path.join(dir, name), 'utf8');
 		const digest = ctx.generateDigest(text);
-		if (ctx.store.get(id)?.digest === digest) continue;
+		const file = bodyFile(bodies, id, digest);
+		keepFiles.add(file);
+		const stored = ctx.store.get(id);
+		if (stored?.digest === digest && stored.rendered?.metadata?.bodyFile === file && onDisk.has(path.basename(file))) continue;
 		const { data, body } = splitFrontmatter(name, text);
 		const parsed = await ctx.parseData({ id, data, filePath: path.join(dir, name) });
 		const { html, headings } = renderMdx(body);
-		ctx.store.set({ id, data: parsed, digest, rendered: { html, metadata: { headings } } });
+		await writeBody(file, html);
+		const ref: BodyRef = { bodyFile: file, headings };
+		ctx.store.set({ id, data: parsed, digest, rendered: { html: '', metadata: { ...ref } } });
 	}
 	for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
+	await pruneBodies(bodies, keepFiles);
 }
 
 /** Loader of report pages: `content/reports/*.mdx`. */

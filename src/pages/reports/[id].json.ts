@@ -3,7 +3,7 @@
  * full text and its anchored blocks), linked from the report page.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getKnowledge, getReports, type ReportEntry } from '../../content';
+import { getKnowledge, getReports, reportBlocks, type ReportEntry } from '../../content';
 import { fullRecord } from '../../lib/knowledge/report-record';
 
 export const getStaticPaths = (async () => {
@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const { entry } = props as { entry: ReportEntry };
-	const { blocks, sources } = await getKnowledge();
-	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks.get(entry.id) ?? []);
+	const [{ sources }, blocks] = await Promise.all([getKnowledge(), reportBlocks(entry)]);
+	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks);
 	return new Response(`${JSON.stringify(record, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
