@@ -54,14 +54,14 @@ function bodyRef(entry: ReportEntry): BodyRef {
  * from the loader's body file, not from the data store (`loaders/report-bodies.ts` says why), so
  * Astro's own `render(entry)` would render nothing: use this.
  */
-export async function renderReport(entry: ReportEntry): Promise<{ html: string; headings: BodyRef['headings'] }> {
+export function renderReport(entry: ReportEntry): { html: string; headings: BodyRef['headings'] } {
 	const { bodyFile, headings } = bodyRef(entry);
-	return { html: await readBody(bodyFile), headings };
+	return { html: readBody(bodyFile), headings };
 }
 
 /** The body blocks (headings, paragraphs with their anchor ids) of one report, read from its body. */
-export async function reportBlocks(entry: ReportEntry): Promise<BodyBlock[]> {
-	return bodyBlocks(await readBody(bodyRef(entry).bodyFile));
+export function reportBlocks(entry: ReportEntry): BodyBlock[] {
+	return bodyBlocks(readBody(bodyRef(entry).bodyFile));
 }
 
 export interface BrowseIndex {
@@ -139,7 +139,7 @@ export function getKnowledge(): Promise<KnowledgeIndex> {
 		const withPractices: Array<{ data: ReportEntry['data']; blocks: BodyBlock[] }> = [];
 		const texts: Array<{ id: string; text: string }> = [];
 		for (const r of reports) {
-			const html = await readBody(bodyRef(r).bodyFile);
+			const html = readBody(bodyRef(r).bodyFile);
 			const blocks = bodyBlocks(html);
 			excerpts.set(r.id, excerptFromHtml(html));
 			if (r.data.namedPractices.length > 0) withPractices.push({ data: r.data, blocks });

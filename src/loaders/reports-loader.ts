@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { load as parseYaml } from 'js-yaml';
 import { renderMdx } from '../lib/mdx/render-mdx.ts';
-import { bodiesDir, bodyFile, pruneBodies, writeBody, type BodyRef } from './report-bodies.ts';
+import { bodiesDir, bodyFile, makeBodiesDir, pruneBodies, writeBody, type BodyRef } from './report-bodies.ts';
 
 /** Folder of the generated MDX and catalog.json. */
 export function reportsDir(): string {
@@ -36,7 +36,8 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 	const bodies = bodiesDir(ctx.config.cacheDir);
 	const keep = new Set<string>();
 	const keepFiles = new Set<string>();
-	const onDisk = new Set(await readdir(bodies).catch(() => [] as string[]));
+	await makeBodiesDir(bodies);
+	const onDisk = new Set(await readdir(bodies));
 	for (const name of names) {
 		const id = name.slice(0, -'.mdx'.length);
 		keep.add(id);

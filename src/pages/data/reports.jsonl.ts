@@ -15,7 +15,7 @@ export const GET: APIRoute = async () => {
 		async pull(controller) {
 			const r = reports[next++];
 			if (!r) return controller.close();
-			const line = jsonlLine(fullRecord(r.data, sources.get(r.data.sourceSlug), await reportBlocks(r)));
+			const line = jsonlLine(fullRecord(r.data, sources.get(r.data.sourceSlug), reportBlocks(r)));
 			controller.enqueue(encoder.encode(`${line}\n`));
 		},
 	});

@@ -13,7 +13,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const { entry } = props as { entry: ReportEntry };
-	const [{ sources }, blocks] = await Promise.all([getKnowledge(), reportBlocks(entry)]);
+	const { sources } = await getKnowledge();
+	const blocks = reportBlocks(entry);
 	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks);
 	return new Response(`${JSON.stringify(record, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
