@@ -10,10 +10,10 @@
  * it renders; nothing holds all bodies at once.
  *
  * The digest in the file name ties a file to the MDX it was rendered from, so a stale or
- * foreign file is never read as current. Doesn’t render: the loader writes what `renderMdx` made.
+ * foreign file is never read as current. Doesn’t render or write: `render-report-file.ts` writes what `renderMdx` made.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,18 +34,13 @@ export function bodyFile(dir: string, id: string, digest: string | number): stri
 	return path.join(dir, `${encodeURIComponent(id)}-${encodeURIComponent(String(digest))}.html`);
 }
 
-/** Create the folder of the bodies (before the first `writeBody`). */
+/** Create the folder of the bodies (before the first body is written: `renderReportFile`). */
 export async function makeBodiesDir(dir: string): Promise<void> {
 	await mkdir(dir, { recursive: true });
 }
 
-/** Write one body into a folder made by `makeBodiesDir`. */
-export function writeBody(file: string, html: string): Promise<void> {
-	return writeFile(file, html);
-}
-
 /**
- * Read one body written by `writeBody`. Throws when it is missing (the loader guarantees it).
+ * Read one body written by the loader. Throws when it is missing (the loader guarantees it).
  * Synchronous on purpose: a body is a few KiB, and a page reads it on its critical path, where
  * a thread-pool round trip per file cost more than the read (measured at 2,000 reports).
  */
