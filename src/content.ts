@@ -3,6 +3,7 @@
  * so the renderer behind report bodies can be swapped without touching a page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { createComponent, render, unescapeHTML, type AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { excerptFromHtml } from './lib/site/excerpt.ts';
 import { groupByCategory, groupByTheme, groupByUnit, groupByYear, type Group } from './lib/site/group-items.ts';
 import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
@@ -50,13 +51,15 @@ function bodyRef(entry: ReportEntry): BodyRef {
 }
 
 /**
- * A report body as rendered by the loader (`renderMdx`): its HTML and headings. The HTML is read
- * from the loader's body file, not from the data store (`loaders/report-bodies.ts` says why), so
- * Astro's own `render(entry)` would render nothing: use this.
+ * Render a report body: the `<Content />` component and its headings. The HTML is the loader's
+ * (`renderMdx`), read from its body file, not from the data store (`loaders/report-bodies.ts`
+ * says why), so Astro's own `render(entry)` would render nothing: use this. The component is
+ * built the way Astro's `render()` builds it from stored HTML, so the page is the same.
  */
-export function renderReport(entry: ReportEntry): { html: string; headings: BodyRef['headings'] } {
+export function renderReport(entry: ReportEntry): { Content: AstroComponentFactory; headings: BodyRef['headings'] } {
 	const { bodyFile, headings } = bodyRef(entry);
-	return { html: readBody(bodyFile), headings };
+	const html = readBody(bodyFile);
+	return { Content: createComponent(() => render`${unescapeHTML(html)}`), headings };
 }
 
 /** The body blocks (headings, paragraphs with their anchor ids) of one report, read from its body. */
