@@ -41,18 +41,21 @@ export function createRenderPool(threads = availableParallelism()): RenderPool {
 		render: async (jobs) => {
 			const results: RenderedFile[] = new Array(jobs.length);
 			let next = 0;
+			// The first failure stops sending; the call rejects once every worker has answered its
+			// job in flight, so no listener of this call outlives it (the pool stays usable).
+			let failure: Error | undefined;
 			await Promise.all(
 				workers.map(
 					(worker) =>
 						new Promise<void>((resolve, reject) => {
 							const send = () => {
-								if (next >= jobs.length) return done(resolve);
+								if (failure || next >= jobs.length) return done(resolve);
 								const index = next++;
 								worker.postMessage({ index, job: jobs[index] });
 							};
 							const onMessage = (m: Reply) => {
-								if (m.error !== undefined) return done(() => reject(new Error(withName(jobs[m.index]!.name, m.error!))));
-								results[m.index] = m.result!;
+								if (m.error !== undefined) failure ??= new Error(withName(jobs[m.index]!.name, m.error));
+								else results[m.index] = m.result!;
 								send();
 							};
 							const done = (settle: () => void) => {
@@ -66,6 +69,7 @@ export function createRenderPool(threads = availableParallelism()): RenderPool {
 						}),
 				),
 			);
+			if (failure) throw failure;
 			return results;
 		},
 		close: async () => {
