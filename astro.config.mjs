@@ -16,7 +16,10 @@ export default defineConfig({
 	cacheDir: process.env.HUIBIAN_CACHE ?? 'node_modules/.astro',
 	// No inline <style> or <script>: the site runs under a strict Content-Security-Policy
 	// (README), so every stylesheet and script is a file of its own.
-	build: { format: 'directory', inlineStylesheets: 'never' },
+	// concurrency: pages render one at a time by default, and the main thread then waits for each
+	// page's mkdir + write (~30 % of the page phase idle at 2,000 reports); 4 in flight overlap that
+	// I/O with rendering (idle 7.4 s -> 2.5 s in a CPU profile). Output files are the same.
+	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
 	vite: { build: { assetsInlineLimit: 0 } },
 	// Text must reach the page unchanged: no smart quotes or dashes in any Markdown/MDX page.
 	// (Report bodies do not go through Astro's Markdown at all: src/loaders/ renders them.)

@@ -85,7 +85,13 @@ try {
 
 // 2. astro build into the staging folder
 let t0 = performance.now();
-const astro = await runNode([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], env, verbose);
+// Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps the memory of the
+// bundling phase committed for the rest of the build (a 1 GiB arena with ~370 MiB resident while
+// pages render, at 2,000 reports). Decommitting freed memory at once and committing arenas lazily
+// returns it: astro peak at 5,000 reports 1,103 / 1,085 -> 883 / 870 MiB (two runs each), wall and
+// CPU unchanged.
+const astroEnv = { ...env, MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
+const astro = await runNode([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], astroEnv, verbose);
 if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.
 const built = await builtReportIds(staging);

@@ -2,13 +2,15 @@
  * The one module through which pages get content: every `getCollection()` call lives here,
  * so the renderer behind report bodies can be swapped without touching a page.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { createComponent, render, unescapeHTML, type AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { excerptFromHtml } from './lib/site/excerpt.ts';
 import { groupByCategory, groupByTheme, groupByUnit, groupByYear, type Group } from './lib/site/group-items.ts';
 import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
 import { neighbourMap, type Neighbours } from './lib/site/neighbours.ts';
 import { relatedIndex, relatedReports } from './lib/site/related.ts';
 import { bodyBlocks, bodyText, type BodyBlock } from './lib/knowledge/body-blocks.ts';
+import { readBody, type BodyRef } from './loaders/report-bodies.ts';
 import { collectPractices, type Practice } from './lib/knowledge/collect-practices.ts';
 import { relatedByContent } from './lib/knowledge/related-by-content.ts';
 
@@ -42,10 +44,27 @@ export async function getTocOnly(): Promise<TocOnlyEntryData[]> {
 		.sort((a, b) => a.source.localeCompare(b.source) || a.order - b.order);
 }
 
-/** Render a report body: the `<Content />` component and its headings. */
-export async function renderReport(entry: ReportEntry) {
-	const { Content, headings } = await render(entry);
-	return { Content, headings };
+function bodyRef(entry: ReportEntry): BodyRef {
+	const ref = entry.rendered?.metadata as Partial<BodyRef> | undefined;
+	if (!ref?.bodyFile) throw new Error(`Report ${entry.id} has no rendered body (expected the huibian reports loader)`);
+	return { bodyFile: ref.bodyFile, headings: ref.headings ?? [] };
+}
+
+/**
+ * Render a report body: the `<Content />` component and its headings. The HTML is the loader's
+ * (`renderMdx`), read from its body file, not from the data store (`loaders/report-bodies.ts`
+ * says why), so Astro's own `render(entry)` would render nothing: use this. The component is
+ * built the way Astro's `render()` builds it from stored HTML, so the page is the same.
+ */
+export function renderReport(entry: ReportEntry): { Content: AstroComponentFactory; headings: BodyRef['headings'] } {
+	const { bodyFile, headings } = bodyRef(entry);
+	const html = readBody(bodyFile);
+	return { Content: createComponent(() => render`${unescapeHTML(html)}`), headings };
+}
+
+/** The body blocks (headings, paragraphs with their anchor ids) of one report, read from its body. */
+export function reportBlocks(entry: ReportEntry): BodyBlock[] {
+	return bodyBlocks(readBody(bodyRef(entry).bodyFile));
 }
 
 export interface BrowseIndex {
@@ -65,17 +84,17 @@ let browseCache: Promise<BrowseIndex> | undefined;
 /** The browsing facets of the whole site, computed once per build. */
 export function getBrowseIndex(): Promise<BrowseIndex> {
 	browseCache ??= (async () => {
-		const [reports, compilations, tocOnly] = await Promise.all([getReports(), getCompilations(), getTocOnly()]);
+		const [reports, compilations, tocOnly, knowledge] = await Promise.all([getReports(), getCompilations(), getTocOnly(), getKnowledge()]);
 		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
 		const items = [
-			...reports.map((r) => reportItem(r.data, excerptFromHtml(r.rendered?.html ?? ''))),
+			...reports.map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? '')),
 			...tocOnly.flatMap((t) => {
 				const source = sources.get(t.sourceSlug);
 				return source ? [tocOnlyItem(t, source)] : [];
 			}),
 		];
 		const index = relatedIndex(items);
-		const { related } = await getKnowledge();
+		const { related } = knowledge;
 		const byId = new Map(items.map((i) => [i.id, i]));
 		return {
 			items,
@@ -98,8 +117,8 @@ export function getBrowseIndex(): Promise<BrowseIndex> {
 }
 
 export interface KnowledgeIndex {
-	/** Body blocks (headings, paragraphs with their anchor ids) of every report, by id. */
-	blocks: Map<string, BodyBlock[]>;
+	/** Opening excerpt of every report's body, by id. */
+	excerpts: Map<string, string>;
 	/** Named practices with each report that uses them. */
 	practices: Practice[];
 	/** Related report ids by content, most similar first. */
@@ -110,17 +129,29 @@ export interface KnowledgeIndex {
 
 let knowledgeCache: Promise<KnowledgeIndex> | undefined;
 
-/** Practices, body blocks and related-by-content of the whole site, computed once per build. */
+/**
+ * Excerpts, practices and related-by-content of the whole site, computed once per build from one
+ * read of every report body. Keeps only what the pages need afterwards: the body text of all
+ * reports is held just while related-by-content is computed, blocks only for the reports that
+ * name a practice (a page needing a report's blocks reads them: `reportBlocks`).
+ */
 export function getKnowledge(): Promise<KnowledgeIndex> {
 	knowledgeCache ??= (async () => {
 		const [reports, compilations] = await Promise.all([getReports(), getCompilations()]);
-		const blocks = new Map(reports.map((r) => [r.id, bodyBlocks(r.rendered?.html ?? '')]));
-		const practices = collectPractices(reports.map((r) => ({ data: r.data, blocks: blocks.get(r.id) ?? [] })));
-		const related = relatedByContent(
-			reports.map((r) => ({ id: r.id, text: `${r.data.title}\n${bodyText(blocks.get(r.id) ?? [])}` })),
-		);
+		const excerpts = new Map<string, string>();
+		const withPractices: Array<{ data: ReportEntry['data']; blocks: BodyBlock[] }> = [];
+		const texts: Array<{ id: string; text: string }> = [];
+		for (const r of reports) {
+			const html = readBody(bodyRef(r).bodyFile);
+			const blocks = bodyBlocks(html);
+			excerpts.set(r.id, excerptFromHtml(html));
+			if (r.data.namedPractices.length > 0) withPractices.push({ data: r.data, blocks });
+			texts.push({ id: r.id, text: `${r.data.title}\n${bodyText(blocks)}` });
+		}
+		const practices = collectPractices(withPractices);
+		const related = relatedByContent(texts);
 		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
-		return { blocks, practices, related, sources };
+		return { excerpts, practices, related, sources };
 	})();
 	return knowledgeCache;
 }

@@ -5,42 +5,80 @@
  *
  * Rendering here instead of bundling one JavaScript module per .mdx file keeps `astro build`
  * linear and cheap at thousands of reports (see issue "Scale"), and the parser that reads the
- * MDX is the one the escaping tests check. Entries whose file digest is unchanged are skipped.
+ * MDX is the one the escaping tests check. Entries whose file digest is unchanged (and whose
+ * rendered body is still on disk) are skipped.
+ *
+ * The store keeps a report's frontmatter and headings, NOT its HTML: the body goes to a file of
+ * its own (`report-bodies.ts`, which says why), read by the page when it renders.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { load as parseYaml } from 'js-yaml';
-import { renderMdx } from '../lib/mdx/render-mdx.ts';
+import { bodiesDir, bodyFile, makeBodiesDir, pruneBodies, type BodyRef } from './report-bodies.ts';
+import { createRenderPool, type RenderPool } from './render-pool.ts';
+import type { RenderJob } from './render-report-file.ts';
+
+/** Fewer files than this render in the loader's own thread (measured break-even ~1,000). */
+const MIN_FILES_FOR_WORKERS = 1000;
 
 /** Folder of the generated MDX and catalog.json. */
 export function reportsDir(): string {
 	return path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
 }
 
-function splitFrontmatter(file: string, text: string): { data: Record<string, unknown>; body: string } {
-	const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-	if (!match) throw new Error(`${file}:1:1: Expected YAML frontmatter between --- lines`);
-	const data = parseYaml(match[1] ?? '');
-	if (typeof data !== 'object' || data === null) throw new Error(`${file}:2:1: Frontmatter is not a mapping`);
-	return { data: data as Record<string, unknown>, body: text.slice(match[0].length) };
-}
+/** Files read and rendered per batch: bounds the MDX text held at once. */
+const BATCH = 512;
+
+type Job = RenderJob & { id: string; digest: string };
 
 async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 	const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+	const bodies = bodiesDir(ctx.config.cacheDir);
 	const keep = new Set<string>();
-	for (const name of names) {
-		const id = name.slice(0, -'.mdx'.length);
-		keep.add(id);
-		const text = await readFile(path.join(dir, name), 'utf8');
-		const digest = ctx.generateDigest(text);
-		if (ctx.store.get(id)?.digest === digest) continue;
-		const { data, body } = splitFrontmatter(name, text);
-		const parsed = await ctx.parseData({ id, data, filePath: path.join(dir, name) });
-		const { html, headings } = renderMdx(body);
-		ctx.store.set({ id, data: parsed, digest, rendered: { html, metadata: { headings } } });
+	const keepFiles = new Set<string>();
+	await makeBodiesDir(bodies);
+	const onDisk = new Set(await readdir(bodies));
+	/** Read one batch of files; returns the ones to render (new or changed, or body missing). */
+	const readBatch = async (start: number): Promise<Job[]> => {
+		const jobs: Job[] = [];
+		for (const name of names.slice(start, start + BATCH)) {
+			const id = name.slice(0, -'.mdx'.length);
+			keep.add(id);
+			const text = await readFile(path.join(dir, name), 'utf8');
+			const digest = ctx.generateDigest(text);
+			const file = bodyFile(bodies, id, digest);
+			keepFiles.add(file);
+			const stored = ctx.store.get(id);
+			if (stored?.digest === digest && stored.rendered?.metadata?.bodyFile === file && onDisk.has(path.basename(file))) continue;
+			jobs.push({ name, text, bodyFile: file, id, digest });
+		}
+		return jobs;
+	};
+	// Workers only for a full build of a large corpus (the first batch all new): each worker
+	// warms up its own parser (~0.5 s of CPU), more than a few hundred renders cost.
+	let pool: RenderPool | undefined;
+	try {
+		let jobs = await readBatch(0);
+		for (let start = 0; start < names.length; start += BATCH) {
+			if (jobs.length > 0) pool ??= createRenderPool(names.length >= MIN_FILES_FOR_WORKERS && jobs.length === BATCH ? undefined : 1);
+			// The next batch is read while this one renders.
+			const [rendered, nextJobs] = await Promise.all([
+				jobs.length > 0 && pool ? pool.render(jobs) : Promise.resolve([]),
+				start + BATCH < names.length ? readBatch(start + BATCH) : Promise.resolve([]),
+			]);
+			for (const [i, job] of jobs.entries()) {
+				const { data, headings } = rendered[i]!;
+				const parsed = await ctx.parseData({ id: job.id, data, filePath: path.join(dir, job.name) });
+				const ref: BodyRef = { bodyFile: job.bodyFile, headings };
+				ctx.store.set({ id: job.id, data: parsed, digest: job.digest, rendered: { html: '', metadata: { ...ref } } });
+			}
+			jobs = nextJobs;
+		}
+	} finally {
+		await pool?.close();
 	}
 	for (const id of ctx.store.keys()) if (!keep.has(id)) ctx.store.delete(id);
+	await pruneBodies(bodies, keepFiles);
 }
 
 /** Loader of report pages: `content/reports/*.mdx`. */

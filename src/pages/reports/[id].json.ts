@@ -1,9 +1,10 @@
 /**
  * `/reports/<id>.json`: one report's full record (frontmatter, URL, pages from the TOC, licence,
- * full text and its anchored blocks), linked from the report page.
+ * full text and its anchored blocks), linked from the report page. Compact JSON (one line): the
+ * file is for programs, and indentation only added bytes (3 % of these files at 5,000 reports).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getKnowledge, getReports, type ReportEntry } from '../../content';
+import { getKnowledge, getReports, reportBlocks, type ReportEntry } from '../../content';
 import { fullRecord } from '../../lib/knowledge/report-record';
 
 export const getStaticPaths = (async () => {
@@ -13,7 +14,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
 	const { entry } = props as { entry: ReportEntry };
-	const { blocks, sources } = await getKnowledge();
-	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks.get(entry.id) ?? []);
-	return new Response(`${JSON.stringify(record, null, 1)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	const { sources } = await getKnowledge();
+	const blocks = reportBlocks(entry);
+	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks);
+	return new Response(`${JSON.stringify(record)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
