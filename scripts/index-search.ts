@@ -5,7 +5,7 @@
  * in the time). Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
  * HUIBIAN_SEARCH_LOOKAHEAD (pages prepared ahead of the serial adds, default 8), HUIBIAN_SEARCH_LANGUAGE
  * (index language, default `und`), HUIBIAN_SEARCH_SHARD_REPORTS (report pages per index shard,
- * default 500; see src/lib/search/shards.ts).
+ * default `defaultShardReports` in src/lib/search/shards.ts: 500, larger above 10,000 reports).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';

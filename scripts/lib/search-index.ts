@@ -23,7 +23,7 @@ import { dateSortKey, tocOnlyAttributes, type PagefindAttributes } from '../../s
 import { foldText } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
-import { DEFAULT_SHARD_REPORTS, planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
+import { defaultShardReports, planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
@@ -53,7 +53,7 @@ export interface SearchIndexOptions {
 	/** Index language (default `RECORD_LANGUAGE`): the records are ASCII, so no language's segmentation or stemming applies. */
 	language?: string;
 	/**
-	 * Report pages per Pagefind index (default `DEFAULT_SHARD_REPORTS`); TOC-only records are
+	 * Report pages per Pagefind index (default `defaultShardReports`); TOC-only records are
 	 * spread over the same shards. Bounds Pagefind's memory; the list of shards after the primary
 	 * goes to `search-config.json` (`shards`).
 	 */
@@ -95,7 +95,7 @@ async function dropClientFiles(dir: string): Promise<void> {
  * @param catalogFile The catalog.json the site was built from.
  */
 export async function buildSearchIndex(siteDir: string, catalogFile: string, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
-	const { gram = GRAM, lookahead = 8, language = RECORD_LANGUAGE, shardReports = DEFAULT_SHARD_REPORTS } = options;
+	const { gram = GRAM, lookahead = 8, language = RECORD_LANGUAGE, shardReports } = options;
 	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
@@ -126,7 +126,8 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	// 3. rank every record by date and write the shards (`shards.ts`): the primary index to
 	// `pagefind/`, the others to `pagefind/part-<i>/`, merged by the search page in that order.
 	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map(() => dateSortKey(null))];
-	const plan = planShards(sortKeys, shardCount(catalog.reports.length, shardReports));
+	const perShard = shardReports ?? defaultShardReports(catalog.reports.length);
+	const plan = planShards(sortKeys, shardCount(catalog.reports.length, perShard));
 	for (const [i, members] of plan.indexes.entries()) {
 		const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false, forceLanguage: language }));
 		if (!index) throw new Error('pagefind createIndex: no index');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
+import { defaultShardReports, planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
 
 /**
  * Pagefind 1.6's merged date search, as its sources do it: in each index, a result's score is
@@ -70,4 +70,15 @@ describe('search index shards', () => {
 			}
 		});
 	}
+});
+
+describe('default shard size', () => {
+	test('500 reports per shard up to 10,000 reports, then at most 20 shards, at most 1,500 per shard', () => {
+		expect(defaultShardReports(16)).toBe(500);
+		expect(defaultShardReports(5_000)).toBe(500);
+		expect(defaultShardReports(10_000)).toBe(500);
+		expect(defaultShardReports(20_000)).toBe(1_000);
+		expect(shardCount(20_000, defaultShardReports(20_000))).toBe(20);
+		expect(defaultShardReports(100_000)).toBe(1_500);
+	});
 });

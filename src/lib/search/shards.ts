@@ -17,8 +17,21 @@
  * Doesn't touch Pagefind or the file system.
  */
 
-/** Report pages per shard by default: ~1 GiB of Pagefind memory per shard at ~2,700 words per report. */
+/** Report pages per shard at least: ~1 GiB of Pagefind memory per shard at ~2,700 words per report. */
 export const DEFAULT_SHARD_REPORTS = 500;
+/** Report pages per shard at most by default: ~2.5 GiB of Pagefind memory. */
+export const MAX_SHARD_REPORTS = 1500;
+/** Shards wanted at most: each one adds ~32 KiB per query word to a first search. */
+export const TARGET_SHARDS = 20;
+
+/**
+ * Default reports per shard for a site of `reports` reports: 500 up to 10,000 reports, then
+ * larger shards so that there are at most 20 of them (fewer chunk requests per search), up to
+ * 1,500 per shard (Pagefind's memory), e.g. 1,000 at 20,000 reports.
+ */
+export function defaultShardReports(reports: number): number {
+	return Math.min(MAX_SHARD_REPORTS, Math.max(DEFAULT_SHARD_REPORTS, Math.ceil(reports / TARGET_SHARDS)));
+}
 
 export interface ShardPlan {
 	/** Sort value of record i: its rank, zero-padded so that text and number order agree. */
