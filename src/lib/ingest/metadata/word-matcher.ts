@@ -80,44 +80,39 @@ export function compileWords(words: readonly string[]): WordMatcher {
 	const lengths = words.map((w) => w.length);
 	const ends = Uint8Array.from(out, (list) => (list.length > 0 ? 1 : 0));
 	const buffer = { count: 0, pairs: new Int32Array(256) };
+	function collect(text: string): { count: number; pairs: Int32Array } {
+		let count = 0;
+		let state = 0;
+		for (let i = 0; i < text.length; i++) {
+			// No branch per unit (most units are letters of some word, unpredictably): one step,
+			// then the rare test for a word ending here.
+			state = table[state * width + letter[text.charCodeAt(i)]!]!;
+			if (ends[state] === 0) continue;
+			const ending = out[state]!;
+			for (let k = 0; k < ending.length; k++) {
+				if (2 * count + 2 > buffer.pairs.length) {
+					const bigger = new Int32Array(buffer.pairs.length * 2);
+					bigger.set(buffer.pairs);
+					buffer.pairs = bigger;
+				}
+				const w = ending[k]!;
+				buffer.pairs[2 * count] = w;
+				buffer.pairs[2 * count + 1] = i + 1 - lengths[w]!;
+				count++;
+			}
+		}
+		buffer.count = count;
+		return buffer;
+	}
 	return {
 		words,
 		scan(text, found) {
-			let state = 0;
-			for (let i = 0; i < text.length; i++) {
-				state = table[state * width + letter[text.charCodeAt(i)]!]!;
-				if (ends[state] === 0) continue;
-				const ending = out[state]!;
-				for (let k = 0; k < ending.length; k++) {
-					const w = ending[k]!;
-					found(w, i + 1 - lengths[w]!);
-				}
-			}
+			// The occurrences `collect` finds, read out of its buffer before `found` can call again.
+			const { count, pairs } = collect(text);
+			const copy = pairs.slice(0, 2 * count);
+			for (let k = 0; k < count; k++) found(copy[2 * k]!, copy[2 * k + 1]!);
 		},
-		collect(text) {
-			let count = 0;
-			let state = 0;
-			for (let i = 0; i < text.length; i++) {
-				// No branch per unit (most units are letters of some word, unpredictably): one step,
-				// then the rare test for a word ending here.
-				state = table[state * width + letter[text.charCodeAt(i)]!]!;
-				if (ends[state] === 0) continue;
-				const ending = out[state]!;
-				for (let k = 0; k < ending.length; k++) {
-					if (2 * count + 2 > buffer.pairs.length) {
-						const bigger = new Int32Array(buffer.pairs.length * 2);
-						bigger.set(buffer.pairs);
-						buffer.pairs = bigger;
-					}
-					const w = ending[k]!;
-					buffer.pairs[2 * count] = w;
-					buffer.pairs[2 * count + 1] = i + 1 - lengths[w]!;
-					count++;
-				}
-			}
-			buffer.count = count;
-			return buffer;
-		},
+		collect,
 		test(text) {
 			let state = 0;
 			for (let i = 0; i < text.length; i++) {
