@@ -16,6 +16,7 @@ import { load } from 'js-yaml';
 import { ingest } from '../src/lib/ingest/index.ts';
 import { parseVocabulary, tagThemes } from '../src/lib/ingest/metadata/index.ts';
 import type { Block, SourceInput } from '../src/lib/ingest/types.ts';
+import { stripFrontmatter } from '../src/lib/mdx/render-mdx.ts';
 import { parseArgs } from './lib/args.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -37,7 +38,7 @@ const squash = (text: string) => text.replace(/[\s\u3000]+/gu, '');
 
 /** The body of an MDX page as blocks: `##`–`####` lines are headings, other lines paragraphs. */
 function blocksOfMdx(mdx: string): Block[] {
-	const body = mdx.replace(/^---\n[\s\S]*?\n---\n/u, '');
+	const body = stripFrontmatter(mdx);
 	return body.split('\n').flatMap((line, i): Block[] => {
 		const text = line.replace(/\\(.)/gu, '$1').trim();
 		if (text === '' || text.startsWith('import ') || text.startsWith('<')) return [];
