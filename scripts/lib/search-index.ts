@@ -20,7 +20,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import { dateSortKey, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
-import { foldText } from '../../src/lib/search/fold.ts';
+import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
 import { defaultShardReports, planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
@@ -99,9 +99,11 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
-	const corpusChars = new Set<string>();
+	// Characters of the corpus, raw: folding maps code point to code point, so folding this set
+	// at the end (`clientFoldTable` below) equals folding every block here a second time.
+	const rawChars = new Set<string>();
 	const remember = (blocks: readonly TextBlock[]) => {
-		for (const block of blocks) for (const ch of foldText(block.text, fold)) corpusChars.add(ch);
+		for (const block of blocks) for (const ch of block.text) rawChars.add(ch);
 	};
 	// Records are produced lazily, so a shard holds only its own pages in memory.
 	type Job = () => Promise<{ url: string; blocks: readonly TextBlock[]; attributes: PagefindAttributes }>;
@@ -143,6 +145,7 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 		if (i > 0) await dropClientFiles(dir);
 	}
 	await pagefind.close();
+	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
 	const client = clientFoldTable(table, corpusChars);
 	await mkdir(path.join(siteDir, 'search'), { recursive: true });
 	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join(''), shards: plan.indexes.slice(1).map((_, i) => shardDir(i + 1)) }));
