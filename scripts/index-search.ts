@@ -5,7 +5,9 @@
  * in the time). Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
  * HUIBIAN_SEARCH_LOOKAHEAD (pages prepared ahead of the serial adds, default 8), HUIBIAN_SEARCH_LANGUAGE
  * (index language, default `und`), HUIBIAN_SEARCH_SHARD_REPORTS (report pages per index shard,
- * default `defaultShardReports` in src/lib/search/shards.ts: 500, larger above 10,000 reports).
+ * default `DEFAULT_SHARD_REPORTS` in src/lib/search/shards.ts: 500),
+ * HUIBIAN_SEARCH_CHUNK_BYTES (CBOR bytes per chunk of the merged index, default
+ * `DEFAULT_CHUNK_BYTES` in scripts/lib/merge-shards.ts).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -20,6 +22,7 @@ const gram = process.env.HUIBIAN_SEARCH_GRAM ? Number(process.env.HUIBIAN_SEARCH
 const lookahead = process.env.HUIBIAN_SEARCH_LOOKAHEAD ? Number(process.env.HUIBIAN_SEARCH_LOOKAHEAD) : undefined;
 const language = process.env.HUIBIAN_SEARCH_LANGUAGE || undefined;
 const shardReports = process.env.HUIBIAN_SEARCH_SHARD_REPORTS ? Number(process.env.HUIBIAN_SEARCH_SHARD_REPORTS) : undefined;
-const stats = await buildSearchIndex(site, catalog, { gram, lookahead, language, shardReports });
+const chunkBytes = process.env.HUIBIAN_SEARCH_CHUNK_BYTES ? Number(process.env.HUIBIAN_SEARCH_CHUNK_BYTES) : undefined;
+const stats = await buildSearchIndex(site, catalog, { gram, lookahead, language, shardReports, chunkBytes });
 const mib = ((await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20).toFixed(2);
-console.log(`search: ${stats.pages} reports + ${stats.tocOnly} 正文未收录 indexed, ${mib} MiB index (?)`);
+console.log(`search: ${stats.pages} reports + ${stats.tocOnly} 正文未收录 indexed (${stats.shards} shards merged in ${stats.mergeS.toFixed(1)} s, ${stats.chunks} chunks), ${mib} MiB index (?)`);

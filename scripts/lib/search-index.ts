@@ -11,9 +11,10 @@
  * Pages are read and sent one `addHTMLFile` call at a time (by default), into indexes of language
  * `und` (no Chinese segmentation of the ASCII words). Pagefind's peak is in `writeFiles`
  * (~1.4 MiB per report), so the records are split into shards of at most `shardReports` reports,
- * written one after the other; the search page merges them in date order (`shards.ts`).
+ * written one after the other, then merged into one index (`merge-shards.ts`): the browser loads
+ * one chunk per query word, whatever the number of shards.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -23,7 +24,8 @@ import { dateSortKey, tocOnlyAttributes, type PagefindAttributes } from '../../s
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
-import { defaultShardReports, planShards, shardCount, shardDir } from '../../src/lib/search/shards.ts';
+import { DEFAULT_SHARD_REPORTS, planShards, shardCount } from '../../src/lib/search/shards.ts';
+import { mergeShards } from './merge-shards.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
@@ -32,6 +34,12 @@ export interface SearchIndexStats {
 	pages: number;
 	tocOnly: number;
 	foldEntries: number;
+	/** Pagefind indexes written and merged. */
+	shards: number;
+	/** Word index chunks of the merged index. */
+	chunks: number;
+	/** Seconds spent merging the shards. */
+	mergeS: number;
 }
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
@@ -53,11 +61,13 @@ export interface SearchIndexOptions {
 	/** Index language (default `RECORD_LANGUAGE`): the records are ASCII, so no language's segmentation or stemming applies. */
 	language?: string;
 	/**
-	 * Report pages per Pagefind index (default `defaultShardReports`); TOC-only records are
+	 * Report pages per Pagefind index (default `DEFAULT_SHARD_REPORTS`); TOC-only records are
 	 * spread over the same shards. Bounds Pagefind's memory; the list of shards after the primary
 	 * goes to `search-config.json` (`shards`).
 	 */
 	shardReports?: number;
+	/** CBOR bytes per chunk of the merged index (default `DEFAULT_CHUNK_BYTES`). */
+	chunkBytes?: number;
 }
 
 /**
@@ -81,21 +91,11 @@ async function* prepareAhead<T, R>(items: readonly T[], ahead: number, prepare: 
 }
 
 /**
- * Delete what a merged index does not need (Pagefind's scripts, styles and WebAssembly: the
- * search page loads them once, from the primary index); keeps the entry, meta and data folders.
- */
-async function dropClientFiles(dir: string): Promise<void> {
-	for (const name of await readdir(dir)) {
-		if (/\.(js|css)$/.test(name) || name.startsWith('wasm.')) await rm(path.join(dir, name));
-	}
-}
-
-/**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
  */
 export async function buildSearchIndex(siteDir: string, catalogFile: string, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
-	const { gram = GRAM, lookahead = 8, language = RECORD_LANGUAGE, shardReports } = options;
+	const { gram = GRAM, lookahead = 8, language = RECORD_LANGUAGE, shardReports, chunkBytes } = options;
 	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
@@ -125,11 +125,17 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source),
 		}));
 	}
-	// 3. rank every record by date and write the shards (`shards.ts`): the primary index to
-	// `pagefind/`, the others to `pagefind/part-<i>/`, merged by the search page in that order.
+	// 3. rank every record by date, write the shards one after the other into a scratch folder
+	// (`shards.ts`), then merge them into one index at `pagefind/` (`merge-shards.ts`): the
+	// merged page number of a record is its rank, so the date order is every page in order.
 	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map(() => dateSortKey(null))];
-	const perShard = shardReports ?? defaultShardReports(catalog.reports.length);
+	const perShard = shardReports ?? DEFAULT_SHARD_REPORTS;
 	const plan = planShards(sortKeys, shardCount(catalog.reports.length, perShard));
+	const scratch = path.join(siteDir, 'pagefind.shards');
+	const out = path.join(siteDir, 'pagefind');
+	await rm(scratch, { recursive: true, force: true });
+	await rm(out, { recursive: true, force: true });
+	const shardDirs: string[] = [];
 	for (const [i, members] of plan.indexes.entries()) {
 		const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false, forceLanguage: language }));
 		if (!index) throw new Error('pagefind createIndex: no index');
@@ -139,15 +145,20 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 			return { url, content: recordHtml(blocks, { ...attributes, sort: { date: plan.sortValues[member]! } }, fold, gram, language) };
 		});
 		for await (const { url, content } of records) await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
-		const dir = path.join(siteDir, shardDir(i));
+		const dir = path.join(scratch, String(i));
 		await fail('writeFiles', index.writeFiles({ outputPath: dir }));
 		await index.deleteIndex();
-		if (i > 0) await dropClientFiles(dir);
+		shardDirs.push(dir);
 	}
 	await pagefind.close();
+	const pageMaps = plan.indexes.map((members) => members.map((member) => Number(plan.sortValues[member])));
+	const mergeStarted = performance.now();
+	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: sortKeys.map((_, rank) => rank) }, out, chunkBytes });
+	const mergeS = (performance.now() - mergeStarted) / 1000;
+	await rm(scratch, { recursive: true, force: true });
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
 	const client = clientFoldTable(table, corpusChars);
 	await mkdir(path.join(siteDir, 'search'), { recursive: true });
-	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join(''), shards: plan.indexes.slice(1).map((_, i) => shardDir(i + 1)) }));
-	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length };
+	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }));
+	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length, shards: plan.indexes.length, chunks: merged.chunks, mergeS };
 }

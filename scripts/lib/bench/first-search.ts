@@ -1,8 +1,11 @@
 /**
  * The first search as a reader meets it: a fresh Chromium profile opens `/search/?q=<query>`
  * on a static server of the built site and waits until a result linking to a report page is
- * on screen. Measures the bytes served (every request from the page load to that moment, as the
- * static server logged them: files are sent as stored, without HTTP compression) and the time.
+ * on screen. Measures the bytes served (every request the page started before that moment, as
+ * the static server logged them: files are sent as stored, without HTTP compression) and the
+ * time. Requests started after the first result is on screen (the filter panel's values) are
+ * not part of the first search and are left out, whether or not they were served before the
+ * measurement stopped.
  * `gzipBytes` is what a host that gzips text (HTML, JS, CSS, JSON, SVG) would send: Pagefind's
  * own `pf_*` and wasm files are gzip-compressed already and count as stored.
  * Doesn’t throttle the network; loopback timings show CPU cost, bytes show the slow-link cost.
@@ -64,12 +67,33 @@ export async function measureFirstSearch(site: string, query: string, timeoutMs 
 	try {
 		const context = await browser.newContext();
 		const page = await context.newPage();
+		// The moment the first result is inserted, on the page's clock.
+		await page.addInitScript(() => {
+			const w = window as unknown as { __firstResultAt?: number };
+			new MutationObserver((_, observer) => {
+				if (document.querySelector('main a[href*="/reports/"]')) {
+					w.__firstResultAt = performance.now();
+					observer.disconnect();
+				}
+			}).observe(document, { childList: true, subtree: true });
+		});
 		server.log.length = 0;
 		const t0 = performance.now();
 		await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
 		await page.waitForFunction(() => document.querySelectorAll('main a[href*="/reports/"]').length > 0, null, { timeout: timeoutMs, polling: 'raf' });
 		const ms = Math.round(performance.now() - t0);
-		const log = [...server.log];
+		const started = await page.evaluate(() => {
+			const at = (window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now();
+			const entries = performance.getEntriesByType('resource').filter((e) => e.startTime <= at);
+			return [location.pathname, ...entries.map((e) => new URL(e.name).pathname)];
+		});
+		const wanted = new Map<string, number>();
+		for (const p of started) wanted.set(p, (wanted.get(p) ?? 0) + 1);
+		const log = server.log.filter((r) => {
+			const left = wanted.get(r.path) ?? 0;
+			if (left > 0) wanted.set(r.path, left - 1);
+			return left > 0;
+		});
 		const results = await page.locator('main a[href*="/reports/"]').count();
 		await context.close();
 		const byKind: FirstSearch['byKind'] = {};

@@ -28,7 +28,6 @@ export interface PagefindSearch {
 
 export interface PagefindApi {
 	options: (options: Record<string, unknown>) => Promise<void>;
-	mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
 	filters: () => Promise<FilterCounts>;
 	search: (term: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
 }

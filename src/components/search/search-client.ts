@@ -36,13 +36,10 @@ function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
 		const [pagefind, config] = await Promise.all([
 			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
-			fetch(`${base}search/search-config.json`).then((r) => r.json() as Promise<{ gram: number; fold: string; shards?: string[] }>),
+			fetch(`${base}search/search-config.json`).then((r) => r.json() as Promise<{ gram: number; fold: string }>),
 		]);
 		// Main thread: saves fetching pagefind-worker.js (43 KB) before the first result.
 		await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
-		// The other shards, in the listed order: that order makes the merged date order exact
-		// (src/lib/search/shards.ts). Pagefind adds each index when called, before any await.
-		await Promise.all((config.shards ?? []).map((dir) => pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base, excerptLength: 0 })));
 		let all: Promise<FilterCounts> | undefined;
 		const loadAll = () => pagefind.filters().then((counts) => ((filtersLoaded = true), counts));
 		return { pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: () => (all ??= loadAll()) };
@@ -92,7 +89,7 @@ async function search(push: boolean): Promise<void> {
 		return;
 	}
 	// Results first: Pagefind loads only the index chunks of the query and the filters in use.
-	// Every filter's values (~5 files per index) are fetched after the first results are on
+	// Every filter's values (~5 files) are fetched after the first results are on
 	// screen, then the search runs again on what is loaded for the counts of the panel.
 	const filtersReady = filtersLoaded;
 	const result = await pagefind.search(query.pagefind, pagefindOptions(state));
