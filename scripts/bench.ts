@@ -44,10 +44,13 @@ const loadBefore = loadavg()[0] ?? 0;
 const corpus = await writeCorpus(path.join(root, 'content/sources'), dir('sources'), reports);
 console.log(`bench: ${reports} reports in ${corpus.files} files, ${mib(corpus.bytes)} MiB → ${work}`);
 
+// Lines of the builds' stdout worth echoing: the stages' summaries, not every page and source.
+const STAGE_LINES = /^\s*(?:(?:cache|ingest|astro|search|build|bench|warning|error|Total):|Indexed |Finished )|\[build\] (?:Complete|\d+ page)|\berror\b/iu;
+
 // 2. the real build, cold (its own Astro cache folder), with the process tree sampled
 const env = { ...process.env, HUIBIAN_CACHE: dir('astro-cache') };
 const buildArgs = [path.join(root, 'scripts/build.ts'), '--sources', dir('sources'), '--out', dir('dist'), '--reports-dir', dir('reports')];
-const build = await runMeasured(process.execPath, buildArgs, { cwd: root, env, echo: true });
+const build = await runMeasured(process.execPath, buildArgs, { cwd: root, env, echo: true, echoLines: STAGE_LINES });
 if (build.code !== 0) {
 	console.error(`bench: the build failed (exit ${build.code}); work folder kept at ${work}`);
 	process.exit(1);
@@ -79,7 +82,7 @@ const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null
 const search = args.flags.has('skip-search') ? null : await attempt('first search (skip it with --skip-search)', () => measureFirstSearch(dir('dist'), query));
 
 // 4. baseline: the naive pipeline over the same MDX pages
-const baseline = args.flags.has('skip-baseline') ? null : await attempt('baseline', () => runBaseline(root, dir('reports'), dir('baseline'), true));
+const baseline = args.flags.has('skip-baseline') ? null : await attempt('baseline', () => runBaseline(root, dir('reports'), dir('baseline'), true, STAGE_LINES));
 
 // 5. result
 const result: BenchResult = {

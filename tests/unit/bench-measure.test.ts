@@ -1,10 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { formatTable, type BenchResult } from '../../scripts/lib/bench/bench-result.ts';
 import { numberCn, printedDate } from '../../scripts/lib/bench/make-names.ts';
 import { createRng } from '../../scripts/lib/bench/prng.ts';
 import { descendants, type ProcessInfo } from '../../scripts/lib/bench/process-tree.ts';
 import type { Sample } from '../../scripts/lib/bench/rss-sampler.ts';
-import { stageUse } from '../../scripts/lib/bench/run-measured.ts';
+import { runMeasured, stageUse } from '../../scripts/lib/bench/run-measured.ts';
 import { sentencePool } from '../../scripts/lib/bench/sentence-pool.ts';
 
 const MiB = 2 ** 20;
@@ -98,5 +98,27 @@ describe('formatTable', () => {
 		const table = formatTable(result, { corpusMiB: 3.5, files: 12, searchRequests: 9, pagefindBytes: 140 * 1024, searchGzipBytes: 90 * 1024, cpu: { total: 20 }, load: [1, 2], cores: 2 });
 		expect(table).toMatch(/^total\s+16\.0\s+20\.0\s+600\s+0\.40x\s+0\.25x$/mu);
 		expect(table).toContain('first search: 150 KiB in 9 requests');
+	});
+});
+
+describe('runMeasured echo', () => {
+	test('with echoLines, only matching stdout lines are echoed (split across chunks too); stderr whole; output kept whole', async () => {
+		const script = [
+			"process.stdout.write('page 1\\nsearch: 3 re');",
+			"setTimeout(() => { process.stdout.write('ports indexed\\npage 2\\n'); process.stderr.write('oops\\n'); }, 50);",
+		].join('');
+		const out: string[] = [];
+		const err: string[] = [];
+		const o = vi.spyOn(process.stdout, 'write').mockImplementation((t) => (out.push(String(t)), true));
+		const e = vi.spyOn(process.stderr, 'write').mockImplementation((t) => (err.push(String(t)), true));
+		try {
+			const run = await runMeasured(process.execPath, ['-e', script], { echo: true, echoLines: /^search:/ });
+			expect(run.stdout).toBe('page 1\nsearch: 3 reports indexed\npage 2\n');
+		} finally {
+			o.mockRestore();
+			e.mockRestore();
+		}
+		expect(out.join('')).toBe('  | search: 3 reports indexed\n');
+		expect(err.join('')).toBe('  | oops\n');
 	});
 });

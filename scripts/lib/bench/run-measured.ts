@@ -33,19 +33,30 @@ const round = (s: number) => Math.round(s * 100) / 100;
 /**
  * @param command Executable; `args` its arguments.
  * @param echo Copy the child's stdout/stderr to ours as it comes (prefixed with `  | `).
+ * @param echoLines With `echo`, only the stdout lines that match (stderr is always copied whole):
+ *   a 20,000-page build lists every page.
  */
-export function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<Measured> {
+export function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean; echoLines?: RegExp } = {}): Promise<Measured> {
 	return new Promise((resolve, reject) => {
 		const t0 = performance.now();
 		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const sampler = startSampler(child.pid ?? -1);
 		let stdout = '';
 		let stderr = '';
+		let partial = '';
+		const keep = options.echoLines;
 		const relay = (chunk: Buffer, err: boolean) => {
 			const text = chunk.toString();
 			if (err) stderr += text;
 			else stdout += text;
-			if (options.echo) (err ? process.stderr : process.stdout).write(text.replace(/^(?=.)/gmu, '  | '));
+			if (!options.echo) return;
+			if (err || !keep) {
+				(err ? process.stderr : process.stdout).write(text.replace(/^(?=.)/gmu, '  | '));
+				return;
+			}
+			const lines = (partial + text).split('\n');
+			partial = lines.pop() ?? '';
+			for (const line of lines) if (keep.test(line)) process.stdout.write(`  | ${line}\n`);
 		};
 		child.stdout.on('data', (c: Buffer) => relay(c, false));
 		child.stderr.on('data', (c: Buffer) => relay(c, true));
