@@ -51,26 +51,29 @@ const OPTIONS: Options = {
 	],
 };
 
-// Text that `toMarkdown` writes out unchanged. It starts with a non-ASCII character (or digits
-// and then one: `2008年`; or `(`, as in `(一)`), so no line-start construct applies (`# `, `- `,
-// `1. `, `import`); after that it holds no ASCII character that Markdown or MDX reads as syntax in running text (`<`,
-// `{`, `[`, `*`, `_`, `` ` ``, `\\`, `&`, `/` of `http:/`, `!`, `|`, `~`, `#`), no line break and
-// no trailing space. Everything else takes the mdast path.
+// Text that `toMarkdown` writes out unchanged, but for a backslash before each `[` and `*` (a
+// link or emphasis could open at any of them, wherever they stand: `\[1]`, `\*\*\*街道`). It
+// starts with a non-ASCII character (or digits and then one: `2008年`; or digits, `.` or `、` and
+// then one: `1.现代`; or `(`, as in `(一)`; or one of the two escaped characters), so no
+// line-start construct applies (`# `, `- `, `1. `, `> `, `import`); after that it holds no other
+// ASCII character that Markdown or MDX reads as syntax in running text (`<`, `{`, `_`, `` ` ``,
+// `\\`, `&`, `/` of `http:/`, `|`, `~`, `#`), no line break, no trailing space and neither `](`
+// nor `![` (there `(` or `!` would be escaped: they could make a link or an image). `=` and `>`
+// are syntax only at a line start. Everything else takes the mdast path.
 // tests/unit/ingest-mdx-fast-path.test.ts checks this against the mdast path.
 const NON_ASCII = '[^\\u0000-\\u007f\\u2028\\u2029\\u0085]';
-// After the first character: any character but ASCII syntax, control characters and line breaks
-// (what is left of ASCII: digits, letters, space and `,%.:;()"?+-`).
-const REST = '[^\\u0000-\\u001f!#$&\'*/<=>@\\[\\\\\\]^_`{|}~\\u007f\\u0085\\u2028\\u2029]*';
-const PLAIN = new RegExp(`^(?:${NON_ASCII}|[0-9]+${NON_ASCII}|\\()${REST}$`, 'u');
-// A heading's text is not at a line start (`#### ` precedes it): `1.` or `1、` may open it.
-const PLAIN_HEADING = new RegExp(`^[0-9]+[.、]${NON_ASCII}${REST}$`, 'u');
-const TRAILING_SPACE = / $/;
+// After the first character: any character but other ASCII syntax, control characters and line
+// breaks (what is left of ASCII: digits, letters, space and `,%.:;()"?+-[]*!=>`).
+const REST = '[^\\u0000-\\u001f#$&\'/<@\\\\^_`{|}~\\u007f\\u0085\\u2028\\u2029]*';
+const PLAIN = new RegExp(`^(?:${NON_ASCII}|[0-9]+[.、]?${NON_ASCII}|[(\\[*])${REST}$`, 'u');
+const UNSAFE_PAIR = /\]\(|!\[| $/;
+const ESCAPED = /[[*]/g;
 
 /** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
 export function blockToMarkdown(block: MdxBlock): string {
-	const plain = PLAIN.test(block.text) || (block.type === 'heading' && PLAIN_HEADING.test(block.text));
-	if (plain && !TRAILING_SPACE.test(block.text)) {
-		return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${block.text}` : block.text;
+	if (PLAIN.test(block.text) && !UNSAFE_PAIR.test(block.text)) {
+		const text = block.text.replace(ESCAPED, '\\$&');
+		return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${text}` : text;
 	}
 	return toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1);
 }
