@@ -69,30 +69,41 @@ const PLAIN = new RegExp(`^(?:${NON_ASCII}|[0-9]+[.、]?${NON_ASCII}|[(\\[*])${R
 const UNSAFE_PAIR = /\]\(|!\[| $/;
 const ESCAPED = /[[*]/g;
 
+/** A plain block as `toMarkdown` writes it; null for any other block. */
+function plainMarkdown(block: MdxBlock): string | null {
+	if (!PLAIN.test(block.text) || UNSAFE_PAIR.test(block.text)) return null;
+	const text = block.text.replace(ESCAPED, '\\$&');
+	return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${text}` : text;
+}
+
 /** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
 export function blockToMarkdown(block: MdxBlock): string {
-	if (PLAIN.test(block.text) && !UNSAFE_PAIR.test(block.text)) {
-		const text = block.text.replace(ESCAPED, '\\$&');
-		return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${text}` : text;
-	}
-	return toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1);
+	return plainMarkdown(block) ?? toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1);
 }
 
 /**
  * Serialise frontmatter and body blocks to the text of one `.mdx` file.
  * @param frontmatter Plain JSON-compatible object; key order is kept (deterministic output).
  * @param blocks Body blocks.
- * @returns `---\n<yaml>---\n\n<markdown>`, byte for byte what `toMarkdown` makes of the whole
+ * @returns `---\n<yaml>---\n\n<markdown>` (one flat string), byte for byte what `toMarkdown` makes of the whole
  *   tree (blocks are written one by one, plain text without the escaping pass) and what js-yaml
  *   makes of the frontmatter (see `frontmatter-yaml.ts`).
  */
 export function toMdx(frontmatter: Record<string, unknown>, blocks: readonly MdxBlock[]): string {
-	const head = frontmatterYaml(frontmatter);
-	// No block, an empty one or one with a line break (the ingest makes none of these): the whole
-	// tree, as `toMarkdown` joins it.
-	const whole = blocks.length === 0 || blocks.some((b) => b.text.length === 0 || /[\r\n]/.test(b.text));
-	const body = whole ? toMarkdown(blocksToMdast(blocks), OPTIONS) : `${blocks.map(blockToMarkdown).join('\n\n')}\n`;
-	return `---\n${head}---\n\n${body}`;
+	const pieces = [`---\n${frontmatterYaml(frontmatter)}---`];
+	for (const block of blocks) {
+		const plain = plainMarkdown(block);
+		if (plain !== null) pieces.push(plain);
+		// An empty block or one with a line break (the ingest makes none of these): the whole
+		// tree, as `toMarkdown` joins it.
+		else if (block.text.length === 0 || /[\r\n]/.test(block.text)) return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), OPTIONS)}`;
+		else pieces.push(toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1));
+	}
+	if (blocks.length === 0) return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), OPTIONS)}`;
+	pieces[pieces.length - 1] += '\n';
+	// One join makes one flat string: a chain of `+` would stay a tree of ~100 string nodes,
+	// which every later GC of the run copies and traces.
+	return pieces.join('\n\n');
 }
 
 /** The reference serialiser: the whole tree through `toMarkdown` (for tests of `toMdx`). */
