@@ -16,6 +16,7 @@ import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { dump } from 'js-yaml';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { plainMarkdown } from './plain-markdown.ts';
 
 export type MdxBlock =
 	| { type: 'heading'; depth: 2 | 3 | 4 | 5 | 6; text: string }
@@ -50,31 +51,6 @@ const OPTIONS: Options = {
 		{ character: 'e', atBreak: true, after: 'xport\\b' },
 	],
 };
-
-// Text that `toMarkdown` writes out unchanged, but for a backslash before each `[` and `*` (a
-// link or emphasis could open at any of them, wherever they stand: `\[1]`, `\*\*\*街道`). It
-// starts with a non-ASCII character (or digits and then one: `2008年`; or digits, `.` or `、` and
-// then one: `1.现代`; or `(`, as in `(一)`; or one of the two escaped characters), so no
-// line-start construct applies (`# `, `- `, `1. `, `> `, `import`); after that it holds no other
-// ASCII character that Markdown or MDX reads as syntax in running text (`<`, `{`, `_`, `` ` ``,
-// `\\`, `&`, `/` of `http:/`, `|`, `~`, `#`), no line break, no trailing space and neither `](`
-// nor `![` (there `(` or `!` would be escaped: they could make a link or an image). `=` and `>`
-// are syntax only at a line start. Everything else takes the mdast path.
-// tests/unit/ingest-mdx-fast-path.test.ts checks this against the mdast path.
-const NON_ASCII = '[^\\u0000-\\u007f\\u2028\\u2029\\u0085]';
-// After the first character: any character but other ASCII syntax, control characters and line
-// breaks (what is left of ASCII: digits, letters, space and `,%.:;()"?+-[]*!=>`).
-const REST = '[^\\u0000-\\u001f#$&\'/<@\\\\^_`{|}~\\u007f\\u0085\\u2028\\u2029]*';
-const PLAIN = new RegExp(`^(?:${NON_ASCII}|[0-9]+[.、]?${NON_ASCII}|[(\\[*])${REST}$`, 'u');
-const UNSAFE_PAIR = /\]\(|!\[| $/;
-const ESCAPED = /[[*]/g;
-
-/** A plain block as `toMarkdown` writes it; null for any other block. */
-function plainMarkdown(block: MdxBlock): string | null {
-	if (!PLAIN.test(block.text) || UNSAFE_PAIR.test(block.text)) return null;
-	const text = block.text.replace(ESCAPED, '\\$&');
-	return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${text}` : text;
-}
 
 /** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
 export function blockToMarkdown(block: MdxBlock): string {
