@@ -65,7 +65,7 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 
 	test('text that starts like the fast path and then holds every ASCII character', () => {
 		const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
-		const start = fc.constantFrom('学', '2008年', '１', '“', '（', '—', '1.学', '12.', '1、', '3.\u3000', '(', '(一)', '(1)', '[1]', '[', '*', '***', '*学', '[J]', '1)学', '1.\u3000', '1. 学', '0.5');
+		const start = fc.constantFrom('学', '2008年', '１', '“', '（', '—', '1.学', '12.', '1、', '3.\u3000', '(', '(一)', '(1)', '[1]', '[', '*', '***', '*学', '[J]', '1)学', '1.\u3000', '1. 学', '0.5', 'XX', 'a', 'import', 'export学', 'Export', 'imports');
 		const rest = fc.array(fc.constantFrom(...ascii, '学', '。', '\u3000', '[1]', '](', '**', '![', '> ', '=学'), { maxLength: 16 }).map((a) => a.join(''));
 		fc.assert(
 			fc.property(start, rest, fc.boolean(), (head, tail, heading) => {

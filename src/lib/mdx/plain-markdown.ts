@@ -4,8 +4,9 @@
  * stand: `\[1]`, `\*\*\*街道`), is written here in one scan of its code units.
  *
  * Such a text starts with a non-ASCII character (or digits and then one: `2008年`; or digits and
- * `.` and then one: `1.现代`; or `(`, as in `(一)`; or one of the two escaped characters), so no
- * line-start construct applies (`# `, `- `, `1. `, `> `, `import`); after that it holds no other
+ * `.` and then one: `1.现代`; or `(`, as in `(一)`; or one of the two escaped characters; or an
+ * ASCII letter, but not `import` or `export`: `XX街道`), so no line-start construct applies
+ * (`# `, `- `, `1. `, `> `, an ESM block); after that it holds no other
  * ASCII character that Markdown or MDX reads as syntax in running text (`<`, `{`, `_`, `` ` ``,
  * `\\`, `&`, `/` of `http:/`, `|`, `~`, `#`), no line break, no trailing space and neither `](`
  * nor `![` (there `(` or `!` would be escaped: they could make a link or an image). `=` and `>`
@@ -25,11 +26,15 @@ const REST = unitTable(/[^\u0000-\u001f#$&'/<@\\^_`{|}~\u007f\u0085\u2028\u2029]
 const ESCAPED = /[[*]/g;
 
 const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+const isLetter = (unit: number) => (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a;
+// A paragraph that starts with these would be read as an ESM block (see to-mdx.ts).
+const ESM_KEYWORD = /^(?:import|export)/i;
 
 /** Where the text after its opening starts; -1 when the opening is not one of the above. */
 function openingEnd(text: string): number {
 	const first = text.charCodeAt(0);
 	if (NON_ASCII[first] === 1 || text[0] === '(' || text[0] === '[' || text[0] === '*') return 1;
+	if (isLetter(first)) return ESM_KEYWORD.test(text) ? -1 : 1;
 	if (!isDigit(first)) return -1;
 	let i = 1;
 	while (isDigit(text.charCodeAt(i))) i++;
