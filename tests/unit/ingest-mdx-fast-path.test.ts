@@ -65,8 +65,8 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 
 	test('text that starts like the fast path and then holds every ASCII character', () => {
 		const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
-		const start = fc.constantFrom('学', '2008年', '１', '“', '（', '—', '1.学', '12.', '1、', '3.\u3000', '(', '(一)', '(1)', '[1]');
-		const rest = fc.array(fc.constantFrom(...ascii, '学', '。', '\u3000'), { maxLength: 16 }).map((a) => a.join(''));
+		const start = fc.constantFrom('学', '2008年', '１', '“', '（', '—', '1.学', '12.', '1、', '3.\u3000', '(', '(一)', '(1)', '[1]', '[', '*', '***', '*学', '[J]', '1)学', '1.\u3000', '1. 学', '0.5', 'XX', 'a', 'import', 'export学', 'Export', 'imports');
+		const rest = fc.array(fc.constantFrom(...ascii, '学', '。', '\u3000', '[1]', '](', '**', '![', '> ', '=学'), { maxLength: 16 }).map((a) => a.join(''));
 		fc.assert(
 			fc.property(start, rest, fc.boolean(), (head, tail, heading) => {
 				const block: MdxBlock = heading ? { type: 'heading', depth: 3, text: head + tail } : { type: 'paragraph', text: head + tail };
@@ -82,6 +82,22 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 		for (const page of pages) expect(frontmatterYaml(page.frontmatter)).toBe(yaml(page.frontmatter));
 	});
 
+	test('frontmatter YAML = js-yaml on dates, file names and quoted CJK text', () => {
+		const pad = (n: number, width: number) => String(n).padStart(width, '0');
+		const values: string[] = ['***街道工委', '*', '**学', '*a', '000_072d85c6eac7fde3.txt', 'bench-0001.txt', 'yes.txt', 'x.inf', '1.e5', '0x1f.g', 'no_1', 'On-2'];
+		for (const year of [0, 7, 100, 1900, 1999, 2000, 2009, 2024, 9999]) {
+			values.push(pad(year, 4));
+			for (let month = 0; month <= 13; month++) {
+				values.push(`${pad(year, 4)}-${pad(month, 2)}`);
+				for (let day = 0; day <= 32; day++) values.push(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
+			}
+		}
+		for (const value of values) {
+			expect(frontmatterYaml({ date: value })).toBe(yaml({ date: value }));
+			expect(frontmatterYaml({ unitParts: [value, '学'] })).toBe(yaml({ unitParts: [value, '学'] }));
+		}
+	});
+
 	test('frontmatter YAML = js-yaml on random values', () => {
 		const chars = fc.constantFrom(
 			...'学习型组织，。“”《》（）、：；！？—…·'.split(''),
@@ -90,6 +106,7 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 			'null', 'true', 'No', '---', '...', '2010-08-01', '0x1F', '.inf', '~', '1e5', 'slug-ab',
 			'2010-08', '002-6e5', '0o17', '1_000', 'Infinity', '-.5', '12:30', '2001-12-14t21:59:43.10-05:00', ' ', '  ',
 			'1e-5', '2e-a', '002-abc-1f', 'y', 'n', '-', 'x-1', '2010-08-01t12',
+			'.txt', '_', 'g', 'T', 'Z', 'r01-', '000_07', '*', '***', '街道', '2010-02-29', '0007', '1998',
 		);
 		const str = fc.array(chars, { maxLength: 8 }).map((a) => a.join(''));
 		const scalar = fc.oneof(str, fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constant(-0));

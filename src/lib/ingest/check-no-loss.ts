@@ -38,18 +38,32 @@ function quote(text: string): string {
 // Made from the regexes above, so the fast comparison cannot drift from the full check.
 const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) => (SPACE_UNIT[unit] ? 1 : invisible * 2));
 
+/** Cut texts by line number (a line may have several). */
+function cutsByLine(log: RepairLog): Map<number, string[]> {
+	const cuts = new Map<number, string[]>();
+	for (const cut of log.cuts) cuts.set(cut.line, [...(cuts.get(cut.line) ?? []), cut.text]);
+	return cuts;
+}
+
+/** A raw line without its invisible characters and then without its logged cuts. */
+function withoutCuts(raw: string, cuts: readonly string[]): string {
+	let text = raw.replace(INVISIBLE, '');
+	for (const cut of cuts) if (text.endsWith(cut)) text = text.slice(0, -cut.length);
+	return text;
+}
+
 /**
  * The same comparison as `checkNoLoss`, without building either text: the span's lines (minus
  * dropped lines, invisible characters and white space) are read in step with the page's head
  * lines and blocks (minus white space), one code unit at a time. True when they are equal (false
- * sends the caller to the full check, which finds the place of the difference). A span with a
- * logged cut takes the full check.
+ * sends the caller to the full check, which finds the place of the difference). A line with a
+ * logged cut is first read as the full check reads it (`withoutCuts`).
  */
 function sameText(input: NoLossInput): boolean {
 	const { log, rawLines } = input;
 	const [first, last] = input.lines;
-	const { cuts } = log;
-	for (let k = 0; k < cuts.length; k++) if (cuts[k]!.line >= first && cuts[k]!.line <= last) return false;
+	let cutLines: Map<number, string[]> | null = null;
+	for (let k = 0; k < log.cuts.length; k++) if (log.cuts[k]!.line >= first && log.cuts[k]!.line <= last) cutLines = cutsByLine(log);
 	// The page side: its pieces in order, a cursor in the current one.
 	const pieces: string[] = [];
 	for (const h of input.head) pieces.push(h.text);
@@ -59,7 +73,8 @@ function sameText(input: NoLossInput): boolean {
 	let at = 0;
 	for (let no = first; no <= last; no++) {
 		if (log.droppedLines.has(no)) continue;
-		const raw = rawLines[no - 1] ?? '';
+		const cut = cutLines?.get(no);
+		const raw = cut ? withoutCuts(rawLines[no - 1] ?? '', cut) : (rawLines[no - 1] ?? '');
 		for (let i = 0; i < raw.length; i++) {
 			const unit = raw.charCodeAt(i);
 			if (DROP[unit] !== 0) continue;
@@ -92,8 +107,7 @@ function sameText(input: NoLossInput): boolean {
 export function checkNoLoss(input: NoLossInput): IngestIssue | null {
 	if (sameText(input)) return null;
 	const { log } = input;
-	const cuts = new Map<number, string[]>();
-	for (const cut of log.cuts) cuts.set(cut.line, [...(cuts.get(cut.line) ?? []), cut.text]);
+	const cuts = cutsByLine(log);
 	const raw: string[] = [];
 	// ends[i]: offset in the joined text where the i-th kept line ends; lineNos[i]: its number.
 	const ends: number[] = [];
@@ -101,9 +115,7 @@ export function checkNoLoss(input: NoLossInput): IngestIssue | null {
 	let offset = 0;
 	for (let no = input.lines[0]; no <= input.lines[1]; no++) {
 		if (log.droppedLines.has(no)) continue;
-		let text = (input.rawLines[no - 1] ?? '').replace(INVISIBLE, '');
-		for (const cut of cuts.get(no) ?? []) if (text.endsWith(cut)) text = text.slice(0, -cut.length);
-		const bare = text.replace(SPACE, '');
+		const bare = withoutCuts(input.rawLines[no - 1] ?? '', cuts.get(no) ?? []).replace(SPACE, '');
 		raw.push(bare);
 		offset += bare.length;
 		ends.push(offset);

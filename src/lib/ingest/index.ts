@@ -67,10 +67,6 @@ export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Over
 		if (!data) continue;
 		// A block is an `MdxBlock` (toMdx reads its type, depth and text only).
 		const mdx = toMdx(data, blocks);
-		// toMdx concatenates ~100 pieces; V8 keeps them as a tree of string nodes, which every
-		// later GC of the run copies and traces. Scanning the text (the answer is not needed)
-		// makes V8 flatten it into one string now, while the pieces are still young garbage.
-		mdx.isWellFormed();
 		out.pages.push({ id: data.id, mdx, frontmatter: data, text });
 		out.reports.push({ ...data, url: `/reports/${data.id}/` });
 	}

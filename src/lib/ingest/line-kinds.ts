@@ -15,13 +15,13 @@ const MARKERS: ReadonlyArray<[MarkerStyle, RegExp]> = [
 	['num', /^\d{1,2}(?:[、．]|\.(?!\d))/],
 ];
 
-// The characters a marker can start with (a Chinese numeral, a parenthesis, an ASCII digit): a
-// line starting with any other is tested by no regex.
-const MARKER_START = new Set([...CN, '（', '(', ...'0123456789']);
+// The characters a marker can start with (a Chinese numeral, a parenthesis, an ASCII digit), per
+// UTF-16 code unit: a line starting with any other is tested by no regex.
+const MARKER_START = unitTable(new RegExp(`[${CN}（(0-9]`, 'g'));
 
 /** Heading marker at the start of a line, if any. `一是…` is not a marker. */
 export function markerOf(text: string): { style: MarkerStyle; length: number } | null {
-	if (!MARKER_START.has(text.charAt(0))) return null;
+	if (text.length === 0 || MARKER_START[text.charCodeAt(0)] === 0) return null;
 	for (const [style, re] of MARKERS) {
 		const m = re.exec(text);
 		if (m) return { style, length: m[0].length };

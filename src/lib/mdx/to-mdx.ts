@@ -16,6 +16,7 @@ import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { dump } from 'js-yaml';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { plainMarkdown } from './plain-markdown.ts';
 
 export type MdxBlock =
 	| { type: 'heading'; depth: 2 | 3 | 4 | 5 | 6; text: string }
@@ -51,45 +52,34 @@ const OPTIONS: Options = {
 	],
 };
 
-// Text that `toMarkdown` writes out unchanged. It starts with a non-ASCII character (or digits
-// and then one: `2008年`; or `(`, as in `(一)`), so no line-start construct applies (`# `, `- `,
-// `1. `, `import`); after that it holds no ASCII character that Markdown or MDX reads as syntax in running text (`<`,
-// `{`, `[`, `*`, `_`, `` ` ``, `\\`, `&`, `/` of `http:/`, `!`, `|`, `~`, `#`), no line break and
-// no trailing space. Everything else takes the mdast path.
-// tests/unit/ingest-mdx-fast-path.test.ts checks this against the mdast path.
-const NON_ASCII = '[^\\u0000-\\u007f\\u2028\\u2029\\u0085]';
-// After the first character: any character but ASCII syntax, control characters and line breaks
-// (what is left of ASCII: digits, letters, space and `,%.:;()"?+-`).
-const REST = '[^\\u0000-\\u001f!#$&\'*/<=>@\\[\\\\\\]^_`{|}~\\u007f\\u0085\\u2028\\u2029]*';
-const PLAIN = new RegExp(`^(?:${NON_ASCII}|[0-9]+${NON_ASCII}|\\()${REST}$`, 'u');
-// A heading's text is not at a line start (`#### ` precedes it): `1.` or `1、` may open it.
-const PLAIN_HEADING = new RegExp(`^[0-9]+[.、]${NON_ASCII}${REST}$`, 'u');
-const TRAILING_SPACE = / $/;
-
 /** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
 export function blockToMarkdown(block: MdxBlock): string {
-	const plain = PLAIN.test(block.text) || (block.type === 'heading' && PLAIN_HEADING.test(block.text));
-	if (plain && !TRAILING_SPACE.test(block.text)) {
-		return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${block.text}` : block.text;
-	}
-	return toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1);
+	return plainMarkdown(block) ?? toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1);
 }
 
 /**
  * Serialise frontmatter and body blocks to the text of one `.mdx` file.
  * @param frontmatter Plain JSON-compatible object; key order is kept (deterministic output).
  * @param blocks Body blocks.
- * @returns `---\n<yaml>---\n\n<markdown>`, byte for byte what `toMarkdown` makes of the whole
+ * @returns `---\n<yaml>---\n\n<markdown>` (one flat string), byte for byte what `toMarkdown` makes of the whole
  *   tree (blocks are written one by one, plain text without the escaping pass) and what js-yaml
  *   makes of the frontmatter (see `frontmatter-yaml.ts`).
  */
 export function toMdx(frontmatter: Record<string, unknown>, blocks: readonly MdxBlock[]): string {
-	const head = frontmatterYaml(frontmatter);
-	// No block, an empty one or one with a line break (the ingest makes none of these): the whole
-	// tree, as `toMarkdown` joins it.
-	const whole = blocks.length === 0 || blocks.some((b) => b.text.length === 0 || /[\r\n]/.test(b.text));
-	const body = whole ? toMarkdown(blocksToMdast(blocks), OPTIONS) : `${blocks.map(blockToMarkdown).join('\n\n')}\n`;
-	return `---\n${head}---\n\n${body}`;
+	const pieces = [`---\n${frontmatterYaml(frontmatter)}---`];
+	for (const block of blocks) {
+		const plain = plainMarkdown(block);
+		if (plain !== null) pieces.push(plain);
+		// An empty block or one with a line break (the ingest makes none of these): the whole
+		// tree, as `toMarkdown` joins it.
+		else if (block.text.length === 0 || /[\r\n]/.test(block.text)) return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), OPTIONS)}`;
+		else pieces.push(toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1));
+	}
+	if (blocks.length === 0) return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), OPTIONS)}`;
+	pieces[pieces.length - 1] += '\n';
+	// One join makes one flat string: a chain of `+` would stay a tree of ~100 string nodes,
+	// which every later GC of the run copies and traces.
+	return pieces.join('\n\n');
 }
 
 /** The reference serialiser: the whole tree through `toMarkdown` (for tests of `toMdx`). */

@@ -68,7 +68,9 @@ function programmeAfter(text: string): string | null {
 /** Named practices of one text, in order, as printed. */
 function practicesIn(text: string): { key: string; printed: string }[] {
 	const found: { key: string; printed: string }[] = [];
-	for (const m of OPENING_MARK.test(text) ? text.matchAll(QUOTED) : []) {
+	// exec on the shared global regex, not matchAll, which copies the regex on every call.
+	QUOTED.lastIndex = 0;
+	for (let m = OPENING_MARK.test(text) ? QUOTED.exec(text) : null; m !== null; m = QUOTED.exec(text)) {
 		const name = m[1]!.trim();
 		if (name === '' || PUNCT.test(name) || CONGRESS.test(name)) continue;
 		const after = text.slice(m.index + m[0].length);
