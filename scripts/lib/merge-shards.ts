@@ -11,7 +11,7 @@
  * The format is Pagefind 1.6's (`src/lib/search/pagefind-files.ts`); another version is refused.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzip as gzipCallback, gzipSync } from 'node:zlib';
@@ -19,6 +19,7 @@ import { gunzip as gunzipCallback, gzip as gzipCallback, gzipSync } from 'node:z
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 import { CborReader, CborWriter } from '../../src/lib/search/cbor-bytes.ts';
+import { PrefixUnion } from '../../src/lib/search/prefix-union.ts';
 import { compareWords, decodeFilter, decodeMeta, encodeIndexChunk, encodeMeta, wrap, type IndexMeta, type MetaPage } from '../../src/lib/search/pagefind-files.ts';
 import {
 	ChunkBuilder,
@@ -47,6 +48,11 @@ export interface MergeShardsOptions {
 	/** The merged folder: must not exist or be empty. */
 	out: string;
 	chunkBytes?: number;
+	/**
+	 * Words that a shorter query reaches as a prefix (huibian's n-gram codes), and the length of
+	 * that prefix: every page of such a prefix is found in the chunk Pagefind loads for it.
+	 */
+	prefixes?: { words: RegExp; length: number } | null;
 }
 
 export interface MergeStats {
@@ -155,10 +161,24 @@ class Cursor {
 }
 
 export async function mergeShards(options: MergeShardsOptions): Promise<MergeStats> {
-	const { shards, pageMaps, sortOrders, out, chunkBytes = DEFAULT_CHUNK_BYTES } = options;
-	if (shards.length === 0 || shards.length !== pageMaps.length) throw new Error('mergeShards: one page map per shard, at least one shard');
+	const { shards: allShards, pageMaps, sortOrders, out, chunkBytes = DEFAULT_CHUNK_BYTES, prefixes = null } = options;
+	if (allShards.length === 0 || allShards.length !== pageMaps.length) throw new Error('mergeShards: one page map per shard, at least one shard');
 	// 1. entries and metas: one language, Pagefind 1.6
-	const entries = await Promise.all(shards.map(async (dir) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry));
+	const entries = await Promise.all(allShards.map(async (dir) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry));
+	// A shard without pages has an index without a language: left out (its page map must be
+	// empty). No pages at all: the first shard is the merged index.
+	const kept = entries.map((_, i) => i).filter((i) => Object.keys(entries[i]!.languages).length > 0);
+	for (const [i, map] of pageMaps.entries()) {
+		if (!kept.includes(i) && map.length > 0) throw new Error(`mergeShards: ${allShards[i]} has no pages, its page map ${map.length}`);
+	}
+	if (kept.length === 0) {
+		await cp(allShards[0]!, out, { recursive: true });
+		return { pages: 0, chunks: 0, renamed: 0 };
+	}
+	if (kept.length < allShards.length) {
+		return mergeShards({ ...options, shards: kept.map((i) => allShards[i]!), pageMaps: kept.map((i) => pageMaps[i]!) });
+	}
+	const shards = allShards;
 	const langs = Object.keys(entries[0]!.languages);
 	if (langs.length !== 1) throw new Error(`mergeShards: expected one index language, found ${langs.join(', ') || 'none'}`);
 	const lang = langs[0]!;
@@ -215,11 +235,12 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSta
 		}
 		meta.pages.forEach(([hash, words, group], local) => {
 			const at = mappings[i]!.pages[local]!;
+			if (!(at >= 0 && at < total)) throw new Error(`mergeShards: page ${at} of the page maps is not below the ${total} pages`);
 			if (pages[at]) throw new Error(`mergeShards: two pages mapped to page ${at}`);
 			pages[at] = [pageNames.get(hash)!, words, group ? groupNames.get(group)! : ''];
 		});
 	}
-	if (pages.some((p) => p === undefined)) throw new Error('mergeShards: the page maps leave pages out');
+	for (let page = 0; page < total; page++) if (!pages[page]) throw new Error(`mergeShards: the page maps leave page ${page} out`);
 
 	// 3. words, in order, from every shard at once
 	const chunks: IndexMeta['chunks'] = [];
@@ -238,6 +259,25 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSta
 	for (const cursor of cursors) await cursor.advance();
 	const builder = new ChunkBuilder(chunkBytes);
 	const writer = new CborWriter();
+	// Words sharing a prefix (`prefixes`) are held back until the group is complete: a group that
+	// would be cut across chunks gets its prefix word first (`prefix-union.ts`).
+	const union = new PrefixUnion(total);
+	let group: { prefix: string; words: Array<{ word: string; bytes: Uint8Array }>; bytes: number } | null = null;
+	const endGroup = async () => {
+		if (!group) return;
+		const { prefix, words } = group;
+		const split = builder.bytes + group.bytes - words.at(-1)!.bytes.length >= builder.targetBytes;
+		if (split) {
+			union.write(writer, prefix);
+			await writeChunk(builder.add(prefix, writer.take()));
+		}
+		for (const { word, bytes } of words) {
+			if (split && word === prefix) continue; // its pages are in the prefix word
+			await writeChunk(builder.add(word, bytes, split ? word : prefix));
+		}
+		union.reset();
+		group = null;
+	};
 	for (;;) {
 		let least: string | undefined;
 		for (const c of cursors) {
@@ -245,10 +285,19 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSta
 		}
 		if (least === undefined) break;
 		const here = cursors.filter((c) => c.word === least);
-		writeWord(writer, least, here.map((c) => c.entry));
-		await writeChunk(builder.add(least, writer.take()));
+		const prefix = prefixes && prefixes.words.test(least) ? least.slice(0, prefixes.length) : null;
+		if (group && group.prefix !== prefix) await endGroup();
+		writeWord(writer, least, here.map((c) => c.entry), prefix === null ? undefined : union);
+		const bytes = writer.take();
+		if (prefix === null) await writeChunk(builder.add(least, bytes));
+		else {
+			group ??= { prefix, words: [], bytes: 0 };
+			group.words.push({ word: least, bytes });
+			group.bytes += bytes.length;
+		}
 		for (const c of here) await c.advance();
 	}
+	await endGroup();
 	await writeChunk(builder.flush());
 	await Promise.all(writing);
 

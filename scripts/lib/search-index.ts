@@ -136,24 +136,38 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	await rm(scratch, { recursive: true, force: true });
 	await rm(out, { recursive: true, force: true });
 	const shardDirs: string[] = [];
+	const wordless = new Set<number>();
 	for (const [i, members] of plan.indexes.entries()) {
 		const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false, forceLanguage: language }));
 		if (!index) throw new Error('pagefind createIndex: no index');
 		const records = prepareAhead(members, lookahead, async (member) => {
 			const { url, blocks, attributes } = await jobs[member]!();
 			remember(blocks);
-			return { url, content: recordHtml(blocks, { ...attributes, sort: { date: plan.sortValues[member]! } }, fold, gram, language) };
+			// Pagefind leaves out a page without words: so does the merged numbering
+			if (!blocks.some((block) => /\S/u.test(block.text))) return { member, url, content: null };
+			return { member, url, content: recordHtml(blocks, { ...attributes, sort: { date: plan.sortValues[member]! } }, fold, gram, language) };
 		});
-		for await (const { url, content } of records) await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
+		for await (const { member, url, content } of records) {
+			if (content === null) wordless.add(member);
+			else await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
+		}
 		const dir = path.join(scratch, String(i));
 		await fail('writeFiles', index.writeFiles({ outputPath: dir }));
 		await index.deleteIndex();
 		shardDirs.push(dir);
 	}
 	await pagefind.close();
-	const pageMaps = plan.indexes.map((members) => members.map((member) => Number(plan.sortValues[member])));
+	// merged page number: the record's rank among the records indexed
+	const pageOf = new Map<number, number>();
+	for (const member of sortKeys.map((_, i) => i).sort((a, b) => Number(plan.sortValues[a]) - Number(plan.sortValues[b]))) {
+		if (!wordless.has(member)) pageOf.set(member, pageOf.size);
+	}
+	const pageMaps = plan.indexes.map((members) => members.filter((m) => !wordless.has(m)).map((m) => pageOf.get(m)!));
 	const mergeStarted = performance.now();
-	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: sortKeys.map((_, rank) => rank) }, out, chunkBytes });
+	// A query shorter than `gram` characters is a prefix of the n-gram words (`tokens.ts`): its
+	// one character's words are kept findable in one chunk (`prefix-union.ts`).
+	const prefixes = gram === 2 ? { words: /^[0-9a-z]{4}(?:[0-9a-z]{4})?$/, length: 4 } : null;
+	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: [...pageOf.values()] }, out, chunkBytes, prefixes });
 	const mergeS = (performance.now() - mergeStarted) / 1000;
 	await rm(scratch, { recursive: true, force: true });
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));

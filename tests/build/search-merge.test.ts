@@ -65,7 +65,8 @@ async function readIndex(dir: string) {
 	let last = '';
 	for (const [from, to, hash] of meta.chunks) {
 		const chunk = decodeIndexChunk(await unzip(path.join(dir, 'index', `${hash}.pf_index`)));
-		expect(chunk[0]![0]).toBe(from);
+		// a chunk's range starts at its first word, or at a prefix of it (prefix-union.ts)
+		expect(chunk[0]![0].startsWith(from)).toBe(true);
 		expect(chunk.at(-1)![0]).toBe(to);
 		for (const [word, pages, variants] of chunk) {
 			if (last) expect(Buffer.compare(Buffer.from(last), Buffer.from(word))).toBe(-1);
@@ -162,5 +163,66 @@ describe('merging Pagefind shards', () => {
 				out: path.join(root, 'bad2'),
 			}),
 		).rejects.toThrow(/not ascending/);
+	});
+
+	test('a one-character query finds every page in the one chunk Pagefind loads for it', async () => {
+		// 40 bigram words starting with the same character (code `0ysu`), a few on each page: with
+		// 150-byte chunks they fill many chunks
+		const group = Array.from({ length: 40 }, (_, i) => `0ysu${(1000 + i * 7).toString(36).padStart(4, '0')}`);
+		let x = 11;
+		const rand = (k: number) => ((x = (x * 1103515245 + 12345) % 2 ** 31), x % k);
+		const recs = Array.from({ length: 30 }, (_, i) => ({
+			r: { url: `/g/${i}/`, body: [...Array(3)].map(() => group[rand(group.length)]).join(' ') + ' 0mcv0w2z', meta: { title: `t${i}` }, filters: {} },
+			rank: i,
+		}));
+		const shards = [0, 1].map((k) => recs.filter(({ rank }) => rank % 2 === k));
+		const dirs = shards.map((_, k) => path.join(root, `g-${k}`));
+		for (const [k, shard] of shards.entries()) await writeIndex(dirs[k]!, shard);
+		const merge = (out: string, prefixes: { words: RegExp; length: number } | null) =>
+			mergeShards({ shards: dirs, pageMaps: shards.map((sh) => sh.map(({ rank }) => rank)), sortOrders: { date: recs.map(({ rank }) => rank) }, out, chunkBytes: 150, prefixes });
+		/** Pages Pagefind's browser code finds for a prefix term: the first chunk with from ≤ term ≤ to, words with the prefix in it. */
+		const found = async (dir: string, term: string) => {
+			const { meta } = await readIndex(dir);
+			const chunk = meta.chunks.find(([from, to]) => term >= from && term <= to);
+			if (!chunk) return new Set<number>();
+			const words = decodeIndexChunk(await unzip(path.join(dir, 'index', `${chunk[2]}.pf_index`)));
+			return new Set(words.filter(([w]) => w.startsWith(term)).flatMap(([, pages]) => pages.map((p) => p[0])));
+		};
+		const pagesWith = (code: string) => new Set(recs.filter(({ r }) => r.body.includes(code)).map(({ rank }) => rank));
+		await merge(path.join(root, 'g-plain'), null);
+		for (const k of [0, 1]) await rm(dirs[k]!, { recursive: true });
+		for (const [k, shard] of shards.entries()) await writeIndex(dirs[k]!, shard);
+		await merge(path.join(root, 'g-prefix'), { words: /^[0-9a-z]{4}(?:[0-9a-z]{4})?$/, length: 4 });
+		const plain = await readIndex(path.join(root, 'g-plain'));
+		expect(plain.meta.chunks.filter(([from, to]) => to.startsWith('0ysu') || from.startsWith('0ysu')).length).toBeGreaterThan(2);
+		// without the prefix word, the one chunk loaded misses pages
+		expect((await found(path.join(root, 'g-plain'), '0ysu')).size).toBeLessThan(pagesWith('0ysu').size);
+		// with it, every page with the character is found, and the other words are unchanged
+		expect(await found(path.join(root, 'g-prefix'), '0ysu')).toEqual(pagesWith('0ysu'));
+		const withPrefix = await readIndex(path.join(root, 'g-prefix'));
+		expect([...withPrefix.words.keys()].filter((w) => !plain.words.has(w))).toEqual(['0ysu']);
+		for (const [word, value] of plain.words) expect(withPrefix.words.get(word), word).toEqual(value);
+		// a group that fits in one chunk gets no prefix word
+		expect(withPrefix.words.has('0mcv')).toBe(false);
+	});
+
+	test('shards without pages: left out, or copied when there is nothing else', async () => {
+		await writeIndex(path.join(root, 'e-0'), []);
+		await writeIndex(path.join(root, 'e-1'), []);
+		const recs = records(4).map((r, rank) => ({ r, rank }));
+		await writeIndex(path.join(root, 'e-2'), recs);
+		const stats = await mergeShards({
+			shards: [path.join(root, 'e-0'), path.join(root, 'e-2')],
+			pageMaps: [[], [0, 1, 2, 3]],
+			sortOrders: { date: [0, 1, 2, 3] },
+			out: path.join(root, 'e-merged'),
+		});
+		expect(stats.pages).toBe(4);
+		expect((await readIndex(path.join(root, 'e-merged'))).meta.pages).toEqual((await readIndex(path.join(root, 'e-2'))).meta.pages);
+		const empty = await mergeShards({ shards: [path.join(root, 'e-1')], pageMaps: [[]], sortOrders: { date: [] }, out: path.join(root, 'e-empty') });
+		expect(empty).toEqual({ pages: 0, chunks: 0, renamed: 0 });
+		const entry = JSON.parse(await readFile(path.join(root, 'e-empty', 'pagefind-entry.json'), 'utf8'));
+		expect(entry.languages).toEqual({});
+		expect(await readdir(path.join(root, 'e-empty'))).toContain('pagefind.js');
 	});
 });

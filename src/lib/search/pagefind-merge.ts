@@ -11,6 +11,7 @@
  */
 import { CborReader, type CborWriter } from './cbor-bytes.ts';
 import { compareWords, type FilterChunk } from './pagefind-files.ts';
+import type { PrefixUnion } from './prefix-union.ts';
 
 /** How one shard's numbers map into the merged index. */
 export interface ShardMapping {
@@ -89,7 +90,7 @@ export interface ShardPages {
  * Writes the page lists of several shards as one, in page order, with relative page numbers;
  * positions are copied as bytes, metadata positions renumbered when the shard's fields differ.
  */
-export function writePages(writer: CborWriter, parts: readonly ShardPages[]): void {
+export function writePages(writer: CborWriter, parts: readonly ShardPages[], union?: PrefixUnion): void {
 	let total = 0;
 	for (const part of parts) total += part.list.count;
 	writer.array(total);
@@ -105,6 +106,7 @@ export function writePages(writer: CborWriter, parts: readonly ShardPages[]): vo
 		const { list, fields } = parts[best]!;
 		const i = next[best]!++;
 		const page = list.page[i]!;
+		union?.note(page, list.bytes, list.start[i]!);
 		if (!first && page <= previous) throw new Error(`two shards list page ${page} under the same word (page maps overlap?)`);
 		writer.array(3);
 		writer.int(first ? page : page - previous);
@@ -131,11 +133,14 @@ export interface ShardWord {
 	variants: ReadonlyArray<{ word: string; pages: ShardPages }>;
 }
 
-/** Writes one word of the merged index (`[word, pages, variants]`) from its entries in several shards. */
-export function writeWord(writer: CborWriter, word: string, parts: readonly ShardWord[]): void {
+/**
+ * Writes one word of the merged index (`[word, pages, variants]`) from its entries in several
+ * shards; its pages are also noted in `union` when given.
+ */
+export function writeWord(writer: CborWriter, word: string, parts: readonly ShardWord[], union?: PrefixUnion): void {
 	writer.array(3);
 	writer.text(word);
-	writePages(writer, parts.map((p) => p.pages));
+	writePages(writer, parts.map((p) => p.pages), union);
 	const variants = new Map<string, ShardPages[]>();
 	for (const part of parts) {
 		for (const v of part.variants) variants.set(v.word, [...(variants.get(v.word) ?? []), v.pages]);
@@ -206,11 +211,19 @@ export class ChunkBuilder {
 		this.targetBytes = targetBytes;
 	}
 
-	/** Adds a word (its CBOR item, `writeWord`); returns the chunk it completed, if any. */
-	add(word: string, encoded: Uint8Array): WordChunk | null {
+	/** CBOR bytes in the chunk being built. */
+	get bytes(): number {
+		return this.#bytes;
+	}
+
+	/**
+	 * Adds a word (its CBOR item, `writeWord`); returns the chunk it completed, if any. A chunk
+	 * that this word starts has the range `[from, …]` (a prefix of the word may widen it).
+	 */
+	add(word: string, encoded: Uint8Array, from = word): WordChunk | null {
 		if (this.#last !== null && compareWords(this.#last, word) >= 0) throw new Error(`words out of order: ${word} after ${this.#last}`);
 		this.#last = word;
-		const chunk = (this.#current ??= { from: word, to: word, words: [] });
+		const chunk = (this.#current ??= { from, to: word, words: [] });
 		chunk.words.push(encoded);
 		chunk.to = word;
 		this.#bytes += encoded.length;
