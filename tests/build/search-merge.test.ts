@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mergeShards } from '../../scripts/lib/merge-shards.ts';
+import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
 import { decodeFilter, decodeIndexChunk, decodeMeta, type IndexMeta } from '../../src/lib/search/pagefind-files.ts';
 
 /**
@@ -224,5 +225,28 @@ describe('merging Pagefind shards', () => {
 		const entry = JSON.parse(await readFile(path.join(root, 'e-empty', 'pagefind-entry.json'), 'utf8'));
 		expect(entry.languages).toEqual({});
 		expect(await readdir(path.join(root, 'e-empty'))).toContain('pagefind.js');
+	});
+
+	test('buildSearchIndex: a page without words is left out and the others stay in date order', async () => {
+		const site = path.join(root, 'site-wordless');
+		const reports = [
+			{ id: 'a', url: '/reports/a/', date: '2010-01-01', body: '<h1 id="t">学习型社区</h1><p>读书活动</p>' },
+			{ id: 'b', url: '/reports/b/', date: '2012-01-01', body: '<h1 id="t"> </h1><p>\u3000</p>' },
+			{ id: 'c', url: '/reports/c/', date: '2011-01-01', body: '<h1 id="t">学习型机关</h1>' },
+		];
+		for (const r of reports) {
+			await mkdir(path.join(site, r.url), { recursive: true });
+			const head = `<meta data-pagefind-meta="title[data-v]" data-v="${r.id}"><meta data-pagefind-filter="year[data-v]" data-v="${r.date.slice(0, 4)}">`;
+			await writeFile(path.join(site, r.url, 'index.html'), `<!doctype html><html lang="zh-CN"><head></head><body><main data-pagefind-body>${head}${r.body}</main></body></html>`);
+		}
+		const catalog = path.join(site, 'catalog.json');
+		await writeFile(catalog, JSON.stringify({ sources: [], tocOnly: [], reports: reports.map(({ body, ...r }) => r) }));
+		const stats = await buildSearchIndex(site, catalog);
+		expect(stats.pages).toBe(3);
+		const index = await readIndex(path.join(site, 'pagefind'));
+		expect(index.meta.pages).toHaveLength(2);
+		expect(index.meta.sorts).toEqual([['date', [0, 1]]]);
+		const years = index.filters.find(([name]) => name === 'year')![1];
+		expect(years).toEqual([['2010', [0]], ['2011', [1]]]);
 	});
 });
