@@ -41,7 +41,11 @@ const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) 
 /** Cut texts by line number (a line may have several). */
 function cutsByLine(log: RepairLog): Map<number, string[]> {
 	const cuts = new Map<number, string[]>();
-	for (const cut of log.cuts) cuts.set(cut.line, [...(cuts.get(cut.line) ?? []), cut.text]);
+	for (const cut of log.cuts) {
+		const list = cuts.get(cut.line);
+		if (list) list.push(cut.text);
+		else cuts.set(cut.line, [cut.text]);
+	}
 	return cuts;
 }
 
@@ -63,7 +67,12 @@ function sameText(input: NoLossInput): boolean {
 	const { log, rawLines } = input;
 	const [first, last] = input.lines;
 	let cutLines: Map<number, string[]> | null = null;
-	for (let k = 0; k < log.cuts.length; k++) if (log.cuts[k]!.line >= first && log.cuts[k]!.line <= last) cutLines = cutsByLine(log);
+	for (const cut of log.cuts) {
+		if (cut.line >= first && cut.line <= last) {
+			cutLines = cutsByLine(log);
+			break;
+		}
+	}
 	// The page side: its pieces in order, a cursor in the current one.
 	const pieces: string[] = [];
 	for (const h of input.head) pieces.push(h.text);
