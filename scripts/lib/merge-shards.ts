@@ -20,7 +20,7 @@ const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 import { CborReader, CborWriter } from '../../src/lib/search/cbor-bytes.ts';
 import { PrefixUnion } from '../../src/lib/search/prefix-union.ts';
-import { compareWords, decodeFilter, decodeMeta, encodeIndexChunk, encodeMeta, wrap, type IndexMeta, type MetaPage } from '../../src/lib/search/pagefind-files.ts';
+import { compareWords, decodeFilter, decodeMeta, encodeIndexChunk, encodeMeta, signed, unsigned, wrap, type IndexMeta, type MetaPage } from '../../src/lib/search/pagefind-files.ts';
 import {
 	ChunkBuilder,
 	mergeFilter,
@@ -65,15 +65,6 @@ export interface MergeStats {
 interface Entry {
 	version: string;
 	languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
-}
-
-/** `json` behind the signature `raw` starts with (`pagefind_dcd`). */
-function withSignature(raw: Uint8Array, json: string): Uint8Array {
-	const body = new TextEncoder().encode(json);
-	const out = new Uint8Array(12 + body.length);
-	out.set(raw.subarray(0, 12));
-	out.set(body, 12);
-	return out;
 }
 
 async function readPagefindFile(file: string): Promise<Uint8Array> {
@@ -140,8 +131,7 @@ class Cursor {
 			// the next chunk decompresses on libuv's threads while this one merges
 			const bytes = await (this.#ahead ?? readPagefindFile(file));
 			this.#ahead = this.#next < this.#meta.chunks.length ? readPagefindFile(this.#file(this.#next)) : null;
-			if (new TextDecoder().decode(bytes.subarray(0, 12)) !== 'pagefind_dcd') throw new Error(`${file}: not a Pagefind file`);
-			this.#reader = new CborReader(bytes, 12);
+			this.#reader = new CborReader(unsigned(bytes, file));
 			if (this.#reader.array() !== 1) throw new Error(`${file}: unexpected layout`);
 			this.#wordsLeft = this.#reader.array();
 		}
@@ -224,10 +214,10 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSta
 		for (const group of new Set(meta.pages.map((p) => p[2]).filter(Boolean))) {
 			const members = meta.pages.filter((p) => p[2] === group);
 			const raw = await readPagefindFile(from(group));
-			const json = JSON.parse(new TextDecoder().decode(raw.subarray(12))) as Record<string, unknown>;
+			const json = JSON.parse(new TextDecoder().decode(unsigned(raw, group))) as Record<string, unknown>;
 			const rewritten = Object.fromEntries(Object.entries(json).map(([hash, fragment]) => [pageNames.get(hash) ?? hash, fragment]));
 			const unchanged = members.every((p) => pageNames.get(p[0]) === p[0]);
-			const content = unchanged ? raw : withSignature(raw, JSON.stringify(rewritten));
+			const content = unchanged ? raw : signed(new TextEncoder().encode(JSON.stringify(rewritten)));
 			const name = unchanged && fragmentNames.take(group) ? group : fragmentNames.name(content);
 			groupNames.set(group, name);
 			if (unchanged && name === group) await rename(from(group), to(name));

@@ -16,6 +16,7 @@
  * Doesn't compress, name or write files (see scripts/lib/merge-shards.ts).
  */
 import { decode, encode } from 'cborg';
+import { CborWriter } from './cbor-bytes.ts';
 
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
@@ -34,20 +35,29 @@ export interface IndexMeta {
 }
 export type FilterChunk = [name: string, values: Array<[value: string, pages: number[]]>];
 
-function unwrap(bytes: Uint8Array, what: string): unknown {
+/** The part of a (gunzipped) Pagefind file after its signature; throws when there is none. */
+export function unsigned(bytes: Uint8Array, what: string): Uint8Array {
 	for (let i = 0; i < SIGNATURE.length; i++) {
 		if (bytes[i] !== SIGNATURE[i]) throw new Error(`${what}: not a Pagefind file (no pagefind_dcd signature)`);
 	}
-	return decode(bytes.subarray(SIGNATURE.length));
+	return bytes.subarray(SIGNATURE.length);
 }
 
-/** The signature followed by the CBOR encoding of `value` (the bytes Pagefind gzips). */
-export function wrap(value: unknown): Uint8Array {
-	const body = encode(value);
+/** The signature followed by `body` (the bytes Pagefind gzips). */
+export function signed(body: Uint8Array): Uint8Array {
 	const out = new Uint8Array(SIGNATURE.length + body.length);
 	out.set(SIGNATURE);
 	out.set(body, SIGNATURE.length);
 	return out;
+}
+
+function unwrap(bytes: Uint8Array, what: string): unknown {
+	return decode(unsigned(bytes, what));
+}
+
+/** The signature followed by the CBOR encoding of `value`. */
+export function wrap(value: unknown): Uint8Array {
+	return signed(encode(value));
 }
 
 export function decodeMeta(bytes: Uint8Array, what = 'pf_meta'): IndexMeta {
@@ -79,23 +89,13 @@ export function decodeIndexChunk(bytes: Uint8Array, what = 'pf_index'): WordEntr
 	]);
 }
 
-function arrayHeader(length: number): Uint8Array {
-	if (length < 24) return Uint8Array.of(0x80 | length);
-	if (length < 0x100) return Uint8Array.of(0x98, length);
-	if (length < 0x10000) return Uint8Array.of(0x99, length >> 8, length & 0xff);
-	return Uint8Array.of(0x9a, (length >>> 24) & 0xff, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff);
-}
-
 /** An index chunk of already encoded words (`writeWord` in pagefind-merge.ts), in order. */
 export function encodeIndexChunk(words: readonly Uint8Array[]): Uint8Array {
-	const parts = [SIGNATURE, arrayHeader(1), arrayHeader(words.length), ...words];
-	const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		out.set(part, at);
-		at += part.length;
-	}
-	return out;
+	const writer = new CborWriter();
+	writer.array(1);
+	writer.array(words.length);
+	for (const word of words) writer.raw(word);
+	return signed(writer.take());
 }
 
 export function decodeFilter(bytes: Uint8Array, what = 'pf_filter'): FilterChunk {
