@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasCriteria, pagefindOptions, parseSearchState, reversesResults, searchStateParams } from '../../src/lib/search/search-state.ts';
+import { hasCriteria, pagefindOptions, parseSearchState, searchStateParams } from '../../src/lib/search/search-state.ts';
 
 describe('search state in the URL', () => {
 	test('reads query, repeated filters and sort', () => {
@@ -25,10 +25,8 @@ describe('search state in the URL', () => {
 	test('filters become Pagefind any-of filters; a date order becomes a sort', () => {
 		const state = parseSearchState(new URLSearchParams('category=a&category=b&sort=date-desc'));
 		expect(pagefindOptions(state)).toEqual({ filters: { category: { any: ['a', 'b'] } }, sort: { date: 'desc' } });
-		expect(reversesResults(state)).toBe(false);
 		const asc = parseSearchState(new URLSearchParams('sort=date-asc'));
-		expect(pagefindOptions(asc)).toEqual({ filters: {}, sort: { date: 'desc' } });
-		expect(reversesResults(asc)).toBe(true);
+		expect(pagefindOptions(asc)).toEqual({ filters: {}, sort: { date: 'asc' } });
 		expect(hasCriteria(state)).toBe(true);
 		expect(hasCriteria(parseSearchState(new URLSearchParams('')))).toBe(false);
 	});

@@ -8,7 +8,6 @@ import {
 	hasCriteria,
 	pagefindOptions,
 	parseSearchState,
-	reversesResults,
 	searchStateParams,
 	type SearchState,
 	type SortOrder,
@@ -94,7 +93,7 @@ async function search(push: boolean): Promise<void> {
 	const filtersReady = filtersLoaded;
 	const result = await pagefind.search(query.pagefind, pagefindOptions(state));
 	if (mine !== run || !result) return;
-	pending = reversesResults(state) ? [...result.results].reverse() : [...result.results];
+	pending = [...result.results];
 	const total = result.results.length;
 	list.replaceChildren();
 	let shown = 0;

@@ -57,18 +57,12 @@ export function hasCriteria(state: SearchState): boolean {
 
 /**
  * Pagefind search options: values of one key are alternatives (`any`), keys combine (AND).
- * Both date orders ask Pagefind for `desc`: merged over shards, only that order is exact
- * (`shards.ts`), and `date-asc` is its reverse (`reversesResults`).
+ * Date sort values are unique ranks in one index (`shards.ts`), so both orders are exact.
  * @example { filters: { category: { any: ['学习型机关'] } }, sort: { date: 'desc' } }
  */
-export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'desc'> } {
+export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
 	const filters: Record<string, { any: string[] }> = {};
 	for (const [key, values] of Object.entries(state.filters)) if (values?.length) filters[key] = { any: values };
 	if (state.sort === 'relevance') return { filters };
-	return { filters, sort: { date: 'desc' } };
-}
-
-/** Whether the results Pagefind returns for `pagefindOptions(state)` must be read backwards. */
-export function reversesResults(state: SearchState): boolean {
-	return state.sort === 'date-asc';
+	return { filters, sort: { date: state.sort === 'date-asc' ? 'asc' : 'desc' } };
 }
