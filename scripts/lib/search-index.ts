@@ -26,7 +26,7 @@ import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
 import { DEFAULT_SHARD_REPORTS, planShards, shardCount } from '../../src/lib/search/shards.ts';
 import { mergeShards } from './merge-shards.ts';
-import { GRAM } from '../../src/lib/search/tokens.ts';
+import { GRAM, prefixWords } from '../../src/lib/search/tokens.ts';
 import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
 
@@ -158,16 +158,15 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	}
 	await pagefind.close();
 	// merged page number: the record's rank among the records indexed
+	const byRank = new Array<number>(sortKeys.length);
+	plan.sortValues.forEach((rank, record) => (byRank[Number(rank)] = record));
 	const pageOf = new Map<number, number>();
-	for (const member of sortKeys.map((_, i) => i).sort((a, b) => Number(plan.sortValues[a]) - Number(plan.sortValues[b]))) {
-		if (!wordless.has(member)) pageOf.set(member, pageOf.size);
-	}
+	for (const record of byRank) if (!wordless.has(record)) pageOf.set(record, pageOf.size);
 	const pageMaps = plan.indexes.map((members) => members.filter((m) => !wordless.has(m)).map((m) => pageOf.get(m)!));
 	const mergeStarted = performance.now();
-	// A query shorter than `gram` characters is a prefix of the n-gram words (`tokens.ts`): its
-	// one character's words are kept findable in one chunk (`prefix-union.ts`).
-	const prefixes = gram === 2 ? { words: /^[0-9a-z]{4}(?:[0-9a-z]{4})?$/, length: 4 } : null;
-	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: [...pageOf.values()] }, out, chunkBytes, prefixes });
+	// A one-character query is a prefix of the n-gram words: each character's words are kept
+	// findable in the one chunk Pagefind loads for it (`prefix-union.ts`).
+	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: [...pageOf.values()] }, out, chunkBytes, prefixes: prefixWords(gram) });
 	const mergeS = (performance.now() - mergeStarted) / 1000;
 	await rm(scratch, { recursive: true, force: true });
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blockTokens, charCode, decodeWords, pagefindQuery, searchChars } from '../../src/lib/search/tokens.ts';
+import { blockTokens, charCode, decodeWords, pagefindQuery, prefixWords, searchChars } from '../../src/lib/search/tokens.ts';
 
 describe('search tokens', () => {
 	test('a character is four lower-case base-36 digits of its code point', () => {
@@ -32,5 +32,14 @@ describe('search tokens', () => {
 	test('decoding the words of a block gives its characters back', () => {
 		const text = '强素质 促发展，“五子行动”3个8';
 		expect(decodeWords(blockTokens(text)).join('')).toBe(searchChars(text).join(''));
+	});
+
+	test('prefix words: every bigram index word and one-character query, not metadata words', () => {
+		const prefixes = prefixWords(2)!;
+		for (const word of blockTokens('学习型社区，读书。')) expect(prefixes.words.test(word), word).toBe(true);
+		expect(pagefindQuery('学')!.length).toBe(prefixes.length);
+		expect(blockTokens('学习')[0]!.startsWith(pagefindQuery('学')!)).toBe(true);
+		for (const word of ['report', '2002年10月19日', '龙凤区机关党工委', '0ysu0mcv0w2z']) expect(prefixes.words.test(word), word).toBe(false);
+		expect(prefixWords(3)).toBeNull();
 	});
 });

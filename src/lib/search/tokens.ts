@@ -55,3 +55,12 @@ export function pagefindQuery(text: string, gram = GRAM): string | null {
 export function decodeWords(words: readonly string[]): string[] {
 	return words.map((word) => String.fromCodePoint(Number.parseInt(word.slice(0, WIDTH), 36) || 0x20));
 }
+
+/**
+ * The index words a query shorter than the n-gram reaches as a prefix, and that prefix's
+ * length: with bigrams, a one-character query (one code) is a prefix of the bigram words and of
+ * the block-final single codes. Null for other n-gram sizes (not handled: see prefix-union.ts).
+ */
+export function prefixWords(gram = GRAM): { words: RegExp; length: number } | null {
+	return gram === 2 ? { words: new RegExp(`^[0-9a-z]{${WIDTH}}(?:[0-9a-z]{${WIDTH}})?$`), length: WIDTH } : null;
+}
