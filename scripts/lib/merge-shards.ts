@@ -50,7 +50,8 @@ export interface MergeShardsOptions {
 	chunkBytes?: number;
 	/**
 	 * Words that a shorter query reaches as a prefix (huibian's n-gram codes), and the length of
-	 * that prefix: every page of such a prefix is found in the chunk Pagefind loads for it.
+	 * that prefix (or the pattern's first group): every page of such a prefix is found in the
+	 * chunk Pagefind loads for it.
 	 */
 	prefixes?: { words: RegExp; length: number } | null;
 }
@@ -275,7 +276,9 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSta
 		}
 		if (least === undefined) break;
 		const here = cursors.filter((c) => c.word === least);
-		const prefix = prefixes && prefixes.words.test(least) ? least.slice(0, prefixes.length) : null;
+		const match = prefixes ? prefixes.words.exec(least) : null;
+		// the pattern's first group, when it has one, is the prefix (`tokens.ts` prefixWords)
+		const prefix = match ? (match[1] ?? least.slice(0, prefixes!.length)) : null;
 		if (group && group.prefix !== prefix) await endGroup();
 		writeWord(writer, least, here.map((c) => c.entry), prefix === null ? undefined : union);
 		const bytes = writer.take();

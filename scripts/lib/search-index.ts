@@ -14,13 +14,14 @@
  * written one after the other, then merged into one index (`merge-shards.ts`): the browser loads
  * one chunk per query word, whatever the number of shards.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { dateSortKey, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
+import { dateSortKey, TOC_ONLY_KIND, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
@@ -29,6 +30,8 @@ import { mergeShards } from './merge-shards.ts';
 import { GRAM, prefixWords } from '../../src/lib/search/tokens.ts';
 import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
+import { rewriteFragment, type FragmentText } from '../../src/lib/search/fragment-text.ts';
+import { signed, unsigned } from '../../src/lib/search/pagefind-files.ts';
 
 export interface SearchIndexStats {
 	pages: number;
@@ -91,6 +94,27 @@ async function* prepareAhead<T, R>(items: readonly T[], ahead: number, prepare: 
 }
 
 /**
+ * Put the original text into a shard's fragments (`fragment-text.ts`): Pagefind wrote the
+ * n-gram words it indexed. Single fragments and fragment groups keep their names (the merge
+ * renames on a clash by content).
+ * @param dir The shard's `fragment/` folder.
+ * @param blocks Every record of the shard by URL.
+ */
+async function rewriteFragments(dir: string, blocks: ReadonlyMap<string, readonly TextBlock[]>): Promise<void> {
+	const rewrite = (fragment: FragmentText) => {
+		const own = blocks.get(fragment.url);
+		if (!own) throw new Error(`${dir}: fragment of ${fragment.url}, a page this shard did not index`);
+		return rewriteFragment(fragment, own);
+	};
+	for (const name of (await readdir(dir)).sort()) {
+		const file = path.join(dir, name);
+		const json = JSON.parse(new TextDecoder().decode(unsigned(gunzipSync(await readFile(file)), file))) as FragmentText | Record<string, FragmentText>;
+		const out = typeof json.url === 'string' ? rewrite(json as FragmentText) : Object.fromEntries(Object.entries(json as Record<string, FragmentText>).map(([hash, f]) => [hash, rewrite(f)]));
+		await writeFile(file, gzipSync(signed(new TextEncoder().encode(JSON.stringify(out)))));
+	}
+}
+
+/**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
  */
@@ -144,16 +168,26 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 			const { url, blocks, attributes } = await jobs[member]!();
 			remember(blocks);
 			// Pagefind leaves out a page without words: so does the merged numbering
-			if (!blocks.some((block) => /\S/u.test(block.text))) return { member, url, content: null };
-			return { member, url, content: recordHtml(blocks, { ...attributes, sort: { date: plan.sortValues[member]! } }, fold, gram, language) };
+			if (!blocks.some((block) => /\S/u.test(block.text))) return { member, url, content: null, blocks };
+			// `kind` filter: the search page reads the TOC-only records off it (relevance order);
+			// head words: reports whose title, subtitle or unit holds a query (`tokens.ts`)
+			const kind = attributes.meta.kind ?? 'report';
+			const head = kind === TOC_ONLY_KIND ? [] : [attributes.meta.title, attributes.meta.subtitle, attributes.meta.unit].filter((t): t is string => Boolean(t));
+			const indexed = { ...attributes, filters: { ...attributes.filters, kind: [kind] }, sort: { date: plan.sortValues[member]! } };
+			return { member, url, blocks, content: recordHtml(blocks, indexed, fold, gram, language, head) };
 		});
-		for await (const { member, url, content } of records) {
+		const shardBlocks = new Map<string, readonly TextBlock[]>();
+		for await (const { member, url, content, blocks } of records) {
 			if (content === null) wordless.add(member);
-			else await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
+			else {
+				await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
+				shardBlocks.set(url, blocks);
+			}
 		}
 		const dir = path.join(scratch, String(i));
 		await fail('writeFiles', index.writeFiles({ outputPath: dir }));
 		await index.deleteIndex();
+		await rewriteFragments(path.join(dir, 'fragment'), shardBlocks);
 		shardDirs.push(dir);
 	}
 	await pagefind.close();

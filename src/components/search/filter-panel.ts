@@ -1,11 +1,17 @@
 /**
  * The filter panel: one fieldset per filter key, one checkbox per value with the number of
  * results it would show. Values come from the whole index, so a value with 0 results stays
- * visible (and selected values never disappear).
+ * visible while there are results (and selected values never disappear); when a search found
+ * nothing, only selected values are shown (the rest would all say 0).
  */
 import { UNDATED_YEAR } from '../../lib/search/attributes';
 import { FILTERS, type FilterKey, type SearchState } from '../../lib/search/search-state';
 import type { FilterCounts } from './pagefind-types';
+
+/** Number of filter values selected. */
+export function activeFilterCount(state: SearchState): number {
+	return Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+}
 
 function orderValues(key: FilterKey, values: string[], totals: Record<string, number>): string[] {
 	if (key === 'year') {
@@ -19,6 +25,7 @@ function orderValues(key: FilterKey, values: string[], totals: Record<string, nu
  * @param all Every filter value in the index with its total count (`pagefind.filters()`).
  * @param counts Counts for the current search (`search.filters`), or null to show totals.
  * @param onChange Called with the key and the new list of selected values.
+ * @param showEmpty Show values with 0 results (false when the search found nothing).
  */
 export function renderFilterPanel(
 	panel: HTMLElement,
@@ -26,8 +33,9 @@ export function renderFilterPanel(
 	counts: FilterCounts | null,
 	state: SearchState,
 	onChange: (key: FilterKey, values: string[]) => void,
+	showEmpty = true,
 ): void {
-	const fieldsets = FILTERS.map(({ key, label }) => {
+	const fieldsets = FILTERS.flatMap(({ key, label }) => {
 		const fieldset = document.createElement('fieldset');
 		fieldset.dataset.filter = key;
 		const legend = document.createElement('legend');
@@ -35,7 +43,11 @@ export function renderFilterPanel(
 		fieldset.append(legend);
 		const totals = all[key] ?? {};
 		const selected = state.filters[key] ?? [];
-		const values = orderValues(key, [...new Set([...Object.keys(totals), ...selected])], totals);
+		const countOf = (value: string) => (counts ?? all)[key]?.[value] ?? 0;
+		const values = orderValues(key, [...new Set([...Object.keys(totals), ...selected])], totals).filter(
+			(value) => showEmpty || selected.includes(value) || countOf(value) > 0,
+		);
+		if (values.length === 0) return [];
 		for (const value of values) {
 			const id = `f-${key}-${[...value].map((c) => c.codePointAt(0)?.toString(36)).join('-')}`;
 			const input = document.createElement('input');
@@ -49,7 +61,7 @@ export function renderFilterPanel(
 			});
 			const text = document.createElement('label');
 			text.htmlFor = id;
-			const count = (counts ?? all)[key]?.[value] ?? 0;
+			const count = countOf(value);
 			text.append(value, ' ');
 			const badge = document.createElement('span');
 			badge.className = 'filter-count';
@@ -60,7 +72,7 @@ export function renderFilterPanel(
 			row.append(input, text);
 			fieldset.append(row);
 		}
-		return fieldset;
+		return [fieldset];
 	});
 	panel.replaceChildren(...fieldsets);
 }

@@ -61,26 +61,42 @@ function wrap(places: Place[], from: number, length: number): HTMLElement | null
 	return first;
 }
 
-/** Highlight `?hl=` in the report body. Resolves when done (no-op without `hl`). */
+/**
+ * Highlight `?hl=` in the report body: one parameter per query term (`?hl=学习&hl=社区`), each
+ * marked wherever it occurs. Resolves when done (no-op without `hl`).
+ */
 export async function highlightFromUrl(): Promise<void> {
-	const typed = new URLSearchParams(location.search).get('hl');
+	const typed = new URLSearchParams(location.search).getAll('hl').filter((t) => t.trim());
 	const root = document.querySelector('[data-pagefind-body]');
-	if (!typed || !root) return;
+	if (!typed.length || !root) return;
 	const config = (await fetch(`${base}search/search-config.json`).then((r) => r.json())) as { fold: string };
 	const fold: FoldTable = foldTableFromPairs(config.fold);
-	const query = searchChars(typed).map((ch) => foldChar(ch, fold));
-	if (!query.length) return;
+	const queries = typed.map((t) => searchChars(t).map((ch) => foldChar(ch, fold))).filter((q) => q.length > 0);
+	if (!queries.length) return;
 	const { chars, places } = textPlaces(root);
 	const folded = chars.map((ch) => foldChar(ch, fold));
-	const starts: number[] = [];
-	for (let i = 0; i + query.length <= folded.length; i++) {
-		if (query.every((ch, j) => folded[i + j] === ch)) {
-			starts.push(i);
-			i += query.length - 1;
+	// every occurrence of every term; overlapping ones merge into one mark
+	const marked = new Uint8Array(folded.length);
+	let found = 0;
+	for (const query of queries) {
+		for (let i = 0; i + query.length <= folded.length; i++) {
+			if (query.every((ch, j) => folded[i + j] === ch)) {
+				marked.fill(1, i, i + query.length);
+				found++;
+				i += query.length - 1;
+			}
 		}
 	}
+	const ranges: Array<[number, number]> = [];
+	for (let i = 0; i < marked.length; i++) {
+		if (!marked[i]) continue;
+		let j = i;
+		while (j < marked.length && marked[j]) j++;
+		ranges.push([i, j - i]);
+		i = j;
+	}
 	let first: HTMLElement | null = null;
-	for (const start of starts.reverse()) first = wrap(places, start, query.length) ?? first;
-	document.body.dataset.highlighted = String(starts.length);
+	for (const [start, length] of ranges.reverse()) first = wrap(places, start, length) ?? first;
+	document.body.dataset.highlighted = String(found);
 	if (first && !location.hash) first.scrollIntoView({ block: 'center' });
 }

@@ -1,26 +1,25 @@
 /**
- * The /search/ page in the browser: reads the state from the URL, runs Pagefind with
- * huibian’s tokenised query, renders results ten at a time (更多结果), the filter panel with
- * counts, and keeps the URL in step so a search can be bookmarked.
+ * The /search/ page in the browser: reads the state from the URL, runs the search
+ * (`run-search.ts`), renders results ten at a time (更多结果, focus on the first new one), the
+ * filter panel with counts (collapsible 筛选 on a phone, 清除筛选), and keeps the URL in step:
+ * a search can be bookmarked and shared, back/forward restore it. The query runs as it is typed
+ * (debounced; one history entry per burst of typing); a new query sorts by relevance.
  */
-import { foldTableFromPairs, prepareQuery } from '../../lib/search/query';
-import {
-	hasCriteria,
-	pagefindOptions,
-	parseSearchState,
-	searchStateParams,
-	type SearchState,
-	type SortOrder,
-} from '../../lib/search/search-state';
-import type { FoldTable } from '../../lib/search/fold';
-import { renderFilterPanel } from './filter-panel';
-import type { FilterCounts, PagefindApi, PagefindResult } from './pagefind-types';
+import { foldChar, type FoldTable } from '../../lib/search/fold';
+import { foldTableFromPairs, prepareQuery, queryEcho } from '../../lib/search/query';
+import { hasCriteria, parseSearchState, searchStateParams, type SearchState, type SortOrder } from '../../lib/search/search-state';
+import { activeFilterCount, renderFilterPanel } from './filter-panel';
+import type { FilterCounts, PagefindApi } from './pagefind-types';
 import { resultItem } from './result-item';
+import { SearchRunner, type Hit } from './run-search';
+import { takeFocusRequest } from './search-shortcut';
 
 const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 250;
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 interface Engine {
+	runner: SearchRunner;
 	pagefind: PagefindApi;
 	fold: FoldTable;
 	gram: number;
@@ -41,7 +40,7 @@ function loadEngine(): Promise<Engine> {
 		await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
 		let all: Promise<FilterCounts> | undefined;
 		const loadAll = () => pagefind.filters().then((counts) => ((filtersLoaded = true), counts));
-		return { pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: () => (all ??= loadAll()) };
+		return { runner: new SearchRunner(pagefind), pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: () => (all ??= loadAll()) };
 	})();
 	return engine;
 }
@@ -50,14 +49,19 @@ const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
 const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
 const status = document.getElementById('search-status') as HTMLElement;
+const hint = document.getElementById('search-hint') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const panel = document.getElementById('search-filters') as HTMLElement;
+const toggle = document.getElementById('search-filters-toggle') as HTMLButtonElement;
+const toggleCount = document.getElementById('search-filters-active') as HTMLElement;
+const clear = document.getElementById('search-filters-clear') as HTMLButtonElement;
 
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
 let run = 0;
-let pending: PagefindResult[] = [];
-let showMore: () => Promise<void> = async () => {};
+let showMore: (focus: boolean) => Promise<void> = async () => {};
+/** Whether the current history entry was made by typing (later keystrokes replace it). */
+let typingEntry = false;
 
 function syncUrl(push: boolean): void {
 	const params = searchStateParams(state).toString();
@@ -65,82 +69,135 @@ function syncUrl(push: boolean): void {
 	if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
 }
 
+function showFilterState(): void {
+	const active = activeFilterCount(state);
+	toggleCount.textContent = active ? `（已选 ${active} 项）` : '';
+	clear.hidden = active === 0;
+}
+
 async function search(push: boolean): Promise<void> {
 	const mine = ++run;
-	input.value = state.q;
+	if (document.activeElement !== input) input.value = state.q;
 	sortSelect.value = state.sort;
 	syncUrl(push);
+	showFilterState();
 	document.body.dataset.searchState = 'loading';
-	const { pagefind, fold, gram, all } = await loadEngine();
+	const { runner, fold, gram, all } = await loadEngine();
 	const query = prepareQuery(state.q, fold, gram);
 	const onFilter = (key: keyof SearchState['filters'], values: string[]) => {
 		state = { ...state, filters: { ...state.filters, [key]: values } };
+		typingEntry = false;
 		void search(true);
 	};
-	if (!hasCriteria({ ...state, q: query.pagefind ?? '' })) {
+	if (!hasCriteria({ ...state, q: query.terms.length ? state.q : '' })) {
 		const totals = await all();
 		if (mine !== run) return;
-		renderFilterPanel(panel, totals, null, state, onFilter);
+		renderFilterPanel(panel, totals, null, state, onFilter, true);
 		list.replaceChildren();
 		more.hidden = true;
-		status.textContent = '输入检索词，或在左侧选择类别、主题、年份等筛选条件浏览。';
+		status.textContent = '输入检索词，或选择类别、主题、年份等筛选条件浏览。';
+		hint.hidden = true;
 		document.body.dataset.searchState = 'idle';
 		return;
 	}
 	// Results first: Pagefind loads only the index chunks of the query and the filters in use.
-	// Every filter's values (~5 files) are fetched after the first results are on
-	// screen, then the search runs again on what is loaded for the counts of the panel.
+	// Every filter's values (~5 files) are fetched after the first results are on screen.
 	const filtersReady = filtersLoaded;
-	const result = await pagefind.search(query.pagefind, pagefindOptions(state));
-	if (mine !== run || !result) return;
-	pending = [...result.results];
-	const total = result.results.length;
+	const outcome = await runner.run(query, state);
+	if (mine !== run) return;
+	const pending: Hit[] = [...outcome.hits];
+	const total = pending.length;
+	const terms = query.terms.map((t) => t.chars);
+	const typed = query.terms.map((t) => t.typed);
+	const foldOne = (ch: string) => foldChar(ch, fold);
 	list.replaceChildren();
 	let shown = 0;
 	let panelDone = false;
-	const label = state.q ? `“${state.q}”` : '所选条件';
-	showMore = async () => {
+	const label = query.terms.length ? queryEcho(query) : '所选条件';
+	const every = query.terms.length > 1 ? '（每篇都包含全部检索词）' : '';
+	showMore = async (focus: boolean) => {
 		more.disabled = true;
 		const batch = pending.splice(0, PAGE_SIZE);
-		const data = await Promise.all(batch.map((r) => r.data()));
+		const data = await Promise.all(batch.map((h) => h.result.data()));
 		if (mine !== run) return;
+		let firstNew: HTMLAnchorElement | null = null;
 		for (const d of data) {
-			const item = resultItem(d, query.chars, state.q);
+			const item = resultItem(d, terms, typed, foldOne);
 			if (item) {
 				list.append(item);
+				firstNew ??= item.querySelector('a');
 				shown++;
 			}
 		}
 		more.hidden = pending.length === 0;
 		more.disabled = false;
-		status.textContent = total
-			? `${label}共找到 ${total} 条结果，已显示 ${shown} 条。`
-			: `${label}没有找到结果。`;
+		status.textContent = total ? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。` : `${label}没有找到结果。`;
+		hint.hidden = total > 0;
+		if (!total) {
+			const tips = [];
+			if (query.terms.some((t) => t.chars.length > 2)) tips.push('减少检索词的字数');
+			if (query.terms.length > 1) tips.push('去掉一个检索词');
+			if (activeFilterCount(state) > 0) tips.push('清除筛选条件');
+			hint.textContent = tips.length ? `可以试试：${tips.join('，')}。` : '可以换一个检索词试试。';
+		}
+		if (focus && firstNew) firstNew.focus();
 		if (panelDone) document.body.dataset.searchState = 'done';
 	};
-	await showMore();
+	await showMore(false);
 	const totals = await all();
-	const counts = filtersReady ? result.filters : (await pagefind.search(query.pagefind, pagefindOptions(state)))?.filters;
-	if (mine !== run || !counts) return;
-	renderFilterPanel(panel, totals, counts, state, onFilter);
+	let counts = outcome.counts;
+	if (counts === null) counts = await runner.countFilters(outcome.hits, totals);
+	else if (!filtersReady) counts = (await runner.run(query, state)).counts ?? counts;
+	if (mine !== run) return;
+	renderFilterPanel(panel, totals, counts, state, onFilter, total > 0);
 	panelDone = true;
 	document.body.dataset.searchState = 'done';
 }
 
+/** A new query: relevance order (date order when the query is empty). */
+function setQuery(q: string): boolean {
+	if (q === state.q) return false;
+	state = { ...state, q, sort: q ? 'relevance' : state.sort === 'relevance' ? 'date-desc' : state.sort };
+	return true;
+}
+
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+	clearTimeout(typingTimer);
+	typingTimer = setTimeout(() => {
+		if (!setQuery(input.value.trim())) return;
+		void search(!typingEntry);
+		typingEntry = true;
+	}, TYPING_DELAY_MS);
+});
 form.addEventListener('submit', (event) => {
 	event.preventDefault();
-	const q = input.value.trim();
-	// A date order the reader chose stays; relevance needs a query.
-	state = { ...state, q, sort: state.sort === 'relevance' && !q ? 'date-desc' : state.sort };
-	void search(true);
+	clearTimeout(typingTimer);
+	const changed = setQuery(input.value.trim());
+	if (changed || !typingEntry) void search(changed && !typingEntry);
+	typingEntry = false;
 });
+input.addEventListener('blur', () => (typingEntry = false));
 sortSelect.addEventListener('change', () => {
 	state = { ...state, sort: sortSelect.value as SortOrder };
+	typingEntry = false;
 	void search(true);
 });
-more.addEventListener('click', () => void showMore());
+more.addEventListener('click', () => void showMore(true));
+toggle.addEventListener('click', () => {
+	const open = toggle.getAttribute('aria-expanded') !== 'true';
+	toggle.setAttribute('aria-expanded', String(open));
+});
+clear.addEventListener('click', () => {
+	state = { ...state, filters: {} };
+	typingEntry = false;
+	void search(true);
+});
 window.addEventListener('popstate', () => {
 	state = parseSearchState(new URLSearchParams(location.search));
+	typingEntry = false;
+	input.value = state.q;
 	void search(false);
 });
+if (takeFocusRequest() || !state.q) input.focus();
 void search(false);

@@ -9,7 +9,7 @@
 import type { PagefindAttributes } from './attributes.ts';
 import { foldText, type FoldTable } from './fold.ts';
 import type { TextBlock } from './page-blocks.ts';
-import { blockTokens } from './tokens.ts';
+import { blockTokens, headTokens } from './tokens.ts';
 
 /**
  * Language of the records and of the one index Pagefind writes: `und` (undetermined), because
@@ -32,9 +32,12 @@ function metaTag(kind: string, key: string, value: string): string {
  * @param fold Character fold table applied before tokenising.
  * @param gram Characters per index word.
  * @param language The record's `lang` (default `RECORD_LANGUAGE`).
+ * @param headTexts Texts indexed again as head words after the blocks (`headTokens`): a report's
+ *   title, subtitle and unit (default none). Their positions come after the record's text, so
+ *   positions of the text stay its characters.
  * @returns A complete HTML document.
  */
-export function recordHtml(blocks: readonly TextBlock[], attributes: PagefindAttributes, fold: FoldTable, gram: number, language = RECORD_LANGUAGE): string {
+export function recordHtml(blocks: readonly TextBlock[], attributes: PagefindAttributes, fold: FoldTable, gram: number, language = RECORD_LANGUAGE, headTexts: readonly string[] = []): string {
 	const head: string[] = [];
 	for (const [key, values] of Object.entries(attributes.filters)) {
 		for (const value of values) head.push(metaTag('filter', key, value));
@@ -47,5 +50,6 @@ export function recordHtml(blocks: readonly TextBlock[], attributes: PagefindAtt
 		const id = block.id && tag !== 'p' ? ` id="${escapeAttr(block.id)}"` : '';
 		return `<${tag}${id}>${words}</${tag}>`;
 	});
+	for (const text of headTexts) body.push(`<p>${headTokens(foldText(text, fold), gram).join(' ')}</p>`);
 	return `<!doctype html><html lang="${language}"><head>${head.join('')}</head><body><main data-pagefind-body>${body.join('\n')}</main></body></html>`;
 }

@@ -49,6 +49,25 @@ export function pagefindQuery(text: string, gram = GRAM): string | null {
 }
 
 /**
+ * Mark of head words: a report's title, subtitle and unit are indexed a second time, at the end
+ * of its record, as n-grams with this mark in front (`h0ysu0mcv`), so that one exact search tells
+ * the reports whose head contains a query (relevance order, `rank.ts`) without loading any
+ * fragment. Marked words are never a prefix or a phrase of unmarked ones.
+ */
+export const HEAD_MARK = 'h';
+
+/** Head words of one (folded) head text: `blockTokens` with `HEAD_MARK` in front. */
+export function headTokens(text: string, gram = GRAM): string[] {
+	return blockTokens(text, gram).map((word) => HEAD_MARK + word);
+}
+
+/** The Pagefind query over head words (`pagefindQuery` with every word marked), or null. */
+export function headQuery(text: string, gram = GRAM): string | null {
+	const query = pagefindQuery(text, gram);
+	return query === null ? null : query.replace(/[0-9a-z]+/g, (word) => HEAD_MARK + word);
+}
+
+/**
  * Read index words back into characters: the first code of each word.
  * @returns One character per word (`decodeWords(blockTokens(t))` is `t` without whitespace).
  */
@@ -59,8 +78,9 @@ export function decodeWords(words: readonly string[]): string[] {
 /**
  * The index words a query shorter than the n-gram reaches as a prefix, and that prefix's
  * length: with bigrams, a one-character query (one code) is a prefix of the bigram words and of
- * the block-final single codes. Null for other n-gram sizes (not handled: see prefix-union.ts).
+ * the block-final single codes (and a marked code of the marked words: `headTokens`). Null for other n-gram sizes (not handled: see prefix-union.ts).
  */
 export function prefixWords(gram = GRAM): { words: RegExp; length: number } | null {
-	return gram === 2 ? { words: new RegExp(`^[0-9a-z]{${WIDTH}}(?:[0-9a-z]{${WIDTH}})?$`), length: WIDTH } : null;
+	// The first group is the prefix: one code, with the head mark when the word has one.
+	return gram === 2 ? { words: new RegExp(`^(${HEAD_MARK}?[0-9a-z]{${WIDTH}})(?:[0-9a-z]{${WIDTH}})?$`), length: WIDTH } : null;
 }
