@@ -1,7 +1,8 @@
 /**
  * The keyboard shortcut to search, on every page: `/` (when not typing in a field) and
- * Ctrl+K / ⌘+K. It focuses the page's search box when there is one (`input[type=search]`),
- * else opens the search page, which then focuses its box (`takeFocusRequest`).
+ * Ctrl+K / ⌘+K. It focuses the page's search box when there is one (`input[type=search]`, the
+ * one in `<main>` first, e.g. the search page's own), else opens the search page, which then
+ * focuses its box (`takeFocusRequest`).
  *
  * Doesn't search by itself.
  */
@@ -33,7 +34,7 @@ export function installSearchShortcut(searchUrl: string): void {
 		const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingIn(event.target);
 		if (!chord && !slash) return;
 		event.preventDefault();
-		const box = document.querySelector<HTMLInputElement>('input[type="search"]');
+		const box = document.querySelector<HTMLInputElement>('main input[type="search"]') ?? document.querySelector<HTMLInputElement>('input[type="search"]');
 		if (box) {
 			box.focus();
 			box.select();
