@@ -173,8 +173,9 @@ input.addEventListener('input', () => {
 form.addEventListener('submit', (event) => {
 	event.preventDefault();
 	clearTimeout(typingTimer);
+	// Enter always searches (again, when typing already did): the reader asked for it.
 	const changed = setQuery(input.value.trim());
-	if (changed || !typingEntry) void search(changed && !typingEntry);
+	void search(changed && !typingEntry);
 	typingEntry = false;
 });
 input.addEventListener('blur', () => (typingEntry = false));
