@@ -43,3 +43,17 @@ describe('search tokens', () => {
 		expect(prefixWords(3)).toBeNull();
 	});
 });
+
+describe('head words (title, subtitle, unit)', () => {
+	test('are the n-grams and the characters with the head mark at the end, never an unmarked word', async () => {
+		const { headTokens, headQuery, prefixWords } = await import('../../src/lib/search/tokens.ts');
+		expect(headTokens('学习型')).toEqual([['0i1y0fhch', '0fhc0hajh', '0hajh'], ['0i1yh', '0fhch', '0hajh']]);
+		expect(headQuery('学习型')).toBe('"0i1y0fhch 0fhc0hajh"');
+		expect(headQuery('学')).toBe('"0i1yh"');
+		// a head word sorts next to its unmarked word (same index chunk) and is in its prefix group
+		const prefixes = prefixWords(2)!;
+		expect(prefixes.words.exec('0i1y0fhch')?.[1]).toBe('0i1y');
+		expect(prefixes.words.exec('0i1yh')?.[1]).toBe('0i1y');
+		expect(['0i1y0fhc', '0i1y0fhch', '0i1y0fhd'].sort()).toEqual(['0i1y0fhc', '0i1y0fhch', '0i1y0fhd']);
+	});
+});

@@ -50,6 +50,6 @@ export function recordHtml(blocks: readonly TextBlock[], attributes: PagefindAtt
 		const id = block.id && tag !== 'p' ? ` id="${escapeAttr(block.id)}"` : '';
 		return `<${tag}${id}>${words}</${tag}>`;
 	});
-	for (const text of headTexts) body.push(`<p>${headTokens(foldText(text, fold), gram).join(' ')}</p>`);
+	for (const text of headTexts) for (const words of headTokens(foldText(text, fold), gram)) body.push(`<p>${words.join(' ')}</p>`);
 	return `<!doctype html><html lang="${language}"><head>${head.join('')}</head><body><main data-pagefind-body>${body.join('\n')}</main></body></html>`;
 }

@@ -49,22 +49,32 @@ export function pagefindQuery(text: string, gram = GRAM): string | null {
 }
 
 /**
- * Mark of head words: a report's title, subtitle and unit are indexed a second time, at the end
- * of its record, as n-grams with this mark in front (`h0ysu0mcv`), so that one exact search tells
- * the reports whose head contains a query (relevance order, `rank.ts`) without loading any
- * fragment. Marked words are never a prefix or a phrase of unmarked ones.
+ * Mark of head words: a report's title, subtitle and unit are indexed a second time, after its
+ * text, as n-grams with this mark at the end (`0ysu0mcvh`), and as single characters
+ * (`0ysuh`), so that one exact search tells the reports whose head contains a query (relevance
+ * order, `rank.ts`) without loading any fragment. A head word sorts right after its unmarked
+ * word, so it is in the index chunk the query loads anyway. Marked words are 5 or 9 characters
+ * long, never a phrase of unmarked ones.
  */
 export const HEAD_MARK = 'h';
 
-/** Head words of one (folded) head text: `blockTokens` with `HEAD_MARK` in front. */
-export function headTokens(text: string, gram = GRAM): string[] {
-	return blockTokens(text, gram).map((word) => HEAD_MARK + word);
+/**
+ * Head words of one (folded) head text: its n-grams marked (consecutive positions, so a phrase
+ * finds them), then each character marked (a one-character query).
+ */
+export function headTokens(text: string, gram = GRAM): string[][] {
+	const chars = searchChars(text).map(charCode);
+	return [blockTokens(text, gram).map((word) => word + HEAD_MARK), chars.map((code) => code + HEAD_MARK)];
 }
 
-/** The Pagefind query over head words (`pagefindQuery` with every word marked), or null. */
+/** The exact Pagefind query over head words, or null when the text has no characters. */
 export function headQuery(text: string, gram = GRAM): string | null {
-	const query = pagefindQuery(text, gram);
-	return query === null ? null : query.replace(/[0-9a-z]+/g, (word) => HEAD_MARK + word);
+	const chars = searchChars(text).map(charCode);
+	if (chars.length === 0) return null;
+	const words: string[] = [];
+	if (chars.length < gram) words.push(chars.join('') + HEAD_MARK);
+	for (let i = 0; i + gram <= chars.length; i++) words.push(chars.slice(i, i + gram).join('') + HEAD_MARK);
+	return `"${words.join(' ')}"`;
 }
 
 /**
@@ -78,9 +88,9 @@ export function decodeWords(words: readonly string[]): string[] {
 /**
  * The index words a query shorter than the n-gram reaches as a prefix, and that prefix's
  * length: with bigrams, a one-character query (one code) is a prefix of the bigram words and of
- * the block-final single codes (and a marked code of the marked words: `headTokens`). Null for other n-gram sizes (not handled: see prefix-union.ts).
+ * the block-final single codes (and of the head words, `headTokens`). Null for other n-gram sizes (not handled: see prefix-union.ts).
  */
 export function prefixWords(gram = GRAM): { words: RegExp; length: number } | null {
-	// The first group is the prefix: one code, with the head mark when the word has one.
-	return gram === 2 ? { words: new RegExp(`^(${HEAD_MARK}?[0-9a-z]{${WIDTH}})(?:[0-9a-z]{${WIDTH}})?$`), length: WIDTH } : null;
+	// The first group is the prefix: the first code (head words, with their mark, are in its group).
+	return gram === 2 ? { words: new RegExp(`^([0-9a-z]{${WIDTH}})(?:[0-9a-z]{${WIDTH}})?${HEAD_MARK}?$`), length: WIDTH } : null;
 }

@@ -1,0 +1,155 @@
+/**
+ * What people expect of a search page, in Chromium on the real build: search as you type with
+ * the URL in step (back/forward), `/` and Ctrl/⌘+K, a new query sorts by relevance, undated
+ * records last in both date orders, focus after 更多结果, and help when nothing is found.
+ * Dates come from catalog.json, not from the page.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { browserAvailable } from '../helpers/browser.ts';
+import { useServedSite } from '../helpers/served-site.ts';
+import { loadAllResults, resultKeys, waitForSearch } from './search-page-helpers.ts';
+
+const site = inject('siteDir');
+const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
+	reports: Array<{ id: string; url: string; date: string | null; category: string }>;
+	tocOnly: Array<{ id: string }>;
+};
+const dates = new Map(catalog.reports.map((r) => [`report:${r.id}`, r.date]));
+
+describe.skipIf(!browserAvailable)('search page behaviour', () => {
+	const served = useServedSite(site);
+	const open = async (query = ''): Promise<Page> => {
+		const page = await served.browser.newPage();
+		await page.goto(`${served.server.url}search/${query}`);
+		await waitForSearch(page);
+		return page;
+	};
+	const params = (page: Page) => new URL(page.url()).searchParams;
+
+	test('typing searches without Enter; the URL follows, one history entry per burst of typing', async () => {
+		const page = await open();
+		await page.locator('#q').pressSequentially('读书', { delay: 30 });
+		await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '读书');
+		await waitForSearch(page);
+		expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
+		await page.locator('#q').pressSequentially(' 考核', { delay: 30 });
+		await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '读书 考核');
+		await waitForSearch(page);
+		const both = await resultKeys(page);
+		expect(await page.textContent('#search-status')).toContain('“读书”和“考核”');
+		await page.goBack();
+		await page.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+		await waitForSearch(page);
+		expect(await page.inputValue('#q')).toBe('');
+		expect(await page.locator('#search-results > li').count()).toBe(0);
+		await page.goForward();
+		await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '读书 考核');
+		await waitForSearch(page);
+		expect(await page.inputValue('#q')).toBe('读书 考核');
+		expect(await resultKeys(page)).toEqual(both);
+		await page.close();
+	});
+
+	test('a shared URL opens the same search', async () => {
+		const page = await open(`?q=${encodeURIComponent('学习 社区')}&sort=date-asc`);
+		expect(await page.inputValue('#q')).toBe('学习 社区');
+		expect(await page.inputValue('#search-sort')).toBe('date-asc');
+		expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	test('/ and Ctrl+K focus the search page’s box; elsewhere the page’s search box', async () => {
+		const page = await open();
+		await page.locator('h1').click();
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+		expect(await page.inputValue('#q')).toBe('');
+		await page.locator('h1').click();
+		await page.keyboard.press('Control+k');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+		// typing a / in the box types it
+		await page.keyboard.type('a/b');
+		expect(await page.inputValue('#q')).toBe('a/b');
+		const report = catalog.reports[0]!;
+		await page.goto(new URL(report.url.slice(1), served.server.url).href);
+		const boxes = await page.locator('input[type="search"]').count();
+		await page.keyboard.press('/');
+		if (boxes > 0) expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+		await page.close();
+	});
+
+	test('on a page without a search box, / and Ctrl+K open the search page with its box focused', async () => {
+		for (const key of ['/', 'Control+k']) {
+			const page = await served.browser.newPage();
+			await page.goto(new URL(catalog.reports[0]!.url.slice(1), served.server.url).href);
+			await page.evaluate(() => document.querySelectorAll('input[type="search"]').forEach((el) => el.remove()));
+			await Promise.all([page.waitForURL(/\/search\/$/), page.keyboard.press(key)]);
+			await waitForSearch(page);
+			expect(await page.evaluate(() => document.activeElement?.id), key).toBe('q');
+			await page.close();
+		}
+	});
+
+	test('a new query sorts by relevance, whatever date order was chosen before', async () => {
+		const page = await open('?sort=date-asc');
+		expect(await page.inputValue('#search-sort')).toBe('date-asc');
+		await page.fill('#q', '学习型社区');
+		await page.press('#q', 'Enter');
+		await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '学习型社区');
+		await waitForSearch(page);
+		expect(await page.inputValue('#search-sort')).toBe('relevance');
+		expect(params(page).has('sort')).toBe(false);
+		await page.close();
+	});
+
+	for (const sort of ['date-asc', 'date-desc'] as const) {
+		test(`${sort}: dated records in order, undated ones (and TOC-only entries) last`, async () => {
+			const page = await open(`?q=${encodeURIComponent('学习')}&sort=${sort}`);
+			await loadAllResults(page);
+			const keys = await resultKeys(page);
+			const seen = keys.map((k) => dates.get(k) ?? null);
+			const firstUndated = seen.indexOf(null);
+			expect(firstUndated).toBeGreaterThan(0);
+			expect(seen.slice(firstUndated).every((d) => d === null), seen.join(',')).toBe(true);
+			const dated = seen.slice(0, firstUndated) as string[];
+			const inOrder = [...dated].sort((a, b) => (sort === 'date-asc' ? a.localeCompare(b) : b.localeCompare(a)));
+			expect(dated).toEqual(inOrder);
+			await page.close();
+		});
+	}
+
+	test('after 更多结果, focus is on the first new result', async () => {
+		const page = await open(`?q=${encodeURIComponent('学')}`);
+		expect(await page.locator('#search-results > li').count()).toBe(10);
+		await page.click('#search-more');
+		await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+		const focused = await page.evaluate(() => {
+			const items = [...document.querySelectorAll('#search-results > li')];
+			return items.indexOf(document.activeElement?.closest('#search-results > li') as Element);
+		});
+		expect(focused).toBe(10);
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+		await page.close();
+	});
+
+	test('no results: says so, hides the empty filters, suggests fewer characters or fewer filters', async () => {
+		const page = await open(`?q=${encodeURIComponent('这是不会出现的检索词组合')}`);
+		expect(await page.textContent('#search-status')).toContain('没有找到结果');
+		const hint = page.locator('#search-hint');
+		expect(await hint.isVisible()).toBe(true);
+		expect(await hint.textContent()).toContain('减少检索词的字数');
+		expect(await page.locator('#search-filters .filter-option').count()).toBe(0);
+		await page.close();
+		const category = catalog.reports[0]!.category;
+		const filtered = await open(`?q=${encodeURIComponent('这是不会出现的检索词组合')}&category=${encodeURIComponent(category)}`);
+		expect(await filtered.textContent('#search-hint')).toContain('清除筛选');
+		// the selected value stays, so it can be unticked; nothing else is listed at (0)
+		const options = await filtered.locator('#search-filters .filter-option').allTextContents();
+		expect(options.length).toBe(1);
+		expect(options[0]).toContain(category);
+		await filtered.close();
+	});
+});
