@@ -54,6 +54,8 @@ export interface MergeShardsOptions {
 	 * chunk Pagefind loads for it.
 	 */
 	prefixes?: { words: RegExp; length: number } | null;
+	/** Consecutive words never cut into two chunks (`ChunkBuilder`); default none. */
+	keepTogether?: ((previous: string, next: string) => boolean) | null;
 }
 
 export interface MergeStats {
@@ -152,7 +154,7 @@ class Cursor {
 }
 
 export async function mergeShards(options: MergeShardsOptions): Promise<MergeStats> {
-	const { shards: allShards, pageMaps, sortOrders, out, chunkBytes = DEFAULT_CHUNK_BYTES, prefixes = null } = options;
+	const { shards: allShards, pageMaps, sortOrders, out, chunkBytes = DEFAULT_CHUNK_BYTES, prefixes = null, keepTogether = null } = options;
 	if (allShards.length === 0 || allShards.length !== pageMaps.length) throw new Error('mergeShards: one page map per shard, at least one shard');
 	// 1. entries and metas: one language, Pagefind 1.6
 	const entries = await Promise.all(allShards.map(async (dir) => JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry));
@@ -248,7 +250,7 @@ export async function mergeShards(options: MergeShardsOptions): Promise<MergeSta
 	};
 	const cursors = metas.map((meta, i) => new Cursor(shards[i]!, meta, mappings[i]!));
 	for (const cursor of cursors) await cursor.advance();
-	const builder = new ChunkBuilder(chunkBytes);
+	const builder = new ChunkBuilder(chunkBytes, keepTogether);
 	const writer = new CborWriter();
 	// Words sharing a prefix (`prefixes`) are held back until the group is complete: a group that
 	// would be cut across chunks gets its prefix word first (`prefix-union.ts`).

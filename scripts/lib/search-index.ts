@@ -27,7 +27,7 @@ import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
 import { DEFAULT_SHARD_REPORTS, planShards, shardCount } from '../../src/lib/search/shards.ts';
 import { mergeShards } from './merge-shards.ts';
-import { GRAM, prefixWords } from '../../src/lib/search/tokens.ts';
+import { GRAM, isHeadWordOf, prefixWords } from '../../src/lib/search/tokens.ts';
 import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
 import { rewriteFragment, type FragmentText } from '../../src/lib/search/fragment-text.ts';
@@ -199,8 +199,9 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	const pageMaps = plan.indexes.map((members) => members.filter((m) => !wordless.has(m)).map((m) => pageOf.get(m)!));
 	const mergeStarted = performance.now();
 	// A one-character query is a prefix of the n-gram words: each character's words are kept
-	// findable in the one chunk Pagefind loads for it (`prefix-union.ts`).
-	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: [...pageOf.values()] }, out, chunkBytes, prefixes: prefixWords(gram) });
+	// findable in the one chunk Pagefind loads for it (`prefix-union.ts`). A head word stays in
+	// its unmarked word's chunk, so the head search of a query loads no chunk of its own.
+	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: [...pageOf.values()] }, out, chunkBytes, prefixes: prefixWords(gram), keepTogether: isHeadWordOf });
 	const mergeS = (performance.now() - mergeStarted) / 1000;
 	await rm(scratch, { recursive: true, force: true });
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));

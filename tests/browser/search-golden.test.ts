@@ -100,7 +100,7 @@ describe.skipIf(!browserAvailable)('golden query suite in the search page', () =
 		expect(total.hits, 'results that do not contain the query').toBe(total.found);
 		// The suite must exercise the index: nearly every query has something to find.
 		expect(emptyOracle).toBeLessThanOrEqual(Math.floor(0.1 * Object.values(suite).flat().length));
-	});
+	}, 300_000);
 
 	test.each(Object.entries(ranking))('relevance order of %s: its title matches first, then TOC-only entries, then the rest', async (query, head) => {
 		const found = await searchFor(page, server.url, query);

@@ -200,20 +200,26 @@ export interface WordChunk {
 /**
  * Cuts the merged words (in order) into chunks of about `targetBytes` of CBOR each: a search
  * loads the chunk of each query word, so smaller chunks cost less per search and more entries
- * in the meta file every search loads first.
+ * in the meta file every search loads first. Words that `keepTogether(previous, next)` joins
+ * are never cut apart (huibian's head words stay in their unmarked word's chunk): a chunk that
+ * is full waits for the next word to know.
  */
 export class ChunkBuilder {
 	readonly targetBytes: number;
+	readonly #keepTogether: ((previous: string, next: string) => boolean) | null;
 	#current: WordChunk | null = null;
 	#bytes = 0;
 	#last: string | null = null;
-	constructor(targetBytes: number) {
+	/** The chunk is full; it is cut before the next word unless that word joins it. */
+	#full = false;
+	constructor(targetBytes: number, keepTogether: ((previous: string, next: string) => boolean) | null = null) {
 		this.targetBytes = targetBytes;
+		this.#keepTogether = keepTogether;
 	}
 
-	/** CBOR bytes in the chunk being built. */
+	/** CBOR bytes in the chunk being built (0 when it is full: the next word starts another). */
 	get bytes(): number {
-		return this.#bytes;
+		return this.#full ? 0 : this.#bytes;
 	}
 
 	/**
@@ -222,12 +228,18 @@ export class ChunkBuilder {
 	 */
 	add(word: string, encoded: Uint8Array, from = word): WordChunk | null {
 		if (this.#last !== null && compareWords(this.#last, word) >= 0) throw new Error(`words out of order: ${word} after ${this.#last}`);
+		const done = this.#full && !this.#keepTogether!(this.#last!, word) ? this.flush() : null;
 		this.#last = word;
 		const chunk = (this.#current ??= { from, to: word, words: [] });
 		chunk.words.push(encoded);
 		chunk.to = word;
 		this.#bytes += encoded.length;
-		return this.#bytes >= this.targetBytes ? this.flush() : null;
+		if (this.#bytes < this.targetBytes) return done;
+		if (this.#keepTogether) {
+			this.#full = true;
+			return done;
+		}
+		return this.flush();
 	}
 
 	/** The chunk being built, if it has words; starts a new one. */
@@ -235,6 +247,7 @@ export class ChunkBuilder {
 		const chunk = this.#current;
 		this.#current = null;
 		this.#bytes = 0;
+		this.#full = false;
 		return chunk;
 	}
 }

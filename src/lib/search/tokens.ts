@@ -58,6 +58,11 @@ export function pagefindQuery(text: string, gram = GRAM): string | null {
  */
 export const HEAD_MARK = 'h';
 
+/** Whether `next` is the head word of `word` (`0ysu0mcvh` of `0ysu0mcv`): kept in one chunk. */
+export function isHeadWordOf(word: string, next: string): boolean {
+	return next.length === word.length + HEAD_MARK.length && next.startsWith(word) && next.endsWith(HEAD_MARK);
+}
+
 /**
  * Head words of one (folded) head text: its n-grams marked (consecutive positions, so a phrase
  * finds them), then each character marked (a one-character query).
