@@ -135,6 +135,19 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		await page.close();
 	});
 
+	test('a result of several terms opens its report with every term highlighted', async () => {
+		const page = await open(`?q=${encodeURIComponent('学习 社区')}`);
+		const link = page.locator('#search-results > li h2 a[href*="/reports/"]').first();
+		const href = new URL((await link.getAttribute('href'))!, served.server.url);
+		expect(href.searchParams.getAll('hl')).toEqual(['学习', '社区']);
+		await link.click();
+		await page.waitForFunction(() => document.body.dataset.highlighted !== undefined);
+		const marks = new Set(await page.locator('mark.search-hl').allTextContents());
+		expect(marks.has('学习')).toBe(true);
+		expect(marks.has('社区')).toBe(true);
+		await page.close();
+	});
+
 	test('no results: says so, hides the empty filters, suggests fewer characters or fewer filters', async () => {
 		const page = await open(`?q=${encodeURIComponent('这是不会出现的检索词组合')}`);
 		expect(await page.textContent('#search-status')).toContain('没有找到结果');
