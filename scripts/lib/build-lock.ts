@@ -3,11 +3,13 @@
  * shared by every build of a checkout, and two builds at once failed with module-not-found and
  * ENOENT stack traces. The lock is a file created exclusively (`wx`) holding the owner's pid; a
  * second build prints ONE line that it waits, polls, and gives up with ONE line after a timeout.
- * A lock whose pid no longer runs (a killed build) is taken over, with one line saying so.
+ * A lock whose pid no longer runs (a killed build) is taken over, with one line saying so; the
+ * lock also holds the process's start time (Linux `/proc/<pid>/stat`), so a pid reused by another
+ * process doesn't count as the build, and a lock file left empty or unreadable for 10 s is stale.
  *
  * Doesn’t lock across machines (the pid is only meaningful on this one).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pidAlive } from './write-output.ts';
@@ -23,6 +25,24 @@ export interface LockOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or '' off Linux. */
+function startTicks(pid: number): string {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+	} catch {
+		return '';
+	}
+}
+
+/** Is the build that wrote this lock text still running? */
+function holderRuns(text: string): boolean {
+	const [pid, ticks] = text.trim().split(' ');
+	const n = Number(pid);
+	if (!pidAlive(n)) return false;
+	return !ticks || !startTicks(n) || startTicks(n) === ticks;
+}
+
 /**
  * @param file The lock file (its folder is created).
  * @returns A release function (also run on exit, SIGINT and SIGTERM).
@@ -30,7 +50,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function acquireLock(file: string, options: LockOptions): Promise<() => Promise<void>> {
 	const log = options.log ?? ((l: string) => console.error(l));
-	const mine = `${process.pid}\n`;
+	const mine = `${process.pid} ${startTicks(process.pid)}\n`;
 	await mkdir(path.dirname(file), { recursive: true });
 	const started = performance.now();
 	let waited = false;
@@ -43,8 +63,9 @@ export async function acquireLock(file: string, options: LockOptions): Promise<(
 		}
 		const text = await readFile(file, 'utf8').catch(() => '');
 		const pid = Number.parseInt(text, 10);
-		if (text.endsWith('\n') && !pidAlive(pid)) {
-			log(`build: taking over the lock of build ${pid}, which no longer runs (${file})`);
+		const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => 0);
+		if ((text.endsWith('\n') && !holderRuns(text)) || (!/^\d+ ?\d*\n$/.test(text) && age > 10_000)) {
+			log(`build: taking over the lock of build ${Number.isFinite(pid) ? pid : '?'}, which no longer runs (${file})`);
 			await rm(file, { force: true });
 			continue;
 		}

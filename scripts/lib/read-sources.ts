@@ -12,7 +12,7 @@
  * Doesn’t ingest anything; problems become issues at their `line:column` (a missing vocabulary
  * is an error).
  */
-import { readdir, stat, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
@@ -59,13 +59,19 @@ export function sourceExtension(name: string): string | null {
 	return SOURCE_EXTENSIONS.includes(ext) ? ext : null;
 }
 
-/** Read a repository text file (vocabulary, overrides): null when missing; refused when huge. */
+/**
+ * Read a repository text file (vocabulary, overrides) with the same reader as the sources: a
+ * regular file (a symlink only to a file in its own folder), at most `YAML_MAX_BYTES`, UTF-8.
+ * @returns null when the file doesn't exist.
+ */
 async function readSmallText(file: string): Promise<{ text: string } | { error: string } | null> {
-	const info = await stat(file).catch(() => null);
-	if (!info) return null;
-	if (!info.isFile()) return { error: 'Expected a file, found a folder or a special file.' };
-	if (info.size > YAML_MAX_BYTES) return { error: `Expected at most ${YAML_MAX_BYTES} bytes, found ${info.size}.` };
-	return { text: await readFile(file, 'utf8') };
+	const read = await readInsideFolder(path.dirname(path.resolve(file)), path.basename(file), YAML_MAX_BYTES);
+	if (!read.ok) return /\(ENOENT\)/.test(read.message) ? null : { error: `${path.basename(file)}: ${read.message.replace(/per source file\. Split it, or raise the limit with --max-source-mb\./, 'per YAML file. Split or shorten it.')}` };
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '') };
+	} catch {
+		return { error: `${path.basename(file)}: expected UTF-8 text, found other bytes. Save it as UTF-8.` };
+	}
 }
 
 /** Metadata `<source>.yaml` → `sourceMetaSchema` data, or issues at the keys’ lines. */

@@ -81,6 +81,11 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 			if (done?.anchor) anchors.set(done.anchor, done.nodes + 1);
 			continue;
 		}
+		// An alias inside its own anchor makes a cycle, which every later walk of the data would loop on.
+		if (event.type === 5) {
+			const name = text.slice(event.anchorStart, event.anchorEnd);
+			if (stack.some((f) => f.anchor === name)) throw Object.assign(new Error(`alias *${name} is inside its own anchor &${name} (a cycle)`), { offset: startOf(event) });
+		}
 		const parent = stack.at(-1);
 		let path: PropertyKey[] = [];
 		if (parent?.kind === 'map') {

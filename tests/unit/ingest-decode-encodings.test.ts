@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
 import { decodeSource } from '../../src/lib/ingest/decode.ts';
 
@@ -37,6 +38,17 @@ describe('11. real Chinese text in GBK and GB18030 still decodes', () => {
 		expect(result.ok && result.text).toBe(iconv.decode(Buffer.from(bytes), 'gbk').replace(/\r\n?/g, '\n').replace(/^\uFEFF/, ''));
 	});
 
+	// The same texts in traditional characters (opencc-js) and Big5: the Japanese and Korean checks run first.
+	// 〇 is left out: iconv-lite writes it as ETEN 0xC6D9, which Node's WHATWG Big5 decoder reads as
+	// U+F6F2 (private use), a difference of the two Big5 tables, not of the encoding check.
+	const traditional = (OpenCC as unknown as { Converter(o: { from: string; to: string }): (t: string) => string }).Converter({ from: 'cn', to: 'tw' });
+	test.each(files.map((f) => [path.relative(repo, f), f]))('%s in traditional characters, Big5', (_name, file) => {
+		const bytes = new Uint8Array(iconv.encode(traditional(readFileSync(file, 'utf8')).replaceAll('〇', '零'), 'big5'));
+		const result = decodeSource('a.txt', bytes);
+		expect(result.ok, result.ok ? '' : result.issue.message).toBe(true);
+		expect(result.ok && [result.encoding, result.text]).toEqual(['big5', iconv.decode(Buffer.from(bytes), 'big5').replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '')]);
+	});
+
 	test.each(short)('%s in GBK and GB18030', (_name, text) => {
 		for (const encoding of ['gbk', 'gb18030']) {
 			const result = decodeSource('a.txt', new Uint8Array(iconv.encode(text, encoding)));
@@ -61,9 +73,17 @@ describe('11. Japanese text is refused, not published as mojibake', () => {
 		);
 	});
 
-	test('Korean (EUC-KR) is not published either', () => {
-		const korean = '학습형 조직 건설 보고서\n우리 회사는 2010년부터 학습형 조직 건설을 시작했습니다. 직원들은 매주 공부 모임에 참가하고 있습니다.\n';
-		expect(decodeSource('ko.txt', new Uint8Array(iconv.encode(korean, 'euc-kr'))).ok).toBe(false);
+	const korean = [
+		'학습형 조직 건설에 관한 보고서',
+		'우리 회사는 2010년부터 학습형 조직 건설을 시작했습니다. 직원들은 매주 공부 모임에 참가하고 있습니다. 회사의 모든 부서는 학습 계획을 세우고 정기적으로 평가를 실시합니다.',
+		'첫째, 지도부가 솔선수범하여 학습에 참여하였습니다. 사장과 임원들은 매달 독서 토론회를 열고 새로운 경영 지식을 공유하였습니다.',
+		'앞으로도 우리는 학습형 조직 건설을 계속 추진하여 회사의 경쟁력을 높이고 직원들의 성장을 지원할 것입니다.',
+	].join('\n');
+	test.each([['a short', korean.split('\n').slice(0, 2).join('\n')], ['a long', korean.repeat(5)]])('Korean (EUC-KR), %s text, is refused, not published as GB18030 Han', (_name, text) => {
+		// Before: the long text was accepted as GB18030 (“切嚼屈 炼流 扒汲俊 …”).
+		const result = decodeSource('ko.txt', new Uint8Array(iconv.encode(text, 'euc-kr')));
+		expect(!result.ok && result.issue.ruleId).toBe('decode:korean');
+		expect(!result.ok && result.issue.message).toBe('ko.txt: reads as Korean text in EUC-KR: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 would publish mojibake. Save it as UTF-8 if it belongs here.');
 	});
 });
 

@@ -154,6 +154,12 @@ describe('6, 13: YAML is parsed with limits, errors at the real line:column', ()
 		expect(errors(r)[0]).toMatch(/^001_c21bc2402ff3211b\.yaml:\d+:\d+ \[meta:invalid\] 001_c21bc2402ff3211b\.yaml: invalid YAML: aliases expand/);
 	});
 
+	test('6. an alias inside its own anchor (a cycle) is refused at the alias, not looped on later', async () => {
+		writeFileSync(path.join(work, 'overrides.yaml'), `${ID_001}:\n  keywords: &k [学习, *k]\n`);
+		const r = await run();
+		expect(errors(r)).toEqual([`${path.join(work, 'overrides.yaml')}:2:21 [overrides:invalid] invalid YAML: alias *k is inside its own anchor &k (a cycle)`]);
+	});
+
 	test('13. a YAML syntax error is reported at its own line and column, not 1:1', async () => {
 		writeFileSync(path.join(work, 'overrides.yaml'), `# comment\n${ID_001}:\n  unit: 某单位\n  title: [未闭合\n`);
 		const r = await run();

@@ -9,13 +9,17 @@
  * valid Big5 and GB18030 byte for byte and would be published as mojibake. It is recognised by
  * its kana when read as EUC-JP / Shift_JIS (`JAPANESE_KANA_SHARE` of the non-ASCII characters);
  * Chinese text has none (GBK read as EUC-JP keeps its no-kana, read as Shift_JIS gives
- * half-width katakana, which don't count). Every refusal names the line and column of the
+ * half-width katakana, which don't count). Korean (EUC-KR/UHC) is valid GB18030 too and comes
+ * out as plausible-looking Han; it is refused when its EUC-KR reading is almost all Hangul
+ * (`KOREAN_HANGUL_SHARE`) with spaces between words (`KOREAN_WORD_SPACES`): GB2312 Chinese read
+ * as EUC-KR is about half Hangul (punctuation and the Han rows past 0xC8 aren't) and has no such
+ * spaces, even letter-spaced text. Every refusal names the line and column of the
  * first bad byte (or implausible character) when there is one.
  *
  * Doesn’t guess with a statistical detector, and doesn’t normalise anything but line ends.
  */
 import type { IngestIssue } from './types.ts';
-import { firstImplausible, isPlausibleText, isPlausibleUnits, kanaShare } from './plausibility.ts';
+import { firstImplausible, hangulShare, isPlausibleText, isPlausibleUnits, kanaShare } from './plausibility.ts';
 import { unitsToString, utf8Units } from './utf8.ts';
 
 export type Decoded =
@@ -98,6 +102,19 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
 
 const hex = (b: number | undefined) => `0x${(b ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
 
+/** Least share of Hangul among the non-ASCII characters of an EUC-KR reading for Korean. */
+export const KOREAN_HANGUL_SHARE = 0.8;
+/** Least number of spaces between two Hangul syllables per non-ASCII character for Korean. */
+export const KOREAN_WORD_SPACES = 0.05;
+
+/** Do the bytes read as Korean text in EUC-KR (UHC)? Needs 20 non-ASCII characters to say. */
+function isKorean(bytes: Uint8Array): boolean {
+	const text = strict('euc-kr', bytes);
+	if (text === null) return false;
+	const { hangul, nonAscii, wordSpaces } = hangulShare(text);
+	return nonAscii >= 20 && hangul >= KOREAN_HANGUL_SHARE * nonAscii && wordSpaces >= KOREAN_WORD_SPACES * nonAscii;
+}
+
 /** `EUC-JP` or `Shift_JIS` when the bytes read as Japanese text in it, else null. */
 function japaneseEncoding(bytes: Uint8Array): string | null {
 	for (const [label, name] of [['euc-jp', 'EUC-JP'], ['shift_jis', 'Shift_JIS']] as const) {
@@ -156,6 +173,10 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 		if (japanese) {
 			const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
 			return refuse(file, 'decode:japanese', `${file}: reads as Japanese text in ${japanese}: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 or Big5 would publish mojibake. Save it as UTF-8 if it belongs here.`, at);
+		}
+		if (isKorean(bytes)) {
+			const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
+			return refuse(file, 'decode:korean', `${file}: reads as Korean text in EUC-KR: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 would publish mojibake. Save it as UTF-8 if it belongs here.`, at);
 		}
 	}
 	for (const label of units ? ['gb18030', 'big5'] : ['utf-8', 'gb18030', 'big5']) {

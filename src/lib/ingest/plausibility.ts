@@ -95,3 +95,22 @@ export function kanaShare(text: string): { kana: number; nonAscii: number } {
 	}
 	return { kana, nonAscii };
 }
+
+/**
+ * Hangul syllables (U+AC00–U+D7A3) among the non-ASCII characters of `text`, and the spaces
+ * between two of them (Korean separates words with spaces; Chinese does not).
+ */
+export function hangulShare(text: string): { hangul: number; nonAscii: number; wordSpaces: number } {
+	let hangul = 0;
+	let nonAscii = 0;
+	let wordSpaces = 0;
+	const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x20 && isHangul(text.charCodeAt(i - 1)) && isHangul(text.charCodeAt(i + 1))) wordSpaces++;
+		if (c < 0x80) continue;
+		nonAscii++;
+		if (isHangul(c)) hangul++;
+	}
+	return { hangul, nonAscii, wordSpaces };
+}
