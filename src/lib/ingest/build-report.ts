@@ -18,7 +18,7 @@ import { readSignOff } from './sign-off.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { normaliseSpaces } from './spaces.ts';
-import { isAnonymised, isUnitLine, unitFromHeadline, unitPartsOf } from './unit.ts';
+import { isAnonymised, isUnitLine, unitFromHeadline, unitFromSubtitle, unitPartsOf } from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
 
 export interface SourceContext {
@@ -77,12 +77,12 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const subtitle = rawSubtitle ? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log)) : null;
 	const firstUnitLine = span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
 	const unit =
-		(subtitle ? unitFromHeadline(subtitle) : null) ??
+		(subtitle && rawSubtitle ? unitFromSubtitle(rawSubtitle, subtitle, ctx.unitWords) : null) ??
 		span.tocItem?.unit ??
 		(head.byline.length ? head.byline.join(' ') : null) ??
 		signOff.unit ??
 		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
-		(TYPE_TITLE.test(title) ? unitFromHeadline(title) : null) ??
+		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
 		selfNamed(blocks, signOff.author, ctx);
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
@@ -102,7 +102,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const namedPractices = findNamedPractices(blocks);
 	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' '), practices: namedPractices });
 	const date = signOff.date ?? null;
-	const dateLike = blocks.slice(-3).find((b) => b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
+	const dateLike = blocks.slice(-3).find((b) => b.type === 'paragraph' && b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
 	if (!date && dateLike) {
 		warn(ctx, dateLike.line, 'date:unparsed', `Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`);
 	}

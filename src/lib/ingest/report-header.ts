@@ -12,7 +12,7 @@
 import { endsMidClause, isSubtitleLine, joinTitleLines, keyOf, markerOf, visibleLength } from './line-kinds.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import { isLetterSpaced } from './spaces.ts';
-import { isUnitLine } from './unit.ts';
+import { isUnitLine, joinWrappedUnit } from './unit.ts';
 
 export interface ReportHead {
 	/** Title as printed (raw, spaces not yet normalised), or null. */
@@ -65,6 +65,8 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 		const c = collapse(t);
 		return (options.tocUnit && keyOf(c) === keyOf(options.tocUnit)) || isUnitLine(c, unitWords);
 	};
+	// A unit name wrapped over lines k and k+1 (`…股份有限公司延庆` ⏎ `养殖基地`).
+	const wrappedByline = (k: number) => (text(k) && text(k + 1) ? joinWrappedUnit(text(k), text(k + 1), unitWords) : null);
 	let k = 0;
 	if (!options.bundle) {
 		if (options.titleEnd !== undefined) {
@@ -80,6 +82,7 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 					k < 4 &&
 					isTitleLike(text(k)) &&
 					!isByline(text(k)) &&
+					!wrappedByline(k) &&
 					(endsMidClause(title) || isSubtitleLine(text(k + 1)) || isByline(text(k + 1)))
 				) {
 					title = joinTitleLines(title, text(k));
@@ -89,7 +92,11 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 			}
 		}
 		if (isSubtitleLine(text(k))) head.subtitle = text(k).trim(), take(k++);
-		while (head.byline.length < 4 && text(k) && isByline(text(k))) head.byline.push(collapse(text(k))), take(k++);
+		while (head.byline.length < 4 && text(k)) {
+			if (isByline(text(k))) head.byline.push(collapse(text(k))), take(k++);
+			else if (wrappedByline(k)) head.byline.push(wrappedByline(k)!), take(k++), take(k++);
+			else break;
+		}
 	}
 	for (;;) {
 		const t = text(k).trim();
