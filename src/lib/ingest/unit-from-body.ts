@@ -34,6 +34,8 @@ const ISSUER = new RegExp(
 	`经(${HAN}{2,16}?)(?:集体|会议)?(?:研究|讨论|审议|审定)|(?:^|[。！？；，,])\\s*(?!经)(${HAN}{2,14}?)(?:研究)?决定(?:在|对|于|将|：|:|，|,|成立|开展|建立|实施)`,
 	'gu',
 );
+// Words that open a predicate: the subject of a sentence ends before them.
+const PREDICATE = /决定|研究|高度|积极|认真|深入|按照|结合|坚持|紧紧|始终|不断|大力|围绕|通过|针对|在|把|将|对|从/u;
 // Collectives, superiors and pronouns: never the report's own name.
 const GENERIC_START = /^(?:全|各|我|本|该|其|这|此|每|广大|有关|相关|上级|党中央|中央|国家|国务院)/u;
 const SUPERIOR = /^(?:[省市区县]委|[省市区县]政府|[省市区县]委[省市区县]政府)$/u;
@@ -84,7 +86,8 @@ export function unitFromBody(blocks: readonly Block[], unitWords: readonly strin
 	}
 	for (const block of edges) {
 		for (const m of block.text.includes('来') ? block.text.matchAll(SINCE) : []) {
-			const name = unitPrefix(m[1]!, unitWords, 12);
+			// The subject ends where its predicate starts (`县委决定在全县…` is 县委, a superior).
+			const name = unitPrefix(m[1]!.split(PREDICATE)[0]!, unitWords, 12);
 			if (acceptable(name, unitWords)) return { unit: name, line: block.line };
 		}
 		for (const m of block.text.includes('高度重视') ? block.text.matchAll(RESOLVE) : []) {

@@ -29,7 +29,7 @@ export function unitPartsOf(unit: string): string[] {
 
 /** Is this word list ending matched by `text`? */
 function endsWithOrgWord(text: string, words: readonly string[]): boolean {
-	if (/(?:社会|机会|大会|体会|工作|组织)$/.test(text)) return false;
+	if (/(?:社会|机会|大会|体会|工作|组织|城乡|家乡|故乡|下乡)$/.test(text)) return false;
 	return words.some((w) => text.endsWith(w)) || BASE_ORG_WORDS.some((w) => text.endsWith(w));
 }
 
@@ -53,10 +53,11 @@ const HEADLINE_BOUNDARY = new RegExp(
 	`(?:(?:积极|深入|全面|大力|扎实|认真)?${VERB}|关于|学习|工作|[0-9０-９〇○零一二三四五六七八九]{4}\\s*年|上半年|下半年|年度|的|自评|自查|经验|情况|总结|汇报|报告|材料|方案|规划)`,
 	'gu',
 );
-const NOT_A_WRITER = /^(?:在|记|浅谈|浅析|论|试论|关于|对|从|以|让|用|把|为|向|和|与|—)/u;
+const NOT_A_WRITER = /^(?:在|记|浅谈|浅析|论|试论|关于|对|从|以|让|用|把|为|向|和|与|—|我|本(?:单位|局|院|校|部|处|所|站|会))/u;
 
 function cleanName(name: string): string | null {
-	const t = name.trim();
+	// Words that join a name to what follows (`X关于…`, `X积极创建…`) are not part of it.
+	const t = name.trim().replace(/(?:关于|的|积极|深入|全面|大力|扎实|认真)+$/u, '');
 	if (t.length < 2 || GENERIC.test(t.replace(/[ \u3000]/g, ''))) return null;
 	if (/[，,。；;：:“”"《》]/.test(t)) return null;
 	if (/^(?:创建|建设|争创|开展|推进|打造|努力|全力|着力|积极|深入)|(?:创建|建设|争创|开展|推进|打造)$/.test(t)) return null;
