@@ -89,6 +89,11 @@ const cases: Case[] = [
 		want: { unit: '中共双桥镇委员会', category: '学习型党组织', date: '2011-07-08' },
 	},
 	{
+		name: 'an essay with its author under the title has an author and no unit',
+		text: ['论学习型组织的理论基础', '', '作者：李文远', '', '摘要：本文介绍彼得·圣吉的第五项修炼。', '', '一、理论的由来', '', '彼得·圣吉于1990年出版了《第五项修炼》，提出了学习型组织的概念。', '', '参考文献：', '[1]彼得·圣吉.第五项修炼[M].上海：上海三联书店，1998.', ''].join('\n'),
+		want: { unit: null, author: '李文远', reportType: '论文', category: '学习型组织（通论）', date: null },
+	},
+	{
 		name: 'a date range in the last heading is not the report’s date',
 		text: ['强化学习 促进发展', '', '——清河县统计局创建学习型机关实施方案', '', PARTY_BODY, '（三）总结阶段（2011年11月至12月）', '', '对创建工作进行总结。', ''].join('\n'),
 		want: { unit: '清河县统计局', category: '学习型机关', reportType: '实施方案', date: null, dateSource: 'none' },

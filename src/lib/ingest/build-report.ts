@@ -71,6 +71,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const bodyLines = lines.slice(head.bodyStart).filter((l) => !ctx.log.droppedLines.has(l.no));
 	const blocks = buildBlocks(bodyLines, ctx.log);
 	const signOff = readSignOff(blocks, ctx.unitWords);
+	const author = signOff.author ?? head.author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
 	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
 	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
@@ -83,7 +84,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		signOff.unit ??
 		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
-		selfNamed(blocks, signOff.author, ctx);
+		selfNamed(blocks, author, ctx);
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
 	const category = classifyCategory(
@@ -98,7 +99,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
 		warn(ctx, span.labelLine ?? first, 'category:label-contradicts-body', `Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`);
 	}
-	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author: signOff.author });
+	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author });
 	const namedPractices = findNamedPractices(blocks);
 	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' '), practices: namedPractices });
 	const date = signOff.date ?? null;
@@ -117,7 +118,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		unit,
 		unitParts,
 		unitAnonymized: unit ? isAnonymised(unit) : false,
-		author: signOff.author,
+		author,
 		category: category.label,
 		categorySlug: category.slug,
 		reportType,

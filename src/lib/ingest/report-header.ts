@@ -6,12 +6,15 @@
  *   加强学习型党组织建设⏎⏎全力促进街道各项事业蓬勃发展⏎⏎——***街道工委学习型党组织建设上半年总结
  *   → title `加强学习型党组织建设 全力促进街道各项事业蓬勃发展`, subtitle `——***街道工委…总结`
  *
+ * An `作者：X` line right under the title (and not the last line) is the author's byline.
+ *
  * Doesn’t read the body or the sign-off; when no line looks like a title, `title` is null
  * and the caller uses the TOC entry or the web label.
  */
 import { endsMidClause, isSubtitleLine, joinTitleLines, keyOf, markerOf, visibleLength } from './line-kinds.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import { isLetterSpaced } from './spaces.ts';
+import { authorOf } from './sign-off.ts';
 import { isUnitLine, joinWrappedUnit } from './unit.ts';
 
 export interface ReportHead {
@@ -20,6 +23,8 @@ export interface ReportHead {
 	subtitle: string | null;
 	/** Units printed under (or above) the title, one per line. */
 	byline: string[];
+	/** A personal author printed under the title (`作者：李文远`), or null. */
+	author: string | null;
 	abstract: string | null;
 	keywords: string[];
 	/** Lines consumed by the head, in order. */
@@ -57,7 +62,7 @@ function collapse(text: string): string {
 export function readReportHead(span: readonly SourceLine[], options: HeadOptions = {}): ReportHead {
 	const idx: number[] = [];
 	for (let i = 0; i < span.length && idx.length < 12; i++) if (!isBlank(span[i])) idx.push(i);
-	const head: ReportHead = { title: null, subtitle: null, byline: [], abstract: null, keywords: [], consumed: [], bodyStart: 0 };
+	const head: ReportHead = { title: null, subtitle: null, byline: [], author: null, abstract: null, keywords: [], consumed: [], bodyStart: 0 };
 	const text = (k: number) => (idx[k] === undefined ? '' : span[idx[k]!]!.text);
 	const take = (k: number) => head.consumed.push(span[idx[k]!]!);
 	const unitWords = options.unitWords ?? [];
@@ -97,6 +102,9 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 			else if (wrappedByline(k)) head.byline.push(wrappedByline(k)!), take(k++), take(k++);
 			else break;
 		}
+		// An author byline under the title (an essay's `作者：X`, not the line that closes it).
+		const author = text(k) && text(k + 1) ? authorOf(text(k)) : null;
+		if (author) head.author = author, take(k++);
 	}
 	for (;;) {
 		const t = text(k).trim();
