@@ -148,3 +148,49 @@ describe('the sign-off beats the book’s date', () => {
 		]);
 	});
 });
+
+// The hand-labelled reports of tests/fixtures/librarian/ (tuning and held-out): the fields a
+// librarian reads off each source. Units as printed; where a subtitle and a sign-off both name
+// the writer, the subtitle comes first (INGEST-SPEC §2), then a byline, then the sign-off.
+describe('fields of the librarian’s hand-written reports', () => {
+	const J = '学习型机关', X = '学习型学校', Y = '学习型医院', S = '学习型社团', Q = '学习型社区', D = '学习型党组织', E = '学习型企业', T = '学习型组织（通论）', F = '学习型家庭';
+	test.each<[string, string | null, string | null, string, string, string | null]>([
+		['tuning/t01-dishui-ju.txt', '清河县地方税务局', null, J, '自评报告', '2010-11'],
+		['tuning/t02-sanzhong.txt', '清河县第三中学', null, X, '自查报告', '2011-03'],
+		['tuning/t03-zhongyiyuan.txt', '清河县中医医院', null, Y, '自评报告', '2011-04-20'],
+		['tuning/t04-hehua-shequ.txt', '清河县城关镇荷花社区', null, Q, '自评报告', '2011-06'],
+		['tuning/t05-liuzhuang-cun.txt', '刘庄村党支部', null, D, '实施方案', '2011-03'],
+		['tuning/t06-jixie-gongsi.txt', '清河重型机械有限公司', null, E, '经验材料', '2010-12-28'],
+		['tuning/t07-lunwen-xinzhi.txt', null, '李文远', T, '论文', null],
+		['tuning/t08-shuangqiao-zhen.txt', '中共双桥镇委员会', null, D, '工作总结', '2011-07-08'],
+		['tuning/t09-sheying-xiehui.txt', '清河县摄影家协会', null, S, '自评报告', '2011-05'],
+		['tuning/t10-jianchayuan.txt', '清河县人民检察院', null, J, '自查报告', '2011-09'],
+		['heldout/h01-caizheng-ju.txt', '平安县财政局', null, J, '经验材料', '2011-10'],
+		['heldout/h02-zhongxin-xiaoxue.txt', '平安县城南中心小学', null, X, '自评报告', '2011-06-15'],
+		['heldout/h03-jiedao-gongwei.txt', '中共平安县城东街道工作委员会', null, D, '实施方案', '2011-04'],
+		['heldout/h04-weishengyuan.txt', '平安县石桥乡卫生院', null, Y, '自查报告', '2011-05'],
+		['heldout/h05-gongdian-gongsi.txt', '国网平安县供电公司', null, E, '经验材料', '2011-11'],
+		['heldout/h06-wenquan-shequ.txt', '温泉社区居委会', null, Q, '工作汇报', '2011-08-10'],
+		['heldout/h07-zuzhibu.txt', '中共平安县委组织部', null, J, '自评报告', '2010-09'],
+		['heldout/h08-lunwen-zhishi.txt', null, '陈海燕', T, '论文', null],
+		['heldout/h09-fulian-jiating.txt', '平安县妇联', null, F, '工作汇报', '2011-03-08'],
+		['heldout/h10-fayuan.txt', '平安县人民法院', null, J, '自评报告', '2011-12'],
+		['heldout/h11-shuili-ju.txt', '市水利局', null, J, '经验材料', null],
+		['heldout/h12-youeryuan.txt', '城关镇中心幼儿园', null, X, '工作汇报', '2011-06'],
+		['heldout/h13-jiedaoban.txt', '平安县西关街道办事处', null, D, '工作汇报', '2011-08'],
+		['heldout/h14-yinhang.txt', '中国农业银行平安县支行', null, E, '经验材料', '2011-10'],
+		['heldout/h15-jiaoyu-ju.txt', '平安县教育局', null, J, '自查报告', '2011-11'],
+		['heldout/h16-shequ-dangzhibu.txt', '平安县南关社区党支部', null, D, '工作总结', '2011-12'],
+	])('%s: unit %s, author %s, %s, %s, %s', (file, unit, author, category, reportType, date) => {
+		const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/librarian/${file}`, import.meta.url)));
+		const [report] = ingest([{ file: file.split('/')[1]!, bytes }], vocab, {}).catalog.reports;
+		expect({ unit: report?.unit, author: report?.author, category: report?.category, reportType: report?.reportType, date: report?.date, dateSource: report?.dateSource }).toEqual({
+			unit,
+			author,
+			category,
+			reportType,
+			date,
+			dateSource: date ? 'report' : 'none',
+		});
+	});
+});
