@@ -84,6 +84,16 @@ const cases: Case[] = [
 		want: { unit: '清河县中医医院', category: '学习型医院' },
 	},
 	{
+		name: 'a byline in brackets under the title',
+		text: ['强化学习 促进发展', '', '（中共延庆县委组织部）', '', PARTY_BODY].join('\n'),
+		want: { unit: '中共延庆县委组织部', category: '学习型机关' },
+	},
+	{
+		name: 'a labelled byline under the title',
+		text: ['强化学习 促进发展', '', '报送单位：延庆县水务局', '', PARTY_BODY].join('\n'),
+		want: { unit: '延庆县水务局', category: '学习型机关' },
+	},
+	{
 		name: 'a party committee of a town written out in full is a party organisation',
 		text: ['凝心聚力 共谋发展', '', PARTY_BODY, '中共双桥镇委员会', '2011年7月8日', ''].join('\n'),
 		want: { unit: '中共双桥镇委员会', category: '学习型党组织', date: '2011-07-08' },

@@ -16,6 +16,7 @@ import {
 	unitFromSubtitle,
 	unitOfLines,
 	unitPartsOf,
+	unitText,
 } from '../../src/lib/ingest/unit.ts';
 
 const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
@@ -34,6 +35,7 @@ describe('unitFromHeadline', () => {
 		['——清河县妇联开展创建学习型家庭活动情况汇报', '清河县妇联'],
 		['——清河县住房和城乡建设局二〇一一年工作总结', '清河县住房和城乡建设局'],
 		['——清河重型机械有限公司经验材料', '清河重型机械有限公司'],
+		['——延庆县水务局', '延庆县水务局'],
 	])('%s → %s', (headline, unit) => {
 		expect(unitFromHeadline(headline, words)).toBe(unit);
 	});
@@ -114,6 +116,20 @@ describe('unit lines', () => {
 		expect(isAnonymised(unit)).toBe(anonymised);
 	});
 
+	test.each([
+		['（中共延庆县委组织部）', '中共延庆县委组织部'],
+		['【延庆县水务局】', '延庆县水务局'],
+		['报送单位：延庆县水务局', '延庆县水务局'],
+		['单位:延庆县水务局', '延庆县水务局'],
+		['延庆县水务局（盖章）', '延庆县水务局'],
+		['延庆县水务局 (公章)', '延庆县水务局'],
+		['延庆县水务局供稿', '延庆县水务局'],
+		['延 庆 县 水 务 局', '延庆县水务局'],
+		['（执笔：张三）', '执笔：张三'],
+	])('the name on the unit line %s is %s', (line, name) => {
+		expect(unitText(line)).toBe(name);
+	});
+
 	test('letter-spaced names are collapsed, others only trimmed', () => {
 		expect([collapseLetterSpacing(' 兴 谷 街 道 '), collapseLetterSpacing('强素质 促发展')]).toEqual(['兴谷街道', '强素质 促发展']);
 	});
@@ -133,6 +149,8 @@ describe('readSignOff: the unit and date that close a report', () => {
 		['an author line after the date', [BODY, p('延庆县水务局'), p('二〇一一年六月'), p('（执笔：张三）')], '延庆县水务局', '2011-06'],
 		['a date alone', [BODY, p('二〇〇九年一月十八日')], null, '2009-01-18'],
 		['body text only', [BODY, BODY], null, null],
+		['a unit with its seal note', [BODY, p('延庆县水务局（盖章）'), p('二〇一一年六月十八日')], '延庆县水务局', '2011-06-18'],
+		['a date in brackets', [BODY, p('延庆县水务局'), p('（二〇一一年六月十八日）')], '延庆县水务局', '2011-06-18'],
 	])('%s', (_name, blocks, unit, date) => {
 		const found = readSignOff(blocks, words);
 		expect({ unit: found.unit, date: found.date?.date ?? null }).toEqual({ unit, date });

@@ -13,9 +13,8 @@
  */
 import { endsMidClause, isSubtitleLine, joinTitleLines, keyOf, markerOf, visibleLength } from './line-kinds.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
-import { isLetterSpaced } from './spaces.ts';
 import { authorOf } from './sign-off.ts';
-import { isUnitLine, joinWrappedUnit } from './unit.ts';
+import { isUnitLine, joinWrappedUnit, unitText } from './unit.ts';
 
 export interface ReportHead {
 	/** Title as printed (raw, spaces not yet normalised), or null. */
@@ -52,8 +51,9 @@ export function isTitleLike(text: string): boolean {
 	return !/[。！？!?；;：:]/.test(t);
 }
 
+/** A byline's name: letter-spacing collapsed, brackets, labels and seal notes taken off. */
 function collapse(text: string): string {
-	return isLetterSpaced(text) ? text.replace(/[ \u3000]+/g, '') : text.trim();
+	return unitText(text);
 }
 
 /**

@@ -81,6 +81,8 @@ export function unitFromHeadline(text: string, unitWords?: readonly string[]): s
 	const m = /^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造)|关于)?学习型/.exec(t) ?? /^(.+?)关于/.exec(t);
 	const direct = m ? cleanName(m[1]!) : null;
 	if (direct || !unitWords) return direct;
+	// A "subtitle" that is only the writer's name (`——延庆县水务局`).
+	if (isUnitLine(unitText(t), unitWords)) return unitText(t);
 	for (const b of t.matchAll(HEADLINE_BOUNDARY)) {
 		const name = cleanName(t.slice(0, b.index));
 		if (name && unitPartsOf(name).every((part) => endsWithOrgWord(part, unitWords))) return name;
@@ -107,6 +109,20 @@ export function collapseLetterSpacing(text: string): string {
 	return isLetterSpaced(t) ? t.replace(/[ \u3000]+/g, '') : t;
 }
 
+/**
+ * The name on a unit line without its frame: enclosing brackets (`（中共延庆县委组织部）`), a
+ * label (`报送单位：X`), a seal or contribution note (`X（盖章）`, `X供稿`), letter-spacing.
+ * Doesn't judge whether what is left is a unit (see `isUnitLine`).
+ */
+export function unitText(line: string): string {
+	let t = collapseLetterSpacing(line);
+	t = t.replace(/^(?:报送|申报|填报|撰稿|供稿|编写|起草)?单位\s*[:：]\s*/u, '');
+	t = t.replace(/\s*[（(【〔\[]\s*(?:盖章|公章|章|签章|印章|印)\s*[）)】〕\]]$/u, '');
+	t = t.replace(/\s*(?:供稿|撰稿|报送|提供)$/u, '');
+	const framed = /^[（(【〔\[]([^（）()【】〔〕\[\]]+)[）)】〕\]]$/u.exec(t);
+	return collapseLetterSpacing(framed ? framed[1]! : t);
+}
+
 // Words of a slogan title, never of an organisation's name.
 const SLOGAN = /学习型|创建|打造|推进|促进|提升|提高|加强|强化|构建|争创|努力|全力|开创|实现|推动|助力|深化|营造|坚持|凝聚/u;
 
@@ -116,8 +132,8 @@ const SLOGAN = /学习型|创建|打造|推进|促进|提升|提高|加强|强�
  * slogan word. Returns the joined name, or null.
  */
 export function joinWrappedUnit(first: string, second: string, extraWords: readonly string[] = []): string | null {
-	const a = collapseLetterSpacing(first);
-	const b = collapseLetterSpacing(second);
+	const a = unitText(first);
+	const b = unitText(second);
 	if (a.length < 4 || b.length === 0 || /^[—\-－]/.test(b) || isUnitLine(a, extraWords) || SLOGAN.test(a + b)) return null;
 	const joined = a + b;
 	return isUnitLine(joined, extraWords) ? joined : null;
@@ -133,7 +149,7 @@ export function unitOfLines(lines: readonly string[], extraWords: readonly strin
 	const parts: string[] = [];
 	let k = 0;
 	while (k < lines.length && parts.length < max) {
-		const line = collapseLetterSpacing(lines[k]!);
+		const line = unitText(lines[k]!);
 		if (isUnitLine(line, extraWords)) {
 			parts.push(line);
 			k++;
