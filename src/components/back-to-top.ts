@@ -23,3 +23,6 @@ if (link) {
 		history.replaceState(null, '', location.pathname + location.search);
 	});
 }
+
+// A module: its names stay out of the global scope (the bundler loads it once per page).
+export {};

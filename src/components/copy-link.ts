@@ -36,3 +36,6 @@ if (navigator.clipboard) {
 		void copy(`${pageAddress()}${anchor.hash}`, anchor.getAttribute('aria-label') ?? '链接');
 	});
 }
+
+// A module: its names stay out of the global scope (the bundler loads it once per page).
+export {};

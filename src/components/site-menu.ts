@@ -25,3 +25,6 @@ if (header && button && menu) {
 		button.focus();
 	});
 }
+
+// A module: its names stay out of the global scope (the bundler loads it once per page).
+export {};

@@ -30,3 +30,6 @@ if (button && label) {
 	// Follows the system setting while the reader has not chosen.
 	matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
 }
+
+// A module: its names stay out of the global scope (the bundler loads it once per page).
+export {};

@@ -37,3 +37,6 @@ if (links.length > 0) {
 	addEventListener('scroll', () => (frame ||= requestAnimationFrame(update)), { passive: true });
 	addEventListener('resize', () => (frame ||= requestAnimationFrame(update)));
 }
+
+// A module: its names stay out of the global scope (the bundler loads it once per page).
+export {};
