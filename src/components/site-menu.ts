@@ -4,8 +4,9 @@
  * navigation, search box and theme switch; Escape inside the header closes it and returns focus
  * to the button.
  *
- * Without JavaScript nothing here runs: the button stays hidden (CSS shows it only once
- * `data-menu` is set) and the menu stays open. Doesn’t change anything on wide screens, where
+ * Without JavaScript nothing here runs: the button stays hidden (CSS shows it only when
+ * public/js/theme-init.js has set `data-js` on `<html>`, before first paint, so the menu doesn't
+ * jump from open to folded) and the menu stays open. Doesn’t change anything on wide screens, where
  * CSS keeps the menu in the header bar and the button hidden.
  */
 const header = document.querySelector<HTMLElement>('.site-header');
