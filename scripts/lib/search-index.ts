@@ -21,7 +21,7 @@ import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { dateSortKey, TOC_ONLY_KIND, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
+import { dateSortKey, TOC_ONLY_KIND, tocEntryAnchor, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
@@ -47,7 +47,7 @@ export interface SearchIndexStats {
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
 export function tocOnlyUrl(sourceSlug: string, id: string): string {
-	return `/compilations/${sourceSlug}/#${id}`;
+	return `/compilations/${sourceSlug}/#${tocEntryAnchor(id)}`;
 }
 
 async function fail<T>(what: string, result: Promise<T & { errors: string[] }>): Promise<T> {
@@ -106,7 +106,9 @@ async function rewriteFragments(dir: string, blocks: ReadonlyMap<string, readonl
 		if (!own) throw new Error(`${dir}: fragment of ${fragment.url}, a page this shard did not index`);
 		return rewriteFragment(fragment, own);
 	};
-	for (const name of (await readdir(dir)).sort()) {
+	// an index without pages has no fragment folder
+	const names = blocks.size === 0 ? [] : await readdir(dir);
+	for (const name of names.sort()) {
 		const file = path.join(dir, name);
 		const json = JSON.parse(new TextDecoder().decode(unsigned(gunzipSync(await readFile(file)), file))) as FragmentText | Record<string, FragmentText>;
 		const out = typeof json.url === 'string' ? rewrite(json as FragmentText) : Object.fromEntries(Object.entries(json as Record<string, FragmentText>).map(([hash, f]) => [hash, rewrite(f)]));

@@ -146,8 +146,8 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		const link = page.locator('#search-results > li h2 a[href*="/reports/"]').first();
 		const href = new URL((await link.getAttribute('href'))!, served.server.url);
 		expect(href.searchParams.getAll('hl')).toEqual(['学习', '社区']);
-		await link.click();
-		await page.waitForFunction(() => document.body.dataset.highlighted !== undefined);
+		await Promise.all([page.waitForURL(/\/reports\//), link.click()]);
+		await page.waitForFunction(() => document.body?.dataset.highlighted !== undefined);
 		const marks = new Set(await page.locator('mark.search-hl').allTextContents());
 		expect(marks.has('学习')).toBe(true);
 		expect(marks.has('社区')).toBe(true);

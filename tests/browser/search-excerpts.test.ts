@@ -66,7 +66,7 @@ async function readExcerpts(page: Page): Promise<Array<{ key: string; sub: boole
 	return raw.map(({ href, sub, excerpt }) => {
 		const url = new URL(href);
 		const report = /\/reports\/([^/]+)\/$/.exec(url.pathname);
-		return { key: report ? `report:${report[1]}` : `toc:${url.hash.slice(1)}`, sub, excerpt };
+		return { key: report ? `report:${report[1]}` : `toc:${url.hash.slice(1).replace(/^entry-/, '')}`, sub, excerpt };
 	});
 }
 

@@ -36,7 +36,7 @@ export async function searchFor(page: Page, siteUrl: string, query: string): Pro
 
 /**
  * Keys of the results on the page: `report:<id>` for `/reports/<id>/`, `toc:<id>` for a TOC-only
- * entry (`/compilations/<slug>/#<id>`).
+ * entry (`/compilations/<slug>/#entry-<id>`).
  */
 export async function resultKeys(page: Page): Promise<string[]> {
 	const hrefs = await page.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -44,6 +44,6 @@ export async function resultKeys(page: Page): Promise<string[]> {
 		const url = new URL(href);
 		const report = /\/reports\/([^/]+)\/$/.exec(url.pathname);
 		if (report) return `report:${report[1]}`;
-		return `toc:${url.hash.slice(1)}`;
+		return `toc:${url.hash.slice(1).replace(/^entry-/, '')}`;
 	});
 }

@@ -48,3 +48,10 @@ describe('Pagefind attributes', () => {
 		expect(sort.date).toBe('2010-12-00');
 	});
 });
+
+describe('TOC entry anchors', () => {
+	test('the id a TOC-only result links to begins with a letter', async () => {
+		const { tocEntryAnchor } = await import('../../src/lib/search/attributes.ts');
+		expect(tocEntryAnchor('000-072d85c6eac7fde3-toc-9b1cd692')).toBe('entry-000-072d85c6eac7fde3-toc-9b1cd692');
+	});
+});

@@ -66,7 +66,12 @@ export function resultItem(data: PagefindData, terms: ReadonlyArray<readonly str
 	const head = headBlocks(map, data.meta);
 	const inHead = (o: Occurrence) => head.has(map.places[o.start]!.block);
 	const center = found.find((o) => !inHead(o)) ?? found[0];
-	if (center) li.append(excerptNode(passage(map, center, found, MAIN_RADIUS)));
+	if (center) {
+		// A body passage doesn't reach back into the title, subtitle or unit shown above it.
+		let first = map.places[center.start]!.block;
+		while (first > 0 && !inHead(center) && !head.has(first - 1)) first--;
+		li.append(excerptNode(passage(map, center, found, MAIN_RADIUS, [map.blockStarts[first]!, map.chars.length])));
+	}
 	else if (data.meta.subtitle) li.append(el('p', 'search-excerpt', data.meta.subtitle));
 	if (center) {
 		const subs = subResults(data, map, found, center);

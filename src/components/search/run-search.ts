@@ -75,7 +75,7 @@ export class SearchRunner {
 	 * @param query The prepared query (no terms: filters only, by date).
 	 * @param state Filters and sort order.
 	 */
-	async run(query: PreparedQuery, state: SearchState): Promise<SearchOutcome & { filtersOf: PagefindResult[] }> {
+	async run(query: PreparedQuery, state: SearchState): Promise<SearchOutcome> {
 		const { filters } = pagefindOptions(state);
 		const records = await this.#allRecords();
 		const factsOf = (id: string, headTerms = 0, frequency = 0): RankFacts => ({
@@ -88,7 +88,7 @@ export class SearchRunner {
 		if (query.terms.length === 0) {
 			const found = await this.#pagefind.search(null, { filters, sort: { date: 'desc' } });
 			const hits = (found?.results ?? []).map((result) => ({ result, facts: factsOf(result.id) }));
-			return { hits: rankResults(hits, state.sort === 'date-asc' ? 'date-asc' : 'date-desc'), counts: found?.filters ?? {}, filtersOf: [] };
+			return { hits: rankResults(hits, state.sort === 'date-asc' ? 'date-asc' : 'date-desc'), counts: found?.filters ?? {} };
 		}
 		const perTerm = await Promise.all(
 			query.terms.map(async (term) => {
@@ -112,7 +112,7 @@ export class SearchRunner {
 				const frequency = perTerm.reduce((sum, t) => sum + (t.score.get(result.id) ?? 0), 0);
 				return { result, facts: factsOf(result.id, headTerms, frequency) };
 			});
-		return { hits: rankResults(hits, state.sort), counts: perTerm.length === 1 ? first!.counts : null, filtersOf: first!.results };
+		return { hits: rankResults(hits, state.sort), counts: perTerm.length === 1 ? first!.counts : null };
 	}
 
 	/**
