@@ -118,8 +118,19 @@ async function search(push: boolean): Promise<void> {
 	showMore = async (focus: boolean) => {
 		more.disabled = true;
 		const batch = pending.splice(0, PAGE_SIZE);
-		const data = await Promise.all(batch.map((h) => h.result.data()));
+		// A fragment that fails to load is asked for once more; if it fails again the batch goes
+		// back, so 更多结果 can try again (never a dead button).
+		const data = await Promise.all(batch.map((h) => h.result.data().catch(() => h.result.data()))).catch((error: unknown) => {
+			console.error('search: a result failed to load', error);
+			return null;
+		});
 		if (mine !== run) return;
+		if (data === null) {
+			pending.unshift(...batch);
+			more.hidden = false;
+			more.disabled = false;
+			return;
+		}
 		let firstNew: HTMLAnchorElement | null = null;
 		for (const d of data) {
 			const item = resultItem(d, terms, typed, foldOne);
