@@ -126,7 +126,14 @@ async function readVocabulary(file: string, out: RunInputs): Promise<void> {
 		if (problems.length === 0) problems.push(head ?? 'Invalid vocabulary');
 		for (const line of problems) {
 			const pathText = /^([\w.-]+): /.exec(line)?.[1];
-			const at = pathText && pathText !== '(root)' ? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+			let at: PropertyKey[] = pathText && pathText !== '(root)' ? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+			// `themes: duplicate slug "x"`: point at the second entry that has it.
+			const dup = /^(categories|themes): duplicate (slug|label) "(.*)"/.exec(line);
+			const list = dup ? (yaml.data as Record<string, unknown> | null)?.[dup[1]!] : undefined;
+			if (dup && Array.isArray(list)) {
+				const second = list.findIndex((item, i) => i > list.findIndex((x) => (x as Record<string, unknown>)?.[dup[2]!] === dup[3]) && (item as Record<string, unknown>)?.[dup[2]!] === dup[3]);
+				if (second >= 0) at = [dup[1]!, second, dup[2]!];
+			}
 			out.issues.push(issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${line}`, yaml.placeOf(at)));
 		}
 	}
