@@ -9,6 +9,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { pickSources } from '../../src/lib/ingest/formats/kind.ts';
 import type { IngestIssue, Overrides, SourceInput, Vocabulary } from '../../src/lib/ingest/types.ts';
 
 export interface RunInputs {
@@ -54,7 +55,9 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 	const out: RunInputs = { sources: [], vocab: null, overrides: {}, overrideLines: {}, vocabularyText: '', overridesText: '', issues: [], bytes: 0 };
 	let names: string[] = [];
 	try {
-		names = (await readdir(sourcesDir)).filter((n) => n.endsWith('.txt')).sort();
+		const picked = pickSources(await readdir(sourcesDir));
+		names = picked.sources;
+		out.issues.push(...picked.issues);
 	} catch {
 		out.issues.push(issue(sourcesDir, 'input:sources-missing', `Expected a folder of .txt sources, found nothing at ${sourcesDir}.`));
 	}
@@ -67,7 +70,7 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 			continue;
 		}
 		out.bytes += bytes.length;
-		const metaName = name.replace(/\.txt$/, '.yaml');
+		const metaName = name.replace(/\.[^.]+$/, '.yaml');
 		const yaml = await readYaml(path.join(sourcesDir, metaName));
 		let meta = null;
 		if (yaml?.error) out.issues.push(issue(metaName, 'meta:invalid', `${metaName}: invalid YAML: ${yaml.error}`));

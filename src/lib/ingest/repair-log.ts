@@ -17,6 +17,9 @@ export const repairRules = [
 	'boilerplate-line',
 	'journal-residue',
 	'teaser-line',
+	'folio',
+	'running-head',
+	'kangxi-radical',
 ] as const;
 export type RepairRule = (typeof repairRules)[number];
 

@@ -24,6 +24,23 @@ export interface SourceInput {
 	bytes: Uint8Array;
 	/** Parsed `<source>.yaml` beside it, when present. */
 	meta?: SourceMeta | null;
+	/** The text of a PDF, Word or HTML source, read by `extractSource` (a `.txt` has none). */
+	extracted?: ExtractedText;
+}
+
+/** A non-text source read into the line model (see `formats/extract.ts`). */
+export interface ExtractedText {
+	kind: 'pdf' | 'docx' | 'html';
+	/** LF lines; a PDF has a form feed before each page after the first. */
+	text: string;
+	/** 1-based PDF page of each line (PDF only). */
+	pageOfLine?: number[];
+	/** 1-based paragraph (block) of the document each line belongs to (DOCX, HTML). */
+	paragraphOfLine?: number[];
+	/** Repairs made while reading (radicals mapped), by rule. */
+	repairs: Partial<Record<'kangxi-radical', number>>;
+	/** Problems that refuse the source (a scanned PDF): no records are made. */
+	errors: IngestIssue[];
 }
 
 /** A category of content/vocabulary.yaml. */

@@ -1,0 +1,32 @@
+/**
+ * Where a report is in a non-text source: its PDF pages and the folios printed on them, or its
+ * paragraph range in a Word or HTML document. A `.txt` report has its line range only.
+ *
+ * Doesn’t compute line ranges (the splitter does) or change them.
+ */
+import type { ExtractedText } from '../types.ts';
+import type { PageModel } from './furniture.ts';
+
+export interface Provenance {
+	pdfPages?: [number, number];
+	folios?: [string | null, string | null];
+	paragraphs?: [number, number];
+}
+
+/**
+ * @param lines The report's [first, last] 1-based line of the extracted text.
+ * @returns the fields to add to its frontmatter ({} for a `.txt`).
+ */
+export function provenance(lines: readonly [number, number], extracted: ExtractedText | undefined, pages: PageModel): Provenance {
+	if (!extracted) return {};
+	if (extracted.pageOfLine) {
+		const first = extracted.pageOfLine[lines[0] - 1] ?? 1;
+		const last = extracted.pageOfLine[lines[1] - 1] ?? first;
+		return { pdfPages: [first, last], folios: [pages.folios.get(first) ?? null, pages.folios.get(last) ?? null] };
+	}
+	if (extracted.paragraphOfLine) {
+		const first = extracted.paragraphOfLine[lines[0] - 1] ?? 1;
+		return { paragraphs: [first, extracted.paragraphOfLine[lines[1] - 1] ?? first] };
+	}
+	return {};
+}
