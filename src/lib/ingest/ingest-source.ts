@@ -58,7 +58,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 	const lines = toSourceLines(decoded.text, log, rawLines);
 	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
 	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
-	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine);
+	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines);
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];

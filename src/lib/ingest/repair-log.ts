@@ -19,6 +19,7 @@ export const repairRules = [
 	'teaser-line',
 	'folio',
 	'running-head',
+	'frame-line',
 	'kangxi-radical',
 ] as const;
 export type RepairRule = (typeof repairRules)[number];

@@ -37,6 +37,8 @@ export interface ExtractedText {
 	pageOfLine?: number[];
 	/** 1-based paragraph (block) of the document each line belongs to (DOCX, HTML). */
 	paragraphOfLine?: number[];
+	/** 0-based indexes of lines that are site chrome of a web page (removed as `frame-line`). */
+	frameLines?: number[];
 	/** Repairs made while reading (radicals mapped), by rule. */
 	repairs: Partial<Record<'kangxi-radical', number>>;
 	/** Problems that refuse the source (a scanned PDF): no records are made. */

@@ -6,10 +6,10 @@
  * picture becomes a placeholder line with its alt text (see `htmlToText`).
  */
 import mammoth from 'mammoth';
-import { htmlToText } from './html.ts';
+import { htmlToText, type HtmlText } from './html.ts';
 
 /** @throws when the bytes are not a Word document (the caller turns it into an issue). */
-export async function docxToText(bytes: Uint8Array): Promise<{ text: string; paragraphOfLine: number[] }> {
+export async function docxToText(bytes: Uint8Array): Promise<HtmlText> {
 	const { value } = await mammoth.convertToHtml(
 		{ buffer: Buffer.from(bytes) },
 		// A picture keeps its caption (alt text), not its bytes: `htmlToText` prints a placeholder.

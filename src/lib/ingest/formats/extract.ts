@@ -8,11 +8,17 @@
  */
 import { decodeSource } from '../decode.ts';
 import type { ExtractedText, IngestIssue, SourceInput } from '../types.ts';
-import { docxToText } from './docx.ts';
-import { htmlToText } from './html.ts';
 import { sourceKind } from './kind.ts';
 import { pdfToText } from './pdf-lines.ts';
-import { readPdf, type PdfAssets } from './read-pdf.ts';
+import type { PdfAssets } from './read-pdf.ts';
+
+// The readers are loaded when a source needs them: PDF.js and mammoth are large, and a run of
+// `.txt` sources should not wait for them.
+const readers = {
+	pdf: () => import('./read-pdf.ts'),
+	docx: () => import('./docx.ts'),
+	html: () => import('./html.ts'),
+};
 
 function refuse(file: string, ruleId: string, message: string): IngestIssue {
 	return { file, line: 1, column: 1, ruleId, severity: 'error', message };
@@ -31,7 +37,7 @@ export function pageRanges(pages: readonly number[]): string {
 }
 
 async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<ExtractedText> {
-	const pdf = await readPdf(input.bytes, assets);
+	const pdf = await (await readers.pdf()).readPdf(input.bytes, assets);
 	const { text, pageOfLine, empty } = pdfToText(pdf.pages);
 	const scanned = empty.filter((p) => pdf.pictured.has(p));
 	const errors: IngestIssue[] = [];
@@ -51,11 +57,11 @@ export async function extractSource(input: SourceInput, assets: PdfAssets): Prom
 	const kind = sourceKind(input.file);
 	try {
 		if (kind === 'pdf') return { ...input, extracted: await extractPdf(input, assets) };
-		if (kind === 'docx') return { ...input, extracted: { kind: 'docx', ...(await docxToText(input.bytes)), repairs: {}, errors: [] } };
+		if (kind === 'docx') return { ...input, extracted: { kind: 'docx', ...(await (await readers.docx()).docxToText(input.bytes)), repairs: {}, errors: [] } };
 		if (kind === 'html') {
 			const decoded = decodeSource(input.file, input.bytes);
 			if (!decoded.ok) return { ...input, extracted: { kind: 'html', text: '', repairs: {}, errors: [decoded.issue] } };
-			return { ...input, extracted: { kind: 'html', ...htmlToText(decoded.text), repairs: {}, errors: [] } };
+			return { ...input, extracted: { kind: 'html', ...(await readers.html()).htmlToText(decoded.text), repairs: {}, errors: [] } };
 		}
 	} catch (error) {
 		const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';

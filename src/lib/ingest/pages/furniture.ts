@@ -1,6 +1,6 @@
 /**
  * The printed page, for every input: page boundaries, folios and running heads, removed from
- * the text as named, counted repairs (`folio`, `running-head`).
+ * the text as named, counted repairs (`folio`, `running-head`; a web page’s frame: `frame-line`).
  *
  * Pages come from the PDF (its page of each line), else from form feeds (`pdftotext` writes one
  * before each page), else from decorated folio lines (`— 5 —`, `第5页`, `5/24`: one ends or
@@ -67,8 +67,15 @@ function headKey(text: string): string | null {
  * @param rawLines The decoded text split on LF (form feeds still in it).
  * @param log Receives `folio` and `running-head` drops.
  * @param givenPages The 1-based page of each line when the format knows it (PDF).
+ * @param frameLines 0-based lines that are a web page's frame (HTML): dropped as `frame-line`.
  */
-export function removeFurniture(lines: SourceLine[], rawLines: readonly string[], log: RepairLog, givenPages?: readonly number[]): PageModel {
+export function removeFurniture(lines: SourceLine[], rawLines: readonly string[], log: RepairLog, givenPages?: readonly number[], frameLines: readonly number[] = []): PageModel {
+	// 0. The frame of a web page (navigation, footer), as the HTML reader marked it.
+	for (const i of frameLines) {
+		if (i >= lines.length || isBlank(lines[i])) continue;
+		dropLine(log, lines[i]!.no, 'frame-line');
+		lines[i] = { no: lines[i]!.no, text: '' };
+	}
 	const { pageOfLine, evidence } = pagesOf(lines, rawLines, givenPages);
 	const pageCount = pageOfLine.length ? pageOfLine[pageOfLine.length - 1]! : 1;
 	const folios = new Map<number, string>();
