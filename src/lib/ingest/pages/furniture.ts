@@ -111,8 +111,9 @@ export function removeFurniture(lines: SourceLine[], rawLines: readonly string[]
 		const on = pages[p]!;
 		if (on.length === 0) continue;
 		considered++;
+		// A line of a short page can be both near the top and near the bottom: it gets both keys.
 		const top = on.slice(0, TOP).map((i, rank) => ({ i, place: `top${rank}` }));
-		const bottom = on.slice(Math.max(TOP, on.length - BOTTOM)).map((i) => ({ i, place: 'bottom' }));
+		const bottom = on.slice(Math.max(0, on.length - BOTTOM)).map((i) => ({ i, place: 'bottom' }));
 		for (const { i, place } of [...top, ...bottom]) {
 			const key = headKey(lines[i]!.text);
 			if (key === null) continue;
