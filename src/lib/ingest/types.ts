@@ -31,7 +31,7 @@ export interface SourceInput {
 /** A non-text source read into the line model (see `formats/extract.ts`). */
 export interface ExtractedText {
 	kind: 'pdf' | 'docx' | 'html';
-	/** LF lines; a PDF has a form feed before each page after the first. */
+	/** LF lines (pages of a PDF are in `pageOfLine`, not marked in the text). */
 	text: string;
 	/** 1-based PDF page of each line (PDF only). */
 	pageOfLine?: number[];

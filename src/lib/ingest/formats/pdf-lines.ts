@@ -1,7 +1,7 @@
 /**
  * A PDF's text layer (items with positions, as PDF.js gives them) → the line model: one text
- * line per paragraph, a blank line between paragraphs, a form feed before each page after the
- * first (as `pdftotext` writes it), and for every line the PDF page it comes from.
+ * line per paragraph, a blank line between paragraphs and after each page, and for every line the
+ * PDF page it comes from (the page stage reads pages from that, not from form feeds).
  *
  * Geometry, not fonts: items on one baseline make a line (sorted left to right, a space where
  * the gap is wider than a third of the font size); a line that reaches the right edge of the
@@ -99,7 +99,7 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 
 /**
  * @param pages The text items of each page, in page order.
- * @returns `text` (LF lines, `\f` before each page after the first) and `pageOfLine[i]`, the
+ * @returns `text` (LF lines) and `pageOfLine[i]`, the
  *   1-based PDF page of line i+1; `empty` lists the 1-based pages without any text.
  */
 export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; empty: number[] } {
@@ -120,13 +120,9 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 				out.push('');
 				pageOfLine.push(p + 1);
 			}
-			out.push(k === 0 && p > 0 ? `\f${para}` : para);
+			out.push(para);
 			pageOfLine.push(p + 1);
 		});
-		if (paragraphs.length === 0 && p > 0) {
-			out.push('\f');
-			pageOfLine.push(p + 1);
-		}
 		out.push('');
 		pageOfLine.push(p + 1);
 	});
