@@ -35,6 +35,8 @@ export interface ExtractedText {
 	text: string;
 	/** 1-based PDF page of each line (PDF only). */
 	pageOfLine?: number[];
+	/** The PDF's page labels (index = page − 1), when it has them: the folio of a page that prints none. */
+	pageLabels?: string[];
 	/** 1-based paragraph (block) of the document each line belongs to (DOCX, HTML). */
 	paragraphOfLine?: number[];
 	/** 0-based indexes of lines that are site chrome of a web page (removed as `frame-line`). */

@@ -46,7 +46,8 @@ async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<Extrac
 		const what = pages.length === 1 ? `page ${pages[0]} has` : `pages ${pageRanges(pages)} have`;
 		errors.push(refuse(input.file, 'decode:no-text-layer', `${input.file}: ${what} no text layer (scanned?): run OCR first, or add the text as a .txt beside it.`));
 	}
-	return { kind: 'pdf', text, pageOfLine, repairs: pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}, errors };
+	const labels = pdf.labels ? { pageLabels: pdf.labels } : {};
+	return { kind: 'pdf', text, pageOfLine, ...labels, repairs: pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}, errors };
 }
 
 /**

@@ -22,7 +22,9 @@ export function provenance(lines: readonly [number, number], extracted: Extracte
 	if (extracted.pageOfLine) {
 		const first = extracted.pageOfLine[lines[0] - 1] ?? 1;
 		const last = extracted.pageOfLine[lines[1] - 1] ?? first;
-		return { pdfPages: [first, last], folios: [pages.folios.get(first) ?? null, pages.folios.get(last) ?? null] };
+		// The folio printed on the page, else the page's label when the PDF has labels.
+		const folio = (p: number) => pages.folios.get(p) ?? extracted.pageLabels?.[p - 1] ?? null;
+		return { pdfPages: [first, last], folios: [folio(first), folio(last)] };
 	}
 	if (extracted.paragraphOfLine) {
 		const first = extracted.paragraphOfLine[lines[0] - 1] ?? 1;
