@@ -17,7 +17,9 @@ const FORMS = [
 
 /** A folio line's page number as printed (`— 5 —` → `5`), or null when the line is not a folio. */
 export function folioOf(text: string): string | null {
-	const t = text.replace(/[\s\u3000\f]+/g, (s) => (s.trim() === '' ? ' ' : s)).trim();
+	// (Most lines are long text: don't look further at them.)
+	if (text.length > 64) return null;
+	const t = text.replace(/[\s\u3000\f]+/g, ' ').trim();
 	if (t.length === 0 || t.length > 16) return null;
 	for (const form of FORMS) {
 		const m = form.exec(t);

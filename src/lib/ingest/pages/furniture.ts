@@ -40,13 +40,15 @@ function pagesOf(lines: readonly SourceLine[], rawLines: readonly string[], give
 		});
 		return { pageOfLine, evidence: true };
 	}
-	const folioLines = lines.map((l, i) => (isDecoratedFolio(l.text) ? i : -1)).filter((i) => i >= 0);
-	if (folioLines.length < 2) return { pageOfLine, evidence: false };
-	// A folio ends its page when more text follows it than precedes the first one.
+	const folioLines = new Set<number>();
+	for (let i = 0; i < lines.length; i++) if (isDecoratedFolio(lines[i]!.text)) folioLines.add(i);
+	if (folioLines.size < 2) return { pageOfLine, evidence: false };
+	// Each folio line closes a page (a folio printed at the top then sits at the end of the page
+	// before: the page's edges, which is all the heads and folios are looked for at, are the same).
 	let page = 1;
 	for (let i = 0; i < lines.length; i++) {
 		pageOfLine[i] = page;
-		if (folioLines.includes(i)) page++;
+		if (folioLines.has(i)) page++;
 	}
 	return { pageOfLine, evidence: true };
 }

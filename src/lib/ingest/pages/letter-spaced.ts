@@ -40,8 +40,11 @@ function spacesIn(text: string): number {
  */
 export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, dropped: ReadonlyMap<number, unknown>, pageOfLine: readonly number[]): void {
 	for (let i = 0; i < lines.length; i++) {
+		// (A long line is body text, even with layout spaces before it: don't trim it.)
+		if (lines[i]!.text.length > 96) continue;
 		const t = lines[i]!.text.trim();
-		if (t.length > 24 || !(PIECE.test(t) || isSpaced(t))) continue;
+		// Without a space, only a piece of one or two characters can take part.
+		if (t.length > 24 || (t.length > 2 && !/[ \u3000]/.test(t)) || !(PIECE.test(t) || isSpaced(t))) continue;
 		// The run of pieces from here (blank or removed lines between them, one page).
 		const run = [i];
 		let length = t.replace(/[ \u3000]+/g, '').length;
