@@ -4,10 +4,11 @@
  * any extractor writes it (with or without form feeds), sentences cut by a page break joined.
  */
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingest } from '../../src/lib/ingest/index.ts';
-import { pickSources } from '../../src/lib/ingest/formats/kind.ts';
+import { readRunInputs } from '../../scripts/lib/read-sources.ts';
 import { pageRanges } from '../../src/lib/ingest/formats/extract.ts';
 import { unifyRadicals } from '../../src/lib/ingest/formats/radicals.ts';
 import { htmlToText } from '../../src/lib/ingest/formats/html.ts';
@@ -194,16 +195,22 @@ describe('web page frame', () => {
 });
 
 describe('source kinds', () => {
-	test('compilations are kept, others named in a warning, legacy Word refused with advice', () => {
-		const { sources, issues } = pickSources(['notes.md', 'a.txt', 'b.PDF', 'c.docx', 'd.htm', 'e.html', 'old.doc', 'f.wps', 'a.yaml', '.DS_Store']);
-		expect(sources).toEqual(['a.txt', 'b.PDF', 'c.docx', 'd.htm', 'e.html']);
-		expect(issues.map((i) => `${i.file}: ${i.severity} ${i.ruleId}: ${i.message}`)).toMatchInlineSnapshot(`
-			[
-			  "f.wps: error input:legacy-format: f.wps: expected a compilation (.txt .pdf .docx .html), found a legacy .wps file. Save it as .docx or PDF.",
-			  "notes.md: warning input:not-a-compilation: notes.md: not a compilation (.txt .pdf .docx .html); skipped",
-			  "old.doc: error input:legacy-format: old.doc: expected a compilation (.txt .pdf .docx .html), found a legacy .doc file. Save it as .docx or PDF.",
-			]
-		`);
+	test('compilations are read, others named in a warning, a legacy Word file refused with advice', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'huibian-kinds-'));
+		try {
+			for (const name of ['notes.md', 'a.txt', 'b.PDF', 'c.docx', 'd.htm', 'e.html', 'old.doc', 'f.wps']) writeFileSync(path.join(dir, name), 'x');
+			const inputs = await readRunInputs(dir, path.join(dir, 'none.yaml'), path.join(dir, 'none.yaml'));
+			expect(inputs.sources.map((s) => s.file)).toEqual(['a.txt', 'b.PDF', 'c.docx', 'd.htm', 'e.html']);
+			expect(inputs.issues.filter((i) => i.ruleId.startsWith('input:')).map((i) => `${i.severity} ${i.ruleId}: ${i.message}`)).toMatchInlineSnapshot(`
+				[
+				  "error input:legacy-format: f.wps: expected a compilation (.txt, .pdf, .docx, .html, .htm), found a legacy .wps file. Save it as .docx or PDF.",
+				  "warning input:skipped: notes.md: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.",
+				  "error input:legacy-format: old.doc: expected a compilation (.txt, .pdf, .docx, .html, .htm), found a legacy .doc file. Save it as .docx or PDF.",
+				]
+			`);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('page ranges', () => {
