@@ -218,8 +218,8 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		const r = await run();
 		expect(r.ok).toBe(true);
 		expect(r.issues.filter((i) => i.ruleId === 'input:skipped').map((i) => `${i.file}: ${i.severity} ${i.message}`)).toEqual([
-			'images: warning images: not a compilation (.txt); skipped.',
-			'notes.md: warning notes.md: not a compilation (.txt); skipped.',
+			'images: warning images: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.',
+			'notes.md: warning notes.md: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.',
 			'orphan.yaml: warning orphan.yaml: metadata for no source (no orphan.txt beside it); skipped.',
 		]);
 	});
@@ -229,7 +229,7 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		writeFileSync(path.join(sources, 'README.md'), 'nothing here');
 		const r = await run();
 		expect(r.ok).toBe(false);
-		expect(errors(r)).toEqual([`${sources}:1:1 [input:sources-empty] Expected at least one source (.txt) in ${sources}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`]);
+		expect(errors(r)).toEqual([`${sources}:1:1 [input:sources-empty] Expected at least one source (.txt, .pdf, .docx, .html, .htm) in ${sources}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`]);
 		expect(existsSync(path.join(work, 'out'))).toBe(false);
 		const allowed = await run({ allowEmpty: true });
 		expect(allowed.ok).toBe(true);
