@@ -8,7 +8,7 @@
  *
  * Doesn’t assign the id (ids are made per source, see `slug.ts`) and doesn’t validate.
  */
-import type { Block, IngestIssue, ReportFrontmatter, Vocabulary } from './types.ts';
+import type { Block, IngestIssue, ReportFrontmatter, SourceRecord, Vocabulary } from './types.ts';
 import { buildBlocks } from './blocks.ts';
 import { endsSentence, normaliseSubtitle } from './line-kinds.ts';
 import { classifyCategory, detectReportType, findNamedPractices, tagThemes } from './metadata/index.ts';
@@ -24,7 +24,7 @@ import { unitFromBody } from './unit-from-body.ts';
 export interface SourceContext {
 	file: string;
 	sourceSlug: string;
-	shape: 'toc-compilation' | 'web-collection' | 'single-article';
+	shape: SourceRecord['shape'];
 	compilationTitle: string;
 	compilationDate: { date: string; precision: 'day' | 'month' | 'year' } | null;
 	vocab: Vocabulary;
@@ -44,6 +44,20 @@ export interface BuiltReport {
 	/** The body's plain text: the blocks' texts joined by LF (the page text). */
 	text: string;
 	head: SourceLine[];
+}
+
+/** A book (with or without a TOC): its reports inherit its date. */
+export function isCompilation(shape: SourceRecord['shape']): boolean {
+	return shape === 'toc-compilation' || shape === 'head-compilation';
+}
+
+// Back matter that follows a sign-off and stays with its report (issue 21 item 4).
+const BACK_MATTER = /^(?:附[ \u3000]*件|附[:：]|参考文献|后[ \u3000]*记|编后|注[:：释])/;
+
+/** The blocks up to the sign-off: back matter after it (附件, 参考文献, 后记) is not read for the date. */
+function beforeBackMatter(blocks: readonly Block[]): readonly Block[] {
+	const at = blocks.findIndex((b, i) => i > 0 && BACK_MATTER.test(b.text));
+	return at > 0 ? blocks.slice(0, at) : blocks;
 }
 
 const TYPE_TITLE = /(?:报告|方案|总结|汇报|规划|材料|意见|决定|计划)$/;
@@ -68,9 +82,13 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		unitWords: ctx.unitWords,
 		bundle: span.bundle,
 	});
-	const bodyLines = lines.slice(head.bodyStart).filter((l) => !ctx.log.droppedLines.has(l.no));
+	// Unassigned text before the report (see `account-lines.ts`) opens its body.
+	const lead = (span.lead ?? []).flatMap(([from, to]) => [...ctx.lines.slice(from, to), { no: ctx.lines[to - 1]!.no, text: '' }]);
+	const bodyLines = [...lead, ...lines.slice(head.bodyStart)].filter((l) => !ctx.log.droppedLines.has(l.no));
 	const blocks = buildBlocks(bodyLines, ctx.log);
-	const signOff = readSignOff(blocks, ctx.unitWords);
+	const main = beforeBackMatter(blocks);
+	const signOff = readSignOff(main, ctx.unitWords);
+	if (main !== blocks) signOff.author ??= readSignOff(blocks, ctx.unitWords).author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
 	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
 	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
@@ -93,12 +111,12 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	// A web item without a printed title is titled by its label: the report starts at the label.
 	const labelIsTitle = head.title === null && span.labelLine !== undefined && span.webLabel !== null;
 	const labelLine = labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
-	const first = labelLine?.no ?? lines.find((l) => !isBlank(l))?.no ?? ctx.lines[span.start]!.no;
+	const first = lead.find((l) => !isBlank(l))?.no ?? labelLine?.no ?? lines.find((l) => !isBlank(l))?.no ?? ctx.lines[span.start]!.no;
 	const last = [...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
 	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
 		warn(ctx, span.labelLine ?? first, 'category:label-contradicts-body', `Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`);
 	}
-	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author: signOff.author });
+	const reportType = detectReportType({ title, subtitle, bodyText, shape: isCompilation(ctx.shape) ? 'compilation' : (ctx.shape as 'web-collection' | 'single-article'), webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author: signOff.author });
 	const namedPractices = findNamedPractices(blocks);
 	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' '), practices: namedPractices });
 	const date = signOff.date ?? null;
@@ -106,7 +124,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	if (!date && dateLike) {
 		warn(ctx, dateLike.line, 'date:unparsed', `Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`);
 	}
-	const inherited = !date && ctx.shape === 'toc-compilation' ? ctx.compilationDate : null;
+	const inherited = !date && isCompilation(ctx.shape) ? ctx.compilationDate : null;
 	const lastBlock = blocks[blocks.length - 1];
 	const signedOff = signOff.date !== null || signOff.author !== null || dateLike !== undefined || (lastBlock !== undefined && isUnitLine(lastBlock.text, ctx.unitWords));
 	const truncated = span.end >= ctx.textEnd && lastBlock !== undefined && (lastBlock.type === 'heading' || !endsSentence(lastBlock.text)) && !signedOff;

@@ -25,7 +25,7 @@ export interface FrontMatter {
 
 const EDITOR = /^主[ \u3000]*编[ \u3000]*[:：][ \u3000]*(.+)$/;
 
-function isPrefaceHeading(text: string): boolean {
+export function isPrefaceHeading(text: string): boolean {
 	const t = isLetterSpaced(text) ? text.replace(/[ \u3000]+/g, '') : text.trim();
 	return /^(?:前言|序言|序|编者按|编者的话)$/.test(t);
 }

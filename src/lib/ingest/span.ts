@@ -19,4 +19,9 @@ export interface SpanDraft {
 	labelLine?: number;
 	/** The item is a bundle of documents: its label is its title, the body keeps everything. */
 	bundle: boolean;
+	/**
+	 * Index ranges [from, to) of text before the span that belongs to no other place (see
+	 * `account-lines.ts`): kept at the start of the body.
+	 */
+	lead?: Array<[number, number]>;
 }

@@ -13,7 +13,7 @@ import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 
 /** Is this line book furniture between two reports? */
-function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
+export function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
 	const t = text.trim();
 	return sectionMarkerOf(t) !== null || sectionKeys.has(keyOf(t)) || (isLatinOnly(t) && /^[A-Za-z]{6,}$/.test(t));
 }

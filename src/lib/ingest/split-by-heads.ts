@@ -1,0 +1,90 @@
+/**
+ * Find the reports of a book without a usable TOC by their heads (issue 21 item 3): a report
+ * starts at a title line (one or two short lines without sentence punctuation) followed by a
+ * `——` subtitle, or by a unit line and then its body (a sentence or a heading `一、`), when the
+ * previous report has ended (a sign-off with a date, a finished sentence) or nothing came before.
+ *
+ * @example
+ *   …南沟村党支部⏎二〇一一年六月三日⏎⏎学习兴村 实干富民⏎——平川县南沟村创建…⏎南沟村党支部⏎南沟村把学习…。
+ *   → a report starts at `学习兴村 实干富民`
+ *
+ * Doesn’t read the reports (see `build-report.ts`), and finds nothing in a source with fewer
+ * than two heads: one head is a single article.
+ */
+import { endsSentence, isSubtitleLine, markerOf } from './line-kinds.ts';
+import { isTitleLike } from './report-header.ts';
+import { isBlank, type SourceLine } from './source-lines.ts';
+import type { SpanDraft } from './span.ts';
+import { isUnitLine } from './unit.ts';
+
+const DATE_TAIL = /[\d〇○零一二三四五六七八九十]{2,4}[ \u3000]*年(?:[ \u3000]*[\d〇○零一二三四五六七八九十]{1,2}[ \u3000]*月(?:[ \u3000]*[\d〇○零一二三四五六七八九十]{1,3}[ \u3000]*日)?)?$/;
+
+/** A sign-off date: a short line that is, or ends in, a date (`二〇一一年五月十二日`). */
+export function isSignOffDate(text: string): boolean {
+	const t = text.trim();
+	return t.length <= 30 && DATE_TAIL.test(t) && !/[，,。；;]/.test(t);
+}
+
+/** Body text: a sentence, or a heading of the ladder (`一、`, `（一）`, `1.`). */
+function isBodyStart(text: string): boolean {
+	return endsSentence(text) || markerOf(text.trim()) !== null || text.trim().length > 40;
+}
+
+/**
+ * Is there a report head at non-blank line number `k` (of `idx`)? Returns the head's title
+ * line count (1 or 2), or 0.
+ */
+function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number, unitWords: readonly string[]): number {
+	const text = (j: number) => (idx[j] === undefined ? '' : lines[idx[j]!]!.text);
+	const titleLike = (t: string) => isTitleLike(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
+	if (!titleLike(text(k))) return 0;
+	// The previous report has ended, or nothing came before.
+	const before = text(k - 1);
+	if (k > 0 && !(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))) return 0;
+	for (const n of [1, 2]) {
+		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
+		const after = text(k + n);
+		if (isSubtitleLine(after)) return n;
+		if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
+	}
+	return 0;
+}
+
+/**
+ * @param lines All lines of the source.
+ * @param from Index of the first line to look at (after a cover or a TOC).
+ * @param unitWords Unit words from the vocabulary.
+ * @returns One span per head (each running to the next head or the end), or [] below two heads.
+ */
+export function splitByHeads(lines: readonly SourceLine[], from: number, unitWords: readonly string[]): SpanDraft[] {
+	const idx: number[] = [];
+	for (let i = from; i < lines.length; i++) if (!isBlank(lines[i])) idx.push(i);
+	const starts: number[] = [];
+	for (let k = 0; k < idx.length; k++) {
+		// The first head may follow a cover (no sentence before it): test it as if first.
+		const n = headAt(lines, idx, k, unitWords) || (starts.length === 0 && headAt(lines, idx.slice(k), 0, unitWords));
+		if (n) starts.push(idx[k]!);
+	}
+	if (starts.length < 2) return [];
+	return starts.map((start, order): SpanDraft => {
+		let end = starts[order + 1] ?? lines.length;
+		while (end > start + 1 && isBlank(lines[end - 1])) end--;
+		return { start, end, order, webLabel: null, bundle: false };
+	});
+}
+
+/** What a source shows of several reports: sign-offs, `——` subtitles (outside a TOC). */
+export function reportSignals(lines: readonly SourceLine[], skip: (index: number) => boolean): { signOffs: number; subtitles: number } {
+	let signOffs = 0;
+	let subtitles = 0;
+	let prevText = '';
+	for (let i = 0; i < lines.length; i++) {
+		if (isBlank(lines[i]) || skip(i)) continue;
+		const t = lines[i]!.text;
+		if (isSubtitleLine(t)) subtitles++;
+		// A date after text (not a cover date: something ended before it).
+		else if (isSignOffDate(t) && prevText !== '') signOffs++;
+		prevText = t;
+	}
+	return { signOffs, subtitles };
+}
