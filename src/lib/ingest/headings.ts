@@ -12,6 +12,7 @@
  */
 import type { Block } from './types.ts';
 import { markerOf, type MarkerStyle } from './line-kinds.ts';
+import { endsInStub } from './split-glued.ts';
 
 const MAX_HEADING = 40;
 
@@ -22,6 +23,8 @@ function isHeading(text: string, next: string | undefined): MarkerStyle | 'back'
 	const body = text.slice(marker.length);
 	if (body.replace(/\s/g, '').length < 2 || text.length > MAX_HEADING) return null;
 	if (/[，,、；;]$/.test(text)) return null;
+	// A sentence cut at a layout space (`…的重大意义,严`) is no heading: its last clause is a stub.
+	if (!/[。！？!?]$/.test(text) && endsInStub(body, 1) && /[，,；;、][^，,；;、]{1,2}$/.test(body)) return null;
 	const inner = body.slice(0, -1);
 	if (/[。！？!?；;]|[:：](?=.)/.test(inner)) return null;
 	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next))) return null;
