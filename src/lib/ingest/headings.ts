@@ -16,6 +16,11 @@ import { endsInStub } from './split-glued.ts';
 
 const MAX_HEADING = 40;
 
+/** An author line or a date closes a list: it is not the plain text a sentence heading leads. */
+function isSignOffLine(text: string): boolean {
+	return /^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)/.test(text) || (text.length <= 30 && /[\d〇○零一二三四五六七八九十]{2,4}\s*年[^，,。；;]*$/.test(text));
+}
+
 function isHeading(text: string, next: string | undefined): MarkerStyle | 'back' | null {
 	if (/^参考文献[:：]?$/.test(text)) return 'back';
 	const marker = markerOf(text);
@@ -27,7 +32,7 @@ function isHeading(text: string, next: string | undefined): MarkerStyle | 'back'
 	if (!/[。！？!?]$/.test(text) && endsInStub(body, 1) && /[，,；;、][^，,；;、]{1,2}$/.test(body)) return null;
 	const inner = body.slice(0, -1);
 	if (/[。！？!?；;]|[:：](?=.)/.test(inner)) return null;
-	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next))) return null;
+	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next) || isSignOffLine(next))) return null;
 	return marker.style;
 }
 
