@@ -10,7 +10,7 @@
  */
 import type { Block, IngestIssue, ReportFrontmatter, SourceRecord, Vocabulary } from './types.ts';
 import { buildBlocks } from './blocks.ts';
-import { endsSentence, normaliseSubtitle } from './line-kinds.ts';
+import { endsSentence, keyOf, normaliseSubtitle } from './line-kinds.ts';
 import { classifyCategory, detectReportType, findNamedPractices, tagThemes } from './metadata/index.ts';
 import { readReportHead } from './report-header.ts';
 import type { RepairLog } from './repair-log.ts';
@@ -74,6 +74,18 @@ function warn(ctx: SourceContext, line: number, ruleId: string, message: string)
 	ctx.issues.push({ file: ctx.file, line, column: 1, ruleId, severity: 'warning', message });
 }
 
+/**
+ * A byline printed under the title that is not the report's unit (the unit came from the
+ * subtitle or the TOC) would be shown nowhere: it stays on the page, as the body's first lines.
+ */
+function keepUnusedByline(head: ReturnType<typeof readReportHead>, unit: string | null, blocks: Block[], log: RepairLog): void {
+	if (head.byline.length === 0 || (unit && keyOf(unit) === keyOf(head.byline.join('')))) return;
+	const bylineKeys = new Set(head.byline.map(keyOf));
+	const kept = head.consumed.filter((l) => bylineKeys.has(keyOf(l.text)));
+	head.consumed = head.consumed.filter((l) => !kept.includes(l));
+	blocks.unshift(...kept.map((l): Block => ({ type: 'paragraph', text: normaliseSpaces(l.text.trim(), 'body', log), line: l.no })));
+}
+
 export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const lines = ctx.lines.slice(span.start, span.end);
 	const head = readReportHead(lines, {
@@ -102,6 +114,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title) : null) ??
 		selfNamed(blocks, signOff.author, ctx);
+	keepUnusedByline(head, unit, blocks, ctx.log);
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
 	const category = classifyCategory(
