@@ -55,8 +55,8 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const ingested: string[] = [];
 	const reused: string[] = [];
 	let result = empty;
+	const outputs: SourceOutput[] = [];
 	if (inputs.vocab) {
-		const outputs: SourceOutput[] = [];
 		for (const input of inputs.sources) {
 			const cached = cache ? await cache.get(input) : null;
 			if (cached) {
@@ -93,7 +93,8 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	// Only the sources an issue points at are decoded again, for the quoted hints.
 	const pointed = new Set(issues.map((i) => i.file));
 	const sourceLines = new Map(inputs.sources.filter((s) => pointed.has(s.file)).map((s) => [s.file, decoder.decode(s.bytes).replace(/\r\n?/g, '\n').split('\n')] as const));
-	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines);
+	const accounts = new Map(outputs.flatMap((o) => (o.account ? [[o.file, o.account] as const] : [])));
+	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines, accounts);
 	if (cache) report.splice(report.length - 1, 0, `cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cache.dir) || '.'})`);
 	return { result, issues, stats, report, ok: errors === 0, ingested, reused };
 }

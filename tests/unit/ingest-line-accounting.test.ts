@@ -12,7 +12,8 @@
  * - a front-matter line that is a sentence must be in the source's 前言 (preface);
  * - a TOC line's Han characters must be in the TOC entries as recorded;
  * - a frame line (section marker, part page, pinyin) must not be a sentence;
- * - nothing may be left unassigned.
+ * - text that belongs nowhere must be kept in a report (`kept`, found on that page like a
+ *   report line); nothing may be left unassigned.
  * Only the routing (which place a line was put in) comes from the ingester's account.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -80,7 +81,7 @@ describe('every non-blank line of a source is in exactly one place', () => {
 			if (where.length !== 1) return void problems.push(`${no}: in ${where.length} places (${where.join(', ')}): ${line.trim().slice(0, 30)}`);
 			if (ranges.length > 1) return void problems.push(`${no}: inside ${ranges.length} reports' line ranges`);
 			const [place] = where;
-			if (place === 'report') {
+			if (place === 'report' || place === 'kept') {
 				const page = ranges[0];
 				if (!page) return void problems.push(`${no}: placed in a report, but in no report's line range`);
 				// 摘要/关键词 are metadata: their text (not their label) is in the abstract and keywords.

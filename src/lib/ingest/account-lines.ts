@@ -15,7 +15,8 @@ import type { RepairLog } from './repair-log.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 
-export type Place = 'report' | 'front' | 'preface' | 'toc' | 'frame' | 'repair' | 'unassigned';
+/** `kept`: unassigned text kept in a report (with a warning); `unassigned`: in no report at all. */
+export type Place = 'report' | 'kept' | 'front' | 'preface' | 'toc' | 'frame' | 'repair' | 'unassigned';
 
 /** Where each non-blank line went, by 1-based line number (what the whole-source check reads). */
 export type LineAccount = Record<Place, number[]>;
@@ -26,7 +27,7 @@ export interface AccountInput {
 	spans: SpanDraft[];
 	log: RepairLog;
 	/** Index ranges [from, to) of lines that are not report text, with their place. */
-	regions: ReadonlyArray<{ from: number; to: number; place: Exclude<Place, 'report' | 'repair' | 'unassigned'> }>;
+	regions: ReadonlyArray<{ from: number; to: number; place: Exclude<Place, 'report' | 'kept' | 'repair' | 'unassigned'> }>;
 	/** Titles of the spans' reports, for the warning (same order as `spans`), when known. */
 	titleOf?: (span: SpanDraft) => string;
 }
@@ -45,7 +46,7 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 	const place = new Array<Place | null>(lines.length).fill(null);
 	for (const r of input.regions) for (let i = r.from; i < r.to && i < lines.length; i++) place[i] ??= r.place;
 	for (const s of spans) for (let i = s.start; i < s.end; i++) place[i] = 'report';
-	for (const s of spans) for (const [from, to] of s.lead ?? []) for (let i = from; i < to; i++) place[i] = 'report';
+	for (const s of spans) for (const [from, to] of [...(s.lead ?? []), ...(s.kept ?? [])]) for (let i = from; i < to; i++) place[i] = 'kept';
 	const issues: IngestIssue[] = [];
 	const runs: Array<[number, number]> = [];
 	for (let i = 0; i < lines.length; i++) {
@@ -63,8 +64,8 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 			for (let i = from; i < to; i++) if (!isBlank(lines[i])) place[i] = 'unassigned';
 		} else {
 			if (owner === next) (owner.lead ??= []).push([from, to]);
-			else owner.end = to;
-			for (let i = from; i < to; i++) place[i] = 'report';
+			else (owner.kept ??= []).push([owner.end, (owner.end = to)]);
+			for (let i = from; i < to; i++) place[i] = 'kept';
 		}
 		const where = owner ? `kept with the report “${quote(input.titleOf?.(owner) ?? lines[owner.start]!.text)}”` : 'kept nowhere: the source has no report';
 		issues.push({
@@ -76,7 +77,7 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 			message: `Lines ${lines[from]!.no}–${lines[to - 1]!.no} (“${quote(lines[from]!.text)}”) belong to no report, TOC or frame; ${where}. Check the TOC and the report heads.`,
 		});
 	}
-	const account: LineAccount = { report: [], front: [], preface: [], toc: [], frame: [], repair: [], unassigned: [] };
+	const account: LineAccount = { report: [], kept: [], front: [], preface: [], toc: [], frame: [], repair: [], unassigned: [] };
 	for (let i = 0; i < lines.length; i++) {
 		if (isBlank(lines[i])) continue;
 		const no = lines[i]!.no;

@@ -24,4 +24,6 @@ export interface SpanDraft {
 	 * `account-lines.ts`): kept at the start of the body.
 	 */
 	lead?: Array<[number, number]>;
+	/** Index ranges [from, to) of such text after the span, which now ends after them. */
+	kept?: Array<[number, number]>;
 }
