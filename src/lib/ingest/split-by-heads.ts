@@ -37,7 +37,9 @@ function isBodyStart(text: string): boolean {
 function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number, unitWords: readonly string[]): number {
 	const text = (j: number) => (idx[j] === undefined ? '' : lines[idx[j]!]!.text);
 	const titleLike = (t: string) => isTitleLike(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
-	if (!titleLike(text(k))) return 0;
+	// A title may end like a unit (`学习兴村`) when a subtitle follows it.
+	const titled = titleLike(text(k)) || (isTitleLike(text(k)) && !isSignOffDate(text(k)) && isSubtitleLine(text(k + 1)));
+	if (!titled) return 0;
 	// The previous report has ended, or nothing came before.
 	const before = text(k - 1);
 	if (k > 0 && !(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))) return 0;
@@ -77,14 +79,16 @@ export function splitByHeads(lines: readonly SourceLine[], from: number, unitWor
 export function reportSignals(lines: readonly SourceLine[], skip: (index: number) => boolean): { signOffs: number; subtitles: number } {
 	let signOffs = 0;
 	let subtitles = 0;
-	let prevText = '';
+	let prev = '';
+	let prev2 = '';
 	for (let i = 0; i < lines.length; i++) {
 		if (isBlank(lines[i]) || skip(i)) continue;
 		const t = lines[i]!.text;
 		if (isSubtitleLine(t)) subtitles++;
-		// A date after text (not a cover date: something ended before it).
-		else if (isSignOffDate(t) && prevText !== '') signOffs++;
-		prevText = t;
+		// A date after a sentence, or after a signing unit after a sentence (not a cover date).
+		else if (isSignOffDate(t) && (endsSentence(prev) || (prev.length <= 30 && endsSentence(prev2)))) signOffs++;
+		prev2 = prev;
+		prev = t;
 	}
 	return { signOffs, subtitles };
 }
