@@ -102,6 +102,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const signOff = readSignOff(main, ctx.unitWords);
 	if (main !== blocks) signOff.author ??= readSignOff(blocks, ctx.unitWords).author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
+	const section = span.tocItem?.section ?? span.section ?? null;
 	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
 	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
 	const subtitle = rawSubtitle ? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log)) : null;
@@ -118,7 +119,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
 	const category = classifyCategory(
-		{ title, subtitle, unit, unitParts, section: span.tocItem?.section ?? null, compilationTitle: ctx.compilationTitle, bodyText, webLabel: span.webLabel },
+		{ title, subtitle, unit, unitParts, section, compilationTitle: ctx.compilationTitle, bodyText, webLabel: span.webLabel },
 		ctx.vocab,
 	);
 	// A web item without a printed title is titled by its label: the report starts at the label.
@@ -165,7 +166,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		compilationTitle: ctx.compilationTitle,
 		order: span.order,
 		tocPage: span.tocItem?.page ?? null,
-		section: span.tocItem?.section ?? null,
+		section,
 		lines: [first, last],
 		truncated,
 	};

@@ -11,6 +11,8 @@ export interface SpanDraft {
 	/** Index of the title’s last line when the title was located by the TOC. */
 	titleEnd?: number;
 	tocItem?: TocItem;
+	/** The TOC section of a report the TOC doesn't list (the section of the report before it). */
+	section?: string | null;
 	/** Position in the source (TOC order for a compilation). */
 	order: number;
 	/** A web collection item’s label (`第1篇:…`), which can lie. */

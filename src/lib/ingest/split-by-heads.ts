@@ -75,6 +75,21 @@ export function splitByHeads(lines: readonly SourceLine[], from: number, unitWor
 	});
 }
 
+/**
+ * Heads of reports the TOC doesn't list, inside a located report's span: a head right after a
+ * sign-off date (a report that has ended) would otherwise be merged into the report above it.
+ * @returns Indices in `lines` where such reports start, in order.
+ */
+export function unlistedHeads(lines: readonly SourceLine[], from: number, to: number, unitWords: readonly string[]): number[] {
+	const idx: number[] = [];
+	for (let i = from; i < to; i++) if (!isBlank(lines[i])) idx.push(i);
+	const out: number[] = [];
+	for (let k = 1; k < idx.length; k++) {
+		if (isSignOffDate(lines[idx[k - 1]!]!.text) && headAt(lines, idx, k, unitWords)) out.push(idx[k]!);
+	}
+	return out;
+}
+
 /** What a source shows of several reports: sign-offs, `——` subtitles (outside a TOC). */
 export function reportSignals(lines: readonly SourceLine[], skip: (index: number) => boolean): { signOffs: number; subtitles: number } {
 	let signOffs = 0;

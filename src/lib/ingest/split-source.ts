@@ -17,7 +17,7 @@ import type { RepairLog } from './repair-log.ts';
 import { detectShape, type Shape } from './shape.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
-import { reportSignals, splitByHeads } from './split-by-heads.ts';
+import { reportSignals, splitByHeads, unlistedHeads } from './split-by-heads.ts';
 import { isFurniture, splitCompilation } from './split-compilation.ts';
 import { splitSingle } from './split-single.ts';
 import { splitWeb, type WebSplit } from './split-web.ts';
@@ -74,6 +74,32 @@ function frameBetween(lines: readonly SourceLine[], spans: readonly SpanDraft[],
 }
 
 /**
+ * A report the TOC doesn't list, printed after a located one (a head after its sign-off), is a
+ * report of its own, not the tail of the one above: split off, with a warning.
+ */
+function splitUnlisted(file: string, lines: readonly SourceLine[], spans: SpanDraft[], unitWords: readonly string[], issues: IngestIssue[]): SpanDraft[] {
+	const out: SpanDraft[] = [];
+	for (const span of spans) {
+		const heads = unlistedHeads(lines, (span.titleEnd ?? span.start) + 1, span.end, unitWords);
+		if (heads.length === 0) {
+			out.push(span);
+			continue;
+		}
+		const cuts = [span.start, ...heads];
+		cuts.forEach((start, n) => {
+			let end = cuts[n + 1] ?? span.end;
+			while (end > start + 1 && isBlank(lines[end - 1])) end--;
+			if (n === 0) out.push({ ...span, end });
+			else {
+				out.push({ start, end, order: span.order, webLabel: null, bundle: false, section: span.tocItem?.section ?? null });
+				issues.push(warn(file, lines[start]!.no, 'toc:unlisted-report', `“${quote(lines[start]!.text)}” starts a report after the sign-off of “${quote(span.tocItem?.title ?? lines[span.start]!.text)}”, but the TOC doesn't list it: it is made a report of its own. Check the TOC.`));
+			}
+		});
+	}
+	return out;
+}
+
+/**
  * @param file The source's file name (for issues).
  * @param lines All lines of the source.
  */
@@ -91,6 +117,7 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 		front = frontOf(lines, toc.start, log, unitWords, regions);
 		regions.push({ from: toc.start, to: toc.end + 1, place: 'toc' });
 		({ located, spans } = splitCompilation(lines, toc));
+		spans = splitUnlisted(file, lines, spans, unitWords, issues);
 		const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
 		if (spans.length === 0) {
 			// A TOC that matches nothing: find the reports by their heads.
