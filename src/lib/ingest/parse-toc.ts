@@ -140,6 +140,13 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 	// Most rows print two cells or more: the TOC has a unit column, even where a unit doesn't read as one.
 	const columnar = paged.filter((r) => r.row.cells.length >= 2 && !isSubtitleLine(r.row.cells[0]!)).length * 2 > paged.length;
 	for (const [k, { row, line }] of rows.entries()) {
+		// The book's own matter listed in the TOC (前言, 后记): kept in the TOC, never a report.
+		if (row.cells.length === 1 && isBookMatter(row.cells[0]!)) {
+			flush(null, null);
+			items.push({ kind: 'section', title: row.cells[0]!.replace(/[ \u3000]/g, ''), subtitle: null, unit: null, page: row.page, section: null, line: line.no });
+			open = null;
+			continue;
+		}
 		const marker = sectionMarkerOf(line.text);
 		const numberedSection = row.page === null && row.number?.style === 'cn' && !entryStyles.has('cn') && entryStyles.size > 0 && !pending;
 		if ((marker !== null && row.page === null) || numberedSection) {
@@ -194,6 +201,11 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 	}
 	flush(null, null);
 	return { items, start: region.start, end: region.end };
+}
+
+/** 前言, 序言, 后记, 编后记, 附录…: the book's own matter, not a report. */
+export function isBookMatter(text: string): boolean {
+	return /^(?:前言|序言?|代序|后记|编后记?|编后语|编者按|编者的话|附录|说明|编辑说明|出版说明)$/.test(text.replace(/[ \u3000]/g, ''));
 }
 
 /** `学习立身 实干兴业 镇交通管理站` → title `学习立身 实干兴业`, unit `镇交通管理站` (whole row kept as an alternative). */

@@ -23,6 +23,7 @@ import { splitSingle } from './split-single.ts';
 import { splitWeb, type WebSplit } from './split-web.ts';
 import type { AccountInput } from './account-lines.ts';
 import { keyOf } from './line-kinds.ts';
+import { normaliseSpaces } from './spaces.ts';
 import { endsSentence } from './line-kinds.ts';
 
 export interface SourceStructure {
@@ -56,13 +57,15 @@ function frontOf(lines: readonly SourceLine[], end: number, log: RepairLog, unit
 function gapRegions(lines: readonly SourceLine[], from: number, to: number, front: FrontMatter, sectionKeys: ReadonlySet<string>, regions: AccountInput['regions'][number][], log: RepairLog): void {
 	let i = from;
 	while (i < to && isBlank(lines[i])) i++;
-	if (i < to && isPrefaceHeading(lines[i]!.text)) {
-		regions.push({ from: i, to, place: 'preface' });
-		for (let j = i + 1; j < to; j++) if (!isBlank(lines[j])) front.preface.push(lines[j]!.text.trim());
-		void log;
-		return;
+	const preface = i < to && isPrefaceHeading(lines[i]!.text);
+	for (let j = i; j < to; j++) {
+		if (isBlank(lines[j])) continue;
+		if (isFurniture(lines[j]!.text, sectionKeys)) regions.push({ from: j, to: j + 1, place: 'frame' });
+		else if (preface) {
+			regions.push({ from: j, to: j + 1, place: 'preface' });
+			if (j > i) front.preface.push(normaliseSpaces(lines[j]!.text, 'body', log));
+		}
 	}
-	for (let j = i; j < to; j++) if (!isBlank(lines[j]) && isFurniture(lines[j]!.text, sectionKeys)) regions.push({ from: j, to: j + 1, place: 'frame' });
 }
 
 /** Frame lines trimmed off the ends of spans (section markers, part pages). */

@@ -38,6 +38,8 @@ const SPACE_PAGE = /(?<=[\u3400-\u9fff”’」』》）)])[ ](\d{1,4})[ \u3000]
 const CELL_BREAK = new RegExp(`[ \\u3000]*(?:\\t|${LEADER})[ \\t\\u3000]*|[ \\u3000]{2,}`, 'g');
 const NUMBERS: ReadonlyArray<[RowNumberStyle, RegExp]> = [
 	['arabic', /^(\d{1,3}(?:[、．]|\.(?!\d)))[ \u3000]*/],
+	// A number column set off by a TAB or a run of spaces (`1    抓学习 促发展    县农业局    3`).
+	['arabic', /^(\d{1,3})(?:[ \u3000]*\t|[ \u3000]{2,})[ \t\u3000]*/],
 	['paren', /^([（(][ \u3000]*\d{1,3}[ \u3000]*[)）])[ \u3000]*/],
 	['cn', /^([一二三四五六七八九十]{1,3}、)[ \u3000]*/],
 ];
