@@ -13,6 +13,7 @@
  */
 import { endsSentence, isSubtitleLine, markerOf } from './line-kinds.ts';
 import { isTitleLike } from './report-header.ts';
+import { isBookMatter } from './parse-toc.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { isUnitLine } from './unit.ts';
@@ -39,9 +40,13 @@ function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number,
 	const titleLike = (t: string) => isTitleLike(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
 	// A title may end like a unit (`学习兴村`) when a subtitle follows it.
 	const titled = titleLike(text(k)) || (isTitleLike(text(k)) && !isSignOffDate(text(k)) && isSubtitleLine(text(k + 1)));
+	const before = text(k - 1);
+	// The book's own matter (前言, 后记) is no report.
+	if (isBookMatter(text(k).trim())) return 0;
+	// Right after a dated sign-off, a title line and then body text (no subtitle, no unit line).
+	if (k > 0 && isSignOffDate(before) && isTitleLike(text(k)) && !isSignOffDate(text(k)) && isBodyStart(text(k + 1))) return 1;
 	if (!titled) return 0;
 	// The previous report has ended, or nothing came before.
-	const before = text(k - 1);
 	if (k > 0 && !(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))) return 0;
 	for (const n of [1, 2]) {
 		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
@@ -67,6 +72,11 @@ export function splitByHeads(lines: readonly SourceLine[], from: number, unitWor
 		const n = headAt(lines, idx, k, unitWords) || (starts.length === 0 && headAt(lines, idx.slice(k), 0, unitWords));
 		if (n) starts.push(idx[k]!);
 	}
+	if (starts.length === 0) return [];
+	// Reports found by their sign-offs only: the first one has no sign-off before it, but starts
+	// at the first title line followed by body text after the cover.
+	const firstBody = idx.findIndex((i) => i < starts[0]! && isBodyStart(lines[i]!.text));
+	if (firstBody > 0 && isTitleLike(lines[idx[firstBody - 1]!]!.text) && !isSignOffDate(lines[idx[firstBody - 1]!]!.text)) starts.unshift(idx[firstBody - 1]!);
 	if (starts.length < 2) return [];
 	return starts.map((start, order): SpanDraft => {
 		let end = starts[order + 1] ?? lines.length;

@@ -28,13 +28,13 @@ export interface TocRow {
 	spacedPage?: boolean;
 }
 
-const LEADER = '(?:[…⋯]+|[．.·•。_]{2,}|[-－]{3,}|—{3,}|[-－—]{2,}(?=[ \\u3000]*\\d{1,4}[ \\u3000]*$))';
-const BARE_PAGE = /^[ \u3000]*(?:[（(][ \u3000]*(\d{1,4})[ \u3000]*[)）]|(\d{1,4}))[ \u3000]*$/;
-const PAREN_PAGE = new RegExp(`[ \\u3000]*(?:${LEADER}[ \\u3000]*)?[（(][ \\u3000]*(\\d{1,4})[ \\u3000]*[)）][ \\u3000]*$`);
-const LEADER_PAGE = new RegExp(`[ \\u3000]*${LEADER}[ \\u3000]*(\\d{1,4})[ \\u3000]*$`);
-const TAB_PAGE = /[ \u3000]*\t[ \t\u3000]*(\d{1,4})[ \u3000]*$/;
-const SPACES_PAGE = /(?:[ \u3000]{2,}|\u3000)(\d{1,4})[ \u3000]*$/;
-const SPACE_PAGE = /(?<=[\u3400-\u9fff”’」』》）)])[ ](\d{1,4})[ \u3000]*$/;
+const LEADER = '(?:[…⋯]+|[．.·•。_]{2,}|[-－]{3,}|—{3,}|[-－—]{2,}(?=[ \\u3000]*[0-9０-９]{1,4}[ \\u3000]*$))';
+const BARE_PAGE = /^[ \u3000]*(?:[（(][ \u3000]*([0-9０-９]{1,4})[ \u3000]*[)）]|([0-9０-９]{1,4}))[ \u3000]*$/;
+const PAREN_PAGE = new RegExp(`[ \\u3000]*(?:${LEADER}[ \\u3000]*)?[（(][ \\u3000]*([0-9０-９]{1,4})[ \\u3000]*[)）][ \\u3000]*$`);
+const LEADER_PAGE = new RegExp(`[ \\u3000]*${LEADER}[ \\u3000]*([0-9０-９]{1,4})[ \\u3000]*$`);
+const TAB_PAGE = /[ \u3000]*\t[ \t\u3000]*([0-9０-９]{1,4})[ \u3000]*$/;
+const SPACES_PAGE = /(?:[ \u3000]{2,}|\u3000)([0-9０-９]{1,4})[ \u3000]*$/;
+const SPACE_PAGE = /(?<=[\u3400-\u9fff”’」』》）)])[ ]([0-9０-９]{1,4})[ \u3000]*$/;
 const CELL_BREAK = new RegExp(`[ \\u3000]*(?:\\t|${LEADER})[ \\t\\u3000]*|[ \\u3000]{2,}`, 'g');
 const NUMBERS: ReadonlyArray<[RowNumberStyle, RegExp]> = [
 	['arabic', /^(\d{1,3}(?:[、．]|\.(?!\d)))[ \u3000]*/],
@@ -44,17 +44,22 @@ const NUMBERS: ReadonlyArray<[RowNumberStyle, RegExp]> = [
 	['cn', /^([一二三四五六七八九十]{1,3}、)[ \u3000]*/],
 ];
 
+/** `12` or full-width `１２` → 12. */
+function pageNumber(digits: string | undefined): number {
+	return Number((digits ?? '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+}
+
 /** The page at the end of a TOC line, and the rest. */
 export function splitPage(text: string, singleSpace = false): { rest: string; page: number | null; via?: 'space' } {
 	const bare = BARE_PAGE.exec(text);
-	if (bare) return { rest: '', page: Number(bare[1] ?? bare[2]) };
+	if (bare) return { rest: '', page: pageNumber(bare[1] ?? bare[2]) };
 	for (const re of [TAB_PAGE, PAREN_PAGE, LEADER_PAGE, SPACES_PAGE]) {
 		const m = re.exec(text);
-		if (m) return { rest: text.slice(0, m.index).trim(), page: Number(m[1]) };
+		if (m) return { rest: text.slice(0, m.index).trim(), page: pageNumber(m[1]) };
 	}
 	if (singleSpace && !/[，,。；;！？!?：:]/.test(text)) {
 		const m = SPACE_PAGE.exec(text);
-		if (m) return { rest: text.slice(0, m.index).trim(), page: Number(m[1]), via: 'space' };
+		if (m) return { rest: text.slice(0, m.index).trim(), page: pageNumber(m[1]), via: 'space' };
 	}
 	return { rest: text.trim(), page: null };
 }
