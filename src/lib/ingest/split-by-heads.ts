@@ -26,6 +26,20 @@ export function isSignOffDate(text: string): boolean {
 	return t.length <= 30 && DATE_TAIL.test(t) && !/[，,。；;]/.test(t);
 }
 
+/**
+ * A title line as books print it: opens with a Han character or an opening quote or bracket,
+ * and holds at least four Han characters (not `# 不是标题`, `- item`).
+ */
+function isPrintedTitle(text: string): boolean {
+	const t = text.trim();
+	return /^[\u3400-\u9fff“‘「『《（(]/.test(t) && (t.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 4 && isTitleLike(t);
+}
+
+/** A subtitle as books print it: `——`/`—`/`－－` (an ASCII `- ` is a list item as often). */
+function isDashSubtitle(text: string): boolean {
+	return /^[ \u3000]*(?:—{1,2}|－{1,2})/.test(text);
+}
+
 /** Body text: a sentence, or a heading of the ladder (`一、`, `（一）`, `1.`). */
 function isBodyStart(text: string): boolean {
 	return endsSentence(text) || markerOf(text.trim()) !== null || text.trim().length > 40;
@@ -37,21 +51,21 @@ function isBodyStart(text: string): boolean {
  */
 function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number, unitWords: readonly string[]): number {
 	const text = (j: number) => (idx[j] === undefined ? '' : lines[idx[j]!]!.text);
-	const titleLike = (t: string) => isTitleLike(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
+	const titleLike = (t: string) => isPrintedTitle(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
 	// A title may end like a unit (`学习兴村`) when a subtitle follows it.
-	const titled = titleLike(text(k)) || (isTitleLike(text(k)) && !isSignOffDate(text(k)) && isSubtitleLine(text(k + 1)));
+	const titled = titleLike(text(k)) || (isPrintedTitle(text(k)) && !isSignOffDate(text(k)) && isDashSubtitle(text(k + 1)));
 	const before = text(k - 1);
 	// The book's own matter (前言, 后记) is no report.
 	if (isBookMatter(text(k).trim())) return 0;
 	// Right after a dated sign-off, a title line and then body text (no subtitle, no unit line).
-	if (k > 0 && isSignOffDate(before) && isTitleLike(text(k)) && !isSignOffDate(text(k)) && isBodyStart(text(k + 1))) return 1;
+	if (k > 0 && isSignOffDate(before) && isPrintedTitle(text(k)) && !isSignOffDate(text(k)) && isBodyStart(text(k + 1))) return 1;
 	if (!titled) return 0;
 	// The previous report has ended, or nothing came before.
 	if (k > 0 && !(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))) return 0;
 	for (const n of [1, 2]) {
 		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
 		const after = text(k + n);
-		if (isSubtitleLine(after)) return n;
+		if (isDashSubtitle(after)) return n;
 		if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
 	}
 	return 0;
@@ -76,7 +90,7 @@ export function splitByHeads(lines: readonly SourceLine[], from: number, unitWor
 	// Reports found by their sign-offs only: the first one has no sign-off before it, but starts
 	// at the first title line followed by body text after the cover.
 	const firstBody = idx.findIndex((i) => i < starts[0]! && isBodyStart(lines[i]!.text));
-	if (firstBody > 0 && isTitleLike(lines[idx[firstBody - 1]!]!.text) && !isSignOffDate(lines[idx[firstBody - 1]!]!.text)) starts.unshift(idx[firstBody - 1]!);
+	if (firstBody > 0 && isPrintedTitle(lines[idx[firstBody - 1]!]!.text) && !isSignOffDate(lines[idx[firstBody - 1]!]!.text)) starts.unshift(idx[firstBody - 1]!);
 	if (starts.length < 2) return [];
 	return starts.map((start, order): SpanDraft => {
 		let end = starts[order + 1] ?? lines.length;
@@ -109,7 +123,7 @@ export function reportSignals(lines: readonly SourceLine[], skip: (index: number
 	for (let i = 0; i < lines.length; i++) {
 		if (isBlank(lines[i]) || skip(i)) continue;
 		const t = lines[i]!.text;
-		if (isSubtitleLine(t)) subtitles++;
+		if (isDashSubtitle(t)) subtitles++;
 		// A date after a sentence, or after a signing unit after a sentence (not a cover date).
 		else if (isSignOffDate(t) && (endsSentence(prev) || (prev.length <= 30 && endsSentence(prev2)))) signOffs++;
 		prev2 = prev;

@@ -46,13 +46,6 @@ function quote(text: string): string {
 	return t.length > 24 ? `${t.slice(0, 24)}…` : t;
 }
 
-/** Front matter before `end` (cover, 前言) and a preface printed between the TOC and the first report. */
-function frontOf(lines: readonly SourceLine[], end: number, log: RepairLog, unitWords: readonly string[], regions: AccountInput['regions'][number][]): FrontMatter {
-	const front = readFrontMatter(lines, end, log, unitWords);
-	regions.push({ from: 0, to: end, place: 'front' });
-	return front;
-}
-
 /** Lines between the TOC and the first report: a 前言 (preface) or frame lines; the rest stays unassigned. */
 function gapRegions(lines: readonly SourceLine[], from: number, to: number, front: FrontMatter, sectionKeys: ReadonlySet<string>, regions: AccountInput['regions'][number][], log: RepairLog): void {
 	let i = from;
@@ -117,8 +110,8 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 	let front: FrontMatter | null = null;
 	let web: WebSplit | null = null;
 	if (shape === 'toc-compilation' && toc) {
-		front = frontOf(lines, toc.start, log, unitWords, regions);
-		regions.push({ from: toc.start, to: toc.end + 1, place: 'toc' });
+		front = readFrontMatter(lines, toc.start, log, unitWords);
+		regions.push({ from: 0, to: toc.start, place: 'front' }, { from: toc.start, to: toc.end + 1, place: 'toc' });
 		({ located, spans } = splitCompilation(lines, toc));
 		spans = splitUnlisted(file, lines, spans, unitWords, issues);
 		const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
@@ -146,11 +139,10 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 		if (heads.length >= 2) {
 			shape = 'head-compilation';
 			spans = heads;
-			front = frontOf(lines, heads[0]!.start, log, unitWords, regions);
-			// A cover with sentences in it is not a cover: leave those lines to the accounting.
-			const cover = regions.pop()!;
+			front = readFrontMatter(lines, heads[0]!.start, log, unitWords);
+			// A cover with sentences in it is not a cover: those lines are left to the accounting.
 			const coverHasText = lines.slice(0, heads[0]!.start).some((l) => !isBlank(l) && endsSentence(l.text));
-			if (!coverHasText) regions.push(cover);
+			if (!coverHasText) regions.push({ from: 0, to: heads[0]!.start, place: 'front' });
 			frameBetween(lines, spans, regions);
 		} else spans = splitSingle(lines, log);
 	}
@@ -161,8 +153,9 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 		const seen: string[] = [];
 		if (signOffs >= 2) seen.push(`${signOffs} sign-offs`);
 		if (subtitles >= 2) seen.push(`${subtitles} “——” subtitles`);
-		if (tocAt >= 0) seen.push('a 目录 heading');
-		if (seen.length && (signOffs >= 2 || subtitles >= 2 || tocAt >= 0)) {
+		// A TOC that was read (its other entries TOC-only) explains one report; a 目录 heading that wasn't doesn't.
+		if (tocAt >= 0 && (shape !== 'toc-compilation' || seen.length > 0)) seen.push('a 目录 heading');
+		if (seen.length) {
 			const list = seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen[seen.length - 1]}` : seen[0]!;
 			issues.push(warn(file, lines[tocAt >= 0 ? tocAt : spans[0]!.start]!.no, 'structure:one-report', `${list}, but 1 report: check the TOC and the report heads (titles, “——” subtitles, unit lines).`));
 		}
