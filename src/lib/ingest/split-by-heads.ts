@@ -49,8 +49,8 @@ function isBodyStart(text: string): boolean {
  * Is there a report head at non-blank line number `k` (of `idx`)? Returns the head's title
  * line count (1 or 2), or 0.
  */
-function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number, unitWords: readonly string[]): number {
-	const text = (j: number) => (idx[j] === undefined ? '' : lines[idx[j]!]!.text);
+function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number, unitWords: readonly string[], first = false): number {
+	const text = (j: number) => (idx[j] === undefined || (first && j < k) ? '' : lines[idx[j]!]!.text);
 	const titleLike = (t: string) => isPrintedTitle(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
 	// A title may end like a unit (`学习兴村`) when a subtitle follows it.
 	const titled = titleLike(text(k)) || (isPrintedTitle(text(k)) && !isSignOffDate(text(k)) && isDashSubtitle(text(k + 1)));
@@ -61,7 +61,7 @@ function headAt(lines: readonly SourceLine[], idx: readonly number[], k: number,
 	if (k > 0 && isSignOffDate(before) && isPrintedTitle(text(k)) && !isSignOffDate(text(k)) && isBodyStart(text(k + 1))) return 1;
 	if (!titled) return 0;
 	// The previous report has ended, or nothing came before.
-	if (k > 0 && !(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))) return 0;
+	if (k > 0 && !first && !(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))) return 0;
 	for (const n of [1, 2]) {
 		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
 		const after = text(k + n);
@@ -83,7 +83,7 @@ export function splitByHeads(lines: readonly SourceLine[], from: number, unitWor
 	const starts: number[] = [];
 	for (let k = 0; k < idx.length; k++) {
 		// The first head may follow a cover (no sentence before it): test it as if first.
-		const n = headAt(lines, idx, k, unitWords) || (starts.length === 0 && headAt(lines, idx.slice(k), 0, unitWords));
+		const n = headAt(lines, idx, k, unitWords) || (starts.length === 0 && headAt(lines, idx, k, unitWords, true));
 		if (n) starts.push(idx[k]!);
 	}
 	if (starts.length === 0) return [];
