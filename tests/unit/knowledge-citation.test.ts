@@ -99,6 +99,18 @@ describe('citeReport', () => {
 	});
 });
 
+describe('citations without a site URL (a build without --site)', () => {
+	test('BibTeX and CSL-JSON leave the URL out instead of inventing a host', () => {
+		const c = citeReport(report, full, null);
+		expect(c.bibtex).not.toMatch(/\burl\s*=/);
+		expect(c.csl).not.toHaveProperty('URL');
+		expect(c.gbt).toBe(citeReport(report, full, 'https://x.org/r/').gbt);
+		const book = citeCompilation(full, null);
+		expect(book.bibtex).not.toMatch(/\burl\s*=/);
+		expect(book.csl).not.toHaveProperty('URL');
+	});
+});
+
 describe('cslText', () => {
 	test('is a CSL-JSON array of the item, date parts on one line', () => {
 		const csl = citeReport(report, full, 'u').csl;

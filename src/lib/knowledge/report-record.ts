@@ -10,9 +10,17 @@ import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
 import { bodyText, type BodyBlock } from './body-blocks.ts';
 import { formatPages, pageRange } from './page-range.ts';
 
-/** Licence of a source's data: its metadata file's `licence`, else `unknown`. */
+/**
+ * The licence a source's metadata file declares, or null when it declares none. Pages show
+ * null as 未注明 or leave it out (`DC.rights`, JSON-LD), never a made-up value.
+ */
+export function declaredLicence(source: Pick<SourceRecord, 'licence'> | undefined): string | null {
+	return source?.licence?.trim() || null;
+}
+
+/** Licence of a source's data files (CSV, JSON): the declared one, else the token `unknown`. */
 export function licenceOf(source: Pick<SourceRecord, 'licence'> | undefined): string {
-	return source?.licence?.trim() || 'unknown';
+	return declaredLicence(source) ?? 'unknown';
 }
 
 /** Columns of reports.csv, in order (also the datapackage schema's field names). */
