@@ -64,10 +64,10 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	let result = empty;
 	// The text of each PDF, Word or HTML source ingested afresh, for the quoted hints.
 	const extractedText = new Map<string, string>();
+	const outputs: SourceOutput[] = [];
 	if (inputs.vocab) {
 		inputs.issues.push(...checkOverrides(inputs.overrides, inputs.vocab, overridesFile, inputs.overridePlace));
 		const where = { file: overridesFile, placeOf: inputs.overridePlace };
-		const outputs: SourceOutput[] = [];
 		for (const input of inputs.sources) {
 			const cached = cache ? await cache.get(input) : null;
 			if (cached) {
@@ -108,7 +108,8 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	// Only the sources an issue points at are decoded again, for the quoted hints.
 	const pointed = new Set(issues.map((i) => i.file));
 	const sourceLines = new Map(inputs.sources.filter((s) => pointed.has(s.file)).map((s) => [s.file, (extractedText.get(s.file) ?? decoder.decode(s.bytes)).replace(/\r\n?/g, '\n').split('\n')] as const));
-	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines);
+	const accounts = new Map(outputs.flatMap((o) => (o.account ? [[o.file, o.account] as const] : [])));
+	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines, accounts);
 	if (cache) report.splice(report.length - 1, 0, `cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cache.dir) || '.'})`);
 	return { result, issues, stats, report, ok: errors === 0, ingested, reused };
 }

@@ -201,7 +201,7 @@ export type SourceMeta = z.infer<typeof sourceMetaSchema>;
 export const sourceSchema = z.object({
 	file: z.string().min(1),
 	slug: slugSchema,
-	shape: z.enum(['toc-compilation', 'web-collection', 'single-article']),
+	shape: z.enum(['toc-compilation', 'web-collection', 'single-article', 'head-compilation']),
 	title: z.string().min(1),
 	editor: z.string().nullable(),
 	publisher: z.string().nullable(),
