@@ -128,6 +128,14 @@ export const reportSchema = z
 		lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
 		/** True when the source file ends inside this report (mid-sentence). */
 		truncated: z.boolean(),
+		/**
+		 * PDF sources only: [first, last] PDF page (1-based) of the report, and the folios printed
+		 * on those pages (null where a page prints none). Absent for other formats.
+		 */
+		pdfPages: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+		folios: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
+		/** DOCX and HTML sources only: [first, last] paragraph (1-based block) of the document. */
+		paragraphs: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
 	})
 	.refine((r) => r.themes.length === r.themeSlugs.length, {
 		message: 'themes and themeSlugs must have the same length',
@@ -193,7 +201,7 @@ export type SourceMeta = z.infer<typeof sourceMetaSchema>;
 export const sourceSchema = z.object({
 	file: z.string().min(1),
 	slug: slugSchema,
-	shape: z.enum(['toc-compilation', 'web-collection', 'single-article']),
+	shape: z.enum(['toc-compilation', 'web-collection', 'single-article', 'head-compilation']),
 	title: z.string().min(1),
 	editor: z.string().nullable(),
 	publisher: z.string().nullable(),

@@ -3,11 +3,16 @@
  * The expected values are written by hand from reading each input; only the fields listed in
  * expected.json are compared. Each page is also rendered with the site's renderer and its
  * visible text must equal the expected blocks (escaping is proved on the rendered HTML).
+ *
+ * Optional keys: `tocRows` ([kind, title, subtitle, unit, page] per TOC entry), `warnings`
+ * (every [ruleId, line] of a structure warning: `toc:*`, `structure:*`, `text:*`, so that a
+ * fixture fails on a warning it doesn't expect as well as on one missing), `account` (line
+ * numbers by place, for the places listed).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingest } from '../../src/lib/ingest/index.ts';
+import { ingest, ingestOne } from '../../src/lib/ingest/index.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { renderedBlocks } from '../helpers/html-text.ts';
@@ -54,6 +59,17 @@ describe('ingest fixtures', () => {
 		});
 		if (expected.tocOnly) {
 			expect(result.catalog.tocOnly.map((t) => [t.title, t.subtitle, t.unit, t.tocPage])).toEqual(expected.tocOnly);
+		}
+		if (expected.tocRows) {
+			expect(source!.toc.map((t) => [t.kind, t.title, t.subtitle, t.unit, t.page])).toEqual(expected.tocRows);
+		}
+		if (expected.warnings) {
+			const structural = result.issues.filter((i) => i.severity === 'warning' && /^(?:toc|structure|text):/.test(i.ruleId));
+			expect(structural.map((i) => [i.ruleId, i.line])).toEqual(expected.warnings);
+		}
+		if (expected.account) {
+			const account = ingestOne({ file: `${name}.txt`, bytes }, vocab, {}).account as unknown as Record<string, unknown>;
+			expect(pick(account, expected.account)).toEqual(expected.account);
 		}
 	});
 });

@@ -27,6 +27,15 @@ describe('pageRange', () => {
 		['e', { first: 12, last: null }],
 	])('report %s', (id, range) => expect(pageRange(toc, id)).toEqual(range));
 
+	test('a PDF report cites the folios printed on its pages, not the TOC', () => {
+		expect(pageRange(toc, 'a', ['5', '7'])).toEqual({ first: 5, last: 7 });
+		expect(pageRange(toc, 'a', ['5', '5'])).toEqual({ first: 5, last: 5 });
+		expect(pageRange(toc, 'a', ['5', null])).toEqual({ first: 5, last: null });
+		// A page without a printed folio (or a roman one) falls back to the TOC.
+		expect(pageRange(toc, 'a', [null, '7'])).toEqual({ first: 1, last: 3 });
+		expect(pageRange(toc, 'a', ['iv', 'v'])).toEqual({ first: 1, last: 3 });
+	});
+
 	test('is null without an entry or a page number', () => {
 		expect(pageRange(toc, 'zz')).toBeNull();
 		expect(pageRange([entry('a', null)], 'a')).toBeNull();

@@ -19,7 +19,7 @@ import {
 	markerOf,
 	visibleLength,
 } from './line-kinds.ts';
-import { dropLine, type RepairLog } from './repair-log.ts';
+import { countRepair, dropLine, type RepairLog } from './repair-log.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import { normaliseSpaces } from './spaces.ts';
 import { splitGluedHeadings } from './split-glued.ts';
@@ -35,6 +35,13 @@ interface Draft {
 
 const PAGE_ONLY = /^[ \u3000]*[-—－]?[ \u3000]*\d{1,3}[ \u3000]*[-—－]?[ \u3000]*$/;
 const TRAILING_PAGE = /(?<=[\u3400-\u9fff，,、])[ \u3000]+\d{1,3}$/;
+
+/** Space characters a split dropped: the text's length minus its pieces'. */
+function visibleGap(text: string, pieces: readonly string[]): number {
+	let kept = 0;
+	for (const p of pieces) kept += p.length;
+	return text.length - kept;
+}
 
 /** Should `next` continue the paragraph `prev` across a line (page) break? */
 function continues(prev: Draft, next: string): boolean {
@@ -87,6 +94,8 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog): Block
 			broken = true;
 		}
 		const pieces = splitGluedHeadings(text.trim());
+		// The spaces a split removes are layout spaces too: counted, so the repair can be audited.
+		if (pieces.length > 1) countRepair(log, 'layout-space', visibleGap(text.trim(), pieces));
 		const first = pieces[0]!;
 		if (lastFromLine && continues(lastFromLine, first)) {
 			lastFromLine.text += first;

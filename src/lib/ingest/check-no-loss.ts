@@ -38,6 +38,16 @@ function quote(text: string): string {
 // Made from the regexes above, so the fast comparison cannot drift from the full check.
 const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) => (SPACE_UNIT[unit] ? 1 : invisible * 2));
 
+/**
+ * The page's pieces in source order: head lines and blocks by the line they start on (text kept
+ * at the start of a body, see `account-lines.ts`, comes before the title in the source).
+ */
+function pageTexts(input: NoLossInput): string[] {
+	const pieces = [...input.head.map((h) => ({ line: h.no, text: h.text })), ...input.blocks.map((b) => ({ line: b.line, text: b.text }))];
+	const sorted = pieces.every((p, i) => i === 0 || pieces[i - 1]!.line <= p.line) ? pieces : [...pieces].sort((a, b) => a.line - b.line);
+	return sorted.map((p) => p.text);
+}
+
 /** Cut texts by line number (a line may have several). */
 function cutsByLine(log: RepairLog): Map<number, string[]> {
 	const cuts = new Map<number, string[]>();
@@ -74,9 +84,7 @@ function sameText(input: NoLossInput): boolean {
 		}
 	}
 	// The page side: its pieces in order, a cursor in the current one.
-	const pieces: string[] = [];
-	for (const h of input.head) pieces.push(h.text);
-	for (const b of input.blocks) pieces.push(b.text);
+	const pieces = pageTexts(input);
 	let piece = 0;
 	let text = pieces[0] ?? '';
 	let at = 0;
@@ -131,7 +139,7 @@ export function checkNoLoss(input: NoLossInput): IngestIssue | null {
 		lineNos.push(no);
 	}
 	const source = raw.join('');
-	const page = [...input.head.map((h) => h.text), ...input.blocks.map((b) => b.text)].join('').replace(SPACE, '');
+	const page = pageTexts(input).join('').replace(SPACE, '');
 	if (source === page) return null;
 	let at = 0;
 	while (at < source.length && at < page.length && source[at] === page[at]) at++;

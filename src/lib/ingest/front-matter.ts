@@ -25,9 +25,15 @@ export interface FrontMatter {
 
 const EDITOR = /^主[ \u3000]*编[ \u3000]*[:：][ \u3000]*(.+)$/;
 
-function isPrefaceHeading(text: string): boolean {
+export function isPrefaceHeading(text: string): boolean {
 	const t = isLetterSpaced(text) ? text.replace(/[ \u3000]+/g, '') : text.trim();
 	return /^(?:前言|序言|序|编者按|编者的话)$/.test(t);
+}
+
+/** `中共桃源县委宣传部编` (a unit and 编/编印/主编): the body that edited the book. */
+function editedBy(text: string, unitWords: readonly string[]): string | null {
+	const m = /^(.+?)[ \u3000]*(?:编印|编辑|主编|编)$/.exec(text.trim());
+	return m && isUnitLine(m[1]!, unitWords) ? m[1]! : null;
 }
 
 /** A whole line that is only a date (`二〇一〇年八月`, `2010年12月`). */
@@ -50,7 +56,7 @@ export function readFrontMatter(lines: readonly SourceLine[], end: number, log: 
 	const cover = lines.slice(0, coverEnd).filter((l) => !isBlank(l)).map((l) => l.text.trim());
 	let k = 0;
 	const titleParts: string[] = [];
-	while (k < cover.length && titleParts.length < 3 && !isUnitLine(cover[k]!, unitWords) && !dateOnly(cover[k]!) && visibleLength(cover[k]!) <= 40) {
+	while (k < cover.length && titleParts.length < 3 && !isUnitLine(cover[k]!, unitWords) && !editedBy(cover[k]!, unitWords) && !dateOnly(cover[k]!) && visibleLength(cover[k]!) <= 40) {
 		titleParts.push(cover[k++]!);
 	}
 	if (titleParts.length) fm.title = normaliseSpaces(titleParts.reduce((a, b) => (a ? joinTitleLines(a, b) : b)), 'title', log);
@@ -59,6 +65,7 @@ export function readFrontMatter(lines: readonly SourceLine[], end: number, log: 
 	if (publishers.length) fm.publisher = publishers.join(' ');
 	for (const line of cover) {
 		fm.date ??= dateOnly(line);
+		fm.editor ??= editedBy(line, unitWords);
 		const editor = EDITOR.exec(line);
 		if (editor && !fm.editor) fm.editor = editor[1]!.trim();
 	}

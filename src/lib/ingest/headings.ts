@@ -12,8 +12,14 @@
  */
 import type { Block } from './types.ts';
 import { markerOf, type MarkerStyle } from './line-kinds.ts';
+import { endsInStub } from './split-glued.ts';
 
 const MAX_HEADING = 40;
+
+/** An author line or a date closes a list: it is not the plain text a sentence heading leads. */
+function isSignOffLine(text: string): boolean {
+	return /^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)/.test(text) || (text.length <= 30 && /[\d〇○零一二三四五六七八九十]{2,4}\s*年[^，,。；;]*$/.test(text));
+}
 
 function isHeading(text: string, next: string | undefined): MarkerStyle | 'back' | null {
 	if (/^参考文献[:：]?$/.test(text)) return 'back';
@@ -22,9 +28,11 @@ function isHeading(text: string, next: string | undefined): MarkerStyle | 'back'
 	const body = text.slice(marker.length);
 	if (body.replace(/\s/g, '').length < 2 || text.length > MAX_HEADING) return null;
 	if (/[，,、；;]$/.test(text)) return null;
+	// A sentence cut at a layout space (`…的重大意义,严`) is no heading: its last clause is a stub.
+	if (!/[。！？!?]$/.test(text) && endsInStub(body, 1) && /[，,；;、][^，,；;、]{1,2}$/.test(body)) return null;
 	const inner = body.slice(0, -1);
 	if (/[。！？!?；;]|[:：](?=.)/.test(inner)) return null;
-	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next))) return null;
+	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next) || isSignOffLine(next))) return null;
 	return marker.style;
 }
 

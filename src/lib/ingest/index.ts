@@ -9,6 +9,7 @@
 import { toMdx } from '../mdx/to-mdx.ts';
 import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
 import { ingestSource } from './ingest-source.ts';
+import type { LineAccount } from './account-lines.ts';
 import { checkCatalog } from './check-catalog.ts';
 import { applyOverride, unknownOverrides, type OverridePlace } from './overrides.ts';
 import { findCollisions } from './slug.ts';
@@ -42,6 +43,8 @@ export interface SourceOutput {
 	/** Every report id of the source, valid or not (for overrides of unknown ids). */
 	ids: string[];
 	issues: IngestIssue[];
+	/** Where every non-blank line of the source went (null when it could not be read). */
+	account: LineAccount | null;
 }
 
 export interface IngestOptions {
@@ -57,8 +60,9 @@ export interface IngestOptions {
  */
 export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }): SourceOutput {
 	const result = ingestSource(input, vocab);
-	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues] };
+	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null };
 	if (!result.source) return out;
+	out.account = result.account;
 	out.tocOnly = result.tocOnly;
 	for (const { frontmatter, blocks, text } of result.reports) {
 		out.ids.push(frontmatter.id);

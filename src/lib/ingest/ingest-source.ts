@@ -6,19 +6,18 @@
  * Doesn’t apply overrides.
  */
 import type { Block, IngestIssue, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
-import { buildReport, type ReportDraft, type SourceContext } from './build-report.ts';
+import { buildReport, isCompilation, type ReportDraft, type SourceContext } from './build-report.ts';
 import { checkNoLoss } from './check-no-loss.ts';
 import { decodeSource } from './decode.ts';
-import { readFrontMatter } from './front-matter.ts';
+import { accountLines, type LineAccount } from './account-lines.ts';
 import { classifyCategory } from './metadata/index.ts';
-import { createRepairLog, sortedCounts } from './repair-log.ts';
-import { detectShape } from './shape.ts';
+import { countRepair, createRepairLog, sortedCounts, type RepairRule } from './repair-log.ts';
+import { removeFurniture } from './pages/furniture.ts';
+import { collapseLetterSpaced } from './pages/letter-spaced.ts';
+import { provenance } from './pages/provenance.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './slug.ts';
 import { isBlank, toSourceLines } from './source-lines.ts';
-import type { SpanDraft } from './span.ts';
-import { splitCompilation } from './split-compilation.ts';
-import { splitSingle } from './split-single.ts';
-import { splitWeb } from './split-web.ts';
+import { splitSource } from './split-source.ts';
 import { normaliseSpaces } from './spaces.ts';
 import { isAnonymised, unitFromHeadline as unitOf } from './unit.ts';
 import { normaliseSubtitle } from './line-kinds.ts';
@@ -28,6 +27,8 @@ export interface SourceDraft {
 	reports: Array<{ frontmatter: ReportDraft & { id: string }; blocks: Block[]; text: string }>;
 	tocOnly: TocOnlyEntry[];
 	issues: IngestIssue[];
+	/** Where every non-blank line of the source went (see `account-lines.ts`). */
+	account: LineAccount;
 }
 
 // Every category's unit words, made once per vocabulary (read only).
@@ -46,34 +47,32 @@ function unitWordsOf(vocab: Vocabulary): readonly string[] {
  *   null source when the file cannot be decoded.
  */
 export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft | { source: null; issues: IngestIssue[] } {
-	const decoded = decodeSource(input.file, input.bytes);
+	const extracted = input.extracted;
+	if (extracted?.errors.length) return { source: null, issues: [...extracted.errors] };
+	const decoded = extracted ? { ok: true as const, text: extracted.text } : decodeSource(input.file, input.bytes);
 	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
 	const lines = toSourceLines(decoded.text, log, rawLines);
+	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
+	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
+	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines);
+	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
 	const meta = input.meta ?? {};
 	const slug = slugOfFile(input.file);
-	const { shape, toc } = detectShape(lines);
-	let spans: SpanDraft[] = [];
-	let title: string | null = null;
-	let date: { date: string; precision: 'day' | 'month' | 'year' } | null = null;
-	let editor: string | null = null;
-	let publisher: string | null = null;
-	let preface: string[] = [];
-	let located: ReturnType<typeof splitCompilation>['located'] = [];
-	if (shape === 'toc-compilation' && toc) {
-		const fm = readFrontMatter(lines, toc.start, log, unitWords);
-		({ title, date, editor, publisher, preface } = fm);
-		({ located, spans } = splitCompilation(lines, toc));
-	} else if (shape === 'web-collection') {
-		const web = splitWeb(lines, log);
-		({ title, date } = web);
-		spans = web.spans;
-	} else {
-		spans = splitSingle(lines, log);
-	}
+	const structure = splitSource(input.file, lines, log, unitWords);
+	const { shape, toc, located, spans } = structure;
+	issues.push(...structure.issues);
+	const fm = structure.front ?? structure.web;
+	const title = fm?.title ?? null;
+	const date = fm?.date ?? null;
+	const editor = structure.front?.editor ?? null;
+	const publisher = structure.front?.publisher ?? null;
+	// Unassigned text goes to the report it most likely belongs to (before its body is built).
+	const accounting = { file: input.file, lines, spans, log, regions: structure.regions };
+	issues.push(...accountLines(accounting).issues);
 	const metaDate = meta.date ? { date: meta.date, precision: (meta.date.length === 10 ? 'day' : meta.date.length === 7 ? 'month' : 'year') as 'day' | 'month' | 'year' } : null;
 	const compilationDate = metaDate ?? date;
 	let textEnd = lines.length;
@@ -83,7 +82,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		sourceSlug: slug,
 		shape,
 		compilationTitle: meta.title ?? title ?? input.file,
-		compilationDate: shape === 'toc-compilation' ? compilationDate : null,
+		compilationDate: isCompilation(shape) ? compilationDate : null,
 		vocab,
 		unitWords,
 		log,
@@ -99,7 +98,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		const fm = r.frontmatter;
 		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks });
 		if (loss) issues.push(loss);
-		return { frontmatter: { id: ids[i]!, ...fm }, blocks: r.blocks, text: r.text };
+		return { frontmatter: { id: ids[i]!, ...fm, ...provenance(fm.lines, extracted, pageModel) }, blocks: r.blocks, text: r.text };
 	});
 	const missing = located.filter((l) => l.start < 0);
 	const tocIds = uniqueIds(`${slug}-toc`, missing.map((m) => ({ parts: [m.item.title, m.item.subtitle ?? '', m.item.unit ?? ''], salt: String(m.item.line) })));
@@ -119,7 +118,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 	const idByItem = new Map(located.map((l, i) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
 	const source: SourceRecord = {
 		file: input.file, slug, shape, title: ctx.compilationTitle, editor: meta.editor ?? editor, publisher: meta.publisher ?? publisher,
-		place: meta.place ?? null, date: compilationDate?.date ?? null, url: meta.url ?? null, licence: meta.licence ?? null, preface,
+		place: meta.place ?? null, date: compilationDate?.date ?? null, url: meta.url ?? null, licence: meta.licence ?? null, preface: structure.front?.preface ?? [],
 		toc: (toc?.items ?? []).map((item) => ({
 			kind: item.kind, title: normaliseSpaces(item.title, 'title', tocLog), subtitle: item.subtitle ? normaliseSubtitle(normaliseSpaces(item.subtitle, 'title', tocLog)) : null,
 			unit: item.unit, page: item.page, reportId: item.kind === 'report' ? (idByItem.get(item) ?? null) : null,
@@ -127,5 +126,6 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		counts: { reports: reports.length, tocOnly: tocOnly.length, warnings: issues.filter((x) => x.severity === 'warning').length },
 		repairs: sortedCounts(log),
 	};
-	return { source, reports, tocOnly, issues };
+	// Every line once more, now that the reports' repairs (page-number lines) are logged.
+	return { source, reports, tocOnly, issues, account: accountLines(accounting).account };
 }

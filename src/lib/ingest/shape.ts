@@ -18,10 +18,11 @@ export const WEB_ITEM = /^[ \u3000]*第[ \u3000]*(\d{1,4})[ \u3000]*篇[ \u3000]
 
 /**
  * @param lines All lines of the source.
+ * @param unitWords Unit words from the vocabulary (for a TOC's unit column).
  * @returns The shape, and the parsed TOC for a compilation.
  */
-export function detectShape(lines: readonly SourceLine[]): { shape: Shape; toc: ParsedToc | null } {
-	const toc = parseToc(lines);
+export function detectShape(lines: readonly SourceLine[], unitWords: readonly string[] = []): { shape: Shape; toc: ParsedToc | null } {
+	const toc = parseToc(lines, unitWords);
 	if (toc && toc.items.filter((i) => i.kind === 'report' && i.page !== null).length >= 2) {
 		return { shape: 'toc-compilation', toc };
 	}

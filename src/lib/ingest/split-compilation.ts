@@ -6,16 +6,19 @@
  * (`Shifandanweijingyan`) are cut off a span: they belong to the book, not to the report.
  * Doesn’t read the reports themselves.
  */
-import { isLatinOnly, keyOf, sectionMarkerOf } from './line-kinds.ts';
+import { isLatinOnly, keyOf, markerOf, sectionMarkerOf } from './line-kinds.ts';
 import { locateReports, type LocatedEntry } from './locate-reports.ts';
 import type { ParsedToc } from './parse-toc.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 
 /** Is this line book furniture between two reports? */
-function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
+export function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
 	const t = text.trim();
-	return sectionMarkerOf(t) !== null || sectionKeys.has(keyOf(t)) || (isLatinOnly(t) && /^[A-Za-z]{6,}$/.test(t));
+	// A section printed with its TOC number (`一、机关篇` for the TOC's section 机关篇).
+	const marker = markerOf(t);
+	const unnumbered = marker ? keyOf(t.slice(marker.length)) : null;
+	return sectionMarkerOf(t) !== null || sectionKeys.has(keyOf(t)) || (unnumbered !== null && sectionKeys.has(unnumbered)) || (isLatinOnly(t) && /^[A-Za-z]{6,}$/.test(t));
 }
 
 /**

@@ -12,7 +12,7 @@ import { formatPages, pageRange, type PageRange } from './page-range.ts';
 
 export type CiteReport = Pick<
 	ReportFrontmatter,
-	'id' | 'title' | 'subtitle' | 'unit' | 'author' | 'date' | 'dateSource' | 'compilationTitle' | 'sourceSlug'
+	'id' | 'title' | 'subtitle' | 'unit' | 'author' | 'date' | 'dateSource' | 'compilationTitle' | 'sourceSlug' | 'folios'
 >;
 export type CiteSource = Pick<SourceRecord, 'slug' | 'title' | 'editor' | 'publisher' | 'place' | 'date' | 'toc' | 'url'>;
 
@@ -58,7 +58,7 @@ export function citeReport(report: CiteReport, found: CiteSource | undefined, ur
 	const source: CiteSource = found ?? {
 		slug: report.sourceSlug, title: report.compilationTitle, editor: null, publisher: null, place: null, date: null, toc: [], url: null,
 	};
-	const range = pageRange(source.toc, report.id);
+	const range = pageRange(source.toc, report.id, report.folios);
 	const pages = range ? formatPages(range) : null;
 	const who = creators(report);
 	const head = `${who.length ? `${who.join(', ')}. ` : ''}${fullTitle(report.title, report.subtitle)}[G]`;

@@ -18,7 +18,7 @@ type Source = Pick<SourceRecord, 'title' | 'editor' | 'publisher' | 'place' | 'd
  *   (JSON-LD resolves a relative `@id` against the page).
  */
 export function reportJsonLd(data: ReportFrontmatter, source: Source | undefined, url: string) {
-	const range = source ? pageRange(source.toc, data.id) : null;
+	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	const ld: Record<string, unknown> = {
 		'@context': 'https://schema.org',
 		'@type': 'Report',

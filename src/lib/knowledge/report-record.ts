@@ -33,7 +33,7 @@ export type CsvField = (typeof CSV_FIELDS)[number];
 
 /** The CSV row of a report; lists are joined with `; `, unknown values are ''. */
 export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined): Record<CsvField, string> {
-	const range = source ? pageRange(source.toc, data.id) : null;
+	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		id: data.id,
 		url: `/reports/${data.id}/`,
@@ -59,7 +59,7 @@ export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined
 
 /** A report's full record: frontmatter, URL, pages, licence, text and its anchored blocks. */
 export function fullRecord(data: ReportFrontmatter, source: SourceRecord | undefined, blocks: readonly BodyBlock[]) {
-	const range = source ? pageRange(source.toc, data.id) : null;
+	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		...data,
 		url: `/reports/${data.id}/`,
