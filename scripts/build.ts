@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --verbose]`
+ * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --offline --zip FILE --verbose]`
  *
  * The whole pipeline, one child process per stage: ingest (sources → MDX + catalog.json) →
  * astro build → Pagefind index. Both outputs are staged: the ingest writes `<reports-dir>.building`
@@ -8,12 +8,13 @@
  */
 import { copyFile, cp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs, type Args } from './lib/args.ts';
+import { OFFLINE_FLAGS, OFFLINE_VALUED, offlineFlags, parseArgs, type Args } from './lib/args.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
 import { runNode } from './lib/run-stage.ts';
+import { offlineEnv, offlinePlan, offlineStep, type OfflinePlan } from './lib/offline/build-step.ts';
 
-const valued = ['sources', 'out', 'base', 'site', 'reports-dir'];
-const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--verbose]';
+const valued = ['sources', 'out', 'base', 'site', 'reports-dir', ...OFFLINE_VALUED];
+const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--offline] [--zip FILE] [--verbose]';
 let args: Args;
 try {
 	args = parseArgs(process.argv.slice(2), valued);
@@ -21,7 +22,7 @@ try {
 	console.error(`build: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => f !== 'verbose');
+const unknown = [...args.flags].filter((f) => f !== 'verbose' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
 if (unknown.length) {
 	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -29,6 +30,13 @@ if (unknown.length) {
 const sources = path.resolve(args.values.get('sources') ?? 'content/sources');
 const out = path.resolve(args.values.get('out') ?? 'dist');
 const reportsDir = path.resolve(args.values.get('reports-dir') ?? 'content/reports');
+let offline: OfflinePlan;
+try {
+	offline = offlinePlan(offlineFlags(args), out);
+} catch (error) {
+	console.error(`build: ${(error as Error).message}; ${usage}`);
+	process.exit(2);
+}
 const staging = `${out}.building`;
 const reportsStaging = `${reportsDir}.building`;
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,6 +47,7 @@ const env = {
 	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
 	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
 	ASTRO_TELEMETRY_DISABLED: '1',
+	...offlineEnv(offline),
 };
 const verbose = args.flags.has('verbose');
 
@@ -109,6 +118,8 @@ process.stdout.write(search.stdout.replace(/\(\?\)/, `(${seconds(t0)} s)`));
 
 // 4. data download, then swap the generated pages and the finished site into place
 await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(staging, 'catalog.json'));
+// --offline / --zip: the offline edition of the staged site (scripts/lib/offline/build-step.ts)
+await offlineStep(offline, staging, out, args.values.get('base') ?? '/').then((s) => s && console.log(s), (e: Error) => fail('offline', e.stack ?? e.message));
 await swapIn(reportsStaging, reportsDir);
 await swapIn(staging, out);
 const mib = ((await dirBytes(out)) / 2 ** 20).toFixed(1);

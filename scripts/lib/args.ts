@@ -22,3 +22,12 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): A
 	}
 	return { values, flags };
 }
+
+/** `npm run build` options of the offline edition (scripts/lib/offline/build-step.ts). */
+export const OFFLINE_VALUED = ['zip'] as const;
+export const OFFLINE_FLAGS = ['offline'] as const;
+
+/** `--offline` (the build's output is the offline edition) and `--zip FILE` (also write its zip). */
+export function offlineFlags(args: Args): { offline: boolean; zip: string | undefined } {
+	return { offline: args.flags.has('offline'), zip: args.values.get('zip') };
+}

@@ -13,7 +13,7 @@ import { ZipWriter } from '../../../src/lib/offline/zip-writer.ts';
 export const ZIP_SITE_FOLDER = 'huibian';
 export const OPEN_ME = '打开我.html';
 
-export async function writeOfflineZip(editionDir: string, file: string): Promise<string> {
+export async function writeOfflineZip(editionDir: string, file: string, label = file): Promise<string> {
 	const entries = (await readdir(editionDir, { withFileTypes: true, recursive: true }))
 		.filter((e) => e.isFile())
 		.map((e) => path.relative(editionDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
@@ -38,5 +38,5 @@ export async function writeOfflineZip(editionDir: string, file: string): Promise
 	await handle.close();
 	await rename(tmp, file);
 	const mib = ((await stat(file)).size / 2 ** 20).toFixed(1);
-	return `offline: ${path.relative(process.cwd(), file) || file}: zip of ${names.length} files, ${mib} MiB`;
+	return `offline: ${path.relative(process.cwd(), label) || label}: zip of ${names.length} files, ${mib} MiB`;
 }
