@@ -66,8 +66,9 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 			for (const name of urlProperties) {
 				if (typeof p[name] === 'string') p[name] = rewrite(p[name]);
 			}
-			if (Array.isArray(p.srcSet)) {
-				p.srcSet = p.srcSet.map((candidate) => String(candidate).replace(/^\S+/, (url) => rewrite(url)));
+			if (typeof p.srcSet === 'string' || Array.isArray(p.srcSet)) {
+				const candidates = Array.isArray(p.srcSet) ? p.srcSet.map(String) : p.srcSet.split(',');
+				p.srcSet = candidates.map((c) => c.trim().replace(/^\S+/, (url) => rewrite(url))).join(', ');
 			}
 			if (node.tagName === 'meta' && has(p.httpEquiv, 'refresh') && typeof p.content === 'string') {
 				p.content = p.content.replace(/(url\s*=\s*['"]?)([^'"\s]+)/i, (_, head: string, url: string) => head + rewrite(url));
@@ -75,11 +76,11 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 			if (node.tagName === 'script' || node.tagName === 'link') delete p.crossOrigin;
 			if (node.tagName === 'script' && has(p.type, 'module')) {
 				delete p.type;
-				p.defer = true;
 				if (p.src === undefined && options.inlineModule) {
 					p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, { ...urlOptions, base: '/' });
 					node.children = [];
 				}
+				p.defer = true;
 			}
 			return undefined;
 		});
