@@ -127,12 +127,14 @@ describe('rehypeOfflinePage', () => {
 			'<html><head><link rel="modulepreload" href="/_astro/c.js"><script type="module" src="/_astro/a.js"></script></head>' +
 			'<body><p data-offline="omit"><a href="/x.zip">zip</a></p><script type="module">import "/_astro/b.js";</script><script src="/js/t.js"></script></body></html>';
 		const inline: string[] = [];
-		const out = run(html, { inlineModule: (code) => (inline.push(code), '_offline/inline/1.js') });
+		const modules: string[] = [];
+		const out = run(html, { inlineModule: (code) => (inline.push(code), '_offline/inline/1.js'), onModuleScript: (p) => modules.push(p) });
 		expect(out).toBe(
 			'<html><head><script src="../../_offline/runtime.js"></script><script src="../../_astro/a.js" defer></script></head>' +
 				'<body><script src="../../_offline/inline/1.js" defer></script><script src="../../js/t.js"></script></body></html>',
 		);
 		expect(inline).toEqual(['import "/_astro/b.js";']);
+		expect(modules).toEqual(['_astro/a.js']);
 	});
 
 	test('reports the site path of every link and asset, not external ones', () => {

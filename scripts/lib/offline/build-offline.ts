@@ -2,11 +2,12 @@
  * The offline edition of a built site: `outDir` gets every file of `siteDir`, rewritten to work
  * when opened from the file system (`file://`, no server):
  *
- * 1. ES module scripts → classic scripts (classic-scripts.ts), in place;
- * 2. the files pages fetch (Pagefind's data, what a script names) → packaged scripts under
- *    `_offline/files/` (src/lib/offline/packaged-files.ts), instead of the files themselves;
- * 3. stylesheets and pages → relative URLs, module script tags → classic ones, the runtime first
+ * 1. pages → relative URLs, module script tags → classic ones, the runtime first
  *    (src/lib/offline/), through a syntax tree (rehype) and its serializer;
+ * 2. module scripts → classic scripts (classic-scripts.ts), in place;
+ * 3. the files pages fetch (Pagefind's data, what a script names) → packaged scripts under
+ *    `_offline/files/` (src/lib/offline/packaged-files.ts), instead of the files themselves;
+ *    stylesheets → relative URLs;
  * 4. the runtime itself → `_offline/runtime.js`;
  * 5. every other file as it is.
  *
@@ -61,37 +62,12 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 	const done = new Set<string>();
 	const result: OfflineEdition = { files: 0, scripts: 0, packaged: 0, missing: [] };
 
-	// 1. ES module scripts → classic scripts; collect the paths their text names
-	const named = new Set<string>();
-	for (const sitePath of files.filter((f) => /\.m?js$/.test(f))) {
-		const { code } = await classicScript({ siteDir, base, sitePath });
-		if (code === undefined) continue;
-		for (const token of (await readFile(path.join(siteDir, sitePath), 'utf8')).match(/[\w.~%@+-]+(?:\/[\w.~%@+-]+)+|[\w~%@+-]+\.[a-z]\w*/gi) ?? []) {
-			named.add(token);
-		}
-		await write(outDir, sitePath, code);
-		done.add(sitePath);
-		result.scripts++;
-	}
-
-	// 2. fetched files → packaged scripts
-	const mentioned = (p: string) => named.has(p) || named.has(base.slice(1) + p);
-	for (const sitePath of files) {
-		if (done.has(sitePath) || !isPackaged(sitePath, mentioned)) continue;
-		await write(outDir, packagedScriptPath(sitePath), packagedFileScript(sitePath, await readFile(path.join(siteDir, sitePath))));
-		done.add(sitePath);
-		result.packaged++;
-	}
-
-	// 3. stylesheets and pages → relative URLs, classic script tags, the runtime first
+	// 1. pages → relative URLs, classic script tags, the runtime first (and which scripts are modules)
 	const isFolder = (p: string) => folders.has(p);
 	const exists = (p: string) => (p === '' || p.endsWith('/') ? present.has(`${p}index.html`) : present.has(p) || present.has(`${p}/index.html`));
-	for (const sitePath of files.filter((f) => f.endsWith('.css') && !done.has(f))) {
-		await write(outDir, sitePath, rewriteCssUrls(await readFile(path.join(siteDir, sitePath), 'utf8'), { from: sitePath, base, isFolder }));
-		done.add(sitePath);
-	}
+	const modules = new Set<string>();
 	const inline = new Map<string, { code: string; page: string }>();
-	for (const page of files.filter((f) => f.endsWith('.html') && !done.has(f))) {
+	for (const page of files.filter((f) => f.endsWith('.html'))) {
 		const processor = unified()
 			.use(rehypeParse)
 			.use(rehypeOfflinePage, {
@@ -104,6 +80,7 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 					if (!inline.has(sitePath)) inline.set(sitePath, { code, page });
 					return sitePath;
 				},
+				onModuleScript: (sitePath: string) => modules.add(sitePath),
 				onTarget: (target: string, url: string) => {
 					if (!exists(target)) result.missing.push(`${page} → ${url}`);
 				},
@@ -112,10 +89,34 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 		await write(outDir, page, String(await processor.process(await readFile(path.join(siteDir, page), 'utf8'))));
 		done.add(page);
 	}
-	for (const [sitePath, script] of inline) {
-		const { code } = await classicScript({ siteDir, base, sitePath, inline: script });
-		await write(outDir, sitePath, code ?? '');
+
+	// 2. module scripts → classic scripts; collect the paths their text names
+	const named = new Set<string>();
+	const scripts: Array<{ sitePath: string; inline?: { code: string; page: string } }> = [
+		...files.filter((f) => /\.m?js$/.test(f)).map((sitePath) => ({ sitePath })),
+		...[...inline].map(([sitePath, i]) => ({ sitePath, inline: i })),
+	];
+	for (const { sitePath, inline: code } of scripts) {
+		const { code: classic } = await classicScript({ siteDir, base, sitePath, inline: code, module: modules.has(sitePath) });
+		if (classic === undefined) continue;
+		const source = code?.code ?? (await readFile(path.join(siteDir, sitePath), 'utf8'));
+		for (const token of source.match(/[\w.~%@+-]+(?:\/[\w.~%@+-]+)+|[\w~%@+-]+\.[a-z]\w*/gi) ?? []) named.add(token);
+		await write(outDir, sitePath, classic);
+		done.add(sitePath);
 		result.scripts++;
+	}
+
+	// 3. fetched files → packaged scripts; stylesheets → relative URLs
+	const mentioned = (p: string) => named.has(p) || named.has(base.slice(1) + p);
+	for (const sitePath of files) {
+		if (done.has(sitePath) || !isPackaged(sitePath, mentioned)) continue;
+		await write(outDir, packagedScriptPath(sitePath), packagedFileScript(sitePath, await readFile(path.join(siteDir, sitePath))));
+		done.add(sitePath);
+		result.packaged++;
+	}
+	for (const sitePath of files.filter((f) => f.endsWith('.css') && !done.has(f))) {
+		await write(outDir, sitePath, rewriteCssUrls(await readFile(path.join(siteDir, sitePath), 'utf8'), { from: sitePath, base, isFolder }));
+		done.add(sitePath);
 	}
 
 	// 4. the runtime

@@ -9,8 +9,11 @@
  * - `import.meta.url` is the file's own `file://` URL (Pagefind derives its folder from it);
  * - its exports go to `__huibianOffline.modules[<site path>]`, where that `require` finds them.
  *
- * A script that is not an ES module (`public/js/theme-init.js`) is left as it is.
+ * A script that no page loads as a module and that has no `import`/`export` (`public/js/theme-init.js`)
+ * is left as it is. Whether a file has them is read from its syntax (esbuild's stdin), never from
+ * a `package.json` `"type"` that happens to be above the site's folder.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { RUNTIME_GLOBAL } from '../../../src/lib/offline/packaged-files.ts';
@@ -50,6 +53,8 @@ export interface ClassicScriptOptions {
 	sitePath: string;
 	/** An inline module script's code instead of the file, and the site path of its page. */
 	inline?: { code: string; page: string };
+	/** A page loads it with `<script type="module">`: rewrite it even without `import`/`export`. */
+	module?: boolean;
 }
 
 /** The classic rewrite of the module script `sitePath` (or of an inline module script). */
@@ -57,10 +62,10 @@ export async function classicScript(options: ClassicScriptOptions): Promise<Clas
 	const { siteDir, base, sitePath, inline } = options;
 	const file = path.join(siteDir, sitePath);
 	const { banner, footer } = wrapper(sitePath);
+	const contents = inline?.code ?? (await readFile(file, 'utf8'));
+	const from = inline?.page ?? sitePath;
 	const result = await build({
-		...(inline === undefined
-			? { entryPoints: [file] }
-			: { stdin: { contents: inline.code, resolveDir: path.dirname(path.join(siteDir, inline.page)), sourcefile: inline.page, loader: 'js' } }),
+		stdin: { contents, resolveDir: path.dirname(path.join(siteDir, from)), sourcefile: from, loader: 'js' },
 		bundle: true,
 		write: false,
 		outfile: file,
@@ -80,7 +85,7 @@ export async function classicScript(options: ClassicScriptOptions): Promise<Clas
 		logLevel: 'silent',
 	});
 	const formats = Object.values(result.metafile.inputs).map((input) => input.format);
-	if (inline === undefined && !formats.includes('esm')) return { code: undefined };
+	if (inline === undefined && !options.module && !formats.includes('esm')) return { code: undefined };
 	const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
 	if (!out) throw new Error(`${sitePath}: esbuild wrote no script`);
 	return { code: out.text };

@@ -34,6 +34,8 @@ export interface OfflinePageOptions {
 	inlineModule?: (code: string) => string;
 	/** Called with the site path of every link or asset of the page (to check it exists). */
 	onTarget?: (sitePath: string, url: string) => void;
+	/** Called with the site path of every `<script type="module" src>` (its file must become classic). */
+	onModuleScript?: (sitePath: string) => void;
 }
 
 /** hast property names whose value is one URL. */
@@ -76,6 +78,8 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 			if (node.tagName === 'script' || node.tagName === 'link') delete p.crossOrigin;
 			if (node.tagName === 'script' && has(p.type, 'module')) {
 				delete p.type;
+				const src = typeof p.src === 'string' ? sitePathOf(p.src, { ...urlOptions, from: options.page }) : undefined;
+				if (src !== undefined) options.onModuleScript?.(src);
 				if (p.src === undefined && options.inlineModule) {
 					p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, { ...urlOptions, base: '/' });
 					node.children = [];

@@ -25,7 +25,7 @@ interface OfflineRuntime {
 	/** Exports of the classic rewrites of module scripts, by site path. */
 	modules: Record<string, unknown>;
 	put(sitePath: string, base64: string): void;
-	require(url: string): PromiseLike<unknown>;
+	require(url: string): { then(resolve: (exports: unknown) => void, reject?: (error: Error) => void): void };
 	notice(message: string): void;
 }
 
@@ -111,11 +111,12 @@ const runtime: OfflineRuntime = {
 		// A thenable: the rewrite's `import(url)` became `Promise.resolve().then(() => require(url))`,
 		// which adopts it; the module's exports (no `then` of their own) are what `await import()` gives.
 		return {
-			then: (resolve, reject) =>
+			then(resolve, reject) {
 				load().then(resolve, (error: Error) => {
 					notice(`本页的部分功能无法在离线版中使用：${error.message}`);
-					return reject?.(error);
-				}),
+					reject?.(error);
+				});
+			},
 		};
 	},
 	notice,
