@@ -99,11 +99,16 @@ describe('the offline zip built with the site', () => {
 		expect(bad.slice(0, 20)).toEqual([]);
 	});
 
-	test('the same sources give the same zip from scripts/offline.ts on the test build', async () => {
-		const again = path.join(work, 'again.zip');
-		const made = await run([path.join(root, 'scripts/offline.ts'), '--site', site, '--out', path.join(work, 'again'), '--zip', again]);
-		expect(made.code).toBe(0);
-		expect((await readFile(again)).equals(await readFile(zip))).toBe(true);
+	test('the same sources give the same zip from scripts/offline.ts, on the test build or on this site with its zip inside', async () => {
+		const expected = await readFile(zip);
+		for (const [name, from] of [['test-site', site], ['this-site', out]] as const) {
+			const again = path.join(work, `${name}.zip`);
+			const made = await run([path.join(root, 'scripts/offline.ts'), '--site', from, '--out', path.join(work, name), '--zip', again]);
+			expect(made.code).toBe(0);
+			// the zip inside the online site is linked only by the data page's online-only link: not copied
+			expect(existsSync(path.join(work, name, 'downloads'))).toBe(false);
+			expect((await readFile(again)).equals(expected)).toBe(true);
+		}
 	});
 
 	test('a zip inside the offline edition itself is refused before anything is built', async () => {

@@ -137,6 +137,14 @@ describe('rehypeOfflinePage', () => {
 		expect(modules).toEqual(['_astro/a.js']);
 	});
 
+	test('reports the links of the elements it leaves out, apart from the page’s links', () => {
+		const omitted: string[] = [];
+		const targets: string[] = [];
+		run('<p data-offline="omit"><a href="/d/x.zip">zip</a></p><a href="/d/">d</a>', { onOmittedTarget: (t) => omitted.push(t), onTarget: (t) => targets.push(t) });
+		expect(omitted).toEqual(['d/x.zip']);
+		expect(targets).toEqual(['d/']);
+	});
+
 	test('reports the site path of every link and asset, not external ones', () => {
 		const targets: string[] = [];
 		run('<a href="/a/">a</a><a href="https://x.org/">x</a><img src="/i.svg" alt="">', { onTarget: (t) => targets.push(t) });

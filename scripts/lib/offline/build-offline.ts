@@ -9,7 +9,7 @@
  *    `_offline/files/` (src/lib/offline/packaged-files.ts), instead of the files themselves;
  *    stylesheets → relative URLs;
  * 4. the runtime itself → `_offline/runtime.js`;
- * 5. every other file as it is.
+ * 5. every other file as it is, except files that only `data-offline="omit"` elements link to.
  *
  * Doesn’t change `siteDir`. Returns the links whose target is missing (pages print them).
  */
@@ -67,6 +67,8 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 	const exists = (p: string) => (p === '' || p.endsWith('/') ? present.has(`${p}index.html`) : present.has(p) || present.has(`${p}/index.html`));
 	const modules = new Set<string>();
 	const inline = new Map<string, { code: string; page: string }>();
+	const omitted = new Set<string>();
+	const linked = new Set<string>();
 	for (const page of files.filter((f) => f.endsWith('.html'))) {
 		const processor = unified()
 			.use(rehypeParse)
@@ -81,7 +83,9 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 					return sitePath;
 				},
 				onModuleScript: (sitePath: string) => modules.add(sitePath),
+				onOmittedTarget: (target: string) => omitted.add(target),
 				onTarget: (target: string, url: string) => {
+					linked.add(target);
 					if (!exists(target)) result.missing.push(`${page} → ${url}`);
 				},
 			})
@@ -134,8 +138,8 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 	});
 	await write(outDir, RUNTIME_PATH, runtime.outputFiles[0]?.text ?? '');
 
-	// 5. everything else, unchanged
-	for (const sitePath of files.filter((f) => !done.has(f))) {
+	// 5. everything else, unchanged, but files only online-only elements link (the zip of this edition)
+	for (const sitePath of files.filter((f) => !done.has(f) && !(omitted.has(f) && !linked.has(f)))) {
 		await mkdir(path.dirname(path.join(outDir, sitePath)), { recursive: true });
 		await copyFile(path.join(siteDir, sitePath), path.join(outDir, sitePath));
 	}

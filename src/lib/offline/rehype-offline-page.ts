@@ -34,6 +34,8 @@ export interface OfflinePageOptions {
 	inlineModule?: (code: string) => string;
 	/** Called with the site path of every link or asset of the page (to check it exists). */
 	onTarget?: (sitePath: string, url: string) => void;
+	/** Called with the site path of every link inside an element left out (`data-offline="omit"`). */
+	onOmittedTarget?: (sitePath: string) => void;
 	/** Called with the site path of every `<script type="module" src>` (its file must become classic). */
 	onModuleScript?: (sitePath: string) => void;
 }
@@ -62,6 +64,13 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 				p.dataOffline === 'omit' ||
 				(node.tagName === 'link' && has(p.rel, 'modulepreload'));
 			if (drop && parent && index !== undefined) {
+				visit(node, 'element', (inner) => {
+					for (const name of urlProperties) {
+						const value = inner.properties[name];
+						const target = typeof value === 'string' ? sitePathOf(value, urlOptions) : undefined;
+						if (target !== undefined) options.onOmittedTarget?.(target);
+					}
+				});
 				parent.children.splice(index, 1);
 				return [SKIP, index];
 			}
