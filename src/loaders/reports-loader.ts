@@ -31,8 +31,22 @@ const BATCH = 512;
 
 type Job = RenderJob & { id: string; digest: string };
 
+/**
+ * The generated output is missing: say where it was looked for and how to make it. A wrong
+ * `HUIBIAN_REPORTS_DIR` or a plain `astro build` before any ingest must not build an empty site.
+ */
+function missingOutput(what: string, where: string, error: unknown): Error {
+	const code = (error as NodeJS.ErrnoException).code ?? String(error);
+	return new Error(
+		`Expected ${what} at ${where}, found none (${code}). Run \`npm run build\` (or \`npm run ingest\`) first, or set HUIBIAN_REPORTS_DIR to the folder the ingest wrote.`,
+	);
+}
+
 async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
-	const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.mdx')).sort();
+	const all = await readdir(dir).catch((error: unknown) => {
+		throw missingOutput('the generated report pages (a folder of <id>.mdx)', dir, error);
+	});
+	const names = all.filter((n) => n.endsWith('.mdx')).sort();
 	const bodies = bodiesDir(ctx.config.cacheDir);
 	const keep = new Set<string>();
 	const keepFiles = new Set<string>();
@@ -102,7 +116,9 @@ export function reportsLoader(): Loader {
  */
 export function catalogLoader(key: 'sources' | 'tocOnly'): Loader {
 	const sync = async (ctx: LoaderContext, file: string) => {
-		const text = await readFile(file, 'utf8').catch(() => '{}');
+		const text = await readFile(file, 'utf8').catch((error: unknown) => {
+			throw missingOutput('the ingest catalog', file, error);
+		});
 		const catalog = JSON.parse(text) as Record<string, unknown>;
 		const items = (catalog[key] ?? []) as Array<Record<string, unknown>>;
 		ctx.store.clear();
