@@ -13,6 +13,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
+					// Property tests and CLI runs take well under a second alone, but several times the
+					// 5 s default on a 2-core machine that is building a site at the same time.
+					testTimeout: 30_000,
 				},
 			},
 			{

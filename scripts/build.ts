@@ -1,28 +1,45 @@
 /**
- * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --offline --zip FILE --verbose]`
+ * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --verbose
+ *   --max-source-mb N --allow-empty --offline --zip FILE]`
  *
  * The whole pipeline, one child process per stage: ingest (sources → MDX + catalog.json) →
  * astro build → Pagefind index. Both outputs are staged: the ingest writes `<reports-dir>.building`
  * and Astro builds `<out>.building`; they replace `--reports-dir` and `--out` only when every
  * stage succeeded, so a failed build leaves the previous generated pages and `dist/` as they were.
+ *
+ * Before anything is touched: the outputs are checked (`output-guard.ts`: never the repository,
+ * its folders or a folder huibian did not create), the checkout's build lock is taken (one build
+ * at a time, `build-lock.ts`; `HUIBIAN_LOCK_TIMEOUT` seconds, default 1800), a swap a killed
+ * build cut is finished (`swap-outputs.ts`) and the temp folders killed runs left are removed.
+ * When `--out` is on another file system than the repository, Astro builds on the repository's
+ * one (it renames files inside its build) and the finished site is copied beside `--out`.
  */
-import { copyFile, cp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { OFFLINE_FLAGS, OFFLINE_VALUED, offlineFlags, parseArgs, type Args } from './lib/args.ts';
+import { megabytes, OFFLINE_FLAGS, OFFLINE_VALUED, offlineFlags, parseArgs, type Args } from './lib/args.ts';
+import { acquireLock } from './lib/build-lock.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
-import { runNode } from './lib/run-stage.ts';
+import { checkOutputs, markOutput } from './lib/output-guard.ts';
 import { offlineEnv, offlinePlan, offlineStep, type OfflinePlan } from './lib/offline/build-step.ts';
+import { runNode } from './lib/run-stage.ts';
+import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
+import { removeStaleTemps } from './lib/write-output.ts';
 
-const valued = ['sources', 'out', 'base', 'site', 'reports-dir', ...OFFLINE_VALUED];
-const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--offline] [--zip FILE] [--verbose]';
+const valued = ['sources', 'out', 'base', 'site', 'reports-dir', 'max-source-mb', ...OFFLINE_VALUED];
+const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--offline] [--zip FILE] [--verbose]';
 let args: Args;
+let maxSourceMb: string | undefined;
+let offline: OfflinePlan;
 try {
 	args = parseArgs(process.argv.slice(2), valued);
+	maxSourceMb = args.values.get('max-source-mb');
+	megabytes(maxSourceMb);
+	offline = offlinePlan(offlineFlags(args), path.resolve(args.values.get('out') ?? 'dist'));
 } catch (error) {
 	console.error(`build: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => f !== 'verbose' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
+const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
 if (unknown.length) {
 	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -30,50 +47,64 @@ if (unknown.length) {
 const sources = path.resolve(args.values.get('sources') ?? 'content/sources');
 const out = path.resolve(args.values.get('out') ?? 'dist');
 const reportsDir = path.resolve(args.values.get('reports-dir') ?? 'content/reports');
-let offline: OfflinePlan;
-try {
-	offline = offlinePlan(offlineFlags(args), out);
-} catch (error) {
-	console.error(`build: ${(error as Error).message}; ${usage}`);
-	process.exit(2);
-}
 const staging = `${out}.building`;
 const reportsStaging = `${reportsDir}.building`;
 const root = path.resolve(import.meta.dirname, '..');
+const work = path.join(root, 'node_modules/.cache/huibian');
+
+// 0. refuse dangerous outputs before touching anything, then one build at a time per checkout
+const refused = await checkOutputs(root, [{ option: 'out', dir: out, kind: 'site' }, { option: 'reports-dir', dir: reportsDir, kind: 'reports' }], sources);
+if (refused.length) {
+	for (const line of refused) console.error(`build: ${line}`);
+	process.exit(2);
+}
+const lockTimeout = Number(process.env.HUIBIAN_LOCK_TIMEOUT ?? 1800);
+try {
+	await acquireLock(path.join(work, 'build.lock'), { timeoutMs: (Number.isFinite(lockTimeout) ? lockTimeout : 1800) * 1000 });
+} catch (error) {
+	console.error((error as Error).message);
+	process.exit(1);
+}
+const journal = path.join(work, 'swap.json');
+for (const line of await recoverSwap(journal, [{ target: out, old: `${out}.old` }, { target: reportsDir, old: `${reportsDir}.old` }])) console.log(line);
+
+// Astro renames files inside its output folder's file system: on another one (EXDEV), build on ours.
+const deviceOf = async (p: string): Promise<number> => {
+	for (let d = p; ; d = path.dirname(d)) {
+		const info = await stat(d).catch(() => null);
+		if (info) return info.dev;
+		if (path.dirname(d) === d) return -1;
+	}
+};
+const astroOut = (await deviceOf(path.dirname(out))) === (await deviceOf(root)) ? staging : path.join(work, 'site.building');
+
 const env = {
 	...process.env,
 	HUIBIAN_REPORTS_DIR: reportsStaging,
-	HUIBIAN_OUT: staging,
+	HUIBIAN_OUT: astroOut,
 	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
 	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
 	ASTRO_TELEMETRY_DISABLED: '1',
-	...offlineEnv(offline),
+	...offlineEnv(offline!),
 };
 const verbose = args.flags.has('verbose');
 
 /** Drop the staged outputs (the previous ones are untouched), explain, exit 1. */
 async function fail(stage: string, detail: string): Promise<never> {
 	await rm(staging, { recursive: true, force: true });
+	await rm(astroOut, { recursive: true, force: true });
 	await rm(reportsStaging, { recursive: true, force: true });
 	if (detail.trim()) console.error(detail.trimEnd());
 	console.error(`build failed at stage "${stage}"; ${path.relative(process.cwd(), out) || '.'} and ${path.relative(process.cwd(), reportsDir) || '.'} were left as they were`);
 	process.exit(1);
 }
 
-/** Replace `target` by `staged` (two renames; the old folder is removed last). */
-async function swapIn(staged: string, target: string): Promise<void> {
-	const old = `${target}.old`;
-	await rm(old, { recursive: true, force: true });
-	const exists = await stat(target).then(() => true, () => false);
-	if (exists) await rename(target, old);
-	await rename(staged, target);
-	await rm(old, { recursive: true, force: true });
-}
-
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 const totalStart = performance.now();
-await rm(staging, { recursive: true, force: true });
-await rm(reportsStaging, { recursive: true, force: true });
+// Leftovers of killed runs: staged and old folders, the ingest's `.<name>.tmp-<pid>-…` folders.
+for (const dir of [staging, astroOut, reportsStaging, `${out}.old`, `${reportsDir}.old`]) await rm(dir, { recursive: true, force: true });
+await removeStaleTemps(path.dirname(reportsStaging), path.basename(reportsStaging));
+await removeStaleTemps(path.dirname(reportsDir), path.basename(reportsDir));
 // Files in the reports folder that the ingest doesn't own (not *.mdx, not catalog.json) stay.
 await cp(reportsDir, reportsStaging, {
 	recursive: true,
@@ -83,7 +114,8 @@ await cp(reportsDir, reportsStaging, {
 });
 
 // 1. ingest: sources → <reports-dir>.building/*.mdx + catalog.json (prints its own report and summary line)
-const ingest = await runNode([path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging], env, true);
+const ingestArgs = [path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging, ...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []), ...(args.flags.has('allow-empty') ? ['--allow-empty'] : [])];
+const ingest = await runNode(ingestArgs, env, true);
 if (ingest.code !== 0) await fail('ingest', '');
 let catalog: { reports: unknown[] };
 try {
@@ -103,7 +135,7 @@ const astroEnv = { ...env, MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMI
 const astro = await runNode([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], astroEnv, verbose);
 if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.
-const built = await builtReportIds(staging);
+const built = await builtReportIds(astroOut);
 if (built.length !== catalog!.reports.length) {
 	await fail('astro', `expected ${catalog!.reports.length} report pages in the build, found ${built.length}\n${astro.stdout}${astro.stderr}`);
 }
@@ -112,15 +144,25 @@ console.log(`astro: ${pages} pages, ${built.length} report pages (${seconds(t0)}
 
 // 3. search index (Pagefind) over the built report pages
 t0 = performance.now();
-const search = await runNode([path.join(root, 'scripts/index-search.ts'), '--site', staging], env, false);
+const search = await runNode([path.join(root, 'scripts/index-search.ts'), '--site', astroOut], env, false);
 if (search.code !== 0) await fail('search', search.stdout + search.stderr);
 process.stdout.write(search.stdout.replace(/\(\?\)/, `(${seconds(t0)} s)`));
 
 // 4. data download, then swap the generated pages and the finished site into place
-await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(staging, 'catalog.json'));
-// --offline / --zip: the offline edition of the staged site (scripts/lib/offline/build-step.ts)
-await offlineStep(offline, staging, out, args.values.get('base') ?? '/').then((s) => s && console.log(s), (e: Error) => fail('offline', e.stack ?? e.message));
-await swapIn(reportsStaging, reportsDir);
-await swapIn(staging, out);
+await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(astroOut, 'catalog.json'));
+// --offline / --zip: the offline edition of the built site (scripts/lib/offline/build-step.ts)
+await offlineStep(offline!, astroOut, out, args.values.get('base') ?? '/').then((s) => s && console.log(s), (e: Error) => fail('offline', e.stack ?? e.message));
+await markOutput(astroOut, 'site');
+await markOutput(reportsStaging, 'reports');
+if (astroOut !== staging) {
+	// Another file system: copy beside --out first, so the swap itself is renames only.
+	await mkdir(path.dirname(staging), { recursive: true });
+	await cp(astroOut, staging, { recursive: true });
+	await rm(astroOut, { recursive: true, force: true });
+}
+await swapOutputs(journal, [
+	{ staged: reportsStaging, target: reportsDir, old: `${reportsDir}.old` },
+	{ staged: staging, target: out, old: `${out}.old` },
+]);
 const mib = ((await dirBytes(out)) / 2 ** 20).toFixed(1);
 console.log(`build: ${path.relative(process.cwd(), out) || '.'} ready, ${mib} MiB (${seconds(totalStart)} s)`);

@@ -1,19 +1,33 @@
 /**
  * `node scripts/ingest.ts [--sources DIR] [--out DIR] [--vocabulary FILE] [--overrides FILE]
- *   [--cache DIR | --no-cache] [--dry-run]`
+ *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty]`
  *
  * Ingest raw compilations (`content/sources/*.txt`) into one MDX page per report and
  * `catalog.json` (`content/reports/`), print the build report, exit 1 on any error. A source
  * whose bytes, metadata, vocabulary, overrides and ingest code are unchanged since the last run
  * is not re-ingested: its output comes from the cache (default `<parent of out>/.cache/ingest`).
  */
-import { parseArgs } from './lib/args.ts';
+import { megabytes, parseArgs } from './lib/args.ts';
 import { runIngest } from './lib/run-ingest.ts';
 
-const args = parseArgs(process.argv.slice(2), ['sources', 'out', 'vocabulary', 'overrides', 'cache']);
-const unknown = [...args.flags].filter((f) => f !== 'dry-run' && f !== 'no-cache');
+const usage = 'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty]';
+let args;
+try {
+	args = parseArgs(process.argv.slice(2), ['sources', 'out', 'vocabulary', 'overrides', 'cache', 'max-source-mb']);
+} catch (error) {
+	console.error(`ingest: ${(error as Error).message}; ${usage}`);
+	process.exit(2);
+}
+const unknown = [...args.flags].filter((f) => !['dry-run', 'no-cache', 'allow-empty'].includes(f));
 if (unknown.length) {
-	console.error(`ingest: unknown option --${unknown[0]}; expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run]`);
+	console.error(`ingest: unknown option --${unknown[0]}; ${usage}`);
+	process.exit(2);
+}
+let maxSourceBytes: number | undefined;
+try {
+	maxSourceBytes = megabytes(args.values.get('max-source-mb'));
+} catch (error) {
+	console.error(`ingest: ${(error as Error).message}`);
 	process.exit(2);
 }
 // 1. read, ingest, write (atomically, only when there is no error)
@@ -24,6 +38,8 @@ const run = await runIngest({
 	overrides: args.values.get('overrides'),
 	dryRun: args.flags.has('dry-run'),
 	cache: args.flags.has('no-cache') ? false : args.values.get('cache'),
+	maxSourceBytes,
+	allowEmpty: args.flags.has('allow-empty'),
 });
 // 2. report
 for (const line of run.report) console.log(line);

@@ -23,6 +23,17 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): A
 	return { values, flags };
 }
 
+/**
+ * `--max-source-mb` and the like: a positive number of MiB → bytes; undefined when not given.
+ * @throws Error `Option --max-source-mb expects a positive number of MiB, found "x"`.
+ */
+export function megabytes(value: string | undefined, option = 'max-source-mb'): number | undefined {
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	if (!Number.isFinite(n) || n <= 0) throw new Error(`Option --${option} expects a positive number of MiB, found "${value}"`);
+	return Math.floor(n * 2 ** 20);
+}
+
 /** `npm run build` options of the offline edition (scripts/lib/offline/build-step.ts). */
 export const OFFLINE_VALUED = ['zip'] as const;
 export const OFFLINE_FLAGS = ['offline'] as const;

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { catalogReportSchema } from '../../src/lib/frontmatter.ts';
 import type { SourceOutput } from '../../src/lib/ingest/index.ts';
 import type { SourceInput } from '../../src/lib/ingest/types.ts';
+import { pidAlive } from './write-output.ts';
 
 /** Bump to drop every cached entry (e.g. after a change in how entries are stored). */
 export const INGEST_CACHE_VERSION = '1';
@@ -84,8 +85,11 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			await rename(temp, path.join(dir, name));
 		},
 		async prune() {
+			// Only entries of this cache (`<sha-256>.json`) and temp files of dead processes: the
+			// default folder `<parent of out>/.cache/ingest` may hold files that aren't ours.
 			const names = await readdir(dir).catch(() => [] as string[]);
-			await Promise.all(names.filter((n) => n.endsWith('.json') && !used.has(n)).map((n) => rm(path.join(dir, n), { force: true })));
+			const stale = (n: string) => (/^[0-9a-f]{64}\.json$/.test(n) && !used.has(n)) || (/^\.[0-9a-f]{64}\.json\.(\d+)\.tmp$/.test(n) && !pidAlive(Number(/\.(\d+)\.tmp$/.exec(n)![1])));
+			await Promise.all(names.filter(stale).map((n) => rm(path.join(dir, n), { force: true })));
 		},
 	};
 }

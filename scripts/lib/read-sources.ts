@@ -1,15 +1,36 @@
 /**
- * Read the inputs of an ingest run from disk: `*.txt` sources (with an optional `<name>.yaml`
- * beside each, checked with `sourceMetaSchema`), the vocabulary and the overrides file.
+ * Read the inputs of an ingest run from disk: the sources (files of `SOURCE_EXTENSIONS`, with an
+ * optional `<name>.yaml` beside each, checked with `sourceMetaSchema`), the vocabulary and the
+ * overrides file.
  *
- * Doesn’t ingest anything; problems become issues (a missing vocabulary is an error).
+ * Every entry of the sources folder is accounted for: a source is read (only a regular file
+ * inside the folder, at most `maxSourceBytes`: see `safe-read.ts`), a `.yaml` is the metadata of
+ * its source, anything else is named in a warning (`notes.md: not a compilation (.txt); skipped`).
+ * A folder without any source is an error unless `allowEmpty` (an empty folder would otherwise
+ * replace a full site by an empty one).
+ *
+ * Doesn’t ingest anything; problems become issues at their `line:column` (a missing vocabulary
+ * is an error).
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { load } from 'js-yaml';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
 import type { IngestIssue, Overrides, SourceInput, Vocabulary } from '../../src/lib/ingest/types.ts';
+import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';
+import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
+
+/** The kinds of source the ingest reads, by file extension (lower case). */
+export const SOURCE_EXTENSIONS: readonly string[] = ['.txt'];
+/** Extension of the optional metadata file beside a source. */
+export const METADATA_EXTENSION = '.yaml';
+
+export interface ReadOptions {
+	/** Largest source file accepted, in bytes (default `DEFAULT_MAX_SOURCE_BYTES`, 64 MiB). */
+	maxSourceBytes?: number;
+	/** Accept a sources folder without any source (default false: an error). */
+	allowEmpty?: boolean;
+}
 
 export interface RunInputs {
 	sources: SourceInput[];
@@ -17,6 +38,8 @@ export interface RunInputs {
 	overrides: Overrides;
 	/** Line of each override id in the overrides file (for warnings). */
 	overrideLines: Record<string, number>;
+	/** Line:column of a key of the overrides file by its path (`[id, field]`), 1:1 when unknown. */
+	overridePlace: (path: readonly PropertyKey[]) => YamlPlace;
 	/** Raw texts of the vocabulary and overrides files ('' when missing), for the cache key. */
 	vocabularyText: string;
 	overridesText: string;
@@ -24,84 +47,148 @@ export interface RunInputs {
 	bytes: number;
 }
 
-function issue(file: string, ruleId: string, message: string, line = 1): IngestIssue {
-	return { file, line, column: 1, ruleId, severity: 'error', message };
+function issue(file: string, ruleId: string, message: string, place: YamlPlace = { line: 1, column: 1 }, severity: IngestIssue['severity'] = 'error'): IngestIssue {
+	return { file, line: place.line, column: place.column, ruleId, severity, message };
 }
 
-async function readYaml(file: string): Promise<{ data: unknown; error: string | null; text: string } | null> {
-	let text: string;
+const sourceKinds = () => SOURCE_EXTENSIONS.join(', ');
+
+/** The extension of `name` when it is a source kind, else null. */
+export function sourceExtension(name: string): string | null {
+	const ext = path.extname(name).toLowerCase();
+	return SOURCE_EXTENSIONS.includes(ext) ? ext : null;
+}
+
+/**
+ * Read a repository text file (vocabulary, overrides) with the same reader as the sources: a
+ * regular file (a symlink only to a file in its own folder), at most `YAML_MAX_BYTES`, UTF-8.
+ * @returns null when the file doesn't exist.
+ */
+async function readSmallText(file: string): Promise<{ text: string } | { error: string } | null> {
+	const read = await readInsideFolder(path.dirname(path.resolve(file)), path.basename(file), YAML_MAX_BYTES);
+	if (!read.ok) return /\(ENOENT\)/.test(read.message) ? null : { error: `${path.basename(file)}: ${read.message.replace(/per source file\. Split it, or raise the limit with --max-source-mb\./, 'per YAML file. Split or shorten it.')}` };
 	try {
-		text = await readFile(file, 'utf8');
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '') };
 	} catch {
+		return { error: `${path.basename(file)}: expected UTF-8 text, found other bytes. Save it as UTF-8.` };
+	}
+}
+
+/** Metadata `<source>.yaml` → `sourceMetaSchema` data, or issues at the keys’ lines. */
+async function readMeta(dir: string, metaName: string, issues: IngestIssue[]): Promise<SourceInput['meta']> {
+	const read = await readInsideFolder(dir, metaName, YAML_MAX_BYTES);
+	if (!read.ok) {
+		if (!/\(ENOENT\)/.test(read.message)) issues.push(issue(metaName, 'meta:unreadable', `${metaName}: ${read.message}`));
 		return null;
 	}
-	// js-yaml 5 refuses a document without content; a file of comments only means “nothing”.
-	if (text.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line))) return { data: null, error: null, text };
+	let text: string;
 	try {
-		return { data: load(text), error: null, text };
+		text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+	} catch {
+		issues.push(issue(metaName, 'meta:invalid', `${metaName}: expected UTF-8 text, found other bytes. Save it as UTF-8.`));
+		return null;
+	}
+	const yaml = parseYaml(text);
+	if (!yaml.ok) {
+		issues.push(issue(metaName, 'meta:invalid', `${metaName}: ${yaml.message}`, yaml.place));
+		return null;
+	}
+	const parsed = sourceMetaSchema.safeParse(yaml.data ?? {});
+	if (parsed.success) return parsed.data;
+	for (const p of parsed.error.issues) {
+		// An unknown key has an empty path: point at the key's own line and list the known ones.
+		const unknown = 'keys' in p && Array.isArray(p.keys) ? String(p.keys[0]) : undefined;
+		const at = unknown !== undefined && p.path.length === 0 ? [unknown] : p.path;
+		const hint = unknown ? `. Expected one of: ${Object.keys(sourceMetaSchema.shape).join(', ')}.` : '';
+		issues.push(issue(metaName, 'meta:invalid', `${metaName}: **${p.path.join('.') || '(root)'}**: ${p.message}${hint}`, yaml.placeOf(at)));
+	}
+	return null;
+}
+
+/** The vocabulary, or issues at the lines of the problems `parseVocabulary` names by path. */
+async function readVocabulary(file: string, out: RunInputs): Promise<void> {
+	const read = await readSmallText(file);
+	if (read === null || 'error' in read) {
+		out.issues.push(issue(file, 'vocabulary:invalid', read ? read.error : `Expected the vocabulary at ${file}, found nothing.`));
+		return;
+	}
+	out.vocabularyText = read.text;
+	const yaml = parseYaml(read.text);
+	if (!yaml.ok) {
+		out.issues.push(issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${yaml.message}`, yaml.place));
+		return;
+	}
+	try {
+		out.vocab = parseVocabulary(read.text);
 	} catch (error) {
-		return { data: null, error: (error as Error).message.split('\n')[0] ?? 'invalid YAML', text };
+		// parseVocabulary names each problem on its own line as `path: message` (its @throws).
+		const [head, ...problems] = (error as Error).message.split('\n');
+		if (problems.length === 0) problems.push(head ?? 'Invalid vocabulary');
+		for (const line of problems) {
+			const pathText = /^([\w.-]+): /.exec(line)?.[1];
+			const at = pathText && pathText !== '(root)' ? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+			out.issues.push(issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${line}`, yaml.placeOf(at)));
+		}
 	}
 }
 
-/** Line (1-based) where `key:` first appears at the start of a line in a YAML text. */
-export function yamlKeyLine(text: string, key: string): number {
-	const at = text.split('\n').findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`'${key}':`) || l.startsWith(`"${key}":`));
-	return at < 0 ? 1 : at + 1;
+async function readOverrides(file: string, out: RunInputs): Promise<void> {
+	const read = await readSmallText(file);
+	if (read === null) return;
+	if ('error' in read) {
+		out.issues.push(issue(file, 'overrides:invalid', read.error));
+		return;
+	}
+	out.overridesText = read.text;
+	const yaml = parseYaml(read.text);
+	if (!yaml.ok) {
+		out.issues.push(issue(file, 'overrides:invalid', yaml.message, yaml.place));
+		return;
+	}
+	out.overridePlace = yaml.placeOf;
+	const data = yaml.data;
+	if (data == null) return;
+	const valid = typeof data === 'object' && !Array.isArray(data) && Object.values(data as object).every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+	if (!valid) {
+		out.issues.push(issue(file, 'overrides:invalid', 'Expected a mapping of report id → mapping of fields, e.g. `000-abc-1f3a9c0b: { unit: 延庆县农经站 }`.'));
+		return;
+	}
+	out.overrides = data as Overrides;
+	for (const id of Object.keys(out.overrides)) out.overrideLines[id] = yaml.placeOf([id]).line;
 }
 
-export async function readRunInputs(sourcesDir: string, vocabularyFile: string, overridesFile: string): Promise<RunInputs> {
-	const out: RunInputs = { sources: [], vocab: null, overrides: {}, overrideLines: {}, vocabularyText: '', overridesText: '', issues: [], bytes: 0 };
-	let names: string[] = [];
+export async function readRunInputs(sourcesDir: string, vocabularyFile: string, overridesFile: string, options: ReadOptions = {}): Promise<RunInputs> {
+	const out: RunInputs = { sources: [], vocab: null, overrides: {}, overrideLines: {}, overridePlace: () => ({ line: 1, column: 1 }), vocabularyText: '', overridesText: '', issues: [], bytes: 0 };
+	const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+	let entries: string[] | null = null;
 	try {
-		names = (await readdir(sourcesDir)).filter((n) => n.endsWith('.txt')).sort();
+		entries = (await readdir(sourcesDir)).sort();
 	} catch {
-		out.issues.push(issue(sourcesDir, 'input:sources-missing', `Expected a folder of .txt sources, found nothing at ${sourcesDir}.`));
+		out.issues.push(issue(sourcesDir, 'input:sources-missing', `Expected a folder of sources (${sourceKinds()}), found nothing at ${sourcesDir}.`));
+	}
+	const names = (entries ?? []).filter((n) => sourceExtension(n) !== null);
+	const metaNames = new Set(names.map((n) => n.slice(0, -path.extname(n).length) + METADATA_EXTENSION));
+	for (const name of entries ?? []) {
+		if (sourceExtension(name) !== null || metaNames.has(name)) continue;
+		const what = path.extname(name) === METADATA_EXTENSION ? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)` : `not a compilation (${sourceKinds()})`;
+		out.issues.push(issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'));
+	}
+	if (entries && names.length === 0 && !options.allowEmpty) {
+		out.issues.push(issue(sourcesDir, 'input:sources-empty', `Expected at least one source (${sourceKinds()}) in ${sourcesDir}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`));
 	}
 	for (const name of names) {
-		let bytes: Uint8Array;
-		try {
-			bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
-		} catch (error) {
-			out.issues.push(issue(name, 'decode:unreadable', `${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`));
+		const read = await readInsideFolder(sourcesDir, name, limit);
+		if (!read.ok) {
+			const rule = /over the limit/.test(read.message) ? 'input:too-large' : 'decode:unreadable';
+			out.issues.push(issue(name, rule, `${name}: ${read.message}`));
 			continue;
 		}
-		out.bytes += bytes.length;
-		const metaName = name.replace(/\.txt$/, '.yaml');
-		const yaml = await readYaml(path.join(sourcesDir, metaName));
-		let meta = null;
-		if (yaml?.error) out.issues.push(issue(metaName, 'meta:invalid', `${metaName}: invalid YAML: ${yaml.error}`));
-		else if (yaml) {
-			const parsed = sourceMetaSchema.safeParse(yaml.data ?? {});
-			if (parsed.success) meta = parsed.data;
-			else
-				for (const p of parsed.error.issues) {
-					// An unknown key has an empty path: point at the key's own line and list the known ones.
-					const unknown = 'keys' in p && Array.isArray(p.keys) ? String(p.keys[0]) : undefined;
-					const key = p.path[0] !== undefined ? String(p.path[0]) : unknown;
-					const hint = unknown ? `. Expected one of: ${Object.keys(sourceMetaSchema.shape).join(', ')}.` : '';
-					out.issues.push(issue(metaName, 'meta:invalid', `${metaName}: **${p.path.join('.') || '(root)'}**: ${p.message}${hint}`, key ? yamlKeyLine(yaml.text, key) : 1));
-				}
-		}
-		out.sources.push({ file: name, bytes, meta });
+		out.bytes += read.bytes.length;
+		const metaName = name.slice(0, -path.extname(name).length) + METADATA_EXTENSION;
+		const meta = (entries ?? []).includes(metaName) ? await readMeta(sourcesDir, metaName, out.issues) : null;
+		out.sources.push({ file: name, bytes: read.bytes, meta });
 	}
-	try {
-		out.vocabularyText = await readFile(vocabularyFile, 'utf8');
-		out.vocab = parseVocabulary(out.vocabularyText);
-	} catch (error) {
-		out.issues.push(issue(vocabularyFile, 'vocabulary:invalid', (error as Error).message));
-	}
-	const overrides = await readYaml(overridesFile);
-	out.overridesText = overrides?.text ?? '';
-	if (overrides?.error) out.issues.push(issue(overridesFile, 'overrides:invalid', `invalid YAML: ${overrides.error}`));
-	else if (overrides && overrides.data != null) {
-		const data = overrides.data;
-		const valid = typeof data === 'object' && !Array.isArray(data) && Object.values(data as object).every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
-		if (valid) {
-			out.overrides = data as Overrides;
-			for (const id of Object.keys(out.overrides)) out.overrideLines[id] = yamlKeyLine(overrides.text, id);
-		}
-		else out.issues.push(issue(overridesFile, 'overrides:invalid', 'Expected a mapping of report id → mapping of fields, e.g. `000-abc-1f3a9c0b: { unit: 延庆县农经站 }`.'));
-	}
+	await readVocabulary(vocabularyFile, out);
+	await readOverrides(overridesFile, out);
 	return out;
 }

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { assembleOutputs, ingestOne, type SourceOutput } from '../../src/lib/ingest/index.ts';
+import { checkOverrides } from '../../src/lib/ingest/overrides.ts';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
 import { formatIngestReport, type IngestStats } from './format-ingest-report.ts';
 import { codeHash, openIngestCache } from './ingest-cache.ts';
@@ -28,6 +29,10 @@ export interface RunIngestOptions {
 	 * `false`: ingest every source afresh and keep no cache.
 	 */
 	cache?: string | false;
+	/** Largest source file accepted, in bytes (default 64 MiB, `DEFAULT_MAX_SOURCE_BYTES`). */
+	maxSourceBytes?: number;
+	/** Accept a sources folder without any source (default false: an error). */
+	allowEmpty?: boolean;
 }
 
 export interface RunIngestResult {
@@ -46,9 +51,9 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const started = performance.now();
 	const sources = options.sources ?? 'content/sources';
 	const out = options.out ?? 'content/reports';
-	const inputs = await readRunInputs(sources, options.vocabulary ?? 'content/vocabulary.yaml', options.overrides ?? 'content/overrides.yaml');
-	const empty: IngestResult = { catalog: { sources: [], reports: [], tocOnly: [] }, pages: [], issues: [] };
 	const overridesFile = options.overrides ?? 'content/overrides.yaml';
+	const inputs = await readRunInputs(sources, options.vocabulary ?? 'content/vocabulary.yaml', overridesFile, { maxSourceBytes: options.maxSourceBytes, allowEmpty: options.allowEmpty });
+	const empty: IngestResult = { catalog: { sources: [], reports: [], tocOnly: [] }, pages: [], issues: [] };
 	const cacheDir = options.cache === false ? null : (options.cache ?? path.join(path.dirname(path.resolve(out)), '.cache', 'ingest'));
 	const salt = cacheDir ? `${await codeHash(path.join(import.meta.dirname, '..', '..'))}\0${inputs.vocabularyText}\0${inputs.overridesText}` : '';
 	const cache = cacheDir ? openIngestCache(cacheDir, salt) : null;
@@ -56,6 +61,8 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const reused: string[] = [];
 	let result = empty;
 	if (inputs.vocab) {
+		inputs.issues.push(...checkOverrides(inputs.overrides, inputs.vocab, overridesFile, inputs.overridePlace));
+		const where = { file: overridesFile, placeOf: inputs.overridePlace };
 		const outputs: SourceOutput[] = [];
 		for (const input of inputs.sources) {
 			const cached = cache ? await cache.get(input) : null;
@@ -64,7 +71,7 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 				reused.push(input.file);
 				continue;
 			}
-			const output = ingestOne(input, inputs.vocab, inputs.overrides);
+			const output = ingestOne(input, inputs.vocab, inputs.overrides, where);
 			outputs.push(output);
 			ingested.push(input.file);
 			if (cache && !options.dryRun) await cache.set(input, output);
@@ -72,7 +79,9 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 		if (cache && !options.dryRun) await cache.prune();
 		result = assembleOutputs(outputs, inputs.overrides, { overridesFile, overrideLines: inputs.overrideLines });
 	}
-	const issues = [...inputs.issues, ...result.issues];
+	// A field checkOverrides refused at its line fails the report's schema check there too: once is enough.
+	const refused = new Set(inputs.issues.filter((i) => i.ruleId.startsWith('override:')).map((i) => `${i.file}:${i.line}:${i.column}`));
+	const issues = [...inputs.issues, ...result.issues.filter((i) => !(i.ruleId === 'frontmatter:invalid' && refused.has(`${i.file}:${i.line}:${i.column}`)))];
 	const errors = issues.filter((i) => i.severity === 'error').length;
 	if (errors === 0 && !options.dryRun) {
 		const files = new Map<string, string>();

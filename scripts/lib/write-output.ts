@@ -2,15 +2,42 @@
  * Write an ingest’s output folder atomically: everything goes to a fresh sibling folder, which
  * then replaces the old one by rename, so a failed run leaves the previous output as it was.
  * Files in the old folder that the ingest doesn’t own (not `*.mdx`, not `catalog.json`) are
- * carried over; stale `.mdx` pages disappear.
+ * carried over; stale `.mdx` pages disappear. The temp folders a killed run left beside it
+ * (`.<name>.tmp-<pid>-…`, `.<name>.old-<pid>-…` of a process that no longer runs) are removed.
  */
 import { mkdir, readdir, copyFile, rename, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { markOutput } from './output-guard.ts';
+
+/** Is a process with this pid running (on this machine)? */
+export function pidAlive(pid: number): boolean {
+	if (!Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Remove `.<base>.tmp-<pid>-*` / `.<base>.old-<pid>-*` folders in `parent` left by dead processes. */
+export async function removeStaleTemps(parent: string, base: string): Promise<string[]> {
+	const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)-\\d+$`);
+	const removed: string[] = [];
+	for (const name of await readdir(parent).catch(() => [] as string[])) {
+		const pid = pattern.exec(name)?.[1];
+		if (pid === undefined || pidAlive(Number(pid))) continue;
+		await rm(path.join(parent, name), { recursive: true, force: true });
+		removed.push(name);
+	}
+	return removed;
+}
 
 export async function writeOutputAtomically(out: string, files: ReadonlyMap<string, string>): Promise<void> {
 	const dir = path.resolve(out);
 	const parent = path.dirname(dir);
 	await mkdir(parent, { recursive: true });
+	await removeStaleTemps(parent, path.basename(dir));
 	const stamp = `${process.pid}-${Date.now()}`;
 	const temp = path.join(parent, `.${path.basename(dir)}.tmp-${stamp}`);
 	const old = path.join(parent, `.${path.basename(dir)}.old-${stamp}`);
@@ -25,6 +52,7 @@ export async function writeOutputAtomically(out: string, files: ReadonlyMap<stri
 			}
 		}
 		for (const [name, text] of files) await writeFile(path.join(temp, name), text);
+		await markOutput(temp, 'reports');
 		if (exists) await rename(dir, old);
 		await rename(temp, dir);
 		if (exists) await rm(old, { recursive: true, force: true });

@@ -10,6 +10,23 @@
  */
 import { z } from 'astro/zod';
 
+/**
+ * Longest one-line field (a title, unit, author, section, compilation title, metadata value), in
+ * characters. Real titles are under 100; a longer “title” is a mistake, and a huge one is copied
+ * onto every page that lists the report (a 5 MB title made a 116 MB site).
+ */
+export const MAX_FIELD_CHARS = 1000;
+/** Longest abstract (摘要), in characters. */
+export const MAX_ABSTRACT_CHARS = 20_000;
+
+/** A string of at most `max` characters, with a message that says how long it is. */
+export function boundedText(max = MAX_FIELD_CHARS) {
+	return z.string().max(max, { error: (issue) => `Expected at most ${max} characters, found ${String((issue.input as string | undefined)?.length)}: a field is one line; move long text into the body of the source` });
+}
+
+/** A web address: only `http:` and `https:` (a `javascript:`, `data:` or `file:` link would run or leak on click). */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)' }).max(2048);
+
 /** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
 export const slugSchema = z
 	.string()
@@ -64,19 +81,19 @@ export const reportSchema = z
 		/** Stable ASCII id, also the URL slug: `/reports/<id>/`. Derived from source + content. */
 		id: slugSchema,
 		/** Main (slogan) title as printed, phrase separators kept. */
-		title: z.string().min(1),
+		title: boundedText().min(1),
 		/** Subtitle normalised to a leading `——`, or null. */
-		subtitle: z.string().startsWith('——').nullable(),
+		subtitle: boundedText().startsWith('——').nullable(),
 		/** The organisation that wrote the report, as displayed; null when there is none (an essay). */
-		unit: z.string().min(1).nullable(),
+		unit: boundedText().min(1).nullable(),
 		/** Parts of a joint unit (`城镇工委 城镇办事处` → two parts); `[unit]` for a single unit; `[]` for none. */
-		unitParts: z.array(z.string().min(1)),
+		unitParts: z.array(boundedText().min(1)),
 		/** True when the unit name is anonymised in the source (`***街道工委`, `XX村`): kept verbatim, never shared. */
 		unitAnonymized: z.boolean(),
 		/** Personal author (`作者：X`, `（执笔：X）`), or null. */
-		author: z.string().min(1).nullable(),
+		author: boundedText().min(1).nullable(),
 		/** Category label, e.g. `学习型机关` (one of content/vocabulary.yaml). */
-		category: z.string().min(1),
+		category: boundedText().min(1),
 		/** Category slug, e.g. `jiguan`. */
 		categorySlug: slugSchema,
 		/** Report type (INGEST-SPEC §4). */
@@ -86,27 +103,27 @@ export const reportSchema = z
 		datePrecision: datePrecisionSchema,
 		dateSource: dateSourceSchema,
 		/** Theme labels (0–8), strongest first. */
-		themes: z.array(z.string().min(1)).max(8),
+		themes: z.array(boundedText().min(1)).max(8),
 		/** Theme slugs, parallel to `themes`. */
 		themeSlugs: z.array(slugSchema).max(8),
 		/** Named programmes as printed, e.g. `“五子行动”`. */
-		namedPractices: z.array(z.string().min(1)),
+		namedPractices: z.array(boundedText().min(1)),
 		/** 摘要 (abstract) when the report prints one, else null. */
-		abstract: z.string().nullable(),
+		abstract: boundedText(MAX_ABSTRACT_CHARS).nullable(),
 		/** 关键词 (keywords) when the report prints them. */
-		keywords: z.array(z.string()),
+		keywords: z.array(boundedText()),
 		/** Source file name inside the sources folder, e.g. `000_072d85c6eac7fde3.txt`. */
 		source: z.string().min(1),
 		/** Slug of the compilation (source) page: `/compilations/<sourceSlug>/`. */
 		sourceSlug: slugSchema,
 		/** Title of the compilation the report was found in. */
-		compilationTitle: z.string().min(1),
+		compilationTitle: boundedText().min(1),
 		/** Position of the report in its compilation (0-based, TOC order), for prev/next. */
 		order: z.number().int().min(0),
 		/** Page number printed in the compilation's TOC, or null. */
 		tocPage: z.number().int().positive().nullable(),
 		/** TOC section marker the report was listed under (`学习型机关建设`), or null. */
-		section: z.string().nullable(),
+		section: boundedText().nullable(),
 		/** [first, last] line of the report in the source file, 1-based, title to sign-off. */
 		lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
 		/** True when the source file ends inside this report (mid-sentence). */
@@ -160,13 +177,14 @@ export type TocOnlyEntry = z.infer<typeof tocOnlySchema>;
 /** Optional `<source>.yaml` beside a source: facts the text does not say. Never invented. */
 export const sourceMetaSchema = z
 	.object({
-		title: z.string().optional(),
-		editor: z.string().optional(),
-		publisher: z.string().optional(),
-		place: z.string().optional(),
+		title: boundedText().optional(),
+		editor: boundedText().optional(),
+		publisher: boundedText().optional(),
+		place: boundedText().optional(),
 		date: isoDateSchema.optional(),
-		url: z.string().url().optional(),
-		licence: z.string().optional(),
+		/** Where the compilation was found: http(s) only. */
+		url: httpUrlSchema.optional(),
+		licence: boundedText().optional(),
 	})
 	.strict();
 export type SourceMeta = z.infer<typeof sourceMetaSchema>;
@@ -181,7 +199,7 @@ export const sourceSchema = z.object({
 	publisher: z.string().nullable(),
 	place: z.string().nullable(),
 	date: isoDateSchema.nullable(),
-	url: z.string().nullable(),
+	url: httpUrlSchema.nullable(),
 	licence: z.string().nullable(),
 	/** 前言 paragraphs, as printed (cleaned), or []. */
 	preface: z.array(z.string()),

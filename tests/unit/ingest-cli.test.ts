@@ -28,7 +28,8 @@ describe('runIngest', () => {
 		const first = await run();
 		expect(first.ok).toBe(true);
 		const files = readdirSync(path.join(work, 'out')).sort();
-		expect(files).toEqual(['README.md', ...first.result.pages.map((p) => `${p.id}.mdx`).sort(), 'catalog.json'].sort());
+		// `.huibian-output` marks the folder as huibian's (the build's output guard, issue 14).
+		expect(files).toEqual(['.huibian-output', 'README.md', ...first.result.pages.map((p) => `${p.id}.mdx`).sort(), 'catalog.json'].sort());
 		const catalog = readFileSync(path.join(work, 'out', 'catalog.json'), 'utf8');
 		await run();
 		expect(readFileSync(path.join(work, 'out', 'catalog.json'), 'utf8')).toBe(catalog);
@@ -44,7 +45,7 @@ describe('runIngest', () => {
 		expect(failed.ok).toBe(false);
 		expect(readdirSync(path.join(work, 'out')).sort()).toEqual(before);
 		expect(failed.report).toContain(
-			`${path.join(work, 'sources', 'broken.txt')}:1:1: error broken.txt: contains NUL bytes: expected a text file, found binary data (or UTF-16 without a byte order mark). Save it as UTF-8. [decode:binary]`,
+			`${path.join(work, 'sources', 'broken.txt')}:1:3: error broken.txt: contains NUL bytes: expected a text file, found binary data (or UTF-16 without a byte order mark). Save it as UTF-8. [decode:binary]`,
 		);
 	});
 

@@ -74,7 +74,7 @@ describe('decodeSource', () => {
 		const result = decodeSource('soup.txt', soup);
 		expect(!result.ok && result.issue.ruleId).toBe('decode:mojibake');
 		expect(!result.ok && result.issue.message).toBe(
-			'soup.txt: decodes only to implausible text (kana, private-use or replacement characters instead of Chinese): expected UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM. Save it as UTF-8.',
+			'soup.txt: decodes only to implausible text (kana, private-use or replacement characters instead of Chinese (first at line 1, column 1, read as UTF-8)): expected UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM. Save it as UTF-8.',
 		);
 	});
 
@@ -83,7 +83,7 @@ describe('decodeSource', () => {
 		const result = decodeSource('bad.txt', new Uint8Array([0xff, 0xff, 0xff, 0xff]));
 		expect(result).toEqual({
 			ok: false,
-			issue: { file: 'bad.txt', line: 1, column: 1, ruleId: 'decode:invalid', severity: 'error', message: 'bad.txt: not valid UTF-8, GB18030 or Big5 text. Save it as UTF-8.' },
+			issue: { file: 'bad.txt', line: 1, column: 1, ruleId: 'decode:invalid', severity: 'error', message: 'bad.txt: not valid UTF-8, GB18030 or Big5 text (first byte that is not UTF-8: 0xFF at line 1, column 1). Save it as UTF-8.' },
 		});
 	});
 

@@ -26,11 +26,18 @@ describe('CSV', () => {
 		expect(csv).toBe('\uFEFFa,b\r\n"1,2","他说""好"""\r\n"多\n行",\r\n');
 	});
 
-	test('round-trips any text', () => {
+	test('7. a cell that starts like a formula (= + - @ TAB CR) is written with a leading \' so spreadsheets show text', () => {
+		const csv = toCsv(['t'], [{ t: '=HYPERLINK("http://x","点击")' }, { t: '+1+1' }, { t: '-2+3' }, { t: '@SUM(A1)' }, { t: '\t=1' }, { t: '\r=1' }, { t: '学习=进步' }, { t: '——副标题' }]);
+		expect(csv).toBe('\uFEFFt\r\n"\'=HYPERLINK(""http://x"",""点击"")"\r\n\'+1+1\r\n\'-2+3\r\n\'@SUM(A1)\r\n\'\t=1\r\n"\'\r=1"\r\n学习=进步\r\n——副标题\r\n');
+	});
+
+	test('round-trips any text (a cell a spreadsheet would run as a formula comes back with its leading \')', () => {
+		// Issue 14: `=`, `+`, `-`, `@`, TAB and CR at the start of a cell make it a formula.
+		const shown = (t: string) => (['=', '+', '-', '@', '\t', '\r'].includes(t.charAt(0)) ? `'${t}` : t);
 		fc.assert(
 			fc.property(fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 5 }), (pairs) => {
 				const rows = pairs.map(([a, b]) => ({ a, b }));
-				expect(parseCsv(toCsv(['a', 'b'], rows))).toEqual([['a', 'b'], ...pairs]);
+				expect(parseCsv(toCsv(['a', 'b'], rows))).toEqual([['a', 'b'], ...pairs.map(([a, b]) => [shown(a), shown(b)])]);
 			}),
 		);
 	});

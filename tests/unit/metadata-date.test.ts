@@ -22,6 +22,19 @@ describe('parseDate', () => {
 		['二〇〇八年二月二十九日', '2008-02-29', 'day'],
 		['二〇一〇年', '2010', 'year'],
 		['五九七农场街道办事处2011年6月18日', '2011-06-18', 'day'],
+		// letter spaces: one date, whatever the space
+		['二 〇 一 一 年 六 月', '2011-06', 'month'],
+		['二　〇　一　一　年　六　月　十　八　日', '2011-06-18', 'day'],
+		['2011 年 6 月 18 日', '2011-06-18', 'day'],
+		['2 0 1 1 年 6 月', '2011-06', 'month'],
+		['二〇一一年　六月', '2011-06', 'month'],
+		['延庆县水务局　　二 〇 一 一 年 六 月', '2011-06', 'month'],
+		// every zero glyph
+		['二OO九年三月', '2009-03', 'month'],
+		['二ＯＯ九年三月', '2009-03', 'month'],
+		['二◯◯九年三月', '2009-03', 'month'],
+		['二零零九年三月', '2009-03', 'month'],
+		['二〇〇九年正月', '2009-01', 'month'],
 	])('reads %s as %s (%s)', (text, date, precision) => {
 		expect(parseDate(text)).toMatchObject({ date, precision });
 	});
@@ -40,6 +53,10 @@ describe('parseDate', () => {
 		['3.14'],
 		['2011.6'],
 		['没有日期的一句话。'],
+		['20xx年x月x日'],
+		['XX年XX月XX日'],
+		['２０XX年'],
+		['二〇XX年'],
 	])('returns null for %s', (text) => {
 		expect(parseDate(text)).toBeNull();
 	});
@@ -53,6 +70,9 @@ describe('findReportDate', () => {
 		['a unit line then a date line', [BODY, 'XX街道XX村党总支', '2011年5月'], '2011-05', 2],
 		['a unit and a date on one line', [BODY, '五九七农场街道办事处2011年6月18日'], '2011-06-18', 1],
 		['a date followed by an author line', [BODY, '二○一一年七月十四日', '作者:张三'], '2011-07-14', 1],
+		['a letter-spaced date', [BODY, '延庆县水务局', '二 〇 一 一 年 六 月'], '2011-06', 2],
+		['a unit and a spaced Arabic date on one line', [BODY, '延庆县水务局　2011 年 6 月 18 日'], '2011-06-18', 1],
+		['the last date of a sign-off line', [BODY, '延庆县水务局 2011年6月18日'], '2011-06-18', 1],
 	])('finds %s', (_name, lines, date, lineIndex) => {
 		expect(findReportDate(lines)).toMatchObject({ date, lineIndex });
 	});
@@ -65,6 +85,9 @@ describe('findReportDate', () => {
 		['a placeholder', [BODY, '20xx年6月']],
 		['a date inside a sentence', [BODY, '2011年5月，我们召开了动员会。']],
 		['no date at all', [BODY]],
+		['a phase heading with a spaced range', [BODY, '（二）全面推进阶段（2011 年 4 月至 10 月）']],
+		['a range of years in a heading', [BODY, '三、2009—2010年工作安排']],
+		['a ***年***月 placeholder', [BODY, '***局', '***年***月']],
 	])('ignores %s', (_name, lines) => {
 		expect(findReportDate(lines)).toBeNull();
 	});

@@ -20,6 +20,11 @@ describe('detectReportType', () => {
 		['an author without theory is not an essay', { title: '深入开展学习型机关创建活动', author: '邬德华', bodyText: '我们的主要做法是：' }, '经验材料'],
 		['a 经验材料汇编 makes 经验材料', { title: '狠抓学习提素质', compilationTitle: '建设学习型党组织 经验材料汇编' }, '经验材料'],
 		['the default is 经验材料', { title: '创建学习型机关的实践与思考' }, '经验材料'],
+		['自查情况报告 is 自查报告', { title: '学以立身', subtitle: '——平安县教育局创建学习型机关自查情况报告' }, '自查报告'],
+		['自评工作报告 is 自评报告', { title: '清河县司法局创建学习型机关自评工作报告' }, '自评报告'],
+		['总结报告 is 工作总结', { title: '清河县水务局创建学习型机关总结报告' }, '工作总结'],
+		['工作要点 is 规划', { title: '清河县2011年学习型机关建设工作要点' }, '规划'],
+		['an essay title with an author byline', { title: '论学习型组织的理论基础', author: '李文远', bodyText: '彼得·圣吉提出了五项修炼。参考文献：' }, '论文'],
 	])('%s', (_name, input, type) => {
 		expect(detectReportType(input)).toBe(type);
 	});

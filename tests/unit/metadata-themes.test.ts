@@ -33,6 +33,22 @@ themes:
 		expect(result.labels).toEqual(['调查研究']);
 	});
 
+	test.each([
+		['（一）加强培训。', '（一）加强培训。每年组织三次，由各科室负责。'],
+		['(2)办好讲座。', '(2)办好讲座。每季度一次，请专家主讲。'],
+		['1.培训到人。', '1.培训到人。人人参加，个个过关。'],
+		['三、抓好培训。', '三、抓好培训。年初定计划，年底有总结。'],
+		['一是抓培训。', '一是抓培训。年初定计划，年底有总结。'],
+	])('a numbered lead sentence %s acts as a heading: one paragraph scores 1 + 2', (_lead, text) => {
+		const score = tagThemes([...filler(2), p(text), ...filler(2)], vocab).scores.find((s) => s.label === '培训讲座');
+		expect(score?.score).toBe(3);
+	});
+
+	test('a signal later in a long paragraph is no run-in point', () => {
+		const text = '（一）加强领导。按照上级的要求，我们结合本单位实际，认真研究制定了工作方案，并组织了培训。';
+		expect(tagThemes([p(text)], vocab).scores.find((s) => s.label === '培训讲座')?.score).toBe(1);
+	});
+
 	test('a passing mention does not tag', () => {
 		const blocks = [...filler(5), p('我们还利用网站发布了通知。'), ...filler(5)];
 		expect(tagThemes(blocks, vocab).labels).toEqual([]);

@@ -18,7 +18,7 @@ import { readSignOff } from './sign-off.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { normaliseSpaces } from './spaces.ts';
-import { isAnonymised, isUnitLine, unitFromHeadline, unitPartsOf } from './unit.ts';
+import { isAnonymised, isUnitLine, unitFromHeadline, unitFromSubtitle, unitPartsOf } from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
 
 export interface SourceContext {
@@ -71,19 +71,20 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const bodyLines = lines.slice(head.bodyStart).filter((l) => !ctx.log.droppedLines.has(l.no));
 	const blocks = buildBlocks(bodyLines, ctx.log);
 	const signOff = readSignOff(blocks, ctx.unitWords);
+	const author = signOff.author ?? head.author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
 	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
 	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
 	const subtitle = rawSubtitle ? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log)) : null;
 	const firstUnitLine = span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
 	const unit =
-		(subtitle ? unitFromHeadline(subtitle) : null) ??
+		(subtitle && rawSubtitle ? unitFromSubtitle(rawSubtitle, subtitle, ctx.unitWords) : null) ??
 		span.tocItem?.unit ??
 		(head.byline.length ? head.byline.join(' ') : null) ??
 		signOff.unit ??
 		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
-		(TYPE_TITLE.test(title) ? unitFromHeadline(title) : null) ??
-		selfNamed(blocks, signOff.author, ctx);
+		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
+		selfNamed(blocks, author, ctx);
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
 	const category = classifyCategory(
@@ -98,11 +99,11 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
 		warn(ctx, span.labelLine ?? first, 'category:label-contradicts-body', `Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`);
 	}
-	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author: signOff.author });
+	const reportType = detectReportType({ title, subtitle, bodyText, shape: ctx.shape === 'toc-compilation' ? 'compilation' : ctx.shape, webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author });
 	const namedPractices = findNamedPractices(blocks);
 	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' '), practices: namedPractices });
 	const date = signOff.date ?? null;
-	const dateLike = blocks.slice(-3).find((b) => b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
+	const dateLike = blocks.slice(-3).find((b) => b.type === 'paragraph' && b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
 	if (!date && dateLike) {
 		warn(ctx, dateLike.line, 'date:unparsed', `Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`);
 	}
@@ -117,7 +118,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		unit,
 		unitParts,
 		unitAnonymized: unit ? isAnonymised(unit) : false,
-		author: signOff.author,
+		author,
 		category: category.label,
 		categorySlug: category.slug,
 		reportType,

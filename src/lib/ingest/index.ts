@@ -10,7 +10,8 @@ import { toMdx } from '../mdx/to-mdx.ts';
 import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
 import { ingestSource } from './ingest-source.ts';
 import { checkCatalog } from './check-catalog.ts';
-import { applyOverride, unknownOverrides } from './overrides.ts';
+import { applyOverride, unknownOverrides, type OverridePlace } from './overrides.ts';
+import { findCollisions } from './slug.ts';
 import { validateReport } from './validate.ts';
 
 export { decodeSource } from './decode.ts';
@@ -54,15 +55,17 @@ export interface IngestOptions {
  * Ingest one source: records, overrides applied, frontmatter validated, MDX pages. Depends only
  * on the source (bytes, metadata, file name), the vocabulary and the overrides.
  */
-export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides): SourceOutput {
+export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }): SourceOutput {
 	const result = ingestSource(input, vocab);
 	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues] };
 	if (!result.source) return out;
 	out.tocOnly = result.tocOnly;
 	for (const { frontmatter, blocks, text } of result.reports) {
 		out.ids.push(frontmatter.id);
-		applyOverride(frontmatter, overrides, vocab);
-		const { data, issues: problems } = validateReport(frontmatter, input.file, frontmatter.lines[0]);
+		const id = frontmatter.id;
+		const fields = applyOverride(frontmatter, overrides, vocab);
+		const applied = overridePlace && fields.length ? { ...overridePlace, id, fields } : undefined;
+		const { data, issues: problems } = validateReport(frontmatter, input.file, frontmatter.lines[0], applied);
 		for (const p of problems) out.issues.push(p);
 		if (!data) continue;
 		// A block is an `MdxBlock` (toMdx reads its type, depth and text only).
@@ -92,6 +95,7 @@ export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Ove
 		for (const report of out.reports) catalog.reports.push(report);
 		for (const page of out.pages) pages.push(page);
 	}
+	issues.push(...findCollisions([...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
 	issues.push(...unknownOverrides(ids, overrides, options.overridesFile, options.overrideLines));
 	issues.push(...checkCatalog(catalog));
 	return { catalog, pages, issues };

@@ -72,3 +72,45 @@ function judge(counts: Int32Array): boolean {
 	if (han / nonAscii < 0.5) return false;
 	return han < 40 || common / han >= 0.08;
 }
+
+/** Index of the first “soup” character (kana, private use, U+FFFD, …) of `text`, or -1. */
+export function firstImplausible(text: string): number {
+	for (let i = 0; i < text.length; i++) if (CLASS[text.charCodeAt(i)] === 3) return i;
+	return -1;
+}
+
+/**
+ * Share of kana (hiragana U+3041–U+309F, full-width katakana U+30A0–U+30FF) among the non-ASCII
+ * characters of `text`: Japanese prose is a third to a half kana, Chinese text none (half-width
+ * katakana, which a wrong Shift_JIS reading of GBK makes, are not counted).
+ */
+export function kanaShare(text: string): { kana: number; nonAscii: number } {
+	let kana = 0;
+	let nonAscii = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) continue;
+		nonAscii++;
+		if (c >= 0x3041 && c <= 0x30ff && c !== 0x30fb) kana++;
+	}
+	return { kana, nonAscii };
+}
+
+/**
+ * Hangul syllables (U+AC00–U+D7A3) among the non-ASCII characters of `text`, and the spaces
+ * between two of them (Korean separates words with spaces; Chinese does not).
+ */
+export function hangulShare(text: string): { hangul: number; nonAscii: number; wordSpaces: number } {
+	let hangul = 0;
+	let nonAscii = 0;
+	let wordSpaces = 0;
+	const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x20 && isHangul(text.charCodeAt(i - 1)) && isHangul(text.charCodeAt(i + 1))) wordSpaces++;
+		if (c < 0x80) continue;
+		nonAscii++;
+		if (isHangul(c)) hangul++;
+	}
+	return { hangul, nonAscii, wordSpaces };
+}

@@ -6,13 +6,15 @@
  *   加强学习型党组织建设⏎⏎全力促进街道各项事业蓬勃发展⏎⏎——***街道工委学习型党组织建设上半年总结
  *   → title `加强学习型党组织建设 全力促进街道各项事业蓬勃发展`, subtitle `——***街道工委…总结`
  *
+ * An `作者：X` line right under the title (and not the last line) is the author's byline.
+ *
  * Doesn’t read the body or the sign-off; when no line looks like a title, `title` is null
  * and the caller uses the TOC entry or the web label.
  */
 import { endsMidClause, isSubtitleLine, joinTitleLines, keyOf, markerOf, visibleLength } from './line-kinds.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
-import { isLetterSpaced } from './spaces.ts';
-import { isUnitLine } from './unit.ts';
+import { authorOf } from './sign-off.ts';
+import { isUnitLine, joinWrappedUnit, unitText } from './unit.ts';
 
 export interface ReportHead {
 	/** Title as printed (raw, spaces not yet normalised), or null. */
@@ -20,6 +22,8 @@ export interface ReportHead {
 	subtitle: string | null;
 	/** Units printed under (or above) the title, one per line. */
 	byline: string[];
+	/** A personal author printed under the title (`作者：李文远`), or null. */
+	author: string | null;
 	abstract: string | null;
 	keywords: string[];
 	/** Lines consumed by the head, in order. */
@@ -47,8 +51,9 @@ export function isTitleLike(text: string): boolean {
 	return !/[。！？!?；;：:]/.test(t);
 }
 
+/** A byline's name: letter-spacing collapsed, brackets, labels and seal notes taken off. */
 function collapse(text: string): string {
-	return isLetterSpaced(text) ? text.replace(/[ \u3000]+/g, '') : text.trim();
+	return unitText(text);
 }
 
 /**
@@ -57,7 +62,7 @@ function collapse(text: string): string {
 export function readReportHead(span: readonly SourceLine[], options: HeadOptions = {}): ReportHead {
 	const idx: number[] = [];
 	for (let i = 0; i < span.length && idx.length < 12; i++) if (!isBlank(span[i])) idx.push(i);
-	const head: ReportHead = { title: null, subtitle: null, byline: [], abstract: null, keywords: [], consumed: [], bodyStart: 0 };
+	const head: ReportHead = { title: null, subtitle: null, byline: [], author: null, abstract: null, keywords: [], consumed: [], bodyStart: 0 };
 	const text = (k: number) => (idx[k] === undefined ? '' : span[idx[k]!]!.text);
 	const take = (k: number) => head.consumed.push(span[idx[k]!]!);
 	const unitWords = options.unitWords ?? [];
@@ -65,6 +70,8 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 		const c = collapse(t);
 		return (options.tocUnit && keyOf(c) === keyOf(options.tocUnit)) || isUnitLine(c, unitWords);
 	};
+	// A unit name wrapped over lines k and k+1 (`…股份有限公司延庆` ⏎ `养殖基地`).
+	const wrappedByline = (k: number) => (text(k) && text(k + 1) ? joinWrappedUnit(text(k), text(k + 1), unitWords) : null);
 	let k = 0;
 	if (!options.bundle) {
 		if (options.titleEnd !== undefined) {
@@ -80,6 +87,7 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 					k < 4 &&
 					isTitleLike(text(k)) &&
 					!isByline(text(k)) &&
+					!wrappedByline(k) &&
 					(endsMidClause(title) || isSubtitleLine(text(k + 1)) || isByline(text(k + 1)))
 				) {
 					title = joinTitleLines(title, text(k));
@@ -89,7 +97,14 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 			}
 		}
 		if (isSubtitleLine(text(k))) head.subtitle = text(k).trim(), take(k++);
-		while (head.byline.length < 4 && text(k) && isByline(text(k))) head.byline.push(collapse(text(k))), take(k++);
+		while (head.byline.length < 4 && text(k)) {
+			if (isByline(text(k))) head.byline.push(collapse(text(k))), take(k++);
+			else if (wrappedByline(k)) head.byline.push(wrappedByline(k)!), take(k++), take(k++);
+			else break;
+		}
+		// An author byline under the title (an essay's `作者：X`, not the line that closes it).
+		const author = text(k) && text(k + 1) ? authorOf(text(k)) : null;
+		if (author) head.author = author, take(k++);
 	}
 	for (;;) {
 		const t = text(k).trim();

@@ -7,8 +7,8 @@
  * back to the compilation’s date.
  */
 import type { Block } from './types.ts';
-import { findReportDate } from './metadata/index.ts';
-import { isUnitLine } from './unit.ts';
+import { findDates, findReportDate } from './metadata/index.ts';
+import { unitOfLines } from './unit.ts';
 
 export interface SignOff {
 	author: string | null;
@@ -24,6 +24,30 @@ export function authorOf(text: string): string | null {
 	return m ? m[1]!.trim() || null : null;
 }
 
+// A date that is only a placeholder (`20xx年x月`, `***年***月`, `XX年X月X日`): it still closes a
+// sign-off, so the unit above it is the report's, but it is no date.
+const PLACEHOLDER_DATE = /^[\dxX*＊×Ｘ〇○零一二三四五六七八九]{2,4}\s*年(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*月(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*[日号])?)?$/u;
+
+/** True for a line that is a placeholder date and nothing else. */
+export function isPlaceholderDate(text: string): boolean {
+	const t = text.trim();
+	return PLACEHOLDER_DATE.test(t) && /[xX*＊×Ｘ]/u.test(t);
+}
+
+/**
+ * The unit on the sign-off lines that end just above `end` (exclusive), read upwards: one unit
+ * line, a joint unit on two or three lines, or a unit wrapped over two lines.
+ */
+function unitAbove(blocks: readonly Block[], end: number, unitWords: readonly string[]): string | null {
+	for (let start = Math.max(0, end - 3); start < end; start++) {
+		const texts = blocks.slice(start, end).map((b) => b.text);
+		if (texts.some((t) => t.length > 40)) continue;
+		const found = unitOfLines(texts, unitWords);
+		if (found && found.lines === texts.length) return found.unit;
+	}
+	return null;
+}
+
 /**
  * @param blocks The report's cleaned blocks.
  * @param unitWords Unit words from the vocabulary.
@@ -37,12 +61,16 @@ export function readSignOff(blocks: readonly Block[], unitWords: readonly string
 	if (found && found.lineIndex >= blocks.length - 4) {
 		const block = blocks[found.lineIndex]!;
 		out.date = { date: found.date, precision: found.precision, line: block.line };
-		const before = block.text.replace(/[\d〇○◯零一二三四五六七八九十两Oo０-９]+\s*年.*$|\d{4}[-./].*$/, '').trim();
-		if (before && isUnitLine(before, unitWords)) out.unit = before;
-		else {
-			const prev = blocks[found.lineIndex - 1];
-			if (prev && isUnitLine(prev.text, unitWords)) out.unit = prev.text.trim();
-		}
+		const last = findDates(block.text).at(-1);
+		const before = last ? block.text.slice(0, last.index).trim() : '';
+		out.unit = (before ? unitOfLines([before], unitWords)?.unit : null) ?? unitAbove(blocks, found.lineIndex, unitWords);
+		return out;
 	}
+	// No readable date: a placeholder date line, or the unit alone as the last line.
+	let end = blocks.length;
+	while (end > 0 && authorOf(blocks[end - 1]!.text)) end--;
+	const lastText = blocks[end - 1]?.text ?? '';
+	if (isPlaceholderDate(lastText)) out.unit = unitAbove(blocks, end - 1, unitWords);
+	else if (end >= 2 && blocks[end - 1]!.type === 'paragraph' && blocks[0]!.text.length > 40) out.unit = unitAbove(blocks, end, unitWords);
 	return out;
 }

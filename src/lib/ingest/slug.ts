@@ -52,3 +52,40 @@ export function uniqueIds(prefix: string, records: ReadonlyArray<{ parts: readon
 		return id;
 	});
 }
+
+/** What `findCollisions` needs of one source's output. */
+export interface SlugOwner {
+	file: string;
+	source: { slug: string } | null;
+	reports: ReadonlyArray<{ id: string; lines: readonly [number, number] }>;
+}
+
+/**
+ * Errors for two sources with one slug (`汇编-12.txt` and `报告-12.txt` are both `12`;
+ * `ab.txt` and `AB.txt` are both `ab`) and for two reports with one id, each naming both files
+ * (and lines): one compilation page or report page would silently overwrite the other. Slugs are
+ * not made unique behind the user's back (a counter would depend on which files exist, and ids
+ * must stay stable, INGEST-SPEC §2): the fix is to rename a file.
+ *
+ * @param outputs In file-name order; the later of two is the one blamed.
+ */
+export function findCollisions(outputs: readonly SlugOwner[]): Array<{ file: string; line: number; column: number; ruleId: string; severity: 'error'; message: string }> {
+	const issues: ReturnType<typeof findCollisions> = [];
+	const slugs = new Map<string, string>();
+	const ids = new Map<string, { file: string; line: number }>();
+	for (const out of outputs) {
+		if (!out.source) continue;
+		const first = slugs.get(out.source.slug);
+		if (first !== undefined) {
+			issues.push({ file: out.file, line: 1, column: 1, ruleId: 'slug:collision', severity: 'error', message: `${out.file} and ${first} have the same slug “${out.source.slug}” (the ASCII letters and digits of the file name): one compilation page would replace the other. Rename one of the two files.` });
+			continue;
+		}
+		slugs.set(out.source.slug, out.file);
+		for (const report of out.reports) {
+			const seen = ids.get(report.id);
+			if (seen) issues.push({ file: out.file, line: report.lines[0], column: 1, ruleId: 'id:collision', severity: 'error', message: `Report id “${report.id}” is also the id of the report at ${seen.file}:${seen.line}: one page would overwrite the other. Rename one of the source files.` });
+			else ids.set(report.id, { file: out.file, line: report.lines[0] });
+		}
+	}
+	return issues;
+}

@@ -62,8 +62,37 @@ function asciiDigits(text: string): string {
 	return text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
+// Characters a date is written with: spaces between two of them are letter-spacing
+// (`二 〇 一 一 年 六 月`, `2011 年 6 月 18 日`, full-width spaces), not a break in the date.
+const DATE_CHAR = /[0-9〇○◯零ＯO一二三四五六七八九十两正年月日号]/u;
+
 /**
- * Every date in `text`, in order of appearance, each as precise as it is printed.
+ * `text` with the spaces between two date characters removed, and for each character of the
+ * result its index in `text` (so a match can be mapped back).
+ */
+function squeezeDateSpaces(text: string): { text: string; at: number[] } {
+	const chars: string[] = [];
+	const at: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]!;
+		if (/[\s\u3000]/u.test(c) && chars.length > 0 && DATE_CHAR.test(chars[chars.length - 1]!)) {
+			let j = i;
+			while (j < text.length && /[\s\u3000]/u.test(text[j]!)) j++;
+			if (j < text.length && DATE_CHAR.test(text[j]!)) {
+				i = j - 1;
+				continue;
+			}
+		}
+		chars.push(c);
+		at.push(i);
+	}
+	return { text: chars.join(''), at };
+}
+
+/**
+ * Every date in `text`, in order of appearance, each as precise as it is printed. A date set
+ * with letter spaces (`二 〇 一 一 年 六 月`, `2011 年 6 月 18 日`) is one date; its `index` and
+ * `length` cover it in `text` as given.
  *
  * Does NOT read placeholders (`20xx年`, `***年***月`, `XX年`): they yield nothing. Impossible
  * dates (`2011年2月30日`, month 13) yield nothing. A year needs `年` or a full `Y-M(-D)` form;
@@ -71,7 +100,13 @@ function asciiDigits(text: string): string {
  * does.
  */
 export function findDates(text: string): ParsedDate[] {
-	const source = asciiDigits(text);
+	const original = asciiDigits(text);
+	const squeezed = squeezeDateSpaces(original);
+	const back = (d: ParsedDate): ParsedDate => {
+		const start = squeezed.at[d.index]!;
+		return { ...d, index: start, length: squeezed.at[d.index + d.length - 1]! + 1 - start };
+	};
+	const source = squeezed.text;
 	const found: ParsedDate[] = [];
 	for (const m of source.matchAll(ARABIC_CJK)) {
 		if (/\d/u.test(source[m.index - 1] ?? '')) continue;
@@ -95,6 +130,7 @@ export function findDates(text: string): ParsedDate[] {
 	return found
 		.filter((d) => d !== null)
 		.filter((d) => !PLACEHOLDER_AFTER.test(source.slice(d.index + d.length)))
+		.map(back)
 		.sort((a, b) => a.index - b.index);
 }
 

@@ -155,8 +155,8 @@ function scoreAll(
  * Each theme scores by WHERE its signal words occur, not how often: a heading holding one
  * counts 3 (level 2) to 2 (level 4); a named programme whose name holds one (`“青春大讲堂”`)
  * counts 2; a paragraph counts 1, plus 0.5 for each further sentence holding one (at most 2);
- * a run-in point (a sentence `一是…。` of at most 30 characters) holding one counts 2 more, once
- * per paragraph;
+ * a run-in point (a lead sentence of at most 30 characters opened by `一是`, `首先`, `（一）`, `1.` or
+ * `一、`: `（一）加强组织领导。成立…`) holding one counts 2 more, once per paragraph;
  * a `a+b+c` signal whose parts all occur in one section counts 4, and the smallest such section
  * is then not credited again to the themes of its parts (a report built on the five disciplines
  * as a whole is tagged 五项修炼, not five times). A theme is tagged when its

@@ -97,9 +97,9 @@ const SENTENCE_END = /[。；;！!？?]/;
 // The same, per UTF-16 code unit, for the sentence cursor of `blockHits` (made from the regex).
 const IS_SENTENCE_END = unitTable(new RegExp(SENTENCE_END.source, 'g'));
 const CONCRETE = /\d+\s*(?:个|名|人|次|期|篇|本|场|项|门|天|小时|学时|课时|万元|元|%|％|届|批|讲|堂|册)/u;
-// A run-in point (`一是“照镜子”——实现自我超越。…`, also inside a paragraph): its short sentence
-// acts as a heading.
-const RUN_IN = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])/u;
+// A run-in point (`一是“照镜子”——实现自我超越。…`, `（一）加强组织领导。成立…`, `2.健全制度。…`,
+// also inside a paragraph): its short lead sentence acts as a heading of the text after it.
+const RUN_IN = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]+、)/u;
 const RUN_IN_MAX = 30;
 
 /**
