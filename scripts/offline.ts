@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
+import { checkOutputs, markOutput } from './lib/output-guard.ts';
 import { buildOfflineEdition } from './lib/offline/build-offline.ts';
 import { reportOffline } from './lib/offline/report.ts';
 import { writeOfflineZip } from './lib/offline/write-zip.ts';
@@ -26,9 +27,16 @@ if (!site || !out || args.flags.size) {
 	process.exit(2);
 }
 const t0 = performance.now();
+// 0. --out is replaced: never the repository, its folders, the site, or a folder huibian did not create
+const refused = await checkOutputs(path.resolve(import.meta.dirname, '..'), [{ option: 'out', dir: path.resolve(out), kind: 'site' }], path.resolve(site));
+if (refused.length) {
+	for (const line of refused) console.error(`offline: ${line}`);
+	process.exit(2);
+}
 // 1. the edition
 const edition = await buildOfflineEdition(path.resolve(site), path.resolve(out), { base: args.values.get('base') ?? '/' });
 console.log(await reportOffline(edition, path.resolve(out), t0));
-// 2. the zip
+// 2. the zip, then the output marker (not part of the zip)
 const zip = args.values.get('zip');
 if (zip) console.log(await writeOfflineZip(path.resolve(out), path.resolve(zip)));
+await markOutput(path.resolve(out), 'site');

@@ -23,6 +23,7 @@ import { unified } from 'unified';
 import { rewriteCssUrls } from '../../../src/lib/offline/css-urls.ts';
 import { isPackaged, OFFLINE_DIR, packagedFileScript, packagedScriptPath, RUNTIME_PATH } from '../../../src/lib/offline/packaged-files.ts';
 import { rehypeOfflinePage } from '../../../src/lib/offline/rehype-offline-page.ts';
+import { MARKER } from '../output-guard.ts';
 import { classicScript } from './classic-scripts.ts';
 
 export interface OfflineEdition {
@@ -56,7 +57,8 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 	const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
 	if (path.resolve(siteDir) === path.resolve(outDir)) throw new Error(`offline: expected an output folder other than the site (${siteDir})`);
 	await rm(outDir, { recursive: true, force: true });
-	const files = await listFiles(siteDir);
+	// The build's output marker belongs to the folder, not the site: the edition gets its own.
+	const files = (await listFiles(siteDir)).filter((f) => f !== MARKER);
 	const present = new Set(files);
 	const folders = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
 	const done = new Set<string>();
