@@ -82,11 +82,11 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		const page = await (await offlineContext()).newPage();
 		await page.goto(home);
 		await page.locator('.site-nav a', { hasText: '类别' }).click();
-		expect(page.url()).toBe(new URL('categories/index.html', home).href);
+		await page.waitForURL(new URL('categories/index.html', home).href);
 		await page.locator('main .group-list a').first().click();
-		expect(page.url()).toMatch(/\/categories\/[^/]+\/index\.html$/);
+		await page.waitForURL(/\/categories\/[^/]+\/index\.html$/);
 		await page.locator('main a[href*="reports/"]').first().click();
-		expect(page.url()).toMatch(/\/reports\/[^/]+\/index\.html$/);
+		await page.waitForURL(/\/reports\/[^/]+\/index\.html$/);
 		await expect.poll(() => page.locator('h1').count()).toBe(1);
 		// the site's stylesheet applies: the header's layout and the body's colour are the online ones
 		const online = await served.browser.newPage();
@@ -136,7 +136,8 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		const form = page.locator('main form[role=search]');
 		await form.locator('input[name=q]').fill(query);
 		await form.locator('button[type=submit]').click();
-		expect(page.url()).toBe(`${new URL('search/index.html', home).href}?q=${encodeURIComponent(query)}`);
+		// waits for the search page to load (a URL check alone would race the navigation)
+		await page.waitForURL(`${new URL('search/index.html', home).href}?q=${encodeURIComponent(query)}`);
 		const offline = await results(page);
 		const online = await served.browser.newPage();
 		await online.goto(`${served.server.url}search/?q=${encodeURIComponent(query)}`);
@@ -148,7 +149,7 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		expect(offline.filters).toBe(expected.filters);
 		// a result opens its report, with the query highlighted (the page fetches search-config.json)
 		await page.locator('#search-results > li h2 a').first().click();
-		expect(page.url()).toMatch(/\/reports\/[^/]+\/index\.html\?hl=/);
+		await page.waitForURL(/\/reports\/[^/]+\/index\.html\?hl=/);
 		await page.waitForFunction(() => document.body?.dataset.highlighted !== undefined);
 		expect(Number(await page.evaluate(() => document.body.dataset.highlighted))).toBeGreaterThan(0);
 		expect(outside).toEqual([]);

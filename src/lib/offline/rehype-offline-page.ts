@@ -60,9 +60,7 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 	return (tree: Root): void => {
 		visit(tree, 'element', (node, index, parent) => {
 			const p = node.properties;
-			const drop =
-				p.dataOffline === 'omit' ||
-				(node.tagName === 'link' && has(p.rel, 'modulepreload'));
+			const drop = p.dataOffline === 'omit' || (node.tagName === 'link' && has(p.rel, 'modulepreload'));
 			if (drop && parent && index !== undefined) {
 				visit(node, 'element', (inner) => {
 					for (const name of urlProperties) {
@@ -87,7 +85,7 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 			if (node.tagName === 'script' || node.tagName === 'link') delete p.crossOrigin;
 			if (node.tagName === 'script' && has(p.type, 'module')) {
 				delete p.type;
-				const src = typeof p.src === 'string' ? sitePathOf(p.src, { ...urlOptions, from: options.page }) : undefined;
+				const src = typeof p.src === 'string' ? sitePathOf(p.src, urlOptions) : undefined;
 				if (src !== undefined) options.onModuleScript?.(src);
 				if (p.src === undefined && options.inlineModule) {
 					p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, { ...urlOptions, base: '/' });
