@@ -5,8 +5,10 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 
 // Set by scripts/build.ts from its flags (--base, --site, --out); the defaults serve `dist/` at `/`.
+// Without --site there is no site: pages then use site-relative URLs and leave out what needs an
+// absolute one (canonical, Open Graph, the sitemap), never a made-up host (README, "Deploy").
 const base = process.env.HUIBIAN_BASE ?? '/';
-const site = process.env.HUIBIAN_SITE ?? 'https://example.org';
+const site = process.env.HUIBIAN_SITE || undefined;
 
 export default defineConfig({
 	site,
@@ -24,6 +26,7 @@ export default defineConfig({
 	// Text must reach the page unchanged: no smart quotes or dashes in any Markdown/MDX page.
 	// (Report bodies do not go through Astro's Markdown at all: src/loaders/ renders them.)
 	markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-	integrations: [mdx(), sitemap()],
+	// A sitemap lists absolute URLs only (sitemaps.org), so it is written only with a site.
+	integrations: [mdx(), ...(site ? [sitemap()] : [])],
 	devToolbar: { enabled: false },
 });

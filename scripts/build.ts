@@ -88,6 +88,9 @@ const env = {
 	...offlineEnv(offline!),
 };
 const verbose = args.flags.has('verbose');
+if (!args.values.has('site') && !process.env.HUIBIAN_SITE) {
+	console.warn('build: warning: no --site given: pages, citations and data use site-relative URLs, with no canonical link, Open Graph tags or sitemap; --site https://host sets absolute URLs');
+}
 
 /** Drop the staged outputs (the previous ones are untouched), explain, exit 1. */
 async function fail(stage: string, detail: string): Promise<never> {

@@ -16,12 +16,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
 import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { sourceKind } from '../../src/lib/ingest/formats/kind.ts';
 import type { IngestIssue, Overrides, SourceInput, Vocabulary } from '../../src/lib/ingest/types.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';
 import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
 
 /** The kinds of source the ingest reads, by file extension (lower case). */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.txt'];
+export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
 /** Extension of the optional metadata file beside a source. */
 export const METADATA_EXTENSION = '.yaml';
 
@@ -126,7 +127,14 @@ async function readVocabulary(file: string, out: RunInputs): Promise<void> {
 		if (problems.length === 0) problems.push(head ?? 'Invalid vocabulary');
 		for (const line of problems) {
 			const pathText = /^([\w.-]+): /.exec(line)?.[1];
-			const at = pathText && pathText !== '(root)' ? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+			let at: PropertyKey[] = pathText && pathText !== '(root)' ? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+			// `themes: duplicate slug "x"`: point at the second entry that has it.
+			const dup = /^(categories|themes): duplicate (slug|label) "(.*)"/.exec(line);
+			const list = dup ? (yaml.data as Record<string, unknown> | null)?.[dup[1]!] : undefined;
+			if (dup && Array.isArray(list)) {
+				const second = list.findIndex((item, i) => i > list.findIndex((x) => (x as Record<string, unknown>)?.[dup[2]!] === dup[3]) && (item as Record<string, unknown>)?.[dup[2]!] === dup[3]);
+				if (second >= 0) at = [dup[1]!, second, dup[2]!];
+			}
 			out.issues.push(issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${line}`, yaml.placeOf(at)));
 		}
 	}
@@ -171,7 +179,9 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 	for (const name of entries ?? []) {
 		if (sourceExtension(name) !== null || metaNames.has(name)) continue;
 		const what = path.extname(name) === METADATA_EXTENSION ? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)` : `not a compilation (${sourceKinds()})`;
-		out.issues.push(issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'));
+		// A legacy Word/WPS file is refused, with what to save it as (its text can't be read here).
+		if (sourceKind(name) === 'legacy') out.issues.push(issue(name, 'input:legacy-format', `${name}: expected a compilation (${sourceKinds()}), found a legacy ${path.extname(name).toLowerCase()} file. Save it as .docx or PDF.`));
+		else out.issues.push(issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'));
 	}
 	if (entries && names.length === 0 && !options.allowEmpty) {
 		out.issues.push(issue(sourcesDir, 'input:sources-empty', `Expected at least one source (${sourceKinds()}) in ${sourcesDir}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`));

@@ -12,6 +12,8 @@ import { formatIngestReport, type IngestStats } from './format-ingest-report.ts'
 import { codeHash, openIngestCache } from './ingest-cache.ts';
 import { readRunInputs } from './read-sources.ts';
 import { writeOutputAtomically } from './write-output.ts';
+import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
+import { pdfAssets } from './pdf-assets.ts';
 
 export interface RunIngestOptions {
 	/** Folder of `*.txt` sources (default `content/sources`). */
@@ -60,6 +62,8 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const ingested: string[] = [];
 	const reused: string[] = [];
 	let result = empty;
+	// The text of each PDF, Word or HTML source ingested afresh, for the quoted hints.
+	const extractedText = new Map<string, string>();
 	if (inputs.vocab) {
 		inputs.issues.push(...checkOverrides(inputs.overrides, inputs.vocab, overridesFile, inputs.overridePlace));
 		const where = { file: overridesFile, placeOf: inputs.overridePlace };
@@ -71,7 +75,9 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 				reused.push(input.file);
 				continue;
 			}
-			const output = ingestOne(input, inputs.vocab, inputs.overrides, where);
+			const read = await extractSource(input, pdfAssets);
+			if (read.extracted) extractedText.set(input.file, read.extracted.text);
+			const output = ingestOne(read, inputs.vocab, inputs.overrides, where);
 			outputs.push(output);
 			ingested.push(input.file);
 			if (cache && !options.dryRun) await cache.set(input, output);
@@ -101,7 +107,7 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const decoder = new TextDecoder();
 	// Only the sources an issue points at are decoded again, for the quoted hints.
 	const pointed = new Set(issues.map((i) => i.file));
-	const sourceLines = new Map(inputs.sources.filter((s) => pointed.has(s.file)).map((s) => [s.file, decoder.decode(s.bytes).replace(/\r\n?/g, '\n').split('\n')] as const));
+	const sourceLines = new Map(inputs.sources.filter((s) => pointed.has(s.file)).map((s) => [s.file, (extractedText.get(s.file) ?? decoder.decode(s.bytes)).replace(/\r\n?/g, '\n').split('\n')] as const));
 	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines);
 	if (cache) report.splice(report.length - 1, 0, `cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cache.dir) || '.'})`);
 	return { result, issues, stats, report, ok: errors === 0, ingested, reused };

@@ -116,19 +116,20 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	});
 	// 2. TOC-only entries: title, subtitle and unit
 	const titles = new Map(catalog.sources.map((s) => [s.slug, s.title]));
+	const sourceDates = new Map(catalog.sources.map((s) => [s.slug, s.date]));
 	for (const entry of catalog.tocOnly) {
 		jobs.push(async () => ({
 			url: tocOnlyUrl(entry.sourceSlug, entry.id),
 			blocks: [entry.title, entry.subtitle, entry.unit]
 				.filter((text): text is string => Boolean(text))
 				.map((text, i) => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
-			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source),
+			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source, sourceDates.get(entry.sourceSlug) ?? null),
 		}));
 	}
 	// 3. rank every record by date, write the shards one after the other into a scratch folder
 	// (`shards.ts`), then merge them into one index at `pagefind/` (`merge-shards.ts`): the
 	// merged page number of a record is its rank, so the date order is every page in order.
-	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map(() => dateSortKey(null))];
+	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map((t) => dateSortKey(sourceDates.get(t.sourceSlug) ?? null))];
 	const perShard = shardReports ?? DEFAULT_SHARD_REPORTS;
 	const plan = planShards(sortKeys, shardCount(catalog.reports.length, perShard));
 	const scratch = path.join(siteDir, 'pagefind.shards');

@@ -128,6 +128,14 @@ export const reportSchema = z
 		lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
 		/** True when the source file ends inside this report (mid-sentence). */
 		truncated: z.boolean(),
+		/**
+		 * PDF sources only: [first, last] PDF page (1-based) of the report, and the folios printed
+		 * on those pages (null where a page prints none). Absent for other formats.
+		 */
+		pdfPages: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+		folios: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
+		/** DOCX and HTML sources only: [first, last] paragraph (1-based block) of the document. */
+		paragraphs: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
 	})
 	.refine((r) => r.themes.length === r.themeSlugs.length, {
 		message: 'themes and themeSlugs must have the same length',

@@ -14,7 +14,8 @@ import { loadAllResults, resultKeys, searchFor, waitForSearch } from './search-p
 const site = inject('siteDir');
 const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
 	reports: Array<{ id: string; category: string; date: string | null; themes: string[] }>;
-	tocOnly: Array<{ id: string; category: string; unit: string | null }>;
+	tocOnly: Array<{ id: string; category: string; unit: string | null; sourceSlug: string }>;
+	sources: Array<{ slug: string; date: string | null }>;
 };
 
 describe.skipIf(!browserAvailable)('search page', () => {
@@ -86,7 +87,12 @@ describe.skipIf(!browserAvailable)('search page', () => {
 		await open(`?category=${encodeURIComponent(category)}&sort=date-desc`);
 		await loadAllResults(page);
 		const keys = await resultKeys(page);
-		const dates = new Map(catalog.reports.map((r) => [`report:${r.id}`, r.date ?? '']));
+		// A TOC-only entry sorts by its compilation's date (the site's counting rule, issue 18).
+		const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date ?? '']));
+		const dates = new Map([
+			...catalog.reports.map((r): [string, string] => [`report:${r.id}`, r.date ?? '']),
+			...catalog.tocOnly.map((t): [string, string] => [`toc:${t.id}`, sourceDate.get(t.sourceSlug) ?? '']),
+		]);
 		const seen = keys.map((k) => dates.get(k) ?? '');
 		const expected = [...seen].sort((a, b) => b.localeCompare(a));
 		expect(seen).toEqual(expected);

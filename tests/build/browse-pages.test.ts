@@ -16,7 +16,9 @@ const read = (p: string) => readFileSync(page(p), 'utf8');
 const categories = new Map<string, number>();
 for (const r of [...catalog.reports, ...catalog.tocOnly]) categories.set(r.categorySlug, (categories.get(r.categorySlug) ?? 0) + 1);
 const themes = new Set(catalog.reports.flatMap((r) => r.themeSlugs));
-const years = new Set(catalog.reports.map((r) => (r.date === null ? 'undated' : r.date.slice(0, 4))));
+// The counting rule (issue 18): a TOC-only entry counts in its compilation's year.
+const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date]));
+const years = new Set([...catalog.reports.map((r) => r.date), ...catalog.tocOnly.map((t) => sourceDate.get(t.sourceSlug) ?? null)].map((d) => (d === null ? 'undated' : d.slice(0, 4))));
 const units = new Map<string, string>();
 for (const r of [...catalog.reports, ...catalog.tocOnly]) {
 	if (r.unit !== null && !r.unitAnonymized) units.set(unitSlug(r.sourceSlug, r.unit), r.unit);
@@ -116,9 +118,11 @@ describe('browsing pages in the build', () => {
 		}
 	});
 
-	test('has a 404 page and a sitemap listing report pages', () => {
+	// A sitemap needs absolute URLs: the test build has no --site, so it has none (and links
+	// none); tests/build/site-urls.test.ts checks the sitemap of a build with --site.
+	test('has a 404 page, and no sitemap without --site', () => {
 		expect(existsSync(path.join(site, '404.html'))).toBe(true);
-		const sitemap = readFileSync(path.join(site, 'sitemap-0.xml'), 'utf8');
-		expect(sitemap).toContain(`${catalog.reports[0]?.url}</loc>`);
+		expect(existsSync(path.join(site, 'sitemap-index.xml'))).toBe(false);
+		expect(read('')).not.toContain('sitemap-index.xml');
 	});
 });

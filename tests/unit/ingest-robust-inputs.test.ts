@@ -178,6 +178,15 @@ describe('6, 13: YAML is parsed with limits, errors at the real line:column', ()
 	});
 });
 
+test('13. a duplicate slug in the vocabulary is reported at the second entry that has it', async () => {
+	const text = readFileSync(vocabulary, 'utf8');
+	const bad = text.replace('  - slug: yiyuan\n', '  - slug: xuexiao\n');
+	const lineOf = bad.split('\n').lastIndexOf('  - slug: xuexiao') + 1;
+	writeFileSync(path.join(work, 'vocabulary.yaml'), bad);
+	const r = await run({ vocabulary: path.join(work, 'vocabulary.yaml') });
+	expect(errors(r)).toEqual([`${path.join(work, 'vocabulary.yaml')}:${lineOf}:5 [vocabulary:invalid] Invalid vocabulary: categories: duplicate slug "xuexiao"; each slug must be unique`]);
+});
+
 describe('14: URL schemes, size limits, other files, empty folders, leftovers', () => {
 	test.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])('metadata url: %s is an error at its line', async (url) => {
 		writeFileSync(path.join(sources, '004_83e701237cf79c63.yaml'), `title: 闸北区\nurl: '${url}'\n`);
@@ -209,8 +218,8 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		const r = await run();
 		expect(r.ok).toBe(true);
 		expect(r.issues.filter((i) => i.ruleId === 'input:skipped').map((i) => `${i.file}: ${i.severity} ${i.message}`)).toEqual([
-			'images: warning images: not a compilation (.txt); skipped.',
-			'notes.md: warning notes.md: not a compilation (.txt); skipped.',
+			'images: warning images: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.',
+			'notes.md: warning notes.md: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.',
 			'orphan.yaml: warning orphan.yaml: metadata for no source (no orphan.txt beside it); skipped.',
 		]);
 	});
@@ -220,7 +229,7 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		writeFileSync(path.join(sources, 'README.md'), 'nothing here');
 		const r = await run();
 		expect(r.ok).toBe(false);
-		expect(errors(r)).toEqual([`${sources}:1:1 [input:sources-empty] Expected at least one source (.txt) in ${sources}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`]);
+		expect(errors(r)).toEqual([`${sources}:1:1 [input:sources-empty] Expected at least one source (.txt, .pdf, .docx, .html, .htm) in ${sources}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`]);
 		expect(existsSync(path.join(work, 'out'))).toBe(false);
 		const allowed = await run({ allowEmpty: true });
 		expect(allowed.ok).toBe(true);

@@ -27,6 +27,15 @@ describe('pageRange', () => {
 		['e', { first: 12, last: null }],
 	])('report %s', (id, range) => expect(pageRange(toc, id)).toEqual(range));
 
+	test('a PDF report cites the folios printed on its pages, not the TOC', () => {
+		expect(pageRange(toc, 'a', ['5', '7'])).toEqual({ first: 5, last: 7 });
+		expect(pageRange(toc, 'a', ['5', '5'])).toEqual({ first: 5, last: 5 });
+		expect(pageRange(toc, 'a', ['5', null])).toEqual({ first: 5, last: null });
+		// A page without a printed folio (or a roman one) falls back to the TOC.
+		expect(pageRange(toc, 'a', [null, '7'])).toEqual({ first: 1, last: 3 });
+		expect(pageRange(toc, 'a', ['iv', 'v'])).toEqual({ first: 1, last: 3 });
+	});
+
 	test('is null without an entry or a page number', () => {
 		expect(pageRange(toc, 'zz')).toBeNull();
 		expect(pageRange([entry('a', null)], 'a')).toBeNull();
@@ -96,6 +105,18 @@ describe('citeReport', () => {
 			'container-title': '经验汇编', editor: [{ literal: '王编' }], publisher: '市委宣传部', 'publisher-place': '大庆',
 			issued: { 'date-parts': [[2010, 12]] }, page: '4-5', URL: 'https://x.org/r/', language: 'zh-CN',
 		});
+	});
+});
+
+describe('citations without a site URL (a build without --site)', () => {
+	test('BibTeX and CSL-JSON leave the URL out instead of inventing a host', () => {
+		const c = citeReport(report, full, null);
+		expect(c.bibtex).not.toMatch(/\burl\s*=/);
+		expect(c.csl).not.toHaveProperty('URL');
+		expect(c.gbt).toBe(citeReport(report, full, 'https://x.org/r/').gbt);
+		const book = citeCompilation(full, null);
+		expect(book.bibtex).not.toMatch(/\burl\s*=/);
+		expect(book.csl).not.toHaveProperty('URL');
 	});
 });
 

@@ -70,6 +70,11 @@ describe('datapackage', () => {
 		expect(pkg.licenses.map((l) => l.name)).toEqual(['CC BY 4.0', 'unknown']);
 		expect(pkg.resources[0]!.schema!.fields.map((f) => f.name)).toEqual([...CSV_FIELDS]);
 		expect(pkg.resources.map((r) => r.path)).toEqual(['reports.csv', 'reports.jsonl', '../catalog.json']);
+		expect(pkg.homepage).toBe('https://x.org/');
+	});
+
+	test('without a site (no --site) has no homepage rather than a made-up one', () => {
+		expect(dataPackage([], '站', null)).not.toHaveProperty('homepage');
 	});
 });
 
@@ -81,20 +86,25 @@ describe('head metadata', () => {
 		expect(JSON.parse(text)).toEqual({ name: '</script><script>alert(1)</script>\u2028' });
 	});
 
-	test('schema.org: a Report, part of its Book, with pages and licence', () => {
+	test('schema.org: a Report, part of its Book, with pages; no licence when none is declared', () => {
 		const ld = reportJsonLd(data, source, 'https://x.org/reports/r1/');
 		expect(ld).toMatchObject({
 			'@type': 'Report', url: 'https://x.org/reports/r1/', dateCreated: '2010-12', pageStart: 3, pageEnd: 6,
-			author: [{ '@type': 'Organization', name: '市局' }], license: 'unknown',
+			author: [{ '@type': 'Organization', name: '市局' }],
 			isPartOf: { '@type': 'Book', name: '汇编', publisher: { name: '出版者' } },
 		});
+		expect(ld).not.toHaveProperty('license');
 		expect(ld.isPartOf).not.toHaveProperty('editor');
+		expect(reportJsonLd(data, { ...source, licence: 'CC BY 4.0' }, '/reports/r1/')).toMatchObject({ license: 'CC BY 4.0', '@id': '/reports/r1/' });
 	});
 
-	test('Dublin Core pairs, empty ones left out', () => {
-		const dc = dublinCore(data, source, 'u');
+	test('Dublin Core pairs, empty ones left out: no DC.rights without a declared licence, no DC.identifier without a URL', () => {
+		const dc = dublinCore(data, source, 'https://x.org/reports/r1/');
 		expect(dc).toContainEqual(['DC.title', '标题, 带逗号——“副题”']);
-		expect(dc).toContainEqual(['DC.rights', 'unknown']);
+		expect(dc).toContainEqual(['DC.identifier', 'https://x.org/reports/r1/']);
+		expect(dc.map(([k]) => k)).not.toContain('DC.rights');
+		expect(dublinCore(data, { ...source, licence: 'CC BY 4.0' }, null)).toContainEqual(['DC.rights', 'CC BY 4.0']);
+		expect(dublinCore(data, source, null).map(([k]) => k)).not.toContain('DC.identifier');
 		expect(dc.filter(([k]) => k === 'DC.subject').map(([, v]) => v)).toEqual(['学习型机关', '读书活动', '学习制度']);
 		expect(dc.filter(([k]) => k === 'DC.creator')).toEqual([['DC.creator', '市局']]);
 	});

@@ -32,10 +32,19 @@ describe('Pagefind attributes', () => {
 		expect(meta.date).toBe('未注明日期');
 	});
 
-	test('a TOC-only entry is marked, undated, and has no report type', () => {
-		const entry: TocOnlyEntry = { id: 't', source: 's.txt', sourceSlug: 's', title: '社区和谐', subtitle: null, unit: '双路社区', unitAnonymized: false, category: '学习型社区', categorySlug: 'shequ', tocPage: 3, section: null, order: 4 };
-		const { filters, meta } = tocOnlyAttributes(entry, '建设学习型延庆');
+	const entry: TocOnlyEntry = { id: 't', source: 's.txt', sourceSlug: 's', title: '社区和谐', subtitle: null, unit: '双路社区', unitAnonymized: false, category: '学习型社区', categorySlug: 'shequ', tocPage: 3, section: null, order: 4 };
+
+	test('a TOC-only entry of an undated compilation is marked, undated, and has no report type', () => {
+		const { filters, meta, sort } = tocOnlyAttributes(entry, '建设学习型延庆');
 		expect(filters).toEqual({ category: ['学习型社区'], year: ['未注明'], compilation: ['建设学习型延庆'] });
-		expect(meta).toMatchObject({ kind: 'toc', unit: '双路社区', title: '社区和谐' });
+		expect(meta).toMatchObject({ kind: 'toc', unit: '双路社区', title: '社区和谐', date: '未注明日期' });
+		expect(sort.date).toBe('0000-00-00');
+	});
+
+	test('a TOC-only entry shows, filters and sorts by its compilation date, as listings show it', () => {
+		const { filters, meta, sort } = tocOnlyAttributes(entry, '建设学习型延庆', '2010-12');
+		expect(filters.year).toEqual(['2010']);
+		expect(meta.date).toBe('收录于 2010年12月');
+		expect(sort.date).toBe('2010-12-00');
 	});
 });

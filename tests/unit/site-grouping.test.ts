@@ -80,18 +80,23 @@ describe('groupByUnit', () => {
 });
 
 describe('groupByYear', () => {
-	test('groups reports by year, newest first, undated last, without TOC-only entries', () => {
+	// The site's one counting rule (issue 18): a TOC-only entry counts in its compilation's year,
+	// as the statistics page counts it (it used to be left out of /years/ only).
+	test('groups reports and TOC-only entries by the year they show, newest first, undated last', () => {
 		const groups = groupByYear([
 			r('a', { date: '2009-03', datePrecision: 'month' }),
 			r('b', { date: null, datePrecision: 'none', dateSource: 'none' }),
 			r('c', { date: '2011', datePrecision: 'year' }),
 			r('d', { date: '2009-12-01', datePrecision: 'day' }),
-			tocOnlyItem(tocOnly(), { title: 'x', date: '2010' }),
+			r('e', { date: '2010-12', datePrecision: 'month', dateSource: 'compilation' }),
+			{ ...tocOnlyItem(tocOnly(), { title: 'x', date: '2010' }), id: 't1' },
+			{ ...tocOnlyItem(tocOnly(), { title: 'x', date: null }), id: 't2' },
 		]);
-		expect(groups.map((g) => [g.slug, g.label, g.items.map((i) => i.id)])).toEqual([
-			['2011', '2011年', ['c']],
-			['2009', '2009年', ['d', 'a']],
-			['undated', '未注明日期', ['b']],
+		expect(groups.map((g) => [g.slug, g.label, g.items.map((i) => i.id), g.reportCount])).toEqual([
+			['2011', '2011年', ['c'], 1],
+			['2010', '2010年', ['e', 't1'], 1],
+			['2009', '2009年', ['d', 'a'], 2],
+			['undated', '未注明日期', ['b', 't2'], 1],
 		]);
 	});
 });

@@ -11,7 +11,10 @@ import { checkNoLoss } from './check-no-loss.ts';
 import { decodeSource } from './decode.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { classifyCategory } from './metadata/index.ts';
-import { createRepairLog, sortedCounts } from './repair-log.ts';
+import { countRepair, createRepairLog, sortedCounts, type RepairRule } from './repair-log.ts';
+import { removeFurniture } from './pages/furniture.ts';
+import { collapseLetterSpaced } from './pages/letter-spaced.ts';
+import { provenance } from './pages/provenance.ts';
 import { detectShape } from './shape.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './slug.ts';
 import { isBlank, toSourceLines } from './source-lines.ts';
@@ -46,11 +49,17 @@ function unitWordsOf(vocab: Vocabulary): readonly string[] {
  *   null source when the file cannot be decoded.
  */
 export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft | { source: null; issues: IngestIssue[] } {
-	const decoded = decodeSource(input.file, input.bytes);
+	const extracted = input.extracted;
+	if (extracted?.errors.length) return { source: null, issues: [...extracted.errors] };
+	const decoded = extracted ? { ok: true as const, text: extracted.text } : decodeSource(input.file, input.bytes);
 	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
 	const lines = toSourceLines(decoded.text, log, rawLines);
+	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
+	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
+	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines);
+	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
 	const meta = input.meta ?? {};
@@ -99,7 +108,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		const fm = r.frontmatter;
 		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks });
 		if (loss) issues.push(loss);
-		return { frontmatter: { id: ids[i]!, ...fm }, blocks: r.blocks, text: r.text };
+		return { frontmatter: { id: ids[i]!, ...fm, ...provenance(fm.lines, extracted, pageModel) }, blocks: r.blocks, text: r.text };
 	});
 	const missing = located.filter((l) => l.start < 0);
 	const tocIds = uniqueIds(`${slug}-toc`, missing.map((m) => ({ parts: [m.item.title, m.item.subtitle ?? '', m.item.unit ?? ''], salt: String(m.item.line) })));

@@ -17,6 +17,10 @@ export const repairRules = [
 	'boilerplate-line',
 	'journal-residue',
 	'teaser-line',
+	'folio',
+	'running-head',
+	'frame-line',
+	'kangxi-radical',
 ] as const;
 export type RepairRule = (typeof repairRules)[number];
 

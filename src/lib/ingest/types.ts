@@ -24,6 +24,27 @@ export interface SourceInput {
 	bytes: Uint8Array;
 	/** Parsed `<source>.yaml` beside it, when present. */
 	meta?: SourceMeta | null;
+	/** The text of a PDF, Word or HTML source, read by `extractSource` (a `.txt` has none). */
+	extracted?: ExtractedText;
+}
+
+/** A non-text source read into the line model (see `formats/extract.ts`). */
+export interface ExtractedText {
+	kind: 'pdf' | 'docx' | 'html';
+	/** LF lines (pages of a PDF are in `pageOfLine`, not marked in the text). */
+	text: string;
+	/** 1-based PDF page of each line (PDF only). */
+	pageOfLine?: number[];
+	/** The PDF's page labels (index = page − 1), when it has them: the folio of a page that prints none. */
+	pageLabels?: string[];
+	/** 1-based paragraph (block) of the document each line belongs to (DOCX, HTML). */
+	paragraphOfLine?: number[];
+	/** 0-based indexes of lines that are site chrome of a web page (removed as `frame-line`). */
+	frameLines?: number[];
+	/** Repairs made while reading (radicals mapped), by rule. */
+	repairs: Partial<Record<'kangxi-radical', number>>;
+	/** Problems that refuse the source (a scanned PDF): no records are made. */
+	errors: IngestIssue[];
 }
 
 /** A category of content/vocabulary.yaml. */

@@ -12,7 +12,7 @@ import { formatPages, pageRange, type PageRange } from './page-range.ts';
 
 export type CiteReport = Pick<
 	ReportFrontmatter,
-	'id' | 'title' | 'subtitle' | 'unit' | 'author' | 'date' | 'dateSource' | 'compilationTitle' | 'sourceSlug'
+	'id' | 'title' | 'subtitle' | 'unit' | 'author' | 'date' | 'dateSource' | 'compilationTitle' | 'sourceSlug' | 'folios'
 >;
 export type CiteSource = Pick<SourceRecord, 'slug' | 'title' | 'editor' | 'publisher' | 'place' | 'date' | 'toc' | 'url'>;
 
@@ -51,13 +51,14 @@ function bibtexEntry(type: string, key: string, fields: Array<[string, string | 
  * @param report The report's frontmatter.
  * @param found Its compilation (catalog record, with the metadata file's facts merged in);
  *   when missing, only the compilation title the report records is cited.
- * @param url Absolute URL of the report page, for BibTeX and CSL (not part of the GB/T line).
+ * @param url Absolute URL of the report page, for BibTeX and CSL (not part of the GB/T line);
+ *   null (a build without `--site`) leaves the URL out: a reader copies what is printed.
  */
-export function citeReport(report: CiteReport, found: CiteSource | undefined, url: string): Citations {
+export function citeReport(report: CiteReport, found: CiteSource | undefined, url: string | null): Citations {
 	const source: CiteSource = found ?? {
 		slug: report.sourceSlug, title: report.compilationTitle, editor: null, publisher: null, place: null, date: null, toc: [], url: null,
 	};
-	const range = pageRange(source.toc, report.id);
+	const range = pageRange(source.toc, report.id, report.folios);
 	const pages = range ? formatPages(range) : null;
 	const who = creators(report);
 	const head = `${who.length ? `${who.join(', ')}. ` : ''}${fullTitle(report.title, report.subtitle)}[G]`;
@@ -86,7 +87,7 @@ export function citeReport(report: CiteReport, found: CiteSource | undefined, ur
 	const issued = dateParts(report.dateSource === 'report' ? report.date : source.date);
 	if (issued) csl.issued = { 'date-parts': issued };
 	if (pages) csl.page = pages;
-	csl.URL = url;
+	if (url) csl.URL = url;
 	csl.language = 'zh-CN';
 	return { gbt, bibtex, csl, pages: range };
 }
@@ -94,9 +95,9 @@ export function citeReport(report: CiteReport, found: CiteSource | undefined, ur
 /**
  * The whole compilation as a book: `编者. 汇编题名[G]. 出版地: 出版者, 出版年.`
  * @param source The compilation record.
- * @param url Absolute URL of the compilation page.
+ * @param url Absolute URL of the compilation page, or null to leave it out.
  */
-export function citeCompilation(source: CiteSource, url: string): Citations {
+export function citeCompilation(source: CiteSource, url: string | null): Citations {
 	const tail = publication(source, null);
 	const gbt = `${source.editor ? `${source.editor}. ` : ''}${source.title}[G]${tail ? `. ${tail}` : ''}.`;
 	const bibtex = bibtexEntry('collection', source.slug, [
@@ -114,7 +115,7 @@ export function citeCompilation(source: CiteSource, url: string): Citations {
 	if (source.place) csl['publisher-place'] = source.place;
 	const issued = dateParts(source.date);
 	if (issued) csl.issued = { 'date-parts': issued };
-	csl.URL = url;
+	if (url) csl.URL = url;
 	csl.language = 'zh-CN';
 	return { gbt, bibtex, csl, pages: null };
 }

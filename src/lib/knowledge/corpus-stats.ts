@@ -5,6 +5,7 @@
  * Doesn’t draw (see `heatmapLayout`, `barLayout`) and doesn’t decide which items count: the
  * caller passes reports with a body, TOC-only entries, or both.
  */
+import { countingYear, UNDATED_KEY } from '../site/counting-year.ts';
 import type { ListItem } from '../site/list-item.ts';
 
 export interface Matrix {
@@ -31,10 +32,17 @@ function crossTab(pairs: Iterable<[string, string]>, rowOrder?: (a: string, b: s
 	return { rows, cols, counts: rows.map((r) => cols.map((c) => table.get(r)!.get(c) ?? 0)) };
 }
 
-/** Items per year (rows, ascending; undated last) × category (columns, largest first). */
+/**
+ * Items per year (rows, ascending; undated last) × category (columns, largest first); the year
+ * is the site's counting rule (`countingYear`), the one `/years/` uses.
+ */
 export function yearByCategory(items: readonly ListItem[]): Matrix {
+	const year = (i: ListItem) => {
+		const key = countingYear(i);
+		return key === UNDATED_KEY ? UNDATED : key;
+	};
 	return crossTab(
-		items.map((i): [string, string] => [i.date?.slice(0, 4) ?? UNDATED, i.category.label]),
+		items.map((i): [string, string] => [year(i), i.category.label]),
 		(a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : a.localeCompare(b)),
 	);
 }

@@ -32,15 +32,16 @@ const descriptions: Record<CsvField, string> = {
 /**
  * @param licences Licence of every source (duplicates allowed).
  * @param title Site title.
- * @param homepage Absolute URL of the site.
+ * @param homepage Absolute URL of the site, or null (a build without `--site`): then the
+ *   descriptor has no `homepage` (resource paths are relative to it anyway).
  */
-export function dataPackage(licences: readonly string[], title: string, homepage: string) {
+export function dataPackage(licences: readonly string[], title: string, homepage: string | null) {
 	const distinct = [...new Set(licences.length ? licences : ['unknown'])].sort();
 	return {
 		profile: 'data-package',
 		name: 'huibian-reports',
 		title,
-		homepage,
+		...(homepage === null ? {} : { homepage }),
 		licenses: distinct.map((name) => ({ name, title: name === 'unknown' ? 'Licence not declared by the source' : name })),
 		resources: [
 			{

@@ -8,13 +8,17 @@
  */
 import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
 import { formatPages, pageRange } from './page-range.ts';
-import { licenceOf } from './report-record.ts';
+import { declaredLicence } from './report-record.ts';
 
 type Source = Pick<SourceRecord, 'title' | 'editor' | 'publisher' | 'place' | 'date' | 'licence' | 'toc' | 'url'>;
 
-/** schema.org JSON-LD object of a report page. */
+/**
+ * schema.org JSON-LD object of a report page.
+ * @param url The page's absolute URL, or its site-relative path when the build has no site
+ *   (JSON-LD resolves a relative `@id` against the page).
+ */
 export function reportJsonLd(data: ReportFrontmatter, source: Source | undefined, url: string) {
-	const range = source ? pageRange(source.toc, data.id) : null;
+	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	const ld: Record<string, unknown> = {
 		'@context': 'https://schema.org',
 		'@type': 'Report',
@@ -41,7 +45,8 @@ export function reportJsonLd(data: ReportFrontmatter, source: Source | undefined
 	if (source?.place) book.locationCreated = source.place;
 	if (source?.date) book.datePublished = source.date;
 	ld.isPartOf = book;
-	ld.license = licenceOf(source);
+	const licence = declaredLicence(source);
+	if (licence) ld.license = licence;
 	return ld;
 }
 
@@ -53,8 +58,11 @@ export function jsonLdText(value: unknown): string {
 		.replace(/\u2029/g, '\\u2029');
 }
 
-/** Dublin Core `[name, content]` pairs (`DC.title` …), empty values left out, in a fixed order. */
-export function dublinCore(data: ReportFrontmatter, source: Source | undefined, url: string): Array<[string, string]> {
+/**
+ * Dublin Core `[name, content]` pairs (`DC.title` …), empty values left out, in a fixed order.
+ * @param url The page's absolute URL (`DC.identifier`), or null to leave it out (no `--site`).
+ */
+export function dublinCore(data: ReportFrontmatter, source: Source | undefined, url: string | null): Array<[string, string]> {
 	const pairs: Array<[string, string | null]> = [
 		['DC.title', data.title + (data.subtitle ?? '')],
 		['DC.creator', data.unit],
@@ -67,7 +75,7 @@ export function dublinCore(data: ReportFrontmatter, source: Source | undefined, 
 		['DC.identifier', url],
 		['DC.source', data.compilationTitle],
 		['DC.publisher', source?.publisher ?? null],
-		['DC.rights', licenceOf(source)],
+		['DC.rights', declaredLicence(source)],
 	];
 	return pairs.filter((p): p is [string, string] => p[1] !== null && p[1] !== '');
 }

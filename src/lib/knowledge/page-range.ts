@@ -1,5 +1,6 @@
 /**
- * A report's pages in its compilation, from the printed table of contents: from its entry's
+ * A report's pages in its compilation: the folios printed on its pages when it comes from a PDF;
+ * else from the printed table of contents: from its entry's
  * page to the next report entry's page minus one; the last entry (or one whose next entry has
  * no usable page) cites its first page only. Section markers don't end a range.
  *
@@ -13,11 +14,21 @@ export interface PageRange {
 	last: number | null;
 }
 
+/** The range of the folios printed on a PDF report's first and last pages, when both are numbers. */
+function printedRange(folios: readonly [string | null, string | null]): PageRange | null {
+	const [first, last] = folios.map((f) => (f !== null && /^\d+$/.test(f) ? Number(f) : null));
+	if (first === null || first === undefined || first < 1) return null;
+	return { first, last: last !== null && last !== undefined && last >= first ? last : null };
+}
+
 /**
  * @param toc The compilation's table of contents, in printed order.
  * @param reportId The report's id.
+ * @param folios A PDF report's printed folios (first and last page): they win over the TOC.
  */
-export function pageRange(toc: SourceRecord['toc'], reportId: string): PageRange | null {
+export function pageRange(toc: SourceRecord['toc'], reportId: string, folios?: readonly [string | null, string | null]): PageRange | null {
+	const printed = folios ? printedRange(folios) : null;
+	if (printed) return printed;
 	const entries = toc.filter((e) => e.kind === 'report');
 	const at = entries.findIndex((e) => e.reportId === reportId);
 	const entry = entries[at];

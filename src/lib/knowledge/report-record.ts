@@ -10,9 +10,17 @@ import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
 import { bodyText, type BodyBlock } from './body-blocks.ts';
 import { formatPages, pageRange } from './page-range.ts';
 
-/** Licence of a source's data: its metadata file's `licence`, else `unknown`. */
+/**
+ * The licence a source's metadata file declares, or null when it declares none. Pages show
+ * null as 未注明 or leave it out (`DC.rights`, JSON-LD), never a made-up value.
+ */
+export function declaredLicence(source: Pick<SourceRecord, 'licence'> | undefined): string | null {
+	return source?.licence?.trim() || null;
+}
+
+/** Licence of a source's data files (CSV, JSON): the declared one, else the token `unknown`. */
 export function licenceOf(source: Pick<SourceRecord, 'licence'> | undefined): string {
-	return source?.licence?.trim() || 'unknown';
+	return declaredLicence(source) ?? 'unknown';
 }
 
 /** Columns of reports.csv, in order (also the datapackage schema's field names). */
@@ -25,7 +33,7 @@ export type CsvField = (typeof CSV_FIELDS)[number];
 
 /** The CSV row of a report; lists are joined with `; `, unknown values are ''. */
 export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined): Record<CsvField, string> {
-	const range = source ? pageRange(source.toc, data.id) : null;
+	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		id: data.id,
 		url: `/reports/${data.id}/`,
@@ -51,7 +59,7 @@ export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined
 
 /** A report's full record: frontmatter, URL, pages, licence, text and its anchored blocks. */
 export function fullRecord(data: ReportFrontmatter, source: SourceRecord | undefined, blocks: readonly BodyBlock[]) {
-	const range = source ? pageRange(source.toc, data.id) : null;
+	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		...data,
 		url: `/reports/${data.id}/`,

@@ -9,6 +9,7 @@
  * Doesn’t render markup (PagefindMeta.astro does) and doesn’t index anything.
  */
 import type { ReportFrontmatter, TocOnlyEntry } from '../frontmatter.ts';
+import { countingYear, tocOnlyDate, UNDATED_KEY } from '../site/counting-year.ts';
 import { dateLabel } from '../site/date-label.ts';
 
 export interface PagefindAttributes {
@@ -32,6 +33,12 @@ export function dateSortKey(date: string | null): string {
 	return `${y}-${m}-${d}`;
 }
 
+/** Year filter value by the site's counting rule (`countingYear`, as `/years/` counts). */
+function yearValue(dated: Parameters<typeof countingYear>[0]): string {
+	const key = countingYear(dated);
+	return key === UNDATED_KEY ? UNDATED_YEAR : key;
+}
+
 /** Attributes of one report page. */
 export function pagefindAttributes(data: ReportFrontmatter): PagefindAttributes {
 	const meta: Record<string, string> = {
@@ -48,7 +55,7 @@ export function pagefindAttributes(data: ReportFrontmatter): PagefindAttributes 
 		filters: {
 			category: [data.category],
 			theme: [...data.themes],
-			year: [data.date === null ? UNDATED_YEAR : data.date.slice(0, 4)],
+			year: [yearValue(data)],
 			compilation: [data.compilationTitle],
 			type: [data.reportType],
 		},
@@ -58,22 +65,25 @@ export function pagefindAttributes(data: ReportFrontmatter): PagefindAttributes 
 }
 
 /**
- * Attributes of a report known only from a table of contents.
+ * Attributes of a report known only from a table of contents. It shows, filters and sorts by
+ * its compilation's date (`tocOnlyDate`), as the listings show it.
  * @param compilationTitle Title of the compilation that lists it.
+ * @param compilationDate That compilation's ISO date, default null (undated).
  */
-export function tocOnlyAttributes(entry: TocOnlyEntry, compilationTitle: string): PagefindAttributes {
+export function tocOnlyAttributes(entry: TocOnlyEntry, compilationTitle: string, compilationDate: string | null = null): PagefindAttributes {
+	const dated = tocOnlyDate(compilationDate);
 	const meta: Record<string, string> = {
 		title: entry.title,
 		kind: TOC_ONLY_KIND,
 		category: entry.category,
-		date: '未注明日期',
+		date: dateLabel(dated),
 		compilation: compilationTitle,
 	};
 	if (entry.unit) meta.unit = entry.unit;
 	if (entry.subtitle) meta.subtitle = entry.subtitle;
 	return {
-		filters: { category: [entry.category], year: [UNDATED_YEAR], compilation: [compilationTitle] },
+		filters: { category: [entry.category], year: [yearValue(dated)], compilation: [compilationTitle] },
 		meta,
-		sort: { date: dateSortKey(null) },
+		sort: { date: dateSortKey(dated.date) },
 	};
 }

@@ -6,7 +6,8 @@
  * Doesn’t decide which items enter a facet beyond the rules stated per function, and doesn’t
  * paginate (see `paginate`).
  */
-import { yearKey, yearLabel } from './date-label.ts';
+import { countingYear } from './counting-year.ts';
+import { yearLabel } from './date-label.ts';
 import type { ListItem } from './list-item.ts';
 import { sortByDate } from './sort-items.ts';
 
@@ -60,11 +61,14 @@ export function groupByUnit(items: readonly ListItem[]): Group[] {
 	return groups.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.note ?? '', b.note ?? ''));
 }
 
-/** Years of reports with a body, newest first; reports without a date form `undated`, last. */
+/**
+ * Years of reports and TOC-only entries, newest first, by the site's counting rule
+ * (`countingYear`: the date shown, a TOC-only entry's being its compilation's); entries without
+ * one form `undated`, last.
+ */
 export function groupByYear(items: readonly ListItem[]): Group[] {
-	const reports = items.filter((i) => i.kind === 'report');
-	return collect(reports, (i) => {
-		const key = yearKey(i.date);
+	return collect(items, (i) => {
+		const key = countingYear(i);
 		return [{ slug: key, label: yearLabel(key) }];
 	}).sort((a, b) => (a.slug === 'undated' ? 1 : b.slug === 'undated' ? -1 : b.slug.localeCompare(a.slug)));
 }

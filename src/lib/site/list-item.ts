@@ -5,6 +5,7 @@
  * Doesn’t compute the excerpt (see `excerptFromHtml`) or any URL with the site's base.
  */
 import type { ReportFrontmatter, SourceRecord, TocOnlyEntry } from '../frontmatter.ts';
+import { tocOnlyDate } from './counting-year.ts';
 import { hasUnitPage, unitSlug } from './unit-slug.ts';
 
 export interface Tag {
@@ -58,7 +59,7 @@ export function reportItem(data: ReportFrontmatter, excerpt: string): ListItem {
 
 /**
  * A TOC-only entry → list item. Its date is the compilation's, shown as “收录于 …”
- * (the book lists it; when it was written is unknown).
+ * (the book lists it; when it was written is unknown): `tocOnlyDate`, the site's counting rule.
  */
 export function tocOnlyItem(entry: TocOnlyEntry, source: Pick<SourceRecord, 'title' | 'date'>): ListItem {
 	return {
@@ -68,8 +69,7 @@ export function tocOnlyItem(entry: TocOnlyEntry, source: Pick<SourceRecord, 'tit
 		subtitle: entry.subtitle,
 		unit: entry.unit,
 		unitSlug: hasUnitPage(entry) ? unitSlug(entry.sourceSlug, entry.unit) : null,
-		date: source.date,
-		dateSource: source.date === null ? 'none' : 'compilation',
+		...tocOnlyDate(source.date),
 		category: { slug: entry.categorySlug, label: entry.category },
 		themes: [],
 		excerpt: '',

@@ -4,11 +4,11 @@ import { SITE_TITLE } from '../../consts';
 import { getCompilations } from '../../content';
 import { dataPackage } from '../../lib/knowledge/datapackage';
 import { licenceOf } from '../../lib/knowledge/report-record';
-import { withBase } from '../../lib/site/url';
+import { absoluteUrl } from '../../lib/site/url';
 
 export const GET: APIRoute = async ({ site }) => {
 	const compilations = await getCompilations();
-	const home = new URL(withBase(import.meta.env.BASE_URL, '/'), site ?? 'https://example.org').href;
+	const home = absoluteUrl(site, import.meta.env.BASE_URL);
 	const descriptor = dataPackage(compilations.map((c) => licenceOf(c.data)), SITE_TITLE, home);
 	return new Response(`${JSON.stringify(descriptor, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

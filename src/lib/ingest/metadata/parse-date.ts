@@ -101,12 +101,14 @@ function squeezeDateSpaces(text: string): { text: string; at: number[] } {
  */
 export function findDates(text: string): ParsedDate[] {
 	const original = asciiDigits(text);
-	const squeezed = squeezeDateSpaces(original);
+	// Most texts have no space at all: nothing to squeeze or map back.
+	const squeezed = /[\s\u3000]/u.test(original) ? squeezeDateSpaces(original) : null;
 	const back = (d: ParsedDate): ParsedDate => {
+		if (!squeezed) return d;
 		const start = squeezed.at[d.index]!;
 		return { ...d, index: start, length: squeezed.at[d.index + d.length - 1]! + 1 - start };
 	};
-	const source = squeezed.text;
+	const source = squeezed ? squeezed.text : original;
 	const found: ParsedDate[] = [];
 	for (const m of source.matchAll(ARABIC_CJK)) {
 		if (/\d/u.test(source[m.index - 1] ?? '')) continue;

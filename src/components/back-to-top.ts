@@ -1,0 +1,28 @@
+/**
+ * Back to top: the footer's “回到顶部” link (`#top`, the body) works without JavaScript. On a
+ * long page (more than two screens) this floats it in the corner once the reader has scrolled
+ * past the first screen, and moves focus to the top of the page with the jump (the skip link is
+ * then the next Tab stop). Doesn’t scroll smoothly: `prefers-reduced-motion` needs no check.
+ */
+const link = document.querySelector<HTMLAnchorElement>('.back-to-top');
+
+if (link) {
+	const update = () => {
+		const long = document.documentElement.scrollHeight > 2 * innerHeight;
+		link.classList.toggle('floating', long && scrollY > innerHeight);
+	};
+	update();
+	addEventListener('scroll', update, { passive: true });
+	addEventListener('resize', update);
+	link.addEventListener('click', (event) => {
+		event.preventDefault();
+		scrollTo(0, 0);
+		document.body.setAttribute('tabindex', '-1');
+		document.body.focus({ preventScroll: true });
+		document.body.removeAttribute('tabindex');
+		history.replaceState(null, '', location.pathname + location.search);
+	});
+}
+
+// A module: its names stay out of the global scope (the bundler loads it once per page).
+export {};

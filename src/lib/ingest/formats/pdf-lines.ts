@@ -1,0 +1,130 @@
+/**
+ * A PDF's text layer (items with positions, as PDF.js gives them) → the line model: one text
+ * line per paragraph, a blank line between paragraphs and after each page, and for every line the
+ * PDF page it comes from (the page stage reads pages from that, not from form feeds).
+ *
+ * Geometry, not fonts: items on one baseline make a line (sorted left to right, a space where
+ * the gap is wider than a third of the font size); a line that reaches the right edge of the
+ * text block continues into the next one unless that one is indented or set in another size.
+ * Doesn’t remove running heads or folios (the page stage does, for every format alike) and
+ * doesn’t depend on font names, weights, outlines or page labels (Chromium’s PDFs have none).
+ */
+
+/** One text item of a page: `x`, `y` the baseline origin in PDF units (y grows upwards). */
+export interface PdfItem {
+	str: string;
+	x: number;
+	y: number;
+	/** Advance width of the whole string. */
+	w: number;
+	/** Font size (the text matrix's vertical scale). */
+	size: number;
+}
+
+export interface PdfPageText {
+	items: PdfItem[];
+}
+
+interface Line {
+	text: string;
+	x: number;
+	right: number;
+	y: number;
+	size: number;
+}
+
+/** Items on (about) one baseline → lines, top to bottom. */
+function toLines(items: readonly PdfItem[]): Line[] {
+	const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+	const rows: PdfItem[][] = [];
+	for (const item of sorted) {
+		const row = rows[rows.length - 1];
+		if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.35) row.push(item);
+		else rows.push([item]);
+	}
+	const lines: Line[] = [];
+	for (const row of rows) {
+		row.sort((a, b) => a.x - b.x);
+		let text = '';
+		let end = -Infinity;
+		for (const item of row) {
+			const gap = item.x - end;
+			if (text && gap > item.size / 3 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' ';
+			text += item.str;
+			end = Math.max(end, item.x + item.w);
+		}
+		text = text.replace(/\s+/g, ' ').trim();
+		if (!text) continue;
+		const size = Math.max(...row.map((i) => i.size));
+		const first = row.find((i) => i.str.trim() !== '') ?? row[0]!;
+		lines.push({ text, x: first.x, right: end, y: row[0]!.y, size });
+	}
+	return lines;
+}
+
+/** The most common value of a list of numbers, rounded to `step` (null for an empty list). */
+function mode(values: readonly number[], step = 1): number | null {
+	const counts = new Map<number, number>();
+	let best: number | null = null;
+	let bestCount = 0;
+	for (const v of values) {
+		const k = Math.round(v / step) * step;
+		const c = (counts.get(k) ?? 0) + 1;
+		counts.set(k, c);
+		if (c > bestCount || (c === bestCount && best !== null && k < best)) [best, bestCount] = [k, c];
+	}
+	return best;
+}
+
+/** Lines of one page → paragraphs (text lines). */
+function toParagraphs(lines: readonly Line[], left: number, right: number, bodySize: number): string[] {
+	const out: string[] = [];
+	let open = false;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		const prev = lines[i - 1];
+		const joins =
+			open &&
+			prev !== undefined &&
+			Math.abs(prev.size - line.size) < 0.5 &&
+			prev.y - line.y <= line.size * 2.2 &&
+			line.x <= left + line.size * 0.5;
+		if (joins) out[out.length - 1] += line.text;
+		else out.push(line.text);
+		// A line set in the body size that reaches the right edge continues (justified text).
+		open = Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
+	}
+	return out;
+}
+
+/**
+ * @param pages The text items of each page, in page order.
+ * @returns `text` (LF lines) and `pageOfLine[i]`, the
+ *   1-based PDF page of line i+1; `empty` lists the 1-based pages without any text.
+ */
+export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; empty: number[] } {
+	const perPage = pages.map((p) => toLines(p.items));
+	const all = perPage.flat();
+	const bodySize = mode(all.map((l) => l.size), 0.5) ?? 10;
+	const body = all.filter((l) => Math.abs(l.size - bodySize) < 0.5);
+	const left = mode(body.map((l) => l.x), 1) ?? 0;
+	const right = Math.max(...body.map((l) => l.right), 0);
+	const out: string[] = [];
+	const pageOfLine: number[] = [];
+	const empty: number[] = [];
+	perPage.forEach((lines, p) => {
+		if (lines.length === 0) empty.push(p + 1);
+		const paragraphs = toParagraphs(lines, left, right, bodySize);
+		paragraphs.forEach((para, k) => {
+			if (k > 0) {
+				out.push('');
+				pageOfLine.push(p + 1);
+			}
+			out.push(para);
+			pageOfLine.push(p + 1);
+		});
+		out.push('');
+		pageOfLine.push(p + 1);
+	});
+	return { text: out.join('\n'), pageOfLine, empty };
+}

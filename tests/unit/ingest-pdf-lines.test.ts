@@ -1,0 +1,50 @@
+/**
+ * `pdfToText`: PDF.js text items (hand-placed here, in PDF units, y upwards) → paragraphs by
+ * geometry: a full line continues, an indented line starts a paragraph, a line in another size
+ * or a right-aligned sign-off stands alone; every line knows its PDF page.
+ */
+import { describe, expect, test } from 'vitest';
+import { pdfToText, type PdfItem } from '../../src/lib/ingest/formats/pdf-lines.ts';
+
+const size = 10;
+// A text block from x = 50 to x = 350 (30 characters of 10 units).
+const line = (str: string, y: number, x = 50): PdfItem => ({ str, x, y, w: str.length * size, size });
+
+describe('pdfToText', () => {
+	test('joins lines broken at the measure, starts a paragraph at an indent, keeps headings and sign-offs apart', () => {
+		const page = {
+			items: [
+				{ str: '强化理论武装', x: 120, y: 760, w: 84, size: 14 },
+				line('近年来我局以科学发展观为指导把创建学习型机关作', 740, 70),
+				line('为加强干部队伍建设的重要抓手坚持以学习促工作以工', 722),
+				line('作带学习。', 704),
+				line('一、加强组织领导', 680),
+				line('我们成立了领导小组并制定了学习制度和考核办法每周', 662, 70),
+				line('五下午为集中学习日。', 644),
+				line('东城区财政局', 626, 290),
+				line('二〇一一年六月十八日', 608, 250),
+			],
+		};
+		// Make the long lines reach the right edge (x + w = 350).
+		for (const item of page.items) if (item.str.length >= 20) item.w = 350 - item.x;
+		const { text, pageOfLine } = pdfToText([page]);
+		expect(text.split('\n').filter((l) => l !== '')).toEqual([
+			'强化理论武装',
+			'近年来我局以科学发展观为指导把创建学习型机关作为加强干部队伍建设的重要抓手坚持以学习促工作以工作带学习。',
+			'一、加强组织领导',
+			'我们成立了领导小组并制定了学习制度和考核办法每周五下午为集中学习日。',
+			'东城区财政局',
+			'二〇一一年六月十八日',
+		]);
+		expect(new Set(pageOfLine)).toEqual(new Set([1]));
+	});
+
+	test('items on one baseline make one line, wide gaps become spaces (letter-spacing), pages are numbered', () => {
+		const spaced = ['二', '〇', '一', '一', '年'].map((str, k) => ({ str, x: 200 + k * 20, y: 600, w: 10, size }));
+		const { text, pageOfLine, empty } = pdfToText([{ items: [line('第一页的正文。', 700)] }, { items: [] }, { items: spaced }]);
+		const lines = text.split('\n');
+		expect(lines.filter((l) => l !== '')).toEqual(['第一页的正文。', '二 〇 一 一 年']);
+		expect(pageOfLine[lines.indexOf('二 〇 一 一 年')]).toBe(3);
+		expect(empty).toEqual([2]);
+	});
+});
