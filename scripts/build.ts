@@ -1,6 +1,6 @@
 /**
  * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --verbose
- *   --max-source-mb N --allow-empty]`
+ *   --max-source-mb N --allow-empty --offline --zip FILE]`
  *
  * The whole pipeline, one child process per stage: ingest (sources → MDX + catalog.json) →
  * astro build → Pagefind index. Both outputs are staged: the ingest writes `<reports-dir>.building`
@@ -16,27 +16,30 @@
  */
 import { copyFile, cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { megabytes, parseArgs, type Args } from './lib/args.ts';
+import { megabytes, OFFLINE_FLAGS, OFFLINE_VALUED, offlineFlags, parseArgs, type Args } from './lib/args.ts';
 import { acquireLock } from './lib/build-lock.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
 import { checkOutputs, markOutput } from './lib/output-guard.ts';
+import { offlineEnv, offlinePlan, offlineStep, type OfflinePlan } from './lib/offline/build-step.ts';
 import { runNode } from './lib/run-stage.ts';
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
 
-const valued = ['sources', 'out', 'base', 'site', 'reports-dir', 'max-source-mb'];
-const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--verbose]';
+const valued = ['sources', 'out', 'base', 'site', 'reports-dir', 'max-source-mb', ...OFFLINE_VALUED];
+const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--offline] [--zip FILE] [--verbose]';
 let args: Args;
 let maxSourceMb: string | undefined;
+let offline: OfflinePlan;
 try {
 	args = parseArgs(process.argv.slice(2), valued);
 	maxSourceMb = args.values.get('max-source-mb');
 	megabytes(maxSourceMb);
+	offline = offlinePlan(offlineFlags(args), path.resolve(args.values.get('out') ?? 'dist'));
 } catch (error) {
 	console.error(`build: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty');
+const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
 if (unknown.length) {
 	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -82,6 +85,7 @@ const env = {
 	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
 	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
 	ASTRO_TELEMETRY_DISABLED: '1',
+	...offlineEnv(offline!),
 };
 const verbose = args.flags.has('verbose');
 if (!args.values.has('site') && !process.env.HUIBIAN_SITE) {
@@ -149,6 +153,8 @@ process.stdout.write(search.stdout.replace(/\(\?\)/, `(${seconds(t0)} s)`));
 
 // 4. data download, then swap the generated pages and the finished site into place
 await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(astroOut, 'catalog.json'));
+// --offline / --zip: the offline edition of the built site (scripts/lib/offline/build-step.ts)
+await offlineStep(offline!, astroOut, out, args.values.get('base') ?? '/').then((s) => s && console.log(s), (e: Error) => fail('offline', e.stack ?? e.message));
 await markOutput(astroOut, 'site');
 await markOutput(reportsStaging, 'reports');
 if (astroOut !== staging) {

@@ -33,3 +33,12 @@ export function megabytes(value: string | undefined, option = 'max-source-mb'): 
 	if (!Number.isFinite(n) || n <= 0) throw new Error(`Option --${option} expects a positive number of MiB, found "${value}"`);
 	return Math.floor(n * 2 ** 20);
 }
+
+/** `npm run build` options of the offline edition (scripts/lib/offline/build-step.ts). */
+export const OFFLINE_VALUED = ['zip'] as const;
+export const OFFLINE_FLAGS = ['offline'] as const;
+
+/** `--offline` (the build's output is the offline edition) and `--zip FILE` (also write its zip). */
+export function offlineFlags(args: Args): { offline: boolean; zip: string | undefined } {
+	return { offline: args.flags.has('offline'), zip: args.values.get('zip') };
+}
