@@ -59,6 +59,9 @@ export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, droppe
 		}
 		const spaced = run.some((k) => isSpaced(lines[k]!.text.trim()));
 		if (!spaced || (run.length === 1 && length < 2)) continue;
+		// Lines are pieces of one line only when one of them is a lone character (`二`, `月`):
+		// `编　者` ⏎ `目　录`, or `目　录` ⏎ a TOC's column heads, are lines of their own.
+		if (run.length > 1 && !run.some((k) => lines[k]!.text.trim().length === 1)) run.splice(1);
 		// The whole line goes on the run's last line: a report that ends with it still ends there.
 		let text = '';
 		let removed = 0;
