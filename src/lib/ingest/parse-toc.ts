@@ -60,6 +60,8 @@ function hasPage(text: string): boolean {
 	return splitPage(text, true).page !== null;
 }
 
+const ENDS_IN_LEADER = /(?:[…⋯]{2,}|[．.·•]{3,})[ \u3000]*$/;
+
 /** The region of the TOC: from the `目录` line to its last line that carries a page number. */
 function tocRegion(lines: readonly SourceLine[]): { start: number; end: number } | null {
 	const start = lines.findIndex((l) => isTocHeading(l.text));
@@ -69,7 +71,8 @@ function tocRegion(lines: readonly SourceLine[]): { start: number; end: number }
 	for (let i = start + 1; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (isBlank(line)) continue;
-		if (line.text.length > 80 || endsSentence(line.text)) break;
+		// (A row that ends in leaders is no sentence: its page wrapped onto the next line.)
+		if (line.text.length > 80 || (endsSentence(line.text) && !ENDS_IN_LEADER.test(line.text))) break;
 		if (hasPage(line.text)) {
 			end = i;
 			sincePage = 0;
