@@ -7,8 +7,9 @@
  * A letter-spaced line holds only single ideographs (with 〇/○ and full-width digits) separated
  * by spaces, at least two of them, at most 24 characters in all; a run of pieces (one to four
  * characters each) is joined when one of them is letter-spaced. Removes spaces only (counted as
- * `layout-space`); a piece moved up leaves a blank line, so the text keeps its order and the
- * no-loss check still reads it. Doesn’t touch a line with a phrase space (`强素质 促发展`).
+ * `layout-space`); a piece moved on leaves a blank line, so the text keeps its order and the
+ * no-loss check still reads it, and is logged in `log.movedLines` (the line accounting gives it
+ * the place of the line that holds its text). Doesn’t touch a line with a phrase space (`强素质 促发展`).
  */
 import { countRepair, type RepairLog } from '../repair-log.ts';
 import type { SourceLine } from '../source-lines.ts';
@@ -73,6 +74,7 @@ export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, droppe
 		}
 		const last = run[run.length - 1]!;
 		lines[last] = { no: lines[last]!.no, text };
+		for (const k of run.slice(0, -1)) (log.movedLines ??= new Map()).set(lines[k]!.no, lines[last]!.no);
 		countRepair(log, 'layout-space', removed);
 		i = last;
 	}
