@@ -111,7 +111,7 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 	if (heading >= 0) {
 		const table = readColumnToc(lines, heading, (t) => isUnitCell(t, unitWords));
 		if (table) {
-			const items = table.entries.map((e): TocItem => ({ kind: 'report', title: e.title, subtitle: null, unit: e.unit, page: e.page, section: null, line: e.line }));
+			const items = table.entries.map((e): TocItem => ({ kind: 'report', title: e.title, subtitle: e.subtitle ? normaliseSubtitle(e.subtitle) : null, unit: e.unit, page: e.page, section: null, line: e.line }));
 			return { items, start: heading, end: table.end };
 		}
 	}
@@ -161,10 +161,11 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 		}
 		if (row.cells.length === 0) {
 			// A page alone on its line: it closes the pending row, or the last entry without a page.
+			// (A subtitle on the next line may still belong to the row it closed, as after any page.)
 			const target = open as TocItem | null;
 			if (pending) flush(null, row.page);
 			else if (target && target.page === null) target.page = row.page;
-			open = null;
+			else open = null;
 			continue;
 		}
 		const first = row.cells[0]!;
