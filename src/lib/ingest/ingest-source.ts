@@ -89,6 +89,7 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		lines,
 		textEnd,
 		issues,
+		pagesKnown: pageModel.pageCount > 1,
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
 	if (shape === 'single-article' && built[0] && !meta.title) ctx.compilationTitle = built[0].frontmatter.title;
