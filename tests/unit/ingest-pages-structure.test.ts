@@ -3,7 +3,11 @@
  * shapes, line accounting): one explicit case per rule that the two needed from each other. The
  * format fixtures (tests/fixtures/formats/) and the structure fixtures show them on whole books.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ingestSource } from '../../src/lib/ingest/ingest-source.ts';
+import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
 import { accountLines } from '../../src/lib/ingest/account-lines.ts';
 import { buildBlocks } from '../../src/lib/ingest/blocks.ts';
 import { sectionMarkerOf } from '../../src/lib/ingest/line-kinds.ts';
@@ -127,5 +131,17 @@ describe('bare numbers in a body', () => {
 
 	test('without pages it is still taken for a page number', () => {
 		expect(texts(false).join('|')).not.toContain('860');
+	});
+});
+
+describe('text kept with a report across a frame line', () => {
+	const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+
+	test('the section marker between the kept text and the head is frame, and no text is reported lost', () => {
+		const text = '某县学习型组织汇编\n\n目录\n◆ 机关篇\n强化学习 提升素质……1\n建设书香校园……5\n\n说明：本书收录的材料均经单位审核。\n\n◆ 机关篇\n\n强化学习 提升素质\n某县统计局\n我局坚持学习，成效明显。\n\n建设书香校园\n某县中学\n我校开展读书活动，效果很好。\n';
+		const out = ingestSource({ file: 'a.txt', bytes: new TextEncoder().encode(text) }, vocab);
+		expect(out.issues.map((i) => [i.ruleId, i.line])).toEqual([['structure:unassigned', 8]]);
+		expect('account' in out && out.account).toMatchObject({ kept: [8], frame: [10], unassigned: [] });
+		expect('reports' in out && out.reports[0]!.text).toContain('说明：本书收录的材料均经单位审核。');
 	});
 });
