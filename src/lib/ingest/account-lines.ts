@@ -78,10 +78,16 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 		});
 	}
 	const account: LineAccount = { report: [], kept: [], front: [], preface: [], toc: [], frame: [], repair: [], unassigned: [] };
+	const indexOf = new Map(lines.map((l, i) => [l.no, i] as const));
 	for (let i = 0; i < lines.length; i++) {
-		if (isBlank(lines[i])) continue;
 		const no = lines[i]!.no;
-		account[log.droppedLines.has(no) ? 'repair' : (place[i] ?? 'unassigned')].push(no);
+		// A line a repair removed (a folio, a running head) is blank by now: it is the repair's;
+		// a piece moved onto a later line is where that line is.
+		const to = log.movedLines?.get(no);
+		const at = to === undefined ? undefined : indexOf.get(to);
+		if (log.droppedLines.has(no)) account.repair.push(no);
+		else if (at !== undefined) account[log.droppedLines.has(to!) ? 'repair' : (place[at] ?? 'unassigned')].push(no);
+		else if (!isBlank(lines[i])) account[place[i] ?? 'unassigned'].push(no);
 	}
 	return { account, issues };
 }

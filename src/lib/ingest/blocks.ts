@@ -63,9 +63,12 @@ function continues(prev: Draft, next: string): boolean {
 /**
  * @param lines The body lines of one report (blank lines included), in source order.
  * @param log Receives page-number repairs and layout-space counts.
+ * @param pagesKnown The source shows its pages (PDF pages, form feeds, decorated folios): its
+ *   folios were removed with the page furniture, so a line that is only a number is text (a
+ *   table cell pdftotext wrote on a line of its own: `860`), not a page number.
  * @returns Blocks with the source line each starts on.
  */
-export function buildBlocks(lines: readonly SourceLine[], log: RepairLog): Block[] {
+export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesKnown = false): Block[] {
 	const drafts: Draft[] = [];
 	let lastFromLine: Draft | null = null;
 	// nextNonBlank[i]: index of the first non-blank line after i (linear, no rescans).
@@ -77,7 +80,7 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog): Block
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (isBlank(line)) continue;
-		if (PAGE_ONLY.test(line.text)) {
+		if (!pagesKnown && PAGE_ONLY.test(line.text)) {
 			dropLine(log, line.no, 'page-number-at-break');
 			continue;
 		}

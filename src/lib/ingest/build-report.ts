@@ -33,6 +33,8 @@ export interface SourceContext {
 	lines: readonly SourceLine[];
 	/** Index after the last line that holds report text (for truncation). */
 	textEnd: number;
+	/** The source shows its pages: folios went with the page furniture (see `buildBlocks`). */
+	pagesKnown?: boolean;
 	issues: IngestIssue[];
 }
 
@@ -97,7 +99,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	// Unassigned text before the report (see `account-lines.ts`) opens its body.
 	const lead = (span.lead ?? []).flatMap(([from, to]) => [...ctx.lines.slice(from, to), { no: ctx.lines[to - 1]!.no, text: '' }]);
 	const bodyLines = [...lead, ...lines.slice(head.bodyStart)].filter((l) => !ctx.log.droppedLines.has(l.no));
-	const blocks = buildBlocks(bodyLines, ctx.log);
+	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
 	const main = beforeBackMatter(blocks);
 	const signOff = readSignOff(main, ctx.unitWords);
 	if (main !== blocks) signOff.author ??= readSignOff(blocks, ctx.unitWords).author;

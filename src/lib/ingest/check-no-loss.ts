@@ -27,6 +27,11 @@ export interface NoLossInput {
 	/** Source lines held as metadata (title, subtitle, byline, 摘要, 关键词). */
 	head: ReadonlyArray<{ no: number; text: string }>;
 	blocks: readonly Block[];
+	/**
+	 * Lines inside [first, last] that are not the report's (a section marker between text kept
+	 * with the report and its head): accounted for elsewhere (see `account-lines.ts`).
+	 */
+	elsewhere?: ReadonlySet<number>;
 }
 
 function quote(text: string): string {
@@ -89,7 +94,7 @@ function sameText(input: NoLossInput): boolean {
 	let text = pieces[0] ?? '';
 	let at = 0;
 	for (let no = first; no <= last; no++) {
-		if (log.droppedLines.has(no)) continue;
+		if (log.droppedLines.has(no) || input.elsewhere?.has(no)) continue;
 		const cut = cutLines?.get(no);
 		const raw = cut ? withoutCuts(rawLines[no - 1] ?? '', cut) : (rawLines[no - 1] ?? '');
 		for (let i = 0; i < raw.length; i++) {
@@ -131,7 +136,7 @@ export function checkNoLoss(input: NoLossInput): IngestIssue | null {
 	const lineNos: number[] = [];
 	let offset = 0;
 	for (let no = input.lines[0]; no <= input.lines[1]; no++) {
-		if (log.droppedLines.has(no)) continue;
+		if (log.droppedLines.has(no) || input.elsewhere?.has(no)) continue;
 		const bare = withoutCuts(input.rawLines[no - 1] ?? '', cuts.get(no) ?? []).replace(SPACE, '');
 		raw.push(bare);
 		offset += bare.length;

@@ -9,14 +9,15 @@ import type { Block, IngestIssue, SourceInput, SourceRecord, TocOnlyEntry, Vocab
 import { buildReport, isCompilation, type ReportDraft, type SourceContext } from './build-report.ts';
 import { checkNoLoss } from './check-no-loss.ts';
 import { decodeSource } from './decode.ts';
-import { accountLines, type LineAccount } from './account-lines.ts';
+import { accountLines, type AccountInput, type LineAccount } from './account-lines.ts';
 import { classifyCategory } from './metadata/index.ts';
 import { countRepair, createRepairLog, sortedCounts, type RepairRule } from './repair-log.ts';
 import { removeFurniture } from './pages/furniture.ts';
 import { collapseLetterSpaced } from './pages/letter-spaced.ts';
 import { provenance } from './pages/provenance.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './slug.ts';
-import { isBlank, toSourceLines } from './source-lines.ts';
+import { isBlank, toSourceLines, type SourceLine } from './source-lines.ts';
+import type { SpanDraft } from './span.ts';
 import { splitSource } from './split-source.ts';
 import { normaliseSpaces } from './spaces.ts';
 import { isAnonymised, unitFromHeadline as unitOf } from './unit.ts';
@@ -38,6 +39,27 @@ function unitWordsOf(vocab: Vocabulary): readonly string[] {
 	let words = UNIT_WORDS.get(vocab);
 	if (!words) UNIT_WORDS.set(vocab, (words = vocab.categories.flatMap((c) => c.unitWords)));
 	return words;
+}
+
+/**
+ * Line numbers of the non-report regions (a section marker, a part page) between text kept with
+ * a report (`span.lead`) and the report's head: the report's line range crosses them, and its
+ * page rightly doesn't hold them (the line account places them).
+ */
+function notInReports(lines: readonly SourceLine[], spans: readonly SpanDraft[], regions: AccountInput['regions']): Set<number> {
+	const place = new Map<number, string>();
+	for (const r of regions) for (let i = r.from; i < r.to && i < lines.length; i++) place.set(i, r.place);
+	const out = new Set<number>();
+	for (const s of spans) {
+		const lead = s.lead ?? [];
+		if (lead.length === 0) continue;
+		const own = new Set<number>();
+		for (const [from, to] of lead) for (let i = from; i < to; i++) own.add(i);
+		for (let i = Math.min(...lead.map(([from]) => from)); i < s.start; i++) {
+			if (!own.has(i) && place.has(i) && lines[i]!.no !== s.labelLine) out.add(lines[i]!.no);
+		}
+	}
+	return out;
 }
 
 /**
@@ -89,14 +111,16 @@ export function ingestSource(input: SourceInput, vocab: Vocabulary): SourceDraft
 		lines,
 		textEnd,
 		issues,
+		pagesKnown: pageModel.pageCount > 1,
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
+	const elsewhere = notInReports(lines, spans, structure.regions);
 	if (shape === 'single-article' && built[0] && !meta.title) ctx.compilationTitle = built[0].frontmatter.title;
 	for (const report of built) report.frontmatter.compilationTitle = ctx.compilationTitle;
 	const ids = uniqueIds(slug, built.map((r) => ({ parts: [r.frontmatter.title, r.frontmatter.subtitle ?? '', r.frontmatter.unit ?? ''], salt: r.blocks[0]?.text.slice(0, 80) ?? '' })));
 	const reports = built.map((r, i) => {
 		const fm = r.frontmatter;
-		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks });
+		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks, elsewhere });
 		if (loss) issues.push(loss);
 		return { frontmatter: { id: ids[i]!, ...fm, ...provenance(fm.lines, extracted, pageModel) }, blocks: r.blocks, text: r.text };
 	});

@@ -108,7 +108,9 @@ export function isLatinOnly(text: string): boolean {
 	return /[A-Za-z]/.test(text) && !/[\u3400-\u9fff]/.test(text);
 }
 
-const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*))?$`);
+// (A letter-spaced part line collapses whole: `第 一 部 分 学 习 型 企 业` → `第一部分学习型企业`;
+// only `部分` is read without a space after it: `第一编辑部` is no part.)
+const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*)|(?<=部分)([\\u3400-\\u9fff].*))?$`);
 
 /** `第一部分 …` part header or `◆ …` section marker; returns its label. */
 export function sectionMarkerOf(text: string): string | null {
@@ -116,7 +118,7 @@ export function sectionMarkerOf(text: string): string | null {
 	const diamond = /^[◆◇■□●○★☆▲△]\s*(.+)$/.exec(t);
 	if (diamond) return diamond[1]!.trim();
 	const part = PART.exec(t);
-	if (part && !/[，,。；;]/.test(t) && t.length <= 30) return (part[2] ?? part[1]!).trim();
+	if (part && !/[，,。；;]/.test(t) && t.length <= 30) return (part[2] ?? part[3] ?? part[1]!).trim();
 	return null;
 }
 

@@ -60,6 +60,8 @@ function hasPage(text: string): boolean {
 	return splitPage(text, true).page !== null;
 }
 
+const ENDS_IN_LEADER = /(?:[…⋯]{2,}|[．.·•]{3,})[ \u3000]*$/;
+
 /** The region of the TOC: from the `目录` line to its last line that carries a page number. */
 function tocRegion(lines: readonly SourceLine[]): { start: number; end: number } | null {
 	const start = lines.findIndex((l) => isTocHeading(l.text));
@@ -69,7 +71,8 @@ function tocRegion(lines: readonly SourceLine[]): { start: number; end: number }
 	for (let i = start + 1; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (isBlank(line)) continue;
-		if (line.text.length > 80 || endsSentence(line.text)) break;
+		// (A row that ends in leaders is no sentence: its page wrapped onto the next line.)
+		if (line.text.length > 80 || (endsSentence(line.text) && !ENDS_IN_LEADER.test(line.text))) break;
 		if (hasPage(line.text)) {
 			end = i;
 			sincePage = 0;
@@ -108,7 +111,7 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 	if (heading >= 0) {
 		const table = readColumnToc(lines, heading, (t) => isUnitCell(t, unitWords));
 		if (table) {
-			const items = table.entries.map((e): TocItem => ({ kind: 'report', title: e.title, subtitle: null, unit: e.unit, page: e.page, section: null, line: e.line }));
+			const items = table.entries.map((e): TocItem => ({ kind: 'report', title: e.title, subtitle: e.subtitle ? normaliseSubtitle(e.subtitle) : null, unit: e.unit, page: e.page, section: null, line: e.line }));
 			return { items, start: heading, end: table.end };
 		}
 	}
@@ -158,10 +161,11 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 		}
 		if (row.cells.length === 0) {
 			// A page alone on its line: it closes the pending row, or the last entry without a page.
+			// (A subtitle on the next line may still belong to the row it closed, as after any page.)
 			const target = open as TocItem | null;
 			if (pending) flush(null, row.page);
 			else if (target && target.page === null) target.page = row.page;
-			open = null;
+			else open = null;
 			continue;
 		}
 		const first = row.cells[0]!;

@@ -37,6 +37,11 @@ export interface RepairLog {
 	droppedLines: Map<number, RepairRule>;
 	/** Text cut from the end of a line. */
 	cuts: LineCut[];
+	/**
+	 * Lines whose text was moved onto a later line (the pieces of one letter-spaced line an
+	 * extractor wrote apart), by 1-based line number → the line that holds their text now.
+	 */
+	movedLines?: Map<number, number>;
 }
 
 /** A new, empty log. */

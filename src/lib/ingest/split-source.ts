@@ -18,7 +18,7 @@ import { detectShape, type Shape } from './shape.ts';
 import { isBlank, type SourceLine } from './source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { reportSignals, splitByHeads, unlistedHeads } from './split-by-heads.ts';
-import { isFurniture, splitCompilation } from './split-compilation.ts';
+import { isFrameLine, splitCompilation } from './split-compilation.ts';
 import { splitSingle } from './split-single.ts';
 import { splitWeb, type WebSplit } from './split-web.ts';
 import type { AccountInput } from './account-lines.ts';
@@ -53,7 +53,7 @@ function gapRegions(lines: readonly SourceLine[], from: number, to: number, fron
 	const preface = i < to && isPrefaceHeading(lines[i]!.text);
 	for (let j = i; j < to; j++) {
 		if (isBlank(lines[j])) continue;
-		if (isFurniture(lines[j]!.text, sectionKeys)) regions.push({ from: j, to: j + 1, place: 'frame' });
+		if (isFrameLine(lines, j, sectionKeys)) regions.push({ from: j, to: j + 1, place: 'frame' });
 		else if (preface) {
 			regions.push({ from: j, to: j + 1, place: 'preface' });
 			if (j > i) front.preface.push(normaliseSpaces(lines[j]!.text, 'body', log));

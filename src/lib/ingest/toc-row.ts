@@ -4,7 +4,8 @@
  * A TOC row is `[number] title [unit] [page]`, its columns set off by leaders (`……`, `…`,
  * `．．．`, `---`, `···`), a TAB, or a run of spaces; the page comes as `(12)`, `（12）`, after
  * leaders, after a TAB or spaces, after a single space (only when the caller allows it: inside
- * a TOC), or alone on the line. Row numbers (`1、` `1.` `（1）` `一、`) are taken off the title.
+ * a TOC), alone on the line, or after only a row number (`1  4`, a table whose title cell
+ * is a line of its own). Row numbers (`1、` `1.` `（1）` `一、`) are taken off the title.
  *
  * @example
  *   `2、以学促干 打造学习型财政团队………市财政局……4` → number `2、`, cells
@@ -35,6 +36,7 @@ const LEADER_PAGE = new RegExp(`[ \\u3000]*${LEADER}[ \\u3000]*([0-9０-９]{1,4
 const TAB_PAGE = /[ \u3000]*\t[ \t\u3000]*([0-9０-９]{1,4})[ \u3000]*$/;
 const SPACES_PAGE = /(?:[ \u3000]{2,}|\u3000)([0-9０-９]{1,4})[ \u3000]*$/;
 const SPACE_PAGE = /(?<=[\u3400-\u9fff”’」』》）)])[ ]([0-9０-９]{1,4})[ \u3000]*$/;
+const NUMBER_PAGE = /^[ \u3000]*(\d{1,3})[ \t\u3000]+([0-9０-９]{1,4})[ \u3000]*$/;
 const CELL_BREAK = new RegExp(`[ \\u3000]*(?:\\t|${LEADER})[ \\t\\u3000]*|[ \\u3000]{2,}`, 'g');
 const NUMBERS: ReadonlyArray<[RowNumberStyle, RegExp]> = [
 	['arabic', /^(\d{1,3}(?:[、．]|\.(?!\d)))[ \u3000]*/],
@@ -57,6 +59,9 @@ export function splitPage(text: string, singleSpace = false): { rest: string; pa
 		const m = re.exec(text);
 		if (m) return { rest: text.slice(0, m.index).trim(), page: pageNumber(m[1]) };
 	}
+	// A row number and its page, the title in a cell on a line of its own (a table TOC): `1 4`.
+	const pair = NUMBER_PAGE.exec(text);
+	if (pair) return { rest: pair[1]!, page: pageNumber(pair[2]), via: 'space' };
 	if (singleSpace && !/[，,。；;！？!?：:]/.test(text)) {
 		const m = SPACE_PAGE.exec(text);
 		if (m) return { rest: text.slice(0, m.index).trim(), page: pageNumber(m[1]), via: 'space' };
@@ -70,15 +75,19 @@ export function splitPage(text: string, singleSpace = false): { rest: string; pa
  */
 export function readTocRow(text: string, singleSpace = false): TocRow {
 	const { rest, page, via } = splitPage(text, singleSpace);
-	const row = readCells(rest, page);
+	const row = readCells(rest, page, singleSpace);
 	if (via === 'space') row.spacedPage = true;
 	return row;
 }
 
-function readCells(rest: string, page: number | null): TocRow {
+// Inside a TOC, a number column may be set off by a single space (PDF.js joins the cells so):
+// `3 关于企业建设学习型组织的几点思考 6`.
+const SPACED_NUMBER: [RowNumberStyle, RegExp] = ['arabic', /^(\d{1,3}) (?=[\u3400-\u9fff])/];
+
+function readCells(rest: string, page: number | null, singleSpace = false): TocRow {
 	let body = rest;
 	let number: TocRow['number'] = null;
-	for (const [style, re] of NUMBERS) {
+	for (const [style, re] of singleSpace && page !== null ? [...NUMBERS, SPACED_NUMBER] : NUMBERS) {
 		const m = re.exec(body);
 		if (m && body.length > m[0].length) {
 			number = { style, text: m[1]! };
@@ -86,6 +95,8 @@ function readCells(rest: string, page: number | null): TocRow {
 			break;
 		}
 	}
+	// Only a row number before the page (`1        4`): the title is on a line of its own.
+	if (page !== null && number === null && /^\d{1,3}$/.test(body)) return { cells: [], page, number: { style: 'arabic', text: body }, ruled: false };
 	if (body === '') return { cells: [], page, number, ruled: false };
 	// A subtitle keeps its dashes; a letter-spaced word (`前　　言`) is one cell.
 	if (isLetterSpaced(body)) return { cells: [body], page, number, ruled: false };
@@ -107,5 +118,5 @@ export function isHeaderRow(text: string): boolean {
 	if (cells.every((c) => HEADER_WORDS.test(c))) return true;
 	// `篇 名 单 位 页 码` set with single spaces: its letters alone form header words.
 	const letters = text.replace(/[ \t\u3000]/g, '');
-	return /^(?:篇名|题目|标题)(?:单位|作者|报送单位)?(?:页码|页次)?$/.test(letters) && letters.length > 2;
+	return /^(?:序号)?(?:篇名|题目|标题)(?:单位|作者|报送单位)?(?:页码|页次)?$/.test(letters) && letters.length > 2;
 }

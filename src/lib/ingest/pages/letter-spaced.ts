@@ -7,8 +7,9 @@
  * A letter-spaced line holds only single ideographs (with 〇/○ and full-width digits) separated
  * by spaces, at least two of them, at most 24 characters in all; a run of pieces (one to four
  * characters each) is joined when one of them is letter-spaced. Removes spaces only (counted as
- * `layout-space`); a piece moved up leaves a blank line, so the text keeps its order and the
- * no-loss check still reads it. Doesn’t touch a line with a phrase space (`强素质 促发展`).
+ * `layout-space`); a piece moved on leaves a blank line, so the text keeps its order and the
+ * no-loss check still reads it, and is logged in `log.movedLines` (the line accounting gives it
+ * the place of the line that holds its text). Doesn’t touch a line with a phrase space (`强素质 促发展`).
  */
 import { countRepair, type RepairLog } from '../repair-log.ts';
 import type { SourceLine } from '../source-lines.ts';
@@ -59,6 +60,9 @@ export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, droppe
 		}
 		const spaced = run.some((k) => isSpaced(lines[k]!.text.trim()));
 		if (!spaced || (run.length === 1 && length < 2)) continue;
+		// Lines are pieces of one line only when one of them is a lone character (`二`, `月`):
+		// `编　者` ⏎ `目　录`, or `目　录` ⏎ a TOC's column heads, are lines of their own.
+		if (run.length > 1 && !run.some((k) => lines[k]!.text.trim().length === 1)) run.splice(1);
 		// The whole line goes on the run's last line: a report that ends with it still ends there.
 		let text = '';
 		let removed = 0;
@@ -70,6 +74,7 @@ export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, droppe
 		}
 		const last = run[run.length - 1]!;
 		lines[last] = { no: lines[last]!.no, text };
+		for (const k of run.slice(0, -1)) (log.movedLines ??= new Map()).set(lines[k]!.no, lines[last]!.no);
 		countRepair(log, 'layout-space', removed);
 		i = last;
 	}
