@@ -117,27 +117,31 @@ async function search(push: boolean): Promise<void> {
 	const every = query.terms.length > 1 ? '（每篇都包含全部检索词）' : '';
 	showMore = async (focus: boolean) => {
 		more.disabled = true;
-		const batch = pending.splice(0, PAGE_SIZE);
-		// A fragment that fails to load is asked for once more; if it fails again the batch goes
-		// back, so 更多结果 can try again (never a dead button).
-		const data = await Promise.all(batch.map((h) => h.result.data().catch(() => h.result.data()))).catch((error: unknown) => {
-			console.error('search: a result failed to load', error);
-			return null;
-		});
-		if (mine !== run) return;
-		if (data === null) {
-			pending.unshift(...batch);
-			more.hidden = false;
-			more.disabled = false;
-			return;
-		}
 		let firstNew: HTMLAnchorElement | null = null;
-		for (const d of data) {
-			const item = resultItem(d, terms, typed, foldOne);
-			if (item) {
-				list.append(item);
-				firstNew ??= item.querySelector('a');
-				shown++;
+		// A batch whose records all lack a term (never shown, see resultItem) is followed by the
+		// next one: a press of 更多结果 shows something or hides the button, never nothing.
+		while (pending.length > 0 && !firstNew) {
+			const batch = pending.splice(0, PAGE_SIZE);
+			// A fragment that fails to load is asked for once more; if it fails again the batch goes
+			// back, so 更多结果 can try again (never a dead button).
+			const data = await Promise.all(batch.map((h) => h.result.data().catch(() => h.result.data()))).catch((error: unknown) => {
+				console.error('search: a result failed to load', error);
+				return null;
+			});
+			if (mine !== run) return;
+			if (data === null) {
+				pending.unshift(...batch);
+				more.hidden = false;
+				more.disabled = false;
+				return;
+			}
+			for (const d of data) {
+				const item = resultItem(d, terms, typed, foldOne);
+				if (item) {
+					list.append(item);
+					firstNew ??= item.querySelector('a');
+					shown++;
+				}
 			}
 		}
 		more.hidden = pending.length === 0;
