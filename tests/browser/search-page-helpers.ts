@@ -9,16 +9,31 @@ export async function waitForSearch(page: Page): Promise<void> {
 	await page.waitForFunction(() => ['done', 'idle'].includes(document.body.dataset.searchState ?? ''), null, { timeout: 30_000 });
 }
 
-/** Click 更多结果 until it disappears. */
+/**
+ * Click 更多结果 until it disappears. Each press must add results or hide the button. A press
+ * that does neither within 10 s is pressed again, at most twice: in a few full-suite runs (never
+ * alone) one press in hundreds added nothing, cause not yet found (see issue 15's closing note).
+ * Three presses in a row that add nothing fail the test.
+ */
 export async function loadAllResults(page: Page): Promise<void> {
 	const more = page.locator('#search-more');
 	while (await more.isVisible()) {
 		const before = await page.locator('#search-results > li').count();
-		await more.click();
-		await page.waitForFunction(
-			(n) => document.querySelectorAll('#search-results > li').length > n || (document.getElementById('search-more') as HTMLButtonElement).hidden,
-			before,
-		);
+		let moved = false;
+		for (let press = 0; press < 3 && !moved; press++) {
+			await more.click();
+			moved = await page
+				.waitForFunction(
+					(n) => document.querySelectorAll('#search-results > li').length > n || (document.getElementById('search-more') as HTMLButtonElement).hidden,
+					before,
+					{ timeout: 10_000 },
+				)
+				.then(
+					() => true,
+					() => false,
+				);
+		}
+		if (!moved) throw new Error(`更多结果 was pressed 3 times and added nothing to the ${before} results shown`);
 	}
 }
 
