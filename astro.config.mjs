@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { astroStageResult } from './scripts/lib/astro-stage-result.ts';
 
 // Set by scripts/build.ts from its flags (--base, --site, --out); the defaults serve `dist/` at `/`.
 // Without --site there is no site: pages then use site-relative URLs and leave out what needs an
@@ -27,6 +28,12 @@ export default defineConfig({
 	// (Report bodies do not go through Astro's Markdown at all: src/loaders/ renders them.)
 	markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
 	// A sitemap lists absolute URLs only (sitemaps.org), so it is written only with a site.
-	integrations: [mdx(), ...(site ? [sitemap()] : [])],
+	// astroStageResult: what the stage did (pages, rendered, reused), for scripts/build.ts.
+	integrations: [mdx(), ...(site ? [sitemap()] : []), astroStageResult()],
+	// A page whose cache key (src/lib/site/cache-key.ts) and module graph are unchanged is copied
+	// from the previous build (kept in cacheDir); scripts/build.ts forces a full build when code,
+	// vocabulary or options changed (scripts/lib/build-digest.ts). Output is the same either way
+	// (tests/build/incremental-build.test.ts).
+	experimental: { incrementalBuild: true },
 	devToolbar: { enabled: false },
 });

@@ -21,7 +21,11 @@ import { acquireLock } from './lib/build-lock.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
 import { checkOutputs, markOutput } from './lib/output-guard.ts';
 import { offlineEnv, offlinePlan, offlineStep, type OfflinePlan } from './lib/offline/build-step.ts';
-import { runNode } from './lib/run-stage.ts';
+import type { AstroStageResult } from './lib/astro-stage-result.ts';
+import { astroStageLine } from './lib/astro-stage-line.ts';
+import { buildDigest, previousDigest, saveDigest } from './lib/build-digest.ts';
+import { runNode, runStage } from './lib/run-stage.ts';
+import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
 
@@ -51,6 +55,8 @@ const staging = `${out}.building`;
 const reportsStaging = `${reportsDir}.building`;
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'node_modules/.cache/huibian');
+// Astro's cache folder (content layer, rendered bodies, the incremental build's previous pages)
+const astroCache = path.resolve(root, process.env.HUIBIAN_CACHE ?? 'node_modules/.astro');
 
 // 0. refuse dangerous outputs before touching anything, then one build at a time per checkout
 const refused = await checkOutputs(root, [{ option: 'out', dir: out, kind: 'site' }, { option: 'reports-dir', dir: reportsDir, kind: 'reports' }], sources);
@@ -82,6 +88,7 @@ const env = {
 	...process.env,
 	HUIBIAN_REPORTS_DIR: reportsStaging,
 	HUIBIAN_OUT: astroOut,
+	HUIBIAN_CACHE: astroCache,
 	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
 	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
 	ASTRO_TELEMETRY_DISABLED: '1',
@@ -127,29 +134,33 @@ try {
 	await fail('ingest', `the ingest wrote no readable catalog.json: ${(error as Error).message}`);
 }
 
-// 2. astro build into the staging folder
-let t0 = performance.now();
+// 2. astro build into the staging folder: pages whose cache key and code are unchanged are
+// copied from the previous build (kept in the Astro cache folder, not in --out); a full build
+// when code, vocabulary or page-affecting options changed (build-digest.ts)
+const digest = await buildDigest(root, { base: args.values.get('base'), site: args.values.get('site') ?? process.env.HUIBIAN_SITE, offlineZip: offlineEnv(offline!).HUIBIAN_OFFLINE_ZIP });
+const previous = await previousDigest(astroCache);
+const full = previous === null ? 'first build in this cache' : previous !== digest ? 'code, vocabulary or options changed' : null;
 // Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps the memory of the
 // bundling phase committed for the rest of the build (a 1 GiB arena with ~370 MiB resident while
 // pages render, at 2,000 reports). Decommitting freed memory at once and committing arenas lazily
 // returns it: astro peak at 5,000 reports 1,103 / 1,085 -> 883 / 870 MiB (two runs each), wall and
 // CPU unchanged.
 const astroEnv = { ...env, MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
-const astro = await runNode([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], astroEnv, verbose);
+const astroArgs = [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...(full ? ['--force'] : [])];
+const astro = await runStage<AstroStageResult>('astro', astroArgs, astroEnv, verbose).catch((e: Error) => fail('astro', e.message));
 if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.
 const built = await builtReportIds(astroOut);
 if (built.length !== catalog!.reports.length) {
 	await fail('astro', `expected ${catalog!.reports.length} report pages in the build, found ${built.length}\n${astro.stdout}${astro.stderr}`);
 }
-const pages = (astro.stdout.match(/(\d+) page\(s\) built/) ?? [])[1] ?? '?';
-console.log(`astro: ${pages} pages, ${built.length} report pages (${seconds(t0)} s)`);
+await saveDigest(astroCache, digest);
+console.log(astroStageLine(astro.result!, built.length, astro.seconds, full));
 
 // 3. search index (Pagefind) over the built report pages
-t0 = performance.now();
-const search = await runNode([path.join(root, 'scripts/index-search.ts'), '--site', astroOut], env, false);
+const search = await runStage<SearchStageResult>('search', [path.join(root, 'scripts/index-search.ts'), '--site', astroOut], env, false).catch((e: Error) => fail('search', e.message));
 if (search.code !== 0) await fail('search', search.stdout + search.stderr);
-process.stdout.write(search.stdout.replace(/\(\?\)/, `(${seconds(t0)} s)`));
+console.log(searchStageLine(search.result!, search.seconds));
 
 // 4. data download, then swap the generated pages and the finished site into place
 await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(astroOut, 'catalog.json'));

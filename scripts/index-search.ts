@@ -1,8 +1,9 @@
 /**
  * `node scripts/index-search.ts --site DIR [--catalog FILE]`: build the search index of a built
  * site (catalog defaults to `$HUIBIAN_REPORTS_DIR/catalog.json`, else content/reports/).
- * Prints one line: `search: N reports + M 正文未收录 indexed, X MiB index (?)` (the caller fills
- * in the time). Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
+ * Prints one line: `search: N reports + M 正文未收录 indexed, X MiB index`; under `npm run build`
+ * it writes its result to `$HUIBIAN_STAGE_RESULT` instead (scripts/lib/stage-result.ts), and the
+ * build prints the line. Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
  * HUIBIAN_SEARCH_LOOKAHEAD (pages prepared ahead of the serial adds, default 8), HUIBIAN_SEARCH_LANGUAGE
  * (index language, default `und`), HUIBIAN_SEARCH_SHARD_REPORTS (report pages per index shard,
  * default `DEFAULT_SHARD_REPORTS` in src/lib/search/shards.ts: 500),
@@ -13,6 +14,8 @@ import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
 import { dirBytes } from './lib/dir-stats.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
+import { STAGE_RESULT_ENV, writeStageResult } from './lib/stage-result.ts';
 
 const args = parseArgs(process.argv.slice(2), ['site', 'catalog']);
 const site = path.resolve(args.values.get('site') ?? 'dist');
@@ -24,5 +27,7 @@ const language = process.env.HUIBIAN_SEARCH_LANGUAGE || undefined;
 const shardReports = process.env.HUIBIAN_SEARCH_SHARD_REPORTS ? Number(process.env.HUIBIAN_SEARCH_SHARD_REPORTS) : undefined;
 const chunkBytes = process.env.HUIBIAN_SEARCH_CHUNK_BYTES ? Number(process.env.HUIBIAN_SEARCH_CHUNK_BYTES) : undefined;
 const stats = await buildSearchIndex(site, catalog, { gram, lookahead, language, shardReports, chunkBytes });
-const mib = ((await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20).toFixed(2);
-console.log(`search: ${stats.pages} reports + ${stats.tocOnly} 正文未收录 indexed (${stats.shards} shards merged in ${stats.mergeS.toFixed(1)} s, ${stats.chunks} chunks), ${mib} MiB index (?)`);
+const indexMiB = (await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20;
+const result: SearchStageResult = { stage: 'search', reports: stats.pages, tocOnly: stats.tocOnly, shards: stats.shards, mergeS: stats.mergeS, chunks: stats.chunks, indexMiB };
+if (process.env[STAGE_RESULT_ENV]) await writeStageResult({ ...result });
+else console.log(searchStageLine(result));

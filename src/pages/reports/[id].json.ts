@@ -3,19 +3,23 @@
  * full text and its anchored blocks), linked from the report page. Compact JSON (one line): the
  * file is for programs, and indentation only added bytes (3 % of these files at 5,000 reports).
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getKnowledge, getReports, reportBlocks, type ReportEntry } from '../../content';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { getKnowledge, getReports, reportBlocks } from '../../content';
+import { cacheKey } from '../../lib/site/cache-key';
 import { fullRecord } from '../../lib/knowledge/report-record';
 
+// Its props are all it shows, and its cache key is their digest (src/lib/site/cache-key.ts).
 export const getStaticPaths = (async () => {
-	const reports = await getReports();
-	return reports.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+	const [reports, { sources }] = await Promise.all([getReports(), getKnowledge()]);
+	return reports.map((entry) => {
+		const props = { entry, source: sources.get(entry.data.sourceSlug) };
+		return { params: { id: entry.id }, props, cacheKey: cacheKey(props) };
+	});
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-	const { entry } = props as { entry: ReportEntry };
-	const { sources } = await getKnowledge();
+	const { entry, source } = props as InferGetStaticPropsType<typeof getStaticPaths>;
 	const blocks = reportBlocks(entry);
-	const record = fullRecord(entry.data, sources.get(entry.data.sourceSlug), blocks);
+	const record = fullRecord(entry.data, source, blocks);
 	return new Response(`${JSON.stringify(record)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
