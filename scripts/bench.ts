@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- --reports N [--json FILE] [--skip-baseline] [--keep DIR] [--query Q] [--skip-search]`
+ * `npm run bench -- --reports N [--json FILE] [--skip-baseline] [--keep DIR] [--query Q] [--skip-search] [--skip-rebuild]`
  *
  * Issue "Scale": generate a deterministic synthetic corpus of N reports, run the full
  * `scripts/build.ts` on it while sampling the memory of its process tree (per stage: ingest,
  * astro, search), measure dist/ and index size and the first search in Chromium, build the same
  * MDX pages with the naive pipeline (Astro MDX collection + `pagefind --site dist`) as the
- * baseline, then print a table and write the JSON of the issue. Work happens in a temp folder
+ * baseline, then rebuild twice with the same folders and caches (nothing changed; one sentence
+ * added to one source: `rebuild.ts`), then print a table and write the JSON of the issue. Work happens in a temp folder
  * (removed at the end) or in `--keep DIR` (kept).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,13 +17,14 @@ import { dirBytes } from './lib/dir-stats.ts';
 import { runBaseline } from './lib/bench/baseline.ts';
 import { type BenchResult, formatTable, useOnly } from './lib/bench/bench-result.ts';
 import { measureFirstSearch } from './lib/bench/first-search.ts';
+import { formatRebuilds, measureRebuilds, rebuildJson } from './lib/bench/rebuild.ts';
 import { runMeasured, stageUse } from './lib/bench/run-measured.ts';
 import { writeCorpus } from './lib/bench/write-corpus.ts';
 
 const args = parseArgs(process.argv.slice(2), ['reports', 'json', 'keep', 'query']);
-const unknown = [...args.flags].filter((f) => f !== 'skip-baseline' && f !== 'skip-search');
+const unknown = [...args.flags].filter((f) => !['skip-baseline', 'skip-search', 'skip-rebuild'].includes(f));
 if (unknown.length) {
-	console.error(`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] [--query Q] [--skip-baseline] [--skip-search]`);
+	console.error(`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] [--query Q] [--skip-baseline] [--skip-search] [--skip-rebuild]`);
 	process.exit(2);
 }
 const reports = Number(args.values.get('reports'));
@@ -84,7 +86,10 @@ const search = args.flags.has('skip-search') ? null : await attempt('first searc
 // 4. baseline: the naive pipeline over the same MDX pages
 const baseline = args.flags.has('skip-baseline') ? null : await attempt('baseline', () => runBaseline(root, dir('reports'), dir('baseline'), true, STAGE_LINES));
 
-// 5. result
+// 5. rebuilds: the same build again, nothing changed, then one sentence added to one source
+const rebuilds = args.flags.has('skip-rebuild') ? null : await attempt('rebuild (skip it with --skip-rebuild)', () => measureRebuilds({ args: buildArgs, options: { cwd: root, env, echo: true, echoLines: STAGE_LINES } }, dir('sources')));
+
+// 6. result
 const result: BenchResult = {
 	reports,
 	stages: { ingest: useOnly(stages.ingest), astro: useOnly(stages.astro), search: useOnly(stages.search) },
@@ -93,6 +98,7 @@ const result: BenchResult = {
 	indexMiB: mib(indexBytes),
 	firstSearch: { bytes: search?.bytes ?? 0, ms: search?.ms ?? 0 },
 	baseline: baseline && useOnly(baseline),
+	rebuild: rebuilds && rebuildJson(rebuilds),
 };
 console.log(
 	`\n${formatTable(result, {
@@ -114,6 +120,7 @@ console.log(
 		baselinePagefind: baseline ? useOnly(baseline.pagefind) : undefined,
 	})}`,
 );
+if (rebuilds) console.log(formatRebuilds(rebuilds, build.wallS));
 if (search) {
 	console.log('first search by kind (as a gzipping host sends it):');
 	for (const [kind, use] of Object.entries(search.byKind).sort((a, b) => b[1].gzipBytes - a[1].gzipBytes)) {

@@ -13,6 +13,8 @@ export interface BenchResult {
 	indexMiB: number;
 	firstSearch: { bytes: number; ms: number };
 	baseline: StageUse | null;
+	/** The same build again: nothing changed, then one sentence added to one source (`rebuild.ts`); null when skipped. */
+	rebuild?: { unchangedWallS: number; oneSourceWallS: number } | null;
 }
 
 /** Extra numbers shown in the table only (the JSON keeps the issue's shape). */
