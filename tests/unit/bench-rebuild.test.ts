@@ -36,9 +36,9 @@ describe('rebuild results', () => {
 	test('each line gives its ratio to the full build of the same run and the astro line', () => {
 		expect(formatRebuilds(r, 100)).toBe(
 			[
-				'rebuild, nothing changed: 10.0 s wall (0.10x the full build), 9.0 CPU s, peak 500 MiB; ingest 0.5 s, astro 5.0 s, search – s',
+				'rebuild, nothing changed: 10.0 s wall (0.10x the full build), 9.0 CPU s, peak 500 MiB; ingest 0.5 s (0.4 CPU s), astro 5.0 s (1.0 CPU s), search – s (– CPU s)',
 				'  astro: 14 of 2,177 pages rendered, 2,163 reused',
-				'rebuild, one sentence added to bench-0001.txt: 20.0 s wall (0.20x the full build), 18.0 CPU s, peak 500 MiB; ingest 0.5 s, astro 10.0 s, search – s',
+				'rebuild, one sentence added to bench-0001.txt: 20.0 s wall (0.20x the full build), 18.0 CPU s, peak 500 MiB; ingest 0.5 s (0.4 CPU s), astro 10.0 s (1.0 CPU s), search – s (– CPU s)',
 				'  astro: 30 of 2,177 pages rendered, 2,147 reused',
 			].join('\n'),
 		);

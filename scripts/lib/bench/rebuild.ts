@@ -70,7 +70,7 @@ export function rebuildJson(r: Rebuilds): { unchangedWallS: number; oneSourceWal
 /** Two lines, each against the full build of the same run (`fullWallS`). */
 export function formatRebuilds(r: Rebuilds, fullWallS: number): string {
 	const line = (label: string, run: RebuildRun) => {
-		const stage = (name: keyof RebuildRun['stages']) => `${name} ${run.stages[name]?.wallS.toFixed(1) ?? '–'} s`;
+		const stage = (name: keyof RebuildRun['stages']) => `${name} ${run.stages[name]?.wallS.toFixed(1) ?? '–'} s (${run.stages[name]?.cpuS.toFixed(1) ?? '–'} CPU s)`;
 		const ratio = fullWallS > 0 ? ` (${(run.total.wallS / fullWallS).toFixed(2)}x the full build)` : '';
 		return `${label}: ${run.total.wallS.toFixed(1)} s wall${ratio}, ${run.total.cpuS.toFixed(1)} CPU s, peak ${run.total.peakRssMiB.toFixed(0)} MiB; ${stage('ingest')}, ${stage('astro')}, ${stage('search')}\n  ${run.astroLine}`;
 	};
