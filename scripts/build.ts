@@ -23,7 +23,7 @@ import { checkOutputs, markOutput } from './lib/output-guard.ts';
 import { offlineEnv, offlinePlan, offlineStep, type OfflinePlan } from './lib/offline/build-step.ts';
 import type { AstroStageResult } from './lib/astro-stage-result.ts';
 import { astroStageLine } from './lib/astro-stage-line.ts';
-import { buildDigest, previousDigest, saveDigest } from './lib/build-digest.ts';
+import { buildDigest, clearDigest, previousDigest, saveDigest } from './lib/build-digest.ts';
 import { runNode, runStage } from './lib/run-stage.ts';
 import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
@@ -147,6 +147,7 @@ const full = previous === null ? 'first build in this cache' : previous !== dige
 // CPU unchanged.
 const astroEnv = { ...env, MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 const astroArgs = [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...(full ? ['--force'] : [])];
+await clearDigest(astroCache);
 const astro = await runStage<AstroStageResult>('astro', astroArgs, astroEnv, verbose).catch((e: Error) => fail('astro', e.message));
 if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.

@@ -8,10 +8,10 @@
  * last successful build's, the build runs `astro build --force` (a full build that also drops the
  * content layer's cache, so every report body is rendered again).
  *
- * Doesn’t decide per page, and doesn’t delete anything itself.
+ * Doesn’t decide per page, and deletes nothing but its own digest file.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump to force one full build everywhere (e.g. after a change in how pages are keyed). */
@@ -45,6 +45,16 @@ export const digestFile = (astroCache: string) => path.join(astroCache, 'huibian
 /** The digest of the last successful build in this cache folder, or null (none yet). */
 export async function previousDigest(astroCache: string): Promise<string | null> {
 	return readFile(digestFile(astroCache), 'utf8').then((t) => t.trim() || null, () => null);
+}
+
+/**
+ * Forget the digest while `astro build` runs: a build killed while Astro rewrites its cached
+ * copies (its manifest is written only at the end) must make the next one a full build, or a
+ * path whose input went back to the old key could be restored from a copy the killed build
+ * overwrote.
+ */
+export async function clearDigest(astroCache: string): Promise<void> {
+	await rm(digestFile(astroCache), { force: true });
 }
 
 /** Record `digest` after a successful `astro build` (atomically: a kill leaves the old one). */
