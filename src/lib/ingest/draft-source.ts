@@ -77,6 +77,10 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
 	const lines = toSourceLines(decoded.text, log, rawLines);
+	// A document's table rows stay rows: the report stage makes a table block of them.
+	extracted?.tables?.forEach((rows, table) => {
+		for (const i of rows) if (lines[i]) lines[i]!.table = table;
+	});
 	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
 	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
 	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines);

@@ -18,6 +18,8 @@ import { unitTable } from './unit-table.ts';
 export interface SourceLine {
 	no: number;
 	text: string;
+	/** The row of a document's table (DOCX, HTML): the table's 0-based index in the source. */
+	table?: number;
 }
 
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
