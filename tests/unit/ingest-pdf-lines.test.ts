@@ -39,6 +39,14 @@ describe('pdfToText', () => {
 		expect(new Set(pageOfLine)).toEqual(new Set([1]));
 	});
 
+	test('gives each paragraph its font size over the body size (the commonest), 0 for a blank line', () => {
+		const page = { items: [{ str: '强化理论武装', x: 120, y: 760, w: 84, size: 14 }, line('正文第一段。', 740, 70), { str: '健全学习制度', x: 50, y: 720, w: 72, size: 12 }, line('正文第二段。', 700, 70)] };
+		const { text, sizeOfLine } = pdfToText([page]);
+		const sized = text.split('\n').map((l, i) => [l, sizeOfLine[i]]);
+		expect(sized.filter(([l]) => l !== '')).toEqual([['强化理论武装', 1.4], ['正文第一段。', 1], ['健全学习制度', 1.2], ['正文第二段。', 1]]);
+		expect(sized.filter(([l]) => l === '').map(([, s]) => s)).toEqual([0, 0, 0, 0]);
+	});
+
 	test('items on one baseline make one line, wide gaps become spaces (letter-spacing), pages are numbered', () => {
 		const spaced = ['二', '〇', '一', '一', '年'].map((str, k) => ({ str, x: 200 + k * 20, y: 600, w: 10, size }));
 		const { text, pageOfLine, empty } = pdfToText([{ items: [line('第一页的正文。', 700)] }, { items: [] }, { items: spaced }]);

@@ -35,6 +35,10 @@ export interface ExtractedText {
 	text: string;
 	/** 1-based PDF page of each line (PDF only). */
 	pageOfLine?: number[];
+	/** Font size of each line over the body's (PDF only; 0 for a blank line). */
+	sizeOfLine?: number[];
+	/** The PDF's outline (bookmarks), when it has one. */
+	outline?: OutlineEntry[];
 	/** The PDF's page labels (index = page − 1), when it has them: the folio of a page that prints none. */
 	pageLabels?: string[];
 	/** 1-based paragraph (block) of the document each line belongs to (DOCX, HTML). */
@@ -47,6 +51,13 @@ export interface ExtractedText {
 	repairs: Partial<Record<'kangxi-radical', number>>;
 	/** Problems that refuse the source (a scanned PDF): no records are made. */
 	errors: IngestIssue[];
+}
+
+/** An entry of a PDF's outline: its title, the 1-based page it points to, its children. */
+export interface OutlineEntry {
+	title: string;
+	page: number | null;
+	items: OutlineEntry[];
 }
 
 /** A category of content/vocabulary.yaml. */

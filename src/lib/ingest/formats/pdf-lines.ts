@@ -6,8 +6,10 @@
  * Geometry, not fonts: items on one baseline make a line (sorted left to right, a space where
  * the gap is wider than a third of the font size); a line that reaches the right edge of the
  * text block continues into the next one unless that one is indented or set in another size.
+ * Each paragraph's font size relative to the body's (the commonest size) is returned per line
+ * (`sizeOfLine`): the report stage reads a short paragraph set larger than the body as a heading.
  * Doesn’t remove running heads or folios (the page stage does, for every format alike) and
- * doesn’t depend on font names, weights, outlines or page labels (Chromium’s PDFs have none).
+ * doesn’t depend on font names, weights or page labels (Chromium’s PDFs have none).
  */
 
 /** One text item of a page: `x`, `y` the baseline origin in PDF units (y grows upwards). */
@@ -76,9 +78,9 @@ function mode(values: readonly number[], step = 1): number | null {
 	return best;
 }
 
-/** Lines of one page → paragraphs (text lines). */
-function toParagraphs(lines: readonly Line[], left: number, right: number, bodySize: number): string[] {
-	const out: string[] = [];
+/** Lines of one page → paragraphs (text lines), each with its size. */
+function toParagraphs(lines: readonly Line[], left: number, right: number, bodySize: number): Array<{ text: string; size: number }> {
+	const out: Array<{ text: string; size: number }> = [];
 	let open = false;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
@@ -89,8 +91,8 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 			Math.abs(prev.size - line.size) < 0.5 &&
 			prev.y - line.y <= line.size * 2.2 &&
 			line.x <= left + line.size * 0.5;
-		if (joins) out[out.length - 1] += line.text;
-		else out.push(line.text);
+		if (joins) out[out.length - 1]!.text += line.text;
+		else out.push({ text: line.text, size: line.size });
 		// A line set in the body size that reaches the right edge continues (justified text).
 		open = Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
 	}
@@ -100,9 +102,10 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 /**
  * @param pages The text items of each page, in page order.
  * @returns `text` (LF lines) and `pageOfLine[i]`, the
- *   1-based PDF page of line i+1; `empty` lists the 1-based pages without any text.
+ *   1-based PDF page of line i+1; `sizeOfLine[i]`, its font size over the body's (rounded to
+ *   hundredths; 0 for a blank line); `empty` lists the 1-based pages without any text.
  */
-export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; empty: number[] } {
+export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; sizeOfLine: number[]; empty: number[] } {
 	const perPage = pages.map((p) => toLines(p.items));
 	const all = perPage.flat();
 	const bodySize = mode(all.map((l) => l.size), 0.5) ?? 10;
@@ -111,20 +114,23 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 	const right = Math.max(...body.map((l) => l.right), 0);
 	const out: string[] = [];
 	const pageOfLine: number[] = [];
+	const sizeOfLine: number[] = [];
 	const empty: number[] = [];
+	const blank = (page: number) => {
+		out.push('');
+		pageOfLine.push(page);
+		sizeOfLine.push(0);
+	};
 	perPage.forEach((lines, p) => {
 		if (lines.length === 0) empty.push(p + 1);
 		const paragraphs = toParagraphs(lines, left, right, bodySize);
 		paragraphs.forEach((para, k) => {
-			if (k > 0) {
-				out.push('');
-				pageOfLine.push(p + 1);
-			}
-			out.push(para);
+			if (k > 0) blank(p + 1);
+			out.push(para.text);
 			pageOfLine.push(p + 1);
+			sizeOfLine.push(Math.round((para.size / bodySize) * 100) / 100);
 		});
-		out.push('');
-		pageOfLine.push(p + 1);
+		blank(p + 1);
 	});
-	return { text: out.join('\n'), pageOfLine, empty };
+	return { text: out.join('\n'), pageOfLine, sizeOfLine, empty };
 }

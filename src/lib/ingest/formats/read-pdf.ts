@@ -22,12 +22,43 @@ export interface PdfText {
 	pages: PdfPageText[];
 	/** Page labels (`i`, `ii`, `1`, …) when the PDF has them, else null. */
 	labels: string[] | null;
-	/** Top-level outline titles, when the PDF has an outline. */
-	outline: string[];
+	/** The outline (bookmarks), when the PDF has one: titles, their pages, their children. */
+	outline: PdfOutlineEntry[];
 	/** Radicals mapped to unified ideographs. */
 	radicals: number;
 	/** 1-based pages without text that paint a picture (a scanned page, not a blank one). */
 	pictured: Set<number>;
+}
+
+export interface PdfOutlineEntry {
+	title: string;
+	/** 1-based page the entry points to, or null when its destination can't be resolved. */
+	page: number | null;
+	items: PdfOutlineEntry[];
+}
+
+interface RawOutline {
+	title: string;
+	dest: string | unknown[] | null;
+	items: RawOutline[];
+}
+
+/** The outline with each entry's page (a named or explicit destination → page index). */
+async function readOutline(doc: Awaited<ReturnType<typeof getDocument>['promise']>, raw: readonly RawOutline[]): Promise<PdfOutlineEntry[]> {
+	const out: PdfOutlineEntry[] = [];
+	for (const o of raw) {
+		let page: number | null = null;
+		try {
+			const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
+			const ref = dest?.[0];
+			if (typeof ref === 'number') page = ref + 1;
+			else if (ref && typeof ref === 'object') page = (await doc.getPageIndex(ref as Parameters<typeof doc.getPageIndex>[0])) + 1;
+		} catch {
+			// A broken destination leaves the entry without a page: its title still counts.
+		}
+		out.push({ title: o.title.trim(), page, items: await readOutline(doc, o.items ?? []) });
+	}
+	return out;
 }
 
 const PICTURE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
@@ -67,7 +98,7 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
 			page.cleanup();
 		}
 		const labels = await doc.getPageLabels();
-		const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
+		const outline = await readOutline(doc, ((await doc.getOutline()) ?? []) as RawOutline[]);
 		return { pages, labels, outline, radicals, pictured };
 	} finally {
 		await task.destroy();

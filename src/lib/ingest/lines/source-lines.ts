@@ -20,7 +20,12 @@ export interface SourceLine {
 	text: string;
 	/** The row of a document's table (DOCX, HTML): the table's 0-based index in the source. */
 	table?: number;
+	/** Set larger than the body text (PDF): its font size over the body's, when ≥ `LARGER`. */
+	larger?: number;
 }
+
+/** A line set this much larger than the body (or more) may be a heading (PDF: 11 pt over 10.5 pt). */
+export const LARGER = 1.04;
 
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 // eslint-disable-next-line no-control-regex

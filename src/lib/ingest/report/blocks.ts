@@ -35,6 +35,8 @@ interface Draft {
 	broken?: boolean;
 	/** The rows of a table (cells as read, before spaces are normalised). */
 	rows?: string[][];
+	/** Set larger than the body (PDF): see `SourceLine.larger`. */
+	larger?: number;
 }
 
 const PAGE_ONLY = /^[ \u3000]*[-—－]?[ \u3000]*\d{1,3}[ \u3000]*[-—－]?[ \u3000]*$/;
@@ -76,6 +78,7 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 	const drafts: Draft[] = [];
 	let lastFromLine: Draft | null = null;
 	let lastTable: number | undefined;
+	let lastLarger = false;
 	// nextNonBlank[i]: index of the first non-blank line after i (linear, no rescans).
 	const nextNonBlank = new Array<number>(lines.length);
 	for (let i = lines.length - 1, next = -1; i >= 0; i--) {
@@ -86,6 +89,7 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 		const line = lines[i]!;
 		if (isBlank(line)) continue;
 		if (line.table !== undefined) {
+			lastLarger = false;
 			const last = drafts[drafts.length - 1];
 			const row = line.text.split('\t').map((cell) => cell.trim());
 			if (last?.rows && lastTable === line.table) last.rows.push(row);
@@ -95,6 +99,18 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 			continue;
 		}
 		lastTable = undefined;
+		if (line.larger !== undefined) {
+			// Set larger than the body: its own paragraph (a heading, if short), never joined to the
+			// text around it; a larger line wrapped onto the next one in the same size is joined.
+			const prev = drafts[drafts.length - 1];
+			const text = line.text.trim();
+			if (prev?.larger === line.larger && lastLarger && !endsBlock(prev.text) && visibleLength(prev.text + text) <= 40) prev.text += text;
+			else drafts.push({ text, line: line.no, tail: text, larger: line.larger });
+			lastFromLine = null;
+			lastLarger = true;
+			continue;
+		}
+		lastLarger = false;
 		if (!pagesKnown && PAGE_ONLY.test(line.text)) {
 			dropLine(log, line.no, 'page-number-at-break');
 			continue;
@@ -126,8 +142,8 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 		lastFromLine = drafts[drafts.length - 1]!;
 		lastFromLine.broken = broken;
 	}
-	const paragraphs = drafts.map((d) => (d.rows ? null : { text: normaliseSpaces(d.text, 'body', log), line: d.line }));
-	const texts = assignHeadings(paragraphs.filter((p): p is { text: string; line: number } => p !== null && p.text.length > 0));
+	const paragraphs = drafts.map((d) => (d.rows ? null : { text: normaliseSpaces(d.text, 'body', log), line: d.line, ...(d.larger ? { larger: d.larger } : {}) }));
+	const texts = assignHeadings(paragraphs.filter((p): p is { text: string; line: number; larger?: number } => p !== null && p.text.length > 0));
 	if (!drafts.some((d) => d.rows)) return texts;
 	// Tables in their places between the headings and paragraphs (one of those per non-empty paragraph).
 	const out: Block[] = [];
