@@ -85,3 +85,21 @@ describe('outlineToc', () => {
 		expect(outlineToc([])).toBeNull();
 	});
 });
+
+describe('pdf-picture: a photograph inside a page of text', { timeout: 60_000 }, () => {
+	test('leaves a placeholder line where it stands, counted; an ornament and a background leave none', async () => {
+		const result = await ingestPdf('pdf-picture');
+		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
+		expect(result.catalog.sources[0]!.repairs['picture-placeholder']).toBe(1);
+		expect(result.pages).toHaveLength(1);
+		expect(result.pages[0]!.text.split('\n')).toEqual([
+			'北街社区书屋建成于二〇一〇年，面积八十平方米，藏书三千余册，每天开放八小时，成为居民读书学习的好去处。',
+			'［图］',
+			'图1社区书屋一角',
+			'书屋实行志愿者管理，由社区离退休党员轮流值班，居民凭借阅证免费借阅图书，全年借阅图书一万二千余册次。',
+			'社区还在书屋开办了亲子阅读班，每周六上午由志愿者带领孩子和家长一起读书，深受居民欢迎。',
+			'北街社区居委会',
+			'二〇一一年十二月',
+		]);
+	});
+});

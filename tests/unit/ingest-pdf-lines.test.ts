@@ -39,6 +39,18 @@ describe('pdfToText', () => {
 		expect(new Set(pageOfLine)).toEqual(new Set([1]));
 	});
 
+	test('a picture among the text leaves a placeholder paragraph at its top; a small one or one under text leaves none', () => {
+		const items = [line('第一段文字。', 740, 70), line('第二段文字。', 600, 70), line('第三段文字。', 560, 70)];
+		const pictures = [
+			{ x: 100, y: 620, w: 200, h: 100 }, // between the first and second paragraphs
+			{ x: 190, y: 580, w: 8, h: 8 }, // an ornament
+			{ x: 40, y: 540, w: 320, h: 40 }, // a background under the third paragraph
+		];
+		const { text, pictures: count } = pdfToText([{ items, pictures }]);
+		expect(text.split('\n').filter((l) => l !== '')).toEqual(['第一段文字。', '［图］', '第二段文字。', '第三段文字。']);
+		expect(count).toBe(1);
+	});
+
 	test('gives each paragraph its font size over the body size (the commonest), 0 for a blank line', () => {
 		const page = { items: [{ str: '强化理论武装', x: 120, y: 760, w: 84, size: 14 }, line('正文第一段。', 740, 70), { str: '健全学习制度', x: 50, y: 720, w: 72, size: 12 }, line('正文第二段。', 700, 70)] };
 		const { text, sizeOfLine } = pdfToText([page]);

@@ -48,7 +48,7 @@ export interface ExtractedText {
 	/** The tables of a DOCX or HTML body: per table, the 0-based indexes of its row lines (cells set off by TABs). */
 	tables?: number[][];
 	/** Repairs made while reading (radicals mapped), by rule. */
-	repairs: Partial<Record<'kangxi-radical', number>>;
+	repairs: Partial<Record<'kangxi-radical' | 'picture-placeholder', number>>;
 	/** Problems that refuse the source (a scanned PDF): no records are made. */
 	errors: IngestIssue[];
 }

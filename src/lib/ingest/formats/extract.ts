@@ -38,7 +38,7 @@ export function pageRanges(pages: readonly number[]): string {
 
 async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<ExtractedText> {
 	const pdf = await (await readers.pdf()).readPdf(input.bytes, assets);
-	const { text, pageOfLine, sizeOfLine, empty } = pdfToText(pdf.pages);
+	const { text, pageOfLine, sizeOfLine, empty, pictures } = pdfToText(pdf.pages);
 	const scanned = empty.filter((p) => pdf.pictured.has(p));
 	const errors: IngestIssue[] = [];
 	if (scanned.length || empty.length === pdf.pages.length) {
@@ -48,7 +48,7 @@ async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<Extrac
 	}
 	const labels = pdf.labels ? { pageLabels: pdf.labels } : {};
 	const outline = pdf.outline.length ? { outline: pdf.outline } : {};
-	return { kind: 'pdf', text, pageOfLine, sizeOfLine, ...labels, ...outline, repairs: pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}, errors };
+	return { kind: 'pdf', text, pageOfLine, sizeOfLine, ...labels, ...outline, repairs: { ...(pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}), ...(pictures ? { 'picture-placeholder': pictures } : {}) }, errors };
 }
 
 /**

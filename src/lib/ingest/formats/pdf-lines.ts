@@ -8,6 +8,8 @@
  * text block continues into the next one unless that one is indented or set in another size.
  * Each paragraph's font size relative to the body's (the commonest size) is returned per line
  * (`sizeOfLine`): the report stage reads a short paragraph set larger than the body as a heading.
+ * A picture painted among the text (at least two body lines high and wide, with no text over it:
+ * not a background) leaves a placeholder paragraph `［图］` where it stands, counted in `pictures`.
  * Doesn’t remove running heads or folios (the page stage does, for every format alike) and
  * doesn’t depend on font names, weights or page labels (Chromium’s PDFs have none).
  */
@@ -23,8 +25,18 @@ export interface PdfItem {
 	size: number;
 }
 
+/** A picture a page paints: its box in PDF units (y upwards, `y` its bottom). */
+export interface PdfPicture {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
 export interface PdfPageText {
 	items: PdfItem[];
+	/** The pictures the page paints (none when not read). */
+	pictures?: PdfPicture[];
 }
 
 interface Line {
@@ -33,6 +45,25 @@ interface Line {
 	right: number;
 	y: number;
 	size: number;
+	/** A picture's placeholder: a paragraph of its own. */
+	picture?: boolean;
+}
+
+/** What a picture leaves in the text (as a picture of a Word or HTML document does). */
+export const PICTURE_PLACEHOLDER = '［图］';
+
+/**
+ * The placeholder lines of a page's pictures, at each picture's top: only pictures at least two
+ * body lines high and wide (not a rule or an ornament) with no text line inside (not a background).
+ */
+function pictureLines(pictures: readonly PdfPicture[], lines: readonly Line[], bodySize: number): Line[] {
+	const out: Line[] = [];
+	for (const p of pictures) {
+		if (p.w < bodySize * 2 || p.h < bodySize * 2) continue;
+		const under = lines.some((l) => l.y > p.y && l.y < p.y + p.h && l.right > p.x && l.x < p.x + p.w);
+		if (!under) out.push({ text: PICTURE_PLACEHOLDER, x: p.x, right: p.x + p.w, y: p.y + p.h, size: bodySize, picture: true });
+	}
+	return out;
 }
 
 /** Items on (about) one baseline → lines, top to bottom. */
@@ -87,6 +118,7 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 		const prev = lines[i - 1];
 		const joins =
 			open &&
+			!line.picture &&
 			prev !== undefined &&
 			Math.abs(prev.size - line.size) < 0.5 &&
 			prev.y - line.y <= line.size * 2.2 &&
@@ -94,7 +126,7 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 		if (joins) out[out.length - 1]!.text += line.text;
 		else out.push({ text: line.text, size: line.size });
 		// A line set in the body size that reaches the right edge continues (justified text).
-		open = Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
+		open = !line.picture && Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
 	}
 	return out;
 }
@@ -103,9 +135,10 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
  * @param pages The text items of each page, in page order.
  * @returns `text` (LF lines) and `pageOfLine[i]`, the
  *   1-based PDF page of line i+1; `sizeOfLine[i]`, its font size over the body's (rounded to
- *   hundredths; 0 for a blank line); `empty` lists the 1-based pages without any text.
+ *   hundredths; 0 for a blank line); `empty` lists the 1-based pages without any text;
+ *   `pictures` counts the placeholders of pictures.
  */
-export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; sizeOfLine: number[]; empty: number[] } {
+export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; sizeOfLine: number[]; empty: number[]; pictures: number } {
 	const perPage = pages.map((p) => toLines(p.items));
 	const all = perPage.flat();
 	const bodySize = mode(all.map((l) => l.size), 0.5) ?? 10;
@@ -116,13 +149,17 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 	const pageOfLine: number[] = [];
 	const sizeOfLine: number[] = [];
 	const empty: number[] = [];
+	let pictures = 0;
 	const blank = (page: number) => {
 		out.push('');
 		pageOfLine.push(page);
 		sizeOfLine.push(0);
 	};
-	perPage.forEach((lines, p) => {
-		if (lines.length === 0) empty.push(p + 1);
+	perPage.forEach((text, p) => {
+		if (text.length === 0) empty.push(p + 1);
+		const placeholders = text.length ? pictureLines(pages[p]!.pictures ?? [], text, bodySize) : [];
+		pictures += placeholders.length;
+		const lines = placeholders.length ? [...text, ...placeholders].sort((a, b) => b.y - a.y) : text;
 		const paragraphs = toParagraphs(lines, left, right, bodySize);
 		paragraphs.forEach((para, k) => {
 			if (k > 0) blank(p + 1);
@@ -132,5 +169,5 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 		});
 		blank(p + 1);
 	});
-	return { text: out.join('\n'), pageOfLine, sizeOfLine, empty };
+	return { text: out.join('\n'), pageOfLine, sizeOfLine, empty, pictures };
 }

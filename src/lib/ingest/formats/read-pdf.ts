@@ -8,7 +8,7 @@
  * standard fonts (so CJK fonts decode offline). Doesn’t render anything.
  */
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PdfItem, PdfPageText } from './pdf-lines.ts';
+import type { PdfItem, PdfPageText, PdfPicture } from './pdf-lines.ts';
 import { unifyRadicals } from './radicals.ts';
 
 export interface PdfAssets {
@@ -63,6 +63,46 @@ async function readOutline(doc: Awaited<ReturnType<typeof getDocument>['promise'
 
 const PICTURE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+	m[0] * n[0] + m[2] * n[1],
+	m[1] * n[0] + m[3] * n[1],
+	m[0] * n[2] + m[2] * n[3],
+	m[1] * n[2] + m[3] * n[3],
+	m[0] * n[4] + m[2] * n[5] + m[4],
+	m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/**
+ * The boxes (PDF units, y upwards) of the pictures a page paints: each image is drawn into the
+ * unit square under the current transform, which `save`/`restore`, `transform` and form
+ * XObjects change.
+ */
+function pictureBoxes(fnArray: readonly number[], argsArray: readonly unknown[]): PdfPicture[] {
+	const boxes: PdfPicture[] = [];
+	const stack: Matrix[] = [];
+	let ctm: Matrix = IDENTITY;
+	for (let i = 0; i < fnArray.length; i++) {
+		const fn = fnArray[i]!;
+		const args = argsArray[i] as unknown[] | null;
+		if (fn === OPS.save) stack.push(ctm);
+		else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+		else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+		else if (fn === OPS.paintFormXObjectBegin) {
+			stack.push(ctm);
+			const m = args?.[0];
+			if (Array.isArray(m) && m.length === 6) ctm = multiply(ctm, m as Matrix);
+		} else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
+		else if (PICTURE_OPS.has(fn)) {
+			const xs = [ctm[4], ctm[4] + ctm[0], ctm[4] + ctm[2], ctm[4] + ctm[0] + ctm[2]];
+			const ys = [ctm[5], ctm[5] + ctm[1], ctm[5] + ctm[3], ctm[5] + ctm[1] + ctm[3]];
+			boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+		}
+	}
+	return boxes;
+}
+
 interface TextItemLike {
 	str?: string;
 	transform?: number[];
@@ -89,12 +129,12 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
 				radicals += mapped.count;
 				items.push({ str: mapped.text, x, y, w: raw.width ?? 0, size: Math.hypot(a, b) });
 			}
-			pages.push({ items });
-			// Only a page without text is looked at again: does it paint a picture (a scan)?
-			if (!items.some((i) => i.str.trim() !== '')) {
-				const ops = await page.getOperatorList();
-				if (ops.fnArray.some((fn) => PICTURE_OPS.has(fn))) pictured.add(n);
-			}
+			// The pictures it paints: a page without text that paints one is a scan; in a page of
+			// text, a picture leaves a placeholder (pdf-lines.ts).
+			const ops = await page.getOperatorList();
+			const pictures = pictureBoxes(ops.fnArray, ops.argsArray);
+			pages.push({ items, pictures });
+			if (!items.some((i) => i.str.trim() !== '') && pictures.length > 0) pictured.add(n);
 			page.cleanup();
 		}
 		const labels = await doc.getPageLabels();
