@@ -103,3 +103,31 @@ describe('pdf-picture: a photograph inside a page of text', { timeout: 60_000 },
 		]);
 	});
 });
+
+describe('pdf-two-columns: a body set in two columns', { timeout: 60_000 }, () => {
+	test('is read column by column, a paragraph joined across the column break; the next report in one column', async () => {
+		const result = await ingestPdf('pdf-two-columns');
+		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:') || i.ruleId === 'structure:unassigned')).toEqual([]);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.subtitle, p.frontmatter.unit, p.frontmatter.date])).toEqual([
+			['以学促干 争创一流', '——市纺织集团创建学习型企业经验材料', '市纺织集团', '2012-10-12'],
+			['抓班组学习 促安全生产', '——市煤业公司一矿创建学习型班组汇报', '市煤业公司一矿', '2012-09'],
+		]);
+		expect(result.pages[0]!.text.split('\n')).toEqual([
+			'市纺织集团现有职工四千二百人，是全市规模最大的纺织企业。近年来，集团党委把创建学习型企业作为推动企业转型升级的重要抓手，坚持全员学习、终身学习，企业的创新能力和市场竞争力不断增强。',
+			'一、建立学习激励机制',
+			'集团制定了《职工学习奖励办法》，对取得学历证书、职业资格证书和技术成果的职工给予奖励，三年来共发放学习奖励金一百二十万元。集团还把职工的学习情况作为岗位聘任、职务晋升的重要依据，形成了人人想学习、人人会学习的良好氛围。',
+			'二、开展技术练兵活动',
+			'各分厂每季度开展一次技术比武，每年举办一届职工技能运动会，对获得名次的职工给予表彰。通过技术练兵，一大批青年职工成长为生产骨干，集团现有高级技师三十六人、技师二百一十人，职工队伍的整体素质有了明显提高，为企业的持续发展提供了可靠的人才保证，也为全市纺织行业培养输送了一批技术人才。',
+			'三、推进学习成果转化',
+			'我们把学习与解决生产经营中的实际问题结合起来，组织职工开展质量攻关和节能降耗活动，三年来完成攻关课题八十四项，创造经济效益三千二百万元。学习型企业的创建，使集团的发展步入了快车道。',
+			'市纺织集团',
+			'二〇一二年十月十二日',
+		]);
+		expect(result.pages[1]!.text.split('\n')).toEqual([
+			'一矿共有班组六十八个，我们以创建学习型班组为载体，把安全知识学习作为班组学习的首要内容，实现了连续一千天安全生产无事故。',
+			'每个班组每周开展一次安全知识学习，班前会上讲一条安全规程，职工轮流当安全讲师，人人争做安全明白人。',
+			'市煤业公司一矿',
+			'二〇一二年九月',
+		]);
+	});
+});

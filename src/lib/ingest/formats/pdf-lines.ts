@@ -10,9 +10,12 @@
  * (`sizeOfLine`): the report stage reads a short paragraph set larger than the body as a heading.
  * A picture painted among the text (at least two body lines high and wide, with no text over it:
  * not a background) leaves a placeholder paragraph `［图］` where it stands, counted in `pictures`.
+ * A page set in two columns is read column by column (`pdf-columns.ts`).
  * Doesn’t remove running heads or folios (the page stage does, for every format alike) and
  * doesn’t depend on font names, weights or page labels (Chromium’s PDFs have none).
  */
+
+import { columnOf, columnOrder, findGutter, type Column, type Gutter } from './pdf-columns.ts';
 
 /** One text item of a page: `x`, `y` the baseline origin in PDF units (y grows upwards). */
 export interface PdfItem {
@@ -131,6 +134,20 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 	return out;
 }
 
+/** A two-column page's paragraphs: each column of each band on its own, with its own margins. */
+function columnParagraphs(items: readonly PdfItem[], placeholders: readonly Line[], gutter: Gutter, left: number, right: number, bodySize: number): Array<{ text: string; size: number }> {
+	const groups: Record<Column, PdfItem[]> = { left: [], right: [], span: [] };
+	for (const item of items) groups[columnOf(item.x, item.w, gutter)].push(item);
+	const lines = (Object.keys(groups) as Column[]).flatMap((column) => toLines(groups[column]).map((l) => ({ ...l, column })));
+	for (const pic of placeholders) lines.push({ ...pic, column: columnOf(pic.x, pic.right - pic.x, gutter) });
+	const margins = (column: Column): [number, number] => {
+		const body = lines.filter((l) => l.column === column && !l.picture && Math.abs(l.size - bodySize) < 0.5);
+		return column === 'span' || body.length === 0 ? [left, right] : [mode(body.map((l) => l.x), 1) ?? left, Math.max(...body.map((l) => l.right))];
+	};
+	const at = { left: margins('left'), right: margins('right'), span: [left, right] as [number, number] };
+	return columnOrder(lines).flatMap((group) => toParagraphs(group, ...at[group[0]!.column], bodySize));
+}
+
 /**
  * @param pages The text items of each page, in page order.
  * @returns `text` (LF lines) and `pageOfLine[i]`, the
@@ -159,8 +176,13 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 		if (text.length === 0) empty.push(p + 1);
 		const placeholders = text.length ? pictureLines(pages[p]!.pictures ?? [], text, bodySize) : [];
 		pictures += placeholders.length;
-		const lines = placeholders.length ? [...text, ...placeholders].sort((a, b) => b.y - a.y) : text;
-		const paragraphs = toParagraphs(lines, left, right, bodySize);
+		const gutter = text.length ? findGutter(pages[p]!.items, bodySize) : null;
+		let paragraphs: Array<{ text: string; size: number }>;
+		if (gutter) paragraphs = columnParagraphs(pages[p]!.items, placeholders, gutter, left, right, bodySize);
+		else {
+			const lines = placeholders.length ? [...text, ...placeholders].sort((a, b) => b.y - a.y) : text;
+			paragraphs = toParagraphs(lines, left, right, bodySize);
+		}
 		paragraphs.forEach((para, k) => {
 			if (k > 0) blank(p + 1);
 			out.push(para.text);
