@@ -131,3 +131,16 @@ describe('pdf-two-columns: a body set in two columns', { timeout: 60_000 }, () =
 		]);
 	});
 });
+
+describe('pdftotext extractions', () => {
+	test.each(['pdf-city-a5', 'pdf-factory-b5', 'pdf-city-a4-footer'])('%s: form feeds are page breaks, not zero-width-control repairs', (name) => {
+		for (const file of ['book.txt', 'book.layout.txt']) {
+			const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
+			expect(bytes.filter((b) => b === 0x0c).length).toBeGreaterThan(2);
+			const source = ingestAll([{ file, bytes }], vocab, {}).catalog.sources[0]!;
+			expect([file, source.repairs['zero-width-control'] ?? 0]).toEqual([file, 0]);
+			// (The pages they make are read: every book's running heads are found on them.)
+			expect(source.repairs['running-head']).toBeGreaterThan(2);
+		}
+	});
+});
