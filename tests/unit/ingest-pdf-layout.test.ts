@@ -12,6 +12,7 @@ import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { outlineToc } from '../../src/lib/ingest/structure/outline-toc.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
+import { pdfCases } from '../fixtures/formats/pdf-cases.ts';
 import type { OutlineEntry } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/formats');
@@ -142,5 +143,28 @@ describe('pdftotext extractions', () => {
 			// (The pages they make are read: every book's running heads are found on them.)
 			expect(source.repairs['running-head']).toBeGreaterThan(2);
 		}
+	});
+});
+
+describe('pdf-alternating-heads: each report’s own running head is on only two of eight pages', { timeout: 60_000 }, () => {
+	const html = pdfCases.find((c) => c.name === 'pdf-alternating-heads')!.html;
+	/** A report's body as written in pdf-cases.ts: its paragraphs after the subtitle, no white space. */
+	const bodyOf = (section: string) => {
+		const part = html.slice(html.indexOf(`<section class="${section}">`), html.indexOf('</section>', html.indexOf(`<section class="${section}">`)));
+		return [...part.matchAll(/<p(?: class="sign")?>([^<]+)<\/p>/g)].map((m) => m[1]!).join('').replace(/\s+/g, '');
+	};
+
+	test.each(['book.pdf', 'book.txt', 'book.layout.txt'])('%s: every head removed and counted (4 of the book, 2 of each report), bodies whole', async (file) => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, 'pdf-alternating-heads', file)));
+		const result = ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
+		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
+		const source = result.catalog.sources[0]!;
+		expect([source.repairs['running-head'], source.repairs.folio]).toEqual([8, 8]);
+		expect(source.title).toBe('街道学习型组织建设汇编');
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit, p.frontmatter.date])).toEqual([
+			['让学习成为机关的风气', '南湖街道工委', '2013-01-08'],
+			['社区学校办到家门口', '东风社区居委会', '2013-01-10'],
+		]);
+		expect(result.pages.map((p) => p.text.replace(/\s+/g, ''))).toEqual([bodyOf('r1'), bodyOf('r2')]);
 	});
 });

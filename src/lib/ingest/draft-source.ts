@@ -87,7 +87,7 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	});
 	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
 	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
-	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines);
+	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines, extracted?.sizeOfLine);
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
