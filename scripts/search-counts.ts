@@ -7,6 +7,7 @@
  * site (docs/scale/merge-index.md).
  */
 import { parseArgs } from './lib/args.ts';
+import { searchPath } from '../src/lib/site/routes.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
@@ -22,7 +23,7 @@ const browser = await launchBrowser();
 try {
 	const page = await browser.newPage();
 	for (const q of queries) {
-		await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
+		await page.goto(new URL(searchPath(new URLSearchParams({ q })).slice(1), server.url).href);
 		await page.waitForFunction(() => document.body.dataset.searchState === 'done', null, { timeout: 120_000 });
 		console.log(`${q}\t${(await page.locator('#search-status').textContent()) ?? ''}`);
 	}

@@ -9,6 +9,7 @@
  * checked against the vocabulary by the ingest, not by this schema.
  */
 import { z } from 'astro/zod';
+import { sectionPath } from './site/routes.ts';
 
 /**
  * Longest one-line field (a title, unit, author, section, compilation title, metadata value), in
@@ -220,7 +221,7 @@ export const sourceSchema = z.object({
 export type SourceRecord = z.infer<typeof sourceSchema>;
 
 /** A report as listed in catalog.json: the frontmatter plus its site-relative URL. */
-export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith('/reports/') }));
+export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith(sectionPath('reports')) }));
 
 /** `catalog.json`: the stable interface for tools and the data download for readers. */
 export const catalogSchema = z.object({

@@ -35,7 +35,7 @@ describe('routes spelled outside routes.ts', () => {
 		},
 		{
 			path: 'src/pages/x.astro',
-			text: '---\nconst a = 1;\n---\n<a href="/themes/">主题</a>\n<a href={`/units/${u}/`}>单位</a>\n',
+			text: "---\nconst a = 1;\n---\n<a href=\"/themes/\">主题</a>\n<a href={`/units/${u}/`}>单位</a>\n<a href={withBase(base, '/data/')}>数据</a>\n",
 		},
 		{ path: 'tests/unit/x.test.ts', text: "expect(url).toBe('/reports/a/');\n" },
 	];
@@ -47,6 +47,7 @@ describe('routes spelled outside routes.ts', () => {
 			'src/lib/a.ts:7 /data/reports.csv',
 			'src/pages/x.astro:4 /themes/',
 			'src/pages/x.astro:5 /units/${u}/',
+			'src/pages/x.astro:6 /data/',
 		]);
 	});
 });

@@ -27,7 +27,10 @@ function literalTexts(node: ts.Node): string[] {
 	return [];
 }
 
-/** Routes spelled in string and template literals, and in an `.astro` template's attributes. */
+/**
+ * Routes spelled in string and template literals, and in any quoted text of an `.astro` template
+ * (attributes and `{…}` expressions, line by line).
+ */
 export function spelledRoutes(file: ParsedFile): Finding[] {
 	const found: Finding[] = [];
 	for (const p of file.pieces) {
@@ -39,8 +42,8 @@ export function spelledRoutes(file: ParsedFile): Finding[] {
 	const lines = file.template.split('\n');
 	const offset = templateFirstLine(file);
 	lines.forEach((line, i) => {
-		for (const m of line.matchAll(/=\s*(["'])(.*?)\1|`([^`]*)`/g)) {
-			const text = m[2] ?? m[3] ?? '';
+		for (const m of line.matchAll(/(["'`])((?:(?!\1).)*)\1/g)) {
+			const text = m[2] ?? '';
 			if (ROUTE.test(text)) found.push({ path: file.path, line: offset + i, what: text });
 		}
 	});
