@@ -14,15 +14,16 @@ import { readRunInputs } from './read-sources.ts';
 import { writeOutputAtomically } from './write-output.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
 import { pdfAssets } from './pdf-assets.ts';
+import { PATHS } from '../../src/lib/config.ts';
 
 export interface RunIngestOptions {
-	/** Folder of `*.txt` sources (default `content/sources`). */
+	/** Folder of sources (default `PATHS.sources`, src/lib/config.ts). */
 	sources?: string;
-	/** Output folder (default `content/reports`). */
+	/** Output folder (default `PATHS.reports`). */
 	out?: string;
-	/** Vocabulary file (default `content/vocabulary.yaml`). */
+	/** Vocabulary file (default `PATHS.vocabulary`). */
 	vocabulary?: string;
-	/** Overrides file (default `content/overrides.yaml`; missing = no overrides). */
+	/** Overrides file (default `PATHS.overrides`; missing = no overrides). */
 	overrides?: string;
 	/** Don’t write anything (default false). */
 	dryRun?: boolean;
@@ -51,10 +52,10 @@ export interface RunIngestResult {
 
 export async function runIngest(options: RunIngestOptions = {}): Promise<RunIngestResult> {
 	const started = performance.now();
-	const sources = options.sources ?? 'content/sources';
-	const out = options.out ?? 'content/reports';
-	const overridesFile = options.overrides ?? 'content/overrides.yaml';
-	const inputs = await readRunInputs(sources, options.vocabulary ?? 'content/vocabulary.yaml', overridesFile, { maxSourceBytes: options.maxSourceBytes, allowEmpty: options.allowEmpty });
+	const sources = options.sources ?? PATHS.sources;
+	const out = options.out ?? PATHS.reports;
+	const overridesFile = options.overrides ?? PATHS.overrides;
+	const inputs = await readRunInputs(sources, options.vocabulary ?? PATHS.vocabulary, overridesFile, { maxSourceBytes: options.maxSourceBytes, allowEmpty: options.allowEmpty });
 	const empty: IngestResult = { catalog: { sources: [], reports: [], tocOnly: [] }, pages: [], issues: [] };
 	const cacheDir = options.cache === false ? null : (options.cache ?? path.join(path.dirname(path.resolve(out)), '.cache', 'ingest'));
 	const salt = cacheDir ? `${await codeHash(path.join(import.meta.dirname, '..', '..'))}\0${inputs.vocabularyText}\0${inputs.overridesText}` : '';

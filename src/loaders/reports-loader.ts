@@ -17,13 +17,14 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodiesDir, bodyFile, makeBodiesDir, pruneBodies, type BodyRef } from './report-bodies.ts';
 import { createRenderPool, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-report-file.ts';
+import { readConfig } from '../lib/config.ts';
 
 /** Fewer files than this render in the loader's own thread (measured break-even ~1,000). */
 const MIN_FILES_FOR_WORKERS = 1000;
 
 /** Folder of the generated MDX and catalog.json. */
 export function reportsDir(): string {
-	return path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
+	return path.resolve(readConfig(process.env).reportsDir);
 }
 
 /** Files read and rendered per batch: bounds the MDX text held at once. */
