@@ -77,3 +77,17 @@ describe('the README documents the configuration once', () => {
 		expect(unknown).toEqual([]);
 	});
 });
+
+test('a script given a bad variable stops before any work: the one line on stderr, exit 2', async () => {
+	const { spawnSync } = await import('node:child_process');
+	const script = new URL('../../scripts/index-search.ts', import.meta.url).pathname;
+	const run = spawnSync(process.execPath, [script, '--site', '/nonexistent'], {
+		env: { ...process.env, HUIBIAN_SEARCH_LOOKAHEAD: '0' },
+		encoding: 'utf8',
+	});
+	expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
+		status: 2,
+		stderr: 'HUIBIAN_SEARCH_LOOKAHEAD=0: expected a whole number ≥ 1\n',
+		stdout: '',
+	});
+});
