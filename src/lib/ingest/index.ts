@@ -21,6 +21,7 @@ import { checkCatalog } from './output/check-catalog.ts';
 import { applyOverride, unknownOverrides, type OverridePlace } from './output/overrides.ts';
 import { findCollisions } from './output/slug.ts';
 import { validateReport } from './output/validate.ts';
+import { reportPath } from '../site/routes.ts';
 
 export { decodeSource } from './decode/decode.ts';
 export { isPlausibleText } from './decode/plausibility.ts';
@@ -83,7 +84,7 @@ export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrid
 		// A block is an `MdxBlock` (toMdx reads its type, depth and text only).
 		const mdx = toMdx(data, blocks);
 		out.pages.push({ id: data.id, mdx, frontmatter: data, text });
-		out.reports.push({ ...data, url: `/reports/${data.id}/` });
+		out.reports.push({ ...data, url: reportPath(data.id) });
 	}
 	return out;
 }

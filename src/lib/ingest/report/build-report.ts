@@ -20,6 +20,7 @@ import type { SpanDraft } from '../structure/span.ts';
 import { normaliseSpaces } from '../lines/spaces.ts';
 import { isAnonymised, isUnitLine, unitFromHeadline, unitFromSubtitle, unitPartsOf } from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
 export interface SourceContext {
 	file: string;
@@ -63,6 +64,8 @@ function beforeBackMatter(blocks: readonly Block[]): readonly Block[] {
 }
 
 const TYPE_TITLE = /(?:报告|方案|总结|汇报|规划|材料|意见|决定|计划)$/;
+// A unit printed alone under the title: two to twenty Han characters.
+const UNIT_LINE = new RegExp(`^[${HAN_CLASS}]{2,20}$`);
 
 /** The unit named in the body (last resort; an authored essay has no unit), with a warning. */
 function selfNamed(blocks: readonly Block[], author: string | null, ctx: SourceContext): string | null {
@@ -115,7 +118,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		span.tocItem?.unit ??
 		(head.byline.length ? head.byline.join(' ') : null) ??
 		signOff.unit ??
-		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
+		(firstUnitLine && UNIT_LINE.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
 		selfNamed(blocks, author, ctx);
 	keepUnusedByline(head, unit, blocks, ctx.log);
