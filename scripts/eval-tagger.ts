@@ -16,7 +16,7 @@ import path from 'node:path';
 import { ingestAll } from '../src/lib/ingest/index.ts';
 import { parseVocabulary, tagThemes } from '../src/lib/ingest/report/metadata/index.ts';
 import type { Block } from '../src/lib/ingest/types.ts';
-import { stripFrontmatter } from '../src/lib/mdx/render-mdx.ts';
+import { stripFrontmatter } from '../src/lib/mdx/split-frontmatter.ts';
 import { parseArgs } from './lib/args.ts';
 import { evaluatePart, readSplit, type PartName, type PartResult } from './lib/theme-eval.ts';
 import { PATHS } from '../src/lib/config.ts';

@@ -49,6 +49,15 @@ export const reportTypeSchema = z.enum(reportTypes);
 
 /** How precise a date is. `none` goes with `date: null`. */
 export const datePrecisionSchema = z.enum(['day', 'month', 'year', 'none']);
+export type DatePrecision = z.infer<typeof datePrecisionSchema>;
+/** The precision of a date that is there. */
+export type KnownDatePrecision = Exclude<DatePrecision, 'none'>;
+
+/** A date that was found or given, with its precision: `{ date: '2010-12', precision: 'month' }`. */
+export interface DatedAs {
+	date: string;
+	precision: KnownDatePrecision;
+}
 
 /**
  * Where a date comes from: `report` = a sign-off line of the report itself;
@@ -61,16 +70,24 @@ export const isoDateSchema = z
 	.string()
 	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'Expected YYYY, YYYY-MM or YYYY-MM-DD');
 
-function precisionOf(date: string): 'day' | 'month' | 'year' {
+/**
+ * THE date-precision rule: the precision of an ISO date (`isoDateSchema`) is its form.
+ * @example datePrecisionOf('2010-12') → 'month'; datePrecisionOf(null) → 'none'
+ */
+export function datePrecisionOf(date: string): KnownDatePrecision;
+export function datePrecisionOf(date: string | null): DatePrecision;
+export function datePrecisionOf(date: string | null): DatePrecision {
+	if (date === null) return 'none';
 	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 }
 
-/** A heading of a report body, as rendered (level 2–4). */
+/** A heading of a report body, as rendered (level 2–4): its level, its text, its element id. */
 export const headingSchema = z.object({
 	depth: z.number().int().min(2).max(6),
 	text: z.string(),
 	slug: z.string(),
 });
+export type ReportHeading = z.infer<typeof headingSchema>;
 
 /**
  * Frontmatter of one generated report page (`content/reports/<id>.mdx`).
@@ -142,7 +159,7 @@ export const reportSchema = z
 		message: 'themes and themeSlugs must have the same length',
 		path: ['themeSlugs'],
 	})
-	.refine((r) => (r.date === null ? r.datePrecision === 'none' : r.datePrecision === precisionOf(r.date)), {
+	.refine((r) => r.datePrecision === datePrecisionOf(r.date), {
 		message: 'datePrecision must match the form of date (none for null)',
 		path: ['datePrecision'],
 	})
@@ -230,3 +247,40 @@ export const catalogSchema = z.object({
 	tocOnly: z.array(tocOnlySchema),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
+
+// Vocabulary slugs and words (parsed by src/lib/ingest/report/metadata/load-vocabulary.ts).
+const vocabSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const vocabWord = z.string().trim().min(1, 'Expected a non-empty word');
+
+const vocabSlugSchema = z
+	.string()
+	.regex(vocabSlug, 'Expected an ASCII slug (a-z, 0-9, single hyphens), e.g. `gongtong-yuanjing`');
+
+/** A category of content/vocabulary.yaml. */
+export const categorySchema = z.strictObject({
+	slug: vocabSlugSchema,
+	label: vocabWord,
+	/** Words that identify the kind of unit or organisation (e.g. `局`, `学校`, `社区`). */
+	unitWords: z.array(vocabWord).default([]),
+	/** Words in body text that count as evidence for this category. */
+	signals: z.array(vocabWord).default([]),
+});
+export type CategoryDef = z.output<typeof categorySchema>;
+
+/** A theme of content/vocabulary.yaml. */
+export const themeSchema = z.strictObject({
+	slug: vocabSlugSchema,
+	label: vocabWord,
+	signals: z.array(vocabWord).min(1, 'Expected at least one signal word'),
+	/** Least score for this theme to be tagged, when its signals are specific enough to need less. */
+	minScore: z.number().positive('Expected a positive score, e.g. 2.5').optional(),
+});
+export type ThemeDef = z.output<typeof themeSchema>;
+
+/** content/vocabulary.yaml, parsed. Data the site owner edits; never constants in code. */
+export const vocabularySchema = z.strictObject({
+	categories: z.array(categorySchema).min(1, 'Expected at least one category'),
+	themes: z.array(themeSchema),
+});
+export type Vocabulary = z.output<typeof vocabularySchema>;

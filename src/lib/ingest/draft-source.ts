@@ -23,6 +23,7 @@ import { splitSource } from './structure/split-source.ts';
 import { normaliseSpaces } from './lines/spaces.ts';
 import { isAnonymised, unitFromHeadline as unitOf } from './report/unit.ts';
 import { normaliseSubtitle } from './lines/line-kinds.ts';
+import { datePrecisionOf } from '../frontmatter.ts';
 
 export interface SourceDraft {
 	source: SourceRecord;
@@ -96,7 +97,7 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	// Unassigned text goes to the report it most likely belongs to (before its body is built).
 	const accounting = { file: input.file, lines, spans, log, regions: structure.regions };
 	issues.push(...accountLines(accounting).issues);
-	const metaDate = meta.date ? { date: meta.date, precision: (meta.date.length === 10 ? 'day' : meta.date.length === 7 ? 'month' : 'year') as 'day' | 'month' | 'year' } : null;
+	const metaDate = meta.date ? { date: meta.date, precision: datePrecisionOf(meta.date) } : null;
 	const compilationDate = metaDate ?? date;
 	let textEnd = lines.length;
 	while (textEnd > 0 && (isBlank(lines[textEnd - 1]) || log.droppedLines.has(lines[textEnd - 1]!.no))) textEnd--;

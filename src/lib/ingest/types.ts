@@ -47,30 +47,7 @@ export interface ExtractedText {
 	errors: IngestIssue[];
 }
 
-/** A category of content/vocabulary.yaml. */
-export interface CategoryDef {
-	slug: string;
-	label: string;
-	/** Words that identify the kind of unit or organisation (e.g. `局`, `学校`, `社区`). */
-	unitWords: string[];
-	/** Words in body text that count as evidence for this category. */
-	signals: string[];
-}
-
-/** A theme of content/vocabulary.yaml. */
-export interface ThemeDef {
-	slug: string;
-	label: string;
-	signals: string[];
-	/** Least score for this theme to be tagged, when its signals are specific enough to need less. */
-	minScore?: number;
-}
-
-/** content/vocabulary.yaml, parsed. Data the site owner edits; never constants in code. */
-export interface Vocabulary {
-	categories: CategoryDef[];
-	themes: ThemeDef[];
-}
+export type { CategoryDef, ThemeDef, Vocabulary } from '../frontmatter.ts';
 
 /** content/overrides.yaml: report id → fields to replace. */
 export type Overrides = Record<string, Partial<Omit<ReportFrontmatter, 'id'>>>;

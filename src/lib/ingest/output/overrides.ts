@@ -7,7 +7,7 @@
  * for an id that doesn’t exist is a warning. `applyOverride` never changes a report's `id`.
  * Doesn’t validate the whole result (the caller does, with `reportSchema`).
  */
-import { reportSchema } from '../../frontmatter.ts';
+import { datePrecisionOf, reportSchema } from '../../frontmatter.ts';
 import type { IngestIssue, Overrides, ReportFrontmatter, Vocabulary } from '../types.ts';
 
 /** Where a key of the overrides file is (`[id, field]` or `[id, field, index]`). */
@@ -62,10 +62,6 @@ export function checkOverrides(overrides: Overrides, vocab: Vocabulary, file: st
 	return issues;
 }
 
-function precisionOf(date: string): 'day' | 'month' | 'year' {
-	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
-}
-
 /**
  * @param reports Frontmatter objects (changed in place).
  * @param overrides Parsed overrides.
@@ -105,7 +101,7 @@ export function applyOverride(report: ReportFrontmatter, overrides: Overrides, v
 			patch.themeSlugs = (patch.themes as string[]).map((t) => vocab.themes.find((x) => x.label === t)?.slug ?? t);
 		}
 		if ('date' in patch && patch.datePrecision === undefined) {
-			patch.datePrecision = typeof patch.date === 'string' ? precisionOf(patch.date) : 'none';
+			patch.datePrecision = datePrecisionOf(typeof patch.date === 'string' ? patch.date : null);
 			if (patch.dateSource === undefined) patch.dateSource = typeof patch.date === 'string' ? (report.dateSource === 'none' ? 'report' : report.dateSource) : 'none';
 		}
 		Object.assign(report, patch);

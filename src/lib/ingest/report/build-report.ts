@@ -21,13 +21,14 @@ import { normaliseSpaces } from '../lines/spaces.ts';
 import { isAnonymised, isUnitLine, unitFromHeadline, unitFromSubtitle, unitPartsOf } from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
 import { HAN_CLASS } from '../../text/han.ts';
+import type { DatedAs } from '../../frontmatter.ts';
 
 export interface SourceContext {
 	file: string;
 	sourceSlug: string;
 	shape: SourceRecord['shape'];
 	compilationTitle: string;
-	compilationDate: { date: string; precision: 'day' | 'month' | 'year' } | null;
+	compilationDate: DatedAs | null;
 	vocab: Vocabulary;
 	unitWords: readonly string[];
 	log: RepairLog;

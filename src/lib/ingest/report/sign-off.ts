@@ -9,11 +9,12 @@
 import type { Block } from '../types.ts';
 import { findDates, findReportDate } from './metadata/index.ts';
 import { unitOfLines } from './unit.ts';
+import type { DatedAs } from '../../frontmatter.ts';
 
 export interface SignOff {
 	author: string | null;
 	unit: string | null;
-	date: { date: string; precision: 'day' | 'month' | 'year'; line: number } | null;
+	date: (DatedAs & { line: number }) | null;
 }
 
 const AUTHOR = /^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)\s*(?:人)?\s*[:：]\s*([^（）()]{1,30}?)\s*[）)]?$/;
