@@ -141,7 +141,7 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 			tocPage: m.item.page, section: m.item.section, order: located.indexOf(m),
 		};
 	});
-	const idByItem = new Map(located.map((l, i) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
+	const idByItem = new Map(located.map((l) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
 	const source: SourceRecord = {
 		file: input.file, slug, shape, title: ctx.compilationTitle, editor: meta.editor ?? editor, publisher: meta.publisher ?? publisher,
 		place: meta.place ?? null, date: compilationDate?.date ?? null, url: meta.url ?? null, licence: meta.licence ?? null, preface: structure.front?.preface ?? [],
