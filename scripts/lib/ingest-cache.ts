@@ -19,7 +19,7 @@ import type { SourceInput } from '../../src/lib/ingest/types.ts';
 import { pidAlive } from './write-output.ts';
 
 /** Bump to drop every cached entry (e.g. after a change in how entries are stored). */
-export const INGEST_CACHE_VERSION = '1';
+const INGEST_CACHE_VERSION = '1';
 
 const CODE_DIRS = ['src/lib/ingest', 'src/lib/mdx'];
 const CODE_FILES = ['src/lib/frontmatter.ts'];

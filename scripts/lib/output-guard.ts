@@ -18,9 +18,9 @@ import { PATHS } from '../../src/lib/config.ts';
 /** The marker file huibian writes into every folder it creates. */
 export const MARKER = '.huibian-output';
 /** Folders of the repository an output may not be, nor contain. */
-export const PROTECTED = ['src', 'content', 'content/sources', 'scripts', 'public', 'tests', 'node_modules', '.git'];
+const PROTECTED = ['src', 'content', 'content/sources', 'scripts', 'public', 'tests', 'node_modules', '.git'];
 /** Folders of the repository an output may not lie inside (`content/reports` is inside `content`, and allowed). */
-export const INSIDE_REFUSED = ['src', 'scripts', 'public', 'tests', 'node_modules', 'content/sources', '.git'];
+const INSIDE_REFUSED = ['src', 'scripts', 'public', 'tests', 'node_modules', 'content/sources', '.git'];
 
 export type OutputKind = 'site' | 'reports';
 

@@ -22,9 +22,9 @@ import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';
 import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
 
 /** The kinds of source the ingest reads, by file extension (lower case). */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
+const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
 /** Extension of the optional metadata file beside a source. */
-export const METADATA_EXTENSION = '.yaml';
+const METADATA_EXTENSION = '.yaml';
 
 export interface ReadOptions {
 	/** Largest source file accepted, in bytes (default `DEFAULT_MAX_SOURCE_BYTES`, 64 MiB). */
@@ -55,7 +55,7 @@ function issue(file: string, ruleId: string, message: string, place: YamlPlace =
 const sourceKinds = () => SOURCE_EXTENSIONS.join(', ');
 
 /** The extension of `name` when it is a source kind, else null. */
-export function sourceExtension(name: string): string | null {
+function sourceExtension(name: string): string | null {
 	const ext = path.extname(name).toLowerCase();
 	return SOURCE_EXTENSIONS.includes(ext) ? ext : null;
 }

@@ -49,7 +49,7 @@ const sitePath = z.string().startsWith('/', 'expected a path inside the site tha
 const basePath = z.string().regex(/^\/[^?#\s]*$/, 'expected a path that starts with / (/, /kb/)');
 
 /** Every `HUIBIAN_*` variable: what it sets. Unset (or empty) means the default. */
-export const envSchema = z.object({
+const envSchema = z.object({
 	/** Ingest output the site is built from (Astro's loaders, the search stage, dev). */
 	HUIBIAN_REPORTS_DIR: text('expected a folder').optional(),
 	/** Astro's output folder (set by the build; `--out`). */

@@ -16,24 +16,24 @@ import { sectionPath } from './site/routes.ts';
  * characters. Real titles are under 100; a longer “title” is a mistake, and a huge one is copied
  * onto every page that lists the report (a 5 MB title made a 116 MB site).
  */
-export const MAX_FIELD_CHARS = 1000;
+const MAX_FIELD_CHARS = 1000;
 /** Longest abstract (摘要), in characters. */
-export const MAX_ABSTRACT_CHARS = 20_000;
+const MAX_ABSTRACT_CHARS = 20_000;
 
 /** A string of at most `max` characters, with a message that says how long it is. */
-export function boundedText(max = MAX_FIELD_CHARS) {
+function boundedText(max = MAX_FIELD_CHARS) {
 	return z.string().max(max, { error: (issue) => `Expected at most ${max} characters, found ${String((issue.input as string | undefined)?.length)}: a field is one line; move long text into the body of the source` });
 }
 
 /** A web address: only `http:` and `https:` (a `javascript:`, `data:` or `file:` link would run or leak on click). */
-export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)' }).max(2048);
+const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)' }).max(2048);
 
 /** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
 export const slugSchema = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected an ASCII slug (a-z, 0-9, single hyphens)');
 
-/** The report types of INGEST-SPEC §4. 自评报告 and 自查报告 are kept distinct. */
+/** The report types of docs/ingest-spec.md §4. 自评报告 and 自查报告 are kept distinct. */
 export const reportTypes = [
 	'自评报告',
 	'自查报告',
@@ -45,7 +45,7 @@ export const reportTypes = [
 	'论文',
 	'新闻报道',
 ] as const;
-export const reportTypeSchema = z.enum(reportTypes);
+const reportTypeSchema = z.enum(reportTypes);
 
 /** How precise a date is. `none` goes with `date: null`. */
 export const datePrecisionSchema = z.enum(['day', 'month', 'year', 'none']);
@@ -63,7 +63,7 @@ export interface DatedAs {
  * Where a date comes from: `report` = a sign-off line of the report itself;
  * `compilation` = inherited from the book's date (shown as “收录于 …”); `none` = no date.
  */
-export const dateSourceSchema = z.enum(['report', 'compilation', 'none']);
+const dateSourceSchema = z.enum(['report', 'compilation', 'none']);
 
 /** ISO date of the given precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const isoDateSchema = z
@@ -114,7 +114,7 @@ export const reportSchema = z
 		category: boundedText().min(1),
 		/** Category slug, e.g. `jiguan`. */
 		categorySlug: slugSchema,
-		/** Report type (INGEST-SPEC §4). */
+		/** Report type (docs/ingest-spec.md §4). */
 		reportType: reportTypeSchema,
 		/** ISO date of the given precision, or null. */
 		date: isoDateSchema.nullable(),
@@ -172,7 +172,7 @@ export const reportSchema = z
 export type ReportFrontmatter = z.infer<typeof reportSchema>;
 
 /** One entry of a compilation's table of contents, in printed order. */
-export const tocEntrySchema = z.object({
+const tocEntrySchema = z.object({
 	/** `section` = a section marker (`◆ 学习型机关建设`, `第一部分 …`); `report` = a report entry. */
 	kind: z.enum(['section', 'report']),
 	title: z.string().min(1),
@@ -258,7 +258,7 @@ const vocabSlugSchema = z
 	.regex(vocabSlug, 'Expected an ASCII slug (a-z, 0-9, single hyphens), e.g. `gongtong-yuanjing`');
 
 /** A category of content/vocabulary.yaml. */
-export const categorySchema = z.strictObject({
+const categorySchema = z.strictObject({
 	slug: vocabSlugSchema,
 	label: vocabWord,
 	/** Words that identify the kind of unit or organisation (e.g. `局`, `学校`, `社区`). */
@@ -269,7 +269,7 @@ export const categorySchema = z.strictObject({
 export type CategoryDef = z.output<typeof categorySchema>;
 
 /** A theme of content/vocabulary.yaml. */
-export const themeSchema = z.strictObject({
+const themeSchema = z.strictObject({
 	slug: vocabSlugSchema,
 	label: vocabWord,
 	signals: z.array(vocabWord).min(1, 'Expected at least one signal word'),

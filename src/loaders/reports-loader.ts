@@ -19,11 +19,11 @@ import { createRenderPool, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-report-file.ts';
 import { readConfig } from '../lib/config.ts';
 
-/** Fewer files than this render in the loader's own thread (measured break-even ~1,000). */
+/** Fewer files than this render in the loader's own thread (the measured break-even, docs/scale/README.md). */
 const MIN_FILES_FOR_WORKERS = 1000;
 
 /** Folder of the generated MDX and catalog.json. */
-export function reportsDir(): string {
+function reportsDir(): string {
 	return path.resolve(readConfig(process.env).reportsDir);
 }
 
@@ -70,7 +70,7 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 		return jobs;
 	};
 	// Workers only for a full build of a large corpus (the first batch all new): each worker
-	// warms up its own parser (~0.5 s of CPU), more than a few hundred renders cost.
+	// warms up its own parser, which costs more than a few hundred renders (docs/scale/README.md).
 	let pool: RenderPool | undefined;
 	try {
 		let jobs = await readBatch(0);

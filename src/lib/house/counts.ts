@@ -30,9 +30,9 @@ export interface Count {
 	findings: Finding[];
 }
 
-export const MAX_FILE_LINES = 200;
-export const MAX_FUNCTION_LINES = 60;
-export const MAX_LINE_CHARS = 100;
+const MAX_FILE_LINES = 200;
+const MAX_FUNCTION_LINES = 60;
+const MAX_LINE_CHARS = 100;
 
 const byPlace = (a: Finding, b: Finding) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 

@@ -64,8 +64,8 @@ function rehypeAnchors() {
 	};
 }
 
-// One frozen processor for every call: building and freezing the pipeline per body cost ~10 %
-// of a render (measured on 1,000 generated bodies). Plugins keep no state between files.
+// One frozen processor for every call: building and freezing the pipeline per body cost a
+// tenth of a render (docs/scale/README.md). Plugins keep no state between files.
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)

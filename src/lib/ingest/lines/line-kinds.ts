@@ -6,7 +6,7 @@
 import { unitTable } from './unit-table.ts';
 import { HAN, HAN_CLASS } from '../../text/han.ts';
 
-/** Heading marker styles (INGEST-SPEC §2): `一、`, `（一）`/`(一)`, `1.`/`1、`. */
+/** Heading marker styles (docs/ingest-spec.md §2): `一、`, `（一）`/`(一)`, `1.`/`1、`. */
 export type MarkerStyle = 'cn' | 'paren-cn' | 'num';
 
 const CN = '一二三四五六七八九十';

@@ -1,5 +1,5 @@
 /**
- * Layout spaces (INGEST-SPEC §6.4): remove the spaces that are typesetting residue, keep the
+ * Layout spaces (docs/ingest-spec.md §6.4): remove the spaces that are typesetting residue, keep the
  * ones that separate phrases or words.
  *
  * - letter-spacing of a whole short line is collapsed: `前 言`, `市 科 技 局`, `前　　言` → `前言`;

@@ -18,7 +18,7 @@ const FIELDS = Object.keys(reportSchema.shape).filter((f) => f !== 'id');
 
 /**
  * Errors in the overrides file itself, each at the line:column of its key: an `id` field (ids are
- * derived from the source, INGEST-SPEC §2: two reports with one id would overwrite a page), an
+ * derived from the source, docs/ingest-spec.md §2: two reports with one id would overwrite a page), an
  * unknown field, a value that breaks the field's schema, and a `category`, `categorySlug`,
  * `themes` or `themeSlugs` value that is not in the vocabulary.
  *

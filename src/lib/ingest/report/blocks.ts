@@ -1,5 +1,5 @@
 /**
- * Turn the lines of a report body into cleaned blocks (INGEST-SPEC §6.2–6.4).
+ * Turn the lines of a report body into cleaned blocks (docs/ingest-spec.md §6.2–6.4).
  *
  * - joins a paragraph broken by a page break (`持续⏎⏎动力。`, `“十个⏎⏎一”`), and `第⏎⏎一、…`;
  * - drops a stray page number at a break (`工委书 1⏎⏎记`) and a line that is only a page number;

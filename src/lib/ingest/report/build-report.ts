@@ -1,7 +1,7 @@
 /**
  * Build one report record from its span: head, cleaned body, sign-off, unit, metadata.
  *
- * Unit precedence (INGEST-SPEC §2): the subtitle (`——X创建学习型…`), the TOC unit column, a
+ * Unit precedence (docs/ingest-spec.md §2): the subtitle (`——X创建学习型…`), the TOC unit column, a
  * byline under the title, the sign-off, then a report-type title (`X创建学习型机关自查报告`).
  * Date: the sign-off (`report`), else the compilation’s date (`compilation`); a web page’s
  * posting date is never inherited.

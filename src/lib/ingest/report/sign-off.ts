@@ -1,5 +1,5 @@
 /**
- * Read the sign-off at the end of a report (INGEST-SPEC §2): author (`作者:X`, `（执笔：X）`),
+ * Read the sign-off at the end of a report (docs/ingest-spec.md §2): author (`作者:X`, `（执笔：X）`),
  * date (`二〇〇九年一月十八日`), and the unit printed before the date
  * (`五九七农场街道办事处2011年6月18日`, `XX街道XX村党总支⏎2011年5月`).
  *

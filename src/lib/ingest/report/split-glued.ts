@@ -1,5 +1,5 @@
 /**
- * Split headings glued to text on one line (INGEST-SPEC §6.3):
+ * Split headings glued to text on one line (docs/ingest-spec.md §6.3):
  *
  * - to the end of the previous paragraph: `…精神动力。 (二)基本原则` → `…精神动力。` | `(二)基本原则`;
  * - to their own paragraph: `四、组织保障 (一)加强组织领导。…` → `四、组织保障` | `(一)加强组织领导。…`,

@@ -1,6 +1,6 @@
 /**
  * The unit a report names as itself in its own text, when nothing printed around the title or
- * at the sign-off names it (INGEST-SPEC §2: never invent).
+ * at the sign-off names it (docs/ingest-spec.md §2: never invent).
  *
  * Three kinds of self-reference are read, and nothing else:
  * - in the opening paragraphs: the body that decides, `经县文化委员会党组研究决定，…`,

@@ -1,5 +1,5 @@
 /**
- * Read one line of a table of contents into its cells (INGEST-SPEC §1, issue 21 item 2).
+ * Read one line of a table of contents into its cells (docs/ingest-spec.md §1, issue 21 item 2).
  *
  * A TOC row is `[number] title [unit] [page]`, its columns set off by leaders (`……`, `…`,
  * `．．．`, `---`, `···`), a TAB, or a run of spaces; the page comes as `(12)`, `（12）`, after

@@ -1,5 +1,5 @@
 /**
- * Tag a report with the themes it spends real text on (INGEST-SPEC §5), strongest first.
+ * Tag a report with the themes it spends real text on (docs/ingest-spec.md §5), strongest first.
  */
 import type { Block, Vocabulary } from '../../types.ts';
 import { findNamedPractices } from './find-named-practices.ts';
