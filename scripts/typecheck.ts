@@ -13,7 +13,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, '.tmp/typecheck');
 const reports = path.join(work, 'reports');
 mkdirSync(reports, { recursive: true });
-writeFileSync(path.join(reports, CATALOG_FILE), `${JSON.stringify({ sources: [], reports: [], tocOnly: [] })}\n`);
+writeFileSync(
+	path.join(reports, CATALOG_FILE),
+	`${JSON.stringify({ sources: [], reports: [], tocOnly: [] })}\n`,
+);
 
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const env = {
@@ -28,7 +31,9 @@ for (const [command, args] of [
 ] as const) {
 	const run = spawnSync(command, [...args], { cwd: root, env, stdio: 'inherit' });
 	if (run.status !== 0) {
-		console.error(`typecheck: ${path.basename(command)} ${args.join(' ')} failed (exit ${run.status ?? run.signal})`);
+		console.error(
+			`typecheck: ${path.basename(command)} ${args.join(' ')} failed (exit ${run.status ?? run.signal})`,
+		);
 		process.exit(1);
 	}
 }

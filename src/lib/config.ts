@@ -57,7 +57,9 @@ const envSchema = z.object({
 	/** Site root path (set by the build; `--base`). */
 	HUIBIAN_BASE: basePath.optional(),
 	/** The site's absolute URL (set by the build; `--site`). */
-	HUIBIAN_SITE: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+	HUIBIAN_SITE: z
+		.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+		.optional(),
 	/** Astro's cache folder. */
 	HUIBIAN_CACHE: text('expected a folder').optional(),
 	/** Seconds a build waits for another build of the same checkout (default 1800). */

@@ -37,7 +37,8 @@ const sources = new Map(catalog.sources.map((s) => [s.slug, s]));
 
 /** The dist/ file a route's path (before any `#`/`?`) is served from, or null. */
 const fileOf = (route: string) => fileFor(site, base + route.replace(/[?#].*$/, '').slice(1), base);
-const idsOf = (file: string) => new Set(attrValues(readFileSync(path.join(site, file), 'utf8'), 'id'));
+const idsOf = (file: string) =>
+	new Set(attrValues(readFileSync(path.join(site, file), 'utf8'), 'id'));
 
 // Slugs of each facet, from the data (the pages' own rule for each is named beside it).
 const slugs: Record<Facet, Set<string>> = {
@@ -45,7 +46,9 @@ const slugs: Record<Facet, Set<string>> = {
 	themes: new Set(catalog.reports.flatMap((r) => r.themeSlugs)),
 	compilations: new Set(catalog.sources.map((s) => s.slug)),
 	units: new Set(
-		[...catalog.reports, ...catalog.tocOnly].flatMap((r) => (hasUnitPage(r) ? [unitSlug(r.sourceSlug, r.unit)] : [])),
+		[...catalog.reports, ...catalog.tocOnly].flatMap((r) =>
+			hasUnitPage(r) ? [unitSlug(r.sourceSlug, r.unit)] : [],
+		),
 	),
 	// the counting rule: a report's own date, else its compilation's; a TOC-only entry, its compilation's
 	years: new Set([
@@ -56,7 +59,9 @@ const slugs: Record<Facet, Set<string>> = {
 		}),
 	]),
 	practices: new Set(
-		catalog.reports.flatMap((r) => r.namedPractices.map(practiceKey).filter(Boolean).map(practiceSlug)),
+		catalog.reports.flatMap((r) =>
+			r.namedPractices.map(practiceKey).filter(Boolean).map(practiceSlug),
+		),
 	),
 };
 const facets = Object.keys(slugs) as Facet[];
@@ -86,12 +91,18 @@ describe('every route of routes.ts exists in the sample build', () => {
 	});
 
 	test.each(facets)('every %s page', (facet) => {
-		const missing = [...slugs[facet]].map((s) => facetPath(facet, s)).filter((r) => fileOf(r) === null);
+		const missing = [...slugs[facet]]
+			.map((s) => facetPath(facet, s))
+			.filter((r) => fileOf(r) === null);
 		expect(missing).toEqual([]);
 	});
 
 	test('every report: its page, its .json and its .txt', () => {
-		const routes = catalog.reports.flatMap((r) => [reportPath(r.id), reportJsonPath(r.id), reportTextPath(r.id)]);
+		const routes = catalog.reports.flatMap((r) => [
+			reportPath(r.id),
+			reportJsonPath(r.id),
+			reportTextPath(r.id),
+		]);
 		expect(routes.filter((r) => fileOf(r) === null)).toEqual([]);
 		expect(catalog.reports.map((r) => r.url)).toEqual(catalog.reports.map((r) => reportPath(r.id)));
 	});
@@ -109,7 +120,9 @@ describe('every route of routes.ts exists in the sample build', () => {
 	test("every block of a report's record: its anchor is an id of the report page", () => {
 		const broken: string[] = [];
 		for (const r of catalog.reports) {
-			const record = JSON.parse(readFileSync(path.join(site, fileOf(reportJsonPath(r.id))!), 'utf8')) as {
+			const record = JSON.parse(
+				readFileSync(path.join(site, fileOf(reportJsonPath(r.id))!), 'utf8'),
+			) as {
 				blocks: Array<{ id: string }>;
 			};
 			expect(record.blocks.length, r.id).toBeGreaterThan(0);
@@ -121,7 +134,10 @@ describe('every route of routes.ts exists in the sample build', () => {
 });
 
 test('every page in dist/ is a route of routes.ts (a listing page n ≥ 2 included)', () => {
-	const known = new Set<string>([HOME_PATH, ...SECTIONS.filter((s) => s !== 'reports').map(sectionPath)]);
+	const known = new Set<string>([
+		HOME_PATH,
+		...SECTIONS.filter((s) => s !== 'reports').map(sectionPath),
+	]);
 	for (const r of catalog.reports) known.add(reportPath(r.id));
 	for (const f of facets) for (const s of slugs[f]) known.add(facetPath(f, s));
 	const others = htmlFiles(site)
@@ -131,7 +147,12 @@ test('every page in dist/ is a route of routes.ts (a listing page n ≥ 2 includ
 		// page n of a listing: pagePath(facetPath(f, slug), n)
 		.filter((route) => {
 			const m = /^(.*\/)(\d+)\/$/.exec(route);
-			return !(m && known.has(m[1]!) && Number(m[2]) >= 2 && pagePath(m[1]!, Number(m[2])) === route);
+			return !(
+				m &&
+				known.has(m[1]!) &&
+				Number(m[2]) >= 2 &&
+				pagePath(m[1]!, Number(m[2])) === route
+			);
 		});
 	expect(others).toEqual([]);
 	expect(existsSync(path.join(site, '404.html'))).toBe(true);

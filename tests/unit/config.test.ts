@@ -38,27 +38,55 @@ describe('readConfig', () => {
 	});
 
 	test('an empty variable counts as unset', () => {
-		expect(readConfig({ HUIBIAN_SITE: '', HUIBIAN_SEARCH_GRAM: '' })).toEqual({ env: {}, reportsDir: 'content/reports' });
+		expect(readConfig({ HUIBIAN_SITE: '', HUIBIAN_SEARCH_GRAM: '' })).toEqual({
+			env: {},
+			reportsDir: 'content/reports',
+		});
 	});
 
 	test.each([
 		['HUIBIAN_SEARCH_LOOKAHEAD', '0', 'HUIBIAN_SEARCH_LOOKAHEAD=0: expected a whole number ≥ 1'],
-		['HUIBIAN_SEARCH_LOOKAHEAD', '1.5', 'HUIBIAN_SEARCH_LOOKAHEAD=1.5: expected a whole number ≥ 1'],
-		['HUIBIAN_SEARCH_SHARD_REPORTS', 'many', 'HUIBIAN_SEARCH_SHARD_REPORTS=many: expected a whole number ≥ 1'],
+		[
+			'HUIBIAN_SEARCH_LOOKAHEAD',
+			'1.5',
+			'HUIBIAN_SEARCH_LOOKAHEAD=1.5: expected a whole number ≥ 1',
+		],
+		[
+			'HUIBIAN_SEARCH_SHARD_REPORTS',
+			'many',
+			'HUIBIAN_SEARCH_SHARD_REPORTS=many: expected a whole number ≥ 1',
+		],
 		['HUIBIAN_SEARCH_GRAM', '-2', 'HUIBIAN_SEARCH_GRAM=-2: expected a whole number ≥ 1'],
 		['HUIBIAN_LOCK_TIMEOUT', '1e3', 'HUIBIAN_LOCK_TIMEOUT=1e3: expected a whole number ≥ 1'],
 		['HUIBIAN_SWAP_PAUSE_AFTER', 'x', 'HUIBIAN_SWAP_PAUSE_AFTER=x: expected a whole number ≥ 0'],
-		['HUIBIAN_SITE', 'example.org', 'HUIBIAN_SITE=example.org: expected an http:// or https:// URL'],
-		['HUIBIAN_SITE', 'ftp://example.org', 'HUIBIAN_SITE=ftp://example.org: expected an http:// or https:// URL'],
+		[
+			'HUIBIAN_SITE',
+			'example.org',
+			'HUIBIAN_SITE=example.org: expected an http:// or https:// URL',
+		],
+		[
+			'HUIBIAN_SITE',
+			'ftp://example.org',
+			'HUIBIAN_SITE=ftp://example.org: expected an http:// or https:// URL',
+		],
 		['HUIBIAN_BASE', 'kb', 'HUIBIAN_BASE=kb: expected a path that starts with / (/, /kb/)'],
-		['HUIBIAN_OFFLINE_ZIP', 'x.zip', 'HUIBIAN_OFFLINE_ZIP=x.zip: expected a path inside the site that starts with /'],
-		['HUIBIAN_SEARCH_LANGUAGE', '中文', 'HUIBIAN_SEARCH_LANGUAGE=中文: expected a language tag (und, zh, zh-CN)'],
+		[
+			'HUIBIAN_OFFLINE_ZIP',
+			'x.zip',
+			'HUIBIAN_OFFLINE_ZIP=x.zip: expected a path inside the site that starts with /',
+		],
+		[
+			'HUIBIAN_SEARCH_LANGUAGE',
+			'中文',
+			'HUIBIAN_SEARCH_LANGUAGE=中文: expected a language tag (und, zh, zh-CN)',
+		],
 	])('%s=%s is refused in one line', (name, value, message) => {
 		expect(() => readConfig({ [name]: value })).toThrow(new ConfigError(message));
 	});
 
 	test('several bad variables: one line each', () => {
-		expect(() => readConfig({ HUIBIAN_SEARCH_LOOKAHEAD: '0', HUIBIAN_BASE: 'kb' })).toThrowErrorMatchingInlineSnapshot(`
+		expect(() => readConfig({ HUIBIAN_SEARCH_LOOKAHEAD: '0', HUIBIAN_BASE: 'kb' }))
+			.toThrowErrorMatchingInlineSnapshot(`
 			[ConfigError: HUIBIAN_BASE=kb: expected a path that starts with / (/, /kb/)
 			HUIBIAN_SEARCH_LOOKAHEAD=0: expected a whole number ≥ 1]
 		`);
@@ -69,11 +97,15 @@ describe('the README documents the configuration once', () => {
 	const table = /## Configuration\n[\s\S]*?(?=\n## )/.exec(readme)?.[0] ?? '';
 	test('its Configuration table lists every variable of the config module', () => {
 		const rows = [...table.matchAll(/^\| `(HUIBIAN_[A-Z_]+)`/gm)].map((m) => m[1]);
-		expect(rows.filter((n) => !n?.startsWith('HUIBIAN_TEST_')).sort()).toEqual([...ENV_NAMES].sort());
+		expect(rows.filter((n) => !n?.startsWith('HUIBIAN_TEST_')).sort()).toEqual(
+			[...ENV_NAMES].sort(),
+		);
 	});
 	test('every HUIBIAN_ variable the README names is one of them (or a test variable)', () => {
 		const named = new Set([...readme.matchAll(/HUIBIAN_[A-Z_]+/g)].map((m) => m[0]));
-		const unknown = [...named].filter((n) => !(ENV_NAMES as string[]).includes(n) && !n.startsWith('HUIBIAN_TEST_'));
+		const unknown = [...named].filter(
+			(n) => !(ENV_NAMES as string[]).includes(n) && !n.startsWith('HUIBIAN_TEST_'),
+		);
 		expect(unknown).toEqual([]);
 	});
 });

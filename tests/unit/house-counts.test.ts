@@ -19,12 +19,12 @@ describe('routes spelled outside routes.ts', () => {
 	const files: SourceFile[] = [
 		{
 			path: 'src/lib/site/routes.ts',
-			text: "export const reportPath = (id: string) => `/reports/${id}/`;\n",
+			text: 'export const reportPath = (id: string) => `/reports/${id}/`;\n',
 		},
 		{
 			path: 'src/lib/a.ts',
 			text: [
-				"// a comment naming /reports/ is not a route",
+				'// a comment naming /reports/ is not a route',
 				"const dir = 'content/reports';",
 				'const url = `${base}/categories/${slug}/`;',
 				"const anchor = '#entry-' + id;",
@@ -35,7 +35,7 @@ describe('routes spelled outside routes.ts', () => {
 		},
 		{
 			path: 'src/pages/x.astro',
-			text: "---\nconst a = 1;\n---\n<a href=\"/themes/\">主题</a>\n<a href={`/units/${u}/`}>单位</a>\n<a href={withBase(base, '/data/')}>数据</a>\n",
+			text: '---\nconst a = 1;\n---\n<a href="/themes/">主题</a>\n<a href={`/units/${u}/`}>单位</a>\n<a href={withBase(base, \'/data/\')}>数据</a>\n',
 		},
 		{ path: 'tests/unit/x.test.ts', text: "expect(url).toBe('/reports/a/');\n" },
 	];
@@ -67,9 +67,13 @@ describe('env reads outside the config module', () => {
 
 describe('sizes', () => {
 	test('a 61-line function and a 201-line file are over, 60 and 200 are not', () => {
-		const body = (n: number) => Array.from({ length: n - 2 }, (_, i) => `\tconst x${i} = ${i};`).join('\n');
+		const body = (n: number) =>
+			Array.from({ length: n - 2 }, (_, i) => `\tconst x${i} = ${i};`).join('\n');
 		const files: SourceFile[] = [
-			{ path: 'src/f.ts', text: `function long() {\n${body(61)}\n}\nconst ok = () => {\n${body(60)}\n};\n` },
+			{
+				path: 'src/f.ts',
+				text: `function long() {\n${body(61)}\n}\nconst ok = () => {\n${body(60)}\n};\n`,
+			},
 			{ path: 'src/g.ts', text: 'x;\n'.repeat(200) },
 			{ path: 'src/h.ts', text: 'x;\n'.repeat(201) },
 		];
@@ -77,7 +81,9 @@ describe('sizes', () => {
 		expect(count(files, 'files')).toEqual(['src/h.ts:1 201 lines']);
 	});
 	test('line length is in characters: 100 汉 is not over, 101 is', () => {
-		const files: SourceFile[] = [{ path: 'src/l.ts', text: `${'汉'.repeat(100)}\n${'汉'.repeat(101)}\n` }];
+		const files: SourceFile[] = [
+			{ path: 'src/l.ts', text: `${'汉'.repeat(100)}\n${'汉'.repeat(101)}\n` },
+		];
 		expect(count(files, 'lines')).toEqual(['src/l.ts:2 101 characters']);
 	});
 });
@@ -94,10 +100,19 @@ describe('dead exports', () => {
 				'export type Used = number;',
 			].join('\n'),
 		},
-		{ path: 'src/lib/barrel.ts', text: "export { used } from './m.ts';\nexport * from './n.ts';\n" },
+		{
+			path: 'src/lib/barrel.ts',
+			text: "export { used } from './m.ts';\nexport * from './n.ts';\n",
+		},
 		{ path: 'src/lib/n.ts', text: 'export const viaStar = 1;\n' },
-		{ path: 'src/lib/user.ts', text: "import { used as u } from './barrel.ts';\nimport type { Used } from './m';\n" },
-		{ path: 'src/pages/p.astro', text: "---\nimport { used } from '../lib/barrel.ts';\nexport const prerender = true;\n---\n" },
+		{
+			path: 'src/lib/user.ts',
+			text: "import { used as u } from './barrel.ts';\nimport type { Used } from './m';\n",
+		},
+		{
+			path: 'src/pages/p.astro',
+			text: "---\nimport { used } from '../lib/barrel.ts';\nexport const prerender = true;\n---\n",
+		},
 		{ path: 'tests/t.test.ts', text: "import { onlyTests } from '../src/lib/m.ts';\n" },
 	];
 	test('follows named, renamed, re-exported and star exports; entries are not checked', () => {
@@ -112,6 +127,8 @@ describe('dead exports', () => {
 });
 
 test('formatCounts prints the summary, then each finding under its count', () => {
-	const text = formatCounts([{ label: 'things', findings: [{ path: 'a.ts', line: 3, what: 'x\n y' }] }]);
+	const text = formatCounts([
+		{ label: 'things', findings: [{ path: 'a.ts', line: 3, what: 'x\n y' }] },
+	]);
 	expect(text).toBe('things: 1\n\n## things\na.ts:3  x y\n');
 });

@@ -34,7 +34,8 @@ const MAX_FILE_LINES = 200;
 const MAX_FUNCTION_LINES = 60;
 const MAX_LINE_CHARS = 100;
 
-const byPlace = (a: Finding, b: Finding) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+const byPlace = (a: Finding, b: Finding) =>
+	a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
 
 /** Count every measure over the tree; files are sorted by path first, so the order is stable. */
 export function houseCounts(files: readonly SourceFile[], options: CountOptions): Count[] {
@@ -52,7 +53,10 @@ export function houseCounts(files: readonly SourceFile[], options: CountOptions)
 			label: 'env reads outside the config module',
 			findings: production.filter((f) => !options.configModules.includes(f.path)).flatMap(envReads),
 		},
-		{ label: `files over ${MAX_FILE_LINES} lines`, findings: longFiles(productionText, MAX_FILE_LINES) },
+		{
+			label: `files over ${MAX_FILE_LINES} lines`,
+			findings: longFiles(productionText, MAX_FILE_LINES),
+		},
 		{
 			label: `functions over ${MAX_FUNCTION_LINES} lines`,
 			findings: production.flatMap((f) => longFunctions(f, MAX_FUNCTION_LINES)),

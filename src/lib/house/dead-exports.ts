@@ -47,12 +47,18 @@ function resolve(from: string, specifier: string, known: ReadonlySet<string>): s
 }
 
 function hasExport(node: ts.Node): boolean {
-	return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+	return (
+		ts.canHaveModifiers(node) &&
+		(ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+	);
 }
 
 function declaredNames(node: ts.Statement): string[] {
-	if (ts.isVariableStatement(node)) return node.declarationList.declarations.map((d) => d.name.getText());
-	const isDefault = (ts.getModifiers(node as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+	if (ts.isVariableStatement(node))
+		return node.declarationList.declarations.map((d) => d.name.getText());
+	const isDefault = (ts.getModifiers(node as ts.HasModifiers) ?? []).some(
+		(m) => m.kind === ts.SyntaxKind.DefaultKeyword,
+	);
 	if (isDefault) return ['default'];
 	const name = (node as { name?: ts.Node }).name;
 	return name ? [name.getText()] : [];
@@ -68,11 +74,18 @@ function fileExports(file: ParsedFile): Export[] {
 		for (const st of p.source.statements) {
 			const line = nodeLine(p, st.getStart());
 			const isType = isTypeDeclaration(st);
-			if (hasExport(st)) for (const what of declaredNames(st)) found.push({ path: file.path, line, what, isType });
-			if (ts.isExportAssignment(st)) found.push({ path: file.path, line, what: 'default', isType: false });
+			if (hasExport(st))
+				for (const what of declaredNames(st)) found.push({ path: file.path, line, what, isType });
+			if (ts.isExportAssignment(st))
+				found.push({ path: file.path, line, what: 'default', isType: false });
 			if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
 				for (const el of st.exportClause.elements) {
-					found.push({ path: file.path, line, what: el.name.text, isType: st.isTypeOnly || el.isTypeOnly });
+					found.push({
+						path: file.path,
+						line,
+						what: el.name.text,
+						isType: st.isTypeOnly || el.isTypeOnly,
+					});
 				}
 			}
 		}
@@ -99,10 +112,16 @@ function fileUses(file: ParsedFile, known: ReadonlySet<string>): Use[] {
 				}
 				add(node.moduleSpecifier.text, names);
 			}
-			if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+			if (
+				ts.isExportDeclaration(node) &&
+				node.moduleSpecifier &&
+				ts.isStringLiteral(node.moduleSpecifier)
+			) {
 				const clause = node.exportClause;
 				const names =
-					clause && ts.isNamedExports(clause) ? clause.elements.map((el) => (el.propertyName ?? el.name).text) : ['*'];
+					clause && ts.isNamedExports(clause)
+						? clause.elements.map((el) => (el.propertyName ?? el.name).text)
+						: ['*'];
 				add(node.moduleSpecifier.text, names);
 			}
 			if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -134,7 +153,10 @@ export function deadExports(files: readonly ParsedFile[], options: DeadExportOpt
 	for (const file of files) {
 		if (options.isEntry(file.path) || options.isTest(file.path)) continue;
 		for (const ex of fileExports(file)) {
-			const from = [...(users.get(`${file.path}\0${ex.what}`) ?? []), ...(users.get(`${file.path}\0*`) ?? [])];
+			const from = [
+				...(users.get(`${file.path}\0${ex.what}`) ?? []),
+				...(users.get(`${file.path}\0*`) ?? []),
+			];
 			const finding = { path: ex.path, line: ex.line, what: ex.what };
 			if (from.length === 0) (ex.isType ? deadTypes : dead).push(finding);
 			else if (!ex.isType && from.every(options.isTest)) testOnly.push(finding);

@@ -33,7 +33,8 @@ export function longLines(file: SourceFile, max: number): Finding[] {
 function functionName(node: ts.SignatureDeclaration): string {
 	if (node.name) return node.name.getText();
 	const parent = node.parent;
-	if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name.getText();
+	if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent))
+		return parent.name.getText();
 	return '(anonymous)';
 }
 
@@ -46,7 +47,11 @@ export function longFunctions(file: ParsedFile, max: number): Finding[] {
 			const first = nodeLine(p, node.getStart());
 			const last = nodeLine(p, node.getEnd());
 			if (last - first + 1 > max) {
-				found.push({ path: file.path, line: first, what: `${functionName(node)}: ${last - first + 1} lines` });
+				found.push({
+					path: file.path,
+					line: first,
+					what: `${functionName(node)}: ${last - first + 1} lines`,
+				});
 			}
 		});
 	}

@@ -23,7 +23,8 @@ const ROUTE =
 
 function literalTexts(node: ts.Node): string[] {
 	if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
-	if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
+	if (ts.isTemplateExpression(node))
+		return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
 	return [];
 }
 
@@ -36,7 +37,8 @@ export function spelledRoutes(file: ParsedFile): Finding[] {
 	for (const p of file.pieces) {
 		walk(p.source, (node) => {
 			const hit = literalTexts(node).find((t) => ROUTE.test(t));
-			if (hit !== undefined) found.push({ path: file.path, line: nodeLine(p, node.getStart()), what: hit });
+			if (hit !== undefined)
+				found.push({ path: file.path, line: nodeLine(p, node.getStart()), what: hit });
 		});
 	}
 	const lines = file.template.split('\n');
@@ -74,11 +76,13 @@ export function envReads(file: ParsedFile): Finding[] {
 	for (const p of file.pieces) {
 		walk(p.source, (node) => {
 			let name: string | undefined;
-			if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) name = node.name.text;
+			if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression))
+				name = node.name.text;
 			if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
 				name = node.argumentExpression.getText();
 			}
-			if (name !== undefined) found.push({ path: file.path, line: nodeLine(p, node.getStart()), what: name });
+			if (name !== undefined)
+				found.push({ path: file.path, line: nodeLine(p, node.getStart()), what: name });
 		});
 	}
 	return found;
