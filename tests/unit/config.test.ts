@@ -112,14 +112,34 @@ describe('the README documents the configuration once', () => {
 
 test('a script given a bad variable stops before any work: the one line on stderr, exit 2', async () => {
 	const { spawnSync } = await import('node:child_process');
-	const script = new URL('../../scripts/index-search.ts', import.meta.url).pathname;
-	const run = spawnSync(process.execPath, [script, '--site', '/nonexistent'], {
-		env: { ...process.env, HUIBIAN_SEARCH_LOOKAHEAD: '0' },
-		encoding: 'utf8',
-	});
+	const shell = new URL('../../scripts/lib/config.ts', import.meta.url).href;
+	const run = spawnSync(
+		process.execPath,
+		[
+			'--input-type=module',
+			'-e',
+			`await import(${JSON.stringify(shell)}); console.log('went on');`,
+		],
+		{ env: { ...process.env, HUIBIAN_SEARCH_LOOKAHEAD: '0' }, encoding: 'utf8' },
+	);
 	expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
 		status: 2,
 		stderr: 'HUIBIAN_SEARCH_LOOKAHEAD=0: expected a whole number ≥ 1\n',
 		stdout: '',
+	});
+});
+
+test('the same script with good variables goes on', async () => {
+	const { spawnSync } = await import('node:child_process');
+	const shell = new URL('../../scripts/lib/config.ts', import.meta.url).href;
+	const code = `const { config } = await import(${JSON.stringify(shell)}); console.log(JSON.stringify(config));`;
+	const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+		env: { PATH: process.env.PATH, HUIBIAN_SEARCH_LOOKAHEAD: '3' },
+		encoding: 'utf8',
+	});
+	expect(run.status).toBe(0);
+	expect(JSON.parse(run.stdout)).toEqual({
+		env: { HUIBIAN_SEARCH_LOOKAHEAD: 3 },
+		reportsDir: 'content/reports',
 	});
 });

@@ -27,7 +27,7 @@ export type MdxBlock =
  * @param blocks Headings and paragraphs in reading order; text is plain (no markup).
  * @returns An mdast `Root` whose text nodes hold the text verbatim.
  */
-function blocksToMdast(blocks: readonly MdxBlock[]): Root {
+export function blocksToMdast(blocks: readonly MdxBlock[]): Root {
 	return {
 		type: 'root',
 		children: blocks.map((block): Heading | Paragraph =>
@@ -51,6 +51,11 @@ const OPTIONS: Options = {
 		{ character: 'e', atBreak: true, after: 'xport\\b' },
 	],
 };
+
+/** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
+export function blockToMarkdown(block: MdxBlock): string {
+	return plainMarkdown(block) ?? toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1);
+}
 
 /**
  * Serialise frontmatter and body blocks to the text of one `.mdx` file.

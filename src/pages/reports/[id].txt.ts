@@ -7,7 +7,6 @@ import { getKnowledge, getReports, reportBlocks, type ReportEntry } from '../../
 import { toPlainText } from '../../lib/knowledge/plain-text';
 import { reportTextGroups } from '../../lib/knowledge/report-text';
 import { absoluteUrl, withBase } from '../../lib/site/url';
-import { reportPath } from '../../lib/site/routes';
 
 export const getStaticPaths = (async () => {
 	const reports = await getReports();
@@ -17,7 +16,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props, site }) => {
 	const { entry } = props as { entry: ReportEntry };
 	const { sources } = await getKnowledge();
-	const url = absoluteUrl(site, withBase(import.meta.env.BASE_URL, reportPath(entry.id)));
+	const url = absoluteUrl(site, withBase(import.meta.env.BASE_URL, `/reports/${entry.id}/`));
 	const text = toPlainText(reportTextGroups(entry.data, sources.get(entry.data.sourceSlug), reportBlocks(entry), url));
 	return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
