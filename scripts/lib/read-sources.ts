@@ -22,7 +22,7 @@ import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';
 import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
 
 /** The kinds of source the ingest reads, by file extension (lower case). */
-const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
+export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
 /** Extension of the optional metadata file beside a source. */
 const METADATA_EXTENSION = '.yaml';
 

@@ -5,6 +5,7 @@
  * Writes nothing when any error was found, so a failed run leaves the previous output intact.
  */
 import path from 'node:path';
+import { PATHS } from '../../src/lib/config.ts';
 import { assembleOutputs, buildSourceOutput, type SourceOutput } from '../../src/lib/ingest/index.ts';
 import { checkOverrides } from '../../src/lib/ingest/output/overrides.ts';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
@@ -14,7 +15,6 @@ import { readRunInputs } from './read-sources.ts';
 import { writeOutputAtomically } from './write-output.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
 import { pdfAssets } from './pdf-assets.ts';
-import { PATHS } from '../../src/lib/config.ts';
 
 export interface RunIngestOptions {
 	/** Folder of sources (default `PATHS.sources`, src/lib/config.ts). */

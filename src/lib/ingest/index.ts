@@ -14,6 +14,7 @@
  * Pure: no file system; the CLI (`scripts/ingest.ts`) reads and writes.
  */
 import { toMdx } from '../mdx/to-mdx.ts';
+import { reportPath } from '../site/routes.ts';
 import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
 import { draftSource } from './draft-source.ts';
 import type { LineAccount } from './structure/account-lines.ts';
@@ -21,7 +22,6 @@ import { checkCatalog } from './output/check-catalog.ts';
 import { applyOverride, unknownOverrides, type OverridePlace } from './output/overrides.ts';
 import { findCollisions } from './output/slug.ts';
 import { validateReport } from './output/validate.ts';
-import { reportPath } from '../site/routes.ts';
 
 export { decodeSource } from './decode/decode.ts';
 export { isPlausibleText } from './decode/plausibility.ts';

@@ -5,6 +5,11 @@
  * → build mdast → serialise MDX → validate with `reportSchema`.
  */
 import type { ReportFrontmatter, SourceMeta, SourceRecord, TocOnlyEntry, Catalog } from '../frontmatter.ts';
+import type {
+	CategoryDef as CategorySchemaType,
+	ThemeDef as ThemeSchemaType,
+	Vocabulary as VocabularySchemaType,
+} from '../frontmatter.ts';
 
 /** A problem found while ingesting, with its place in the source file (1-based). */
 export interface IngestIssue {
@@ -47,7 +52,14 @@ export interface ExtractedText {
 	errors: IngestIssue[];
 }
 
-export type { CategoryDef, ThemeDef, Vocabulary } from '../frontmatter.ts';
+/** A category of content/vocabulary.yaml. */
+export type CategoryDef = CategorySchemaType;
+
+/** A theme of content/vocabulary.yaml. */
+export type ThemeDef = ThemeSchemaType;
+
+/** content/vocabulary.yaml, parsed (types derived from the schemas in frontmatter.ts). */
+export type Vocabulary = VocabularySchemaType;
 
 /** content/overrides.yaml: report id → fields to replace. */
 export type Overrides = Record<string, Partial<Omit<ReportFrontmatter, 'id'>>>;
