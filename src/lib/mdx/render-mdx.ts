@@ -12,11 +12,13 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { anchorId } from './anchor-id.ts';
@@ -26,6 +28,13 @@ import { stripFrontmatter } from './split-frontmatter.ts';
 export interface RenderedReport {
 	html: string;
 	headings: ReportHeading[];
+}
+
+/** GFM tables only (the ingest writes a document's tables as GFM tables; no other GFM syntax). */
+function remarkGfmTable(this: Processor) {
+	const data = this.data();
+	(data.micromarkExtensions ??= []).push(gfmTable());
+	(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
 function rejectMdxSyntax() {
@@ -69,6 +78,7 @@ function rehypeAnchors() {
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)
+	.use(remarkGfmTable)
 	.use(rejectMdxSyntax)
 	.use(remarkRehype)
 	.use(rehypeAnchors)
