@@ -1,6 +1,6 @@
 /**
  * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --verbose
- *   --max-source-mb N --allow-empty --offline --zip FILE]`
+ *   --max-source-mb N --allow-empty --frozen-ids --offline --zip FILE]`
  *
  * The whole pipeline, one child process per stage: ingest (sources → MDX + catalog.json) →
  * astro build → Pagefind index. Both outputs are staged: the ingest writes `<reports-dir>.building`
@@ -26,7 +26,7 @@ import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
 
 const valued = ['sources', 'out', 'base', 'site', 'reports-dir', 'max-source-mb', ...OFFLINE_VALUED];
-const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--offline] [--zip FILE] [--verbose]';
+const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--frozen-ids] [--offline] [--zip FILE] [--verbose]';
 let args: Args;
 let maxSourceMb: string | undefined;
 let offline: OfflinePlan;
@@ -39,7 +39,7 @@ try {
 	console.error(`build: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
+const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && f !== 'frozen-ids' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
 if (unknown.length) {
 	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -117,7 +117,7 @@ await cp(reportsDir, reportsStaging, {
 });
 
 // 1. ingest: sources → <reports-dir>.building/*.mdx + catalog.json (prints its own report and summary line)
-const ingestArgs = [path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging, ...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []), ...(args.flags.has('allow-empty') ? ['--allow-empty'] : [])];
+const ingestArgs = [path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging, ...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []), ...(args.flags.has('allow-empty') ? ['--allow-empty'] : []), ...(args.flags.has('frozen-ids') ? ['--frozen-ids'] : [])];
 const ingest = await runNode(ingestArgs, env, true);
 if (ingest.code !== 0) await fail('ingest', '');
 let catalog: { reports: unknown[] };

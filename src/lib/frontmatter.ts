@@ -222,10 +222,28 @@ export type SourceRecord = z.infer<typeof sourceSchema>;
 /** A report as listed in catalog.json: the frontmatter plus its site-relative URL. */
 export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith('/reports/') }));
 
+/**
+ * An id no report has any more (the id registry, `ids.yaml`): its old URL `/reports/<id>/` is a
+ * page that says where the report went, or that it was removed.
+ */
+export const retiredReportSchema = z.object({
+	id: slugSchema,
+	/** The id the report has now, or null when it was removed. */
+	movedTo: slugSchema.nullable(),
+	/** The report's title when it had this id. */
+	title: z.string().min(1),
+	/** The source file it was in, and that compilation's slug when the source is still there (else null). */
+	source: z.string().min(1),
+	sourceSlug: slugSchema.nullable(),
+});
+export type RetiredReport = z.infer<typeof retiredReportSchema>;
+
 /** `catalog.json`: the stable interface for tools and the data download for readers. */
 export const catalogSchema = z.object({
 	sources: z.array(sourceSchema),
 	reports: z.array(catalogReportSchema),
 	tocOnly: z.array(tocOnlySchema),
+	/** Retired ids, by id; absent when there are none. */
+	retired: z.array(retiredReportSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -14,6 +14,7 @@ import { checkCatalog } from './check-catalog.ts';
 import { applyOverride, unknownOverrides, type OverridePlace } from './overrides.ts';
 import { findCollisions } from './slug.ts';
 import { validateReport } from './validate.ts';
+import { assignIds, type IdEntry, type IdMatcher } from '../knowledge/assign-ids.ts';
 
 export { decodeSource } from './decode.ts';
 export { isPlausibleText } from './plausibility.ts';
@@ -45,6 +46,8 @@ export interface SourceOutput {
 	issues: IngestIssue[];
 	/** Where every non-blank line of the source went (null when it could not be read). */
 	account: LineAccount | null;
+	/** What the id registry keeps of each report, by its id (before overrides). */
+	idEntries: IdEntry[];
 }
 
 export interface IngestOptions {
@@ -56,12 +59,15 @@ export interface IngestOptions {
 
 /**
  * Ingest one source: records, overrides applied, frontmatter validated, MDX pages. Depends only
- * on the source (bytes, metadata, file name), the vocabulary and the overrides.
+ * on the source (bytes, metadata, file name), the vocabulary, the overrides and the id
+ * registry's entries of this source (`matchIds`; without it, ids are the source's own).
  */
-export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }): SourceOutput {
+export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }, matchIds?: IdMatcher): SourceOutput {
 	const result = ingestSource(input, vocab);
-	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null };
+	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null, idEntries: [] };
 	if (!result.source) return out;
+	// The registry's ids (ids.yaml), before overrides: an override is keyed by the final id.
+	out.idEntries = assignIds(result, matchIds);
 	out.account = result.account;
 	out.tocOnly = result.tocOnly;
 	for (const { frontmatter, blocks, text } of result.reports) {
