@@ -136,6 +136,13 @@ export const reportSchema = z
 		folios: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
 		/** DOCX and HTML sources only: [first, last] paragraph (1-based block) of the document. */
 		paragraphs: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+		/**
+		 * The id of the canonical copy when this report is a reprint of it (the same report in an
+		 * earlier compilation: src/lib/knowledge/reprints.ts); absent for every other report. A
+		 * reprint is listed by its compilation but counted, related and searched once, as the
+		 * canonical copy.
+		 */
+		reprintOf: slugSchema.optional(),
 	})
 	.refine((r) => r.themes.length === r.themeSlugs.length, {
 		message: 'themes and themeSlugs must have the same length',

@@ -15,6 +15,7 @@ import { applyOverride, unknownOverrides, type OverridePlace } from './overrides
 import { findCollisions } from './slug.ts';
 import { validateReport } from './validate.ts';
 import { assignIds, type IdEntry, type IdMatcher } from '../knowledge/assign-ids.ts';
+import { markReprints } from '../knowledge/mark-reprints.ts';
 
 export { decodeSource } from './decode.ts';
 export { isPlausibleText } from './plausibility.ts';
@@ -88,23 +89,27 @@ export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Over
 
 /**
  * Put the outputs of all sources together (in file-name order): the catalog (checked against
- * `catalogSchema`, see `check-catalog.ts`), the pages, every issue, and a warning for each
- * override of an unknown id.
+ * `catalogSchema`, see `check-catalog.ts`), the pages with reprints marked (`reprintOf`), every
+ * issue, and a warning for each override of an unknown id.
  */
 export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Overrides, options: IngestOptions = {}): IngestResult {
 	const issues: IngestIssue[] = [];
 	const catalog: Catalog = { sources: [], reports: [], tocOnly: [] };
-	const pages: GeneratedPage[] = [];
+	let pages: GeneratedPage[] = [];
 	const ids = new Set<string>();
+	const signatures = new Map<string, string>();
 	for (const out of [...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
 		for (const issue of out.issues) issues.push(issue);
 		for (const id of out.ids) ids.add(id);
+		for (const e of out.idEntries ?? []) signatures.set(e.id, e.text);
 		if (!out.source) continue;
 		catalog.sources.push(out.source);
 		for (const entry of out.tocOnly) catalog.tocOnly.push(entry);
 		for (const report of out.reports) catalog.reports.push(report);
 		for (const page of out.pages) pages.push(page);
 	}
+	// The same report in two compilations: one canonical copy, the others `reprintOf` it.
+	({ reports: catalog.reports, pages } = markReprints(catalog, pages, signatures));
 	issues.push(...findCollisions([...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
 	issues.push(...unknownOverrides(ids, overrides, options.overridesFile, options.overrideLines));
 	issues.push(...checkCatalog(catalog));
