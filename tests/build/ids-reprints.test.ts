@@ -7,15 +7,14 @@
  * Oracles: the ids and titles of the first ingest's catalog, the fixtures' own text (which report
  * is shared, how many there are), and Pagefind's own index files (its page count).
  */
-import { mkdir, mkdtemp, copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'parse5';
 import { HtmlValidate } from 'html-validate';
-import { runIngest } from '../../scripts/lib/run-ingest.ts';
-import { root, runBuild, type BuildRun } from '../fixtures/robust-site/run-build.ts';
+import type { BuildRun } from '../fixtures/robust-site/run-build.ts';
+import { buildIdsScratchSite } from '../helpers/ids-scratch-site.ts';
 import { elementText } from '../helpers/html-text.ts';
 
 type Node = { nodeName: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[] };
@@ -36,29 +35,7 @@ const doc = (url: string) => parse(page(url)) as unknown as Node;
 const idOf = (title: string, source = 'shifan.txt') => before.reports.find((r) => r.title === title && r.source === source)!.id;
 
 beforeAll(async () => {
-	delete process.env.BASE_URL;
-	tmp = await mkdtemp(path.join(os.tmpdir(), 'huibian-ids-build-'));
-	const sources = path.join(tmp, 'sources');
-	await mkdir(sources);
-	const shifan = await readFile(path.join(root, 'tests/fixtures/stable-ids/compilation.txt'), 'utf8');
-	await writeFile(path.join(sources, 'shifan.txt'), shifan);
-	for (const f of ['county-2009.txt', 'county-2009.yaml', 'city-2010.txt', 'city-2010.yaml']) await copyFile(path.join(root, 'tests/fixtures/reprints/sources', f), path.join(sources, f));
-	// 1. the first ingest writes ids.yaml
-	const first = await runIngest({ sources, out: path.join(tmp, 'first'), cache: false, overrides: path.join(tmp, 'none.yaml') });
-	expect(first.ok).toBe(true);
-	before = JSON.parse(await readFile(path.join(tmp, 'first/catalog.json'), 'utf8'));
-	// 2. edits: 以学促干 rewritten under its title; 书香校园 removed (TOC row and body)
-	const dStart = shifan.lastIndexOf('以学促干 建设学习型企业');
-	const rewritten = '以学促干 建设学习型企业\n\n——示范县电力公司创建学习型企业自评报告\n\n今年以来，公司党委围绕“争创一流供电企业”的目标，组织全体职工参加网络大学堂，开展导师带徒和技能比武。\n\n班组长轮训实现全覆盖，职工队伍的技能等级结构明显优化，高级工以上比例提高到百分之四十。\n\n二〇一〇年二月三日\n';
-	let edited = shifan.slice(0, dStart) + rewritten;
-	const bBody = edited.indexOf('书香校园 润泽心灵', edited.indexOf('(13)'));
-	edited = edited.slice(0, bBody) + edited.slice(edited.indexOf('共建共享 打造学习型社区', bBody));
-	const bRow = edited.indexOf('书香校园 润泽心灵');
-	edited = edited.slice(0, bRow) + edited.slice(edited.indexOf('共建共享', bRow));
-	await writeFile(path.join(sources, 'shifan.txt'), edited);
-	// 3. the build
-	dist = path.join(tmp, 'dist');
-	run = await runBuild({ sources, out: dist, reportsDir: path.join(tmp, 'reports'), cache: path.join(tmp, 'astro-cache') });
+	({ tmp, dist, run, before } = await buildIdsScratchSite());
 }, 300_000);
 afterAll(async () => {
 	if (tmp) await rm(tmp, { recursive: true, force: true });
