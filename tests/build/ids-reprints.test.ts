@@ -8,13 +8,13 @@
  * is shared, how many there are), and Pagefind's own index files (its page count).
  */
 import { rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'parse5';
 import { HtmlValidate } from 'html-validate';
 import type { BuildRun } from '../fixtures/robust-site/run-build.ts';
-import { buildIdsScratchSite } from '../helpers/ids-scratch-site.ts';
+import { buildIdsScratchSite, SITE } from '../helpers/ids-scratch-site.ts';
 import { elementText } from '../helpers/html-text.ts';
 
 type Node = { nodeName: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[] };
@@ -57,7 +57,7 @@ describe('retired ids', () => {
 		const metas = all(d, (n) => n.nodeName === 'meta');
 		expect(metas.filter((m) => attr(m, 'http-equiv') === 'refresh').map((m) => attr(m, 'content'))).toEqual([`0; url=/reports/${now}/`]);
 		expect(metas.filter((m) => attr(m, 'name') === 'robots').map((m) => attr(m, 'content'))).toEqual(['noindex']);
-		expect(all(d, (n) => n.nodeName === 'link' && attr(n, 'rel') === 'canonical').map((n) => attr(n, 'href'))).toEqual([`/reports/${now}/`]);
+		expect(all(d, (n) => n.nodeName === 'link' && attr(n, 'rel') === 'canonical').map((n) => attr(n, 'href'))).toEqual([`${SITE}/reports/${now}/`]);
 		const main = elementText(page(`/reports/${old}/`), (n) => n.nodeName === 'main');
 		expect(main).toContain('本文已移至新地址');
 		expect(all(d, (n) => n.nodeName === 'a' && attr(n, 'href') === `/reports/${now}/`).length).toBe(1);
@@ -70,6 +70,7 @@ describe('retired ids', () => {
 		const old = idOf('书香校园 润泽心灵');
 		const d = doc(`/reports/${old}/`);
 		expect(all(d, (n) => n.nodeName === 'meta' && attr(n, 'http-equiv') === 'refresh')).toEqual([]);
+		expect(all(d, (n) => n.nodeName === 'link' && attr(n, 'rel') === 'canonical')).toEqual([]);
 		expect(all(d, (n) => n.nodeName === 'meta' && attr(n, 'name') === 'robots').map((m) => attr(m, 'content'))).toEqual(['noindex']);
 		const main = elementText(page(`/reports/${old}/`), (n) => n.nodeName === 'main') ?? '';
 		expect(main).toContain('本文已删除');
@@ -87,6 +88,15 @@ test('html-validate (recommended preset) finds no error on the moved, removed, r
 		for (const r of report.results) for (const m of r.messages) if (m.severity === 2) errors.push(`${url}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
 	}
 	expect(errors).toEqual([]);
+});
+
+test('the sitemap lists every report page but the retired ids and the reprint', () => {
+	const xml = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(path.join(dist, f), 'utf8')).join('');
+	const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!).filter((u) => u.startsWith(`${SITE}/reports/`)).sort();
+	const catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8')) as { reports: Array<{ id: string; title: string; source: string }> };
+	const reprint = catalog.reports.find((r) => r.title === '社区教育进万家 共建学习型社区' && r.source === 'city-2010.txt')!.id;
+	expect(urls).toEqual(catalog.reports.filter((r) => r.id !== reprint).map((r) => `${SITE}/reports/${r.id}/`).sort());
+	expect(urls).toHaveLength(6);
 });
 
 describe('reprints', () => {
@@ -107,6 +117,12 @@ describe('reprints', () => {
 		const canonical = elementText(page(`/reports/${canonicalId()}/`), (n) => n.nodeName === 'main') ?? '';
 		expect(canonical).toContain('亦收录于：《南平市学习型城市建设经验选编》');
 		expect(links(`/reports/${canonicalId()}/`)).toContain(`/reports/${reprintId()}/`);
+	});
+
+	test('the reprint names the canonical copy as its canonical page; the canonical copy names itself', () => {
+		const canonicalOf = (id: string) => all(doc(`/reports/${id}/`), (n) => n.nodeName === 'link' && attr(n, 'rel') === 'canonical').map((n) => attr(n, 'href'));
+		expect(canonicalOf(reprintId())).toEqual([`${SITE}/reports/${canonicalId()}/`]);
+		expect(canonicalOf(canonicalId())).toEqual([`${SITE}/reports/${canonicalId()}/`]);
 	});
 
 	test('search indexes the report once: the reprint has no search body, and Pagefind holds one page fewer than the catalog', async () => {

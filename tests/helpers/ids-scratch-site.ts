@@ -2,7 +2,7 @@
  * A scratch site for the stable-id and reprint tests (issue 18): the hand-written compilations of
  * tests/fixtures/stable-ids (as shifan.txt) and tests/fixtures/reprints, ingested once to make
  * their registry (`ids.yaml`), then edited (以学促干 rewritten under its title: its id moves;
- * 书香校园 removed) and built with the real `scripts/build.ts`.
+ * 书香校园 removed) and built with the real `scripts/build.ts --site https://huibian.test`.
  *
  * Doesn't check anything: tests assert on the result. The caller removes `tmp`.
  */
@@ -19,6 +19,9 @@ export interface IdsScratchSite {
 	/** The catalog of the first ingest (before the edits). */
 	before: { reports: Array<{ id: string; title: string; source: string }> };
 }
+
+/** The site the scratch build is given (`--site`), so canonical links and the sitemap are written. */
+export const SITE = 'https://huibian.test';
 
 /** The rewritten 以学促干 report: too little of its old text left to keep its id. */
 export const REWRITTEN = '以学促干 建设学习型企业\n\n——示范县电力公司创建学习型企业自评报告\n\n今年以来，公司党委围绕“争创一流供电企业”的目标，组织全体职工参加网络大学堂，开展导师带徒和技能比武。\n\n班组长轮训实现全覆盖，职工队伍的技能等级结构明显优化，高级工以上比例提高到百分之四十。\n\n二〇一〇年二月三日\n';
@@ -44,6 +47,6 @@ export async function buildIdsScratchSite(): Promise<IdsScratchSite> {
 	await writeFile(path.join(sources, 'shifan.txt'), edited);
 	// 3. the build
 	const dist = path.join(tmp, 'dist');
-	const run = await runBuild({ sources, out: dist, reportsDir: path.join(tmp, 'reports'), cache: path.join(tmp, 'astro-cache') });
+	const run = await runBuild({ sources, out: dist, reportsDir: path.join(tmp, 'reports'), cache: path.join(tmp, 'astro-cache'), extra: ['--site', SITE] });
 	return { tmp, dist, run, before };
 }
