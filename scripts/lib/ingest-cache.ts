@@ -23,7 +23,7 @@ import { pidAlive } from './write-output.ts';
 export const INGEST_CACHE_VERSION = '1';
 
 const CODE_DIRS = ['src/lib/ingest', 'src/lib/mdx'];
-// The id matcher runs inside the per-source ingest (`ingestOne`): its files are ingest code too.
+// The id matcher runs inside the per-source ingest (`buildSourceOutput`): its files are ingest code too.
 const CODE_FILES = ['src/lib/frontmatter.ts', 'src/lib/knowledge/assign-ids.ts', 'src/lib/knowledge/match-ids.ts', 'src/lib/knowledge/text-signature.ts', 'src/lib/knowledge/id-registry.ts'];
 
 async function codeFiles(root: string, dir: string): Promise<string[]> {
@@ -71,7 +71,7 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			try {
 				const output = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as SourceOutput;
 				// The catalog check trusts that its reports passed `reportSchema` when they were made
-				// (src/lib/ingest/check-catalog.ts): an entry read back from disk is checked again.
+				// (src/lib/ingest/output/check-catalog.ts): an entry read back from disk is checked again.
 				const valid = output.file === input.file && Array.isArray(output.pages) && Array.isArray(output.reports) && Array.isArray(output.idEntries);
 				return valid && output.reports.every((r) => catalogReportSchema.safeParse(r).success) ? output : null;
 			} catch {

@@ -1,14 +1,14 @@
 /**
  * Stable report ids (issue 18): a sequence of edits of one hand-written compilation
  * (tests/fixtures/stable-ids/compilation.txt), each ingested with the registry the one before
- * left, through the real per-source ingest (`ingestOne` with `matchIds`) and `updateRegistry`.
+ * left, through the real per-source ingest (`buildSourceOutput` with `matchIds`) and `updateRegistry`.
  * What each edit must do to the ids is written here by hand from the edit.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingestOne } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { buildSourceOutput } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { emptyRegistry, parseRegistry, type Registry } from '../../src/lib/knowledge/id-registry.ts';
 import { matchIds, type IdCandidate } from '../../src/lib/knowledge/match-ids.ts';
 import { updateRegistry, type RegistryChange } from '../../src/lib/knowledge/update-registry.ts';
@@ -49,7 +49,7 @@ interface Step {
 
 /** Ingest `text` as `file` with `registry`; the new registry and each report's id and title. */
 function ingestWith(text: string, registry: Registry, file = 'shifan-2010.txt'): Step {
-	const out = ingestOne({ file, bytes: new TextEncoder().encode(text), meta: null }, vocab, {}, undefined, (f, reports) => matchIds(registry, f, reports));
+	const out = buildSourceOutput({ file, bytes: new TextEncoder().encode(text), meta: null }, vocab, {}, undefined, (f, reports) => matchIds(registry, f, reports));
 	expect(out.issues.filter((i) => i.severity === 'error')).toEqual([]);
 	const { registry: next, changes } = updateRegistry(registry, out.idEntries);
 	return { ids: out.reports.map((r) => r.id), titles: out.reports.map((r) => r.title), registry: next, changes };

@@ -1,14 +1,14 @@
 /**
  * Reprint detection (issue 18): the hand-written pair of compilations in
  * tests/fixtures/reprints/sources share one report (a typo 养身/养生 and two folio lines apart),
- * ingested through the real pure pipeline (`ingest`); the canonical rule on explicit cases.
+ * ingested through the real pure pipeline (`ingestAll`); the canonical rule on explicit cases.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { load } from 'js-yaml';
-import { ingest } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
 import { findReprints, type ReprintCandidate } from '../../src/lib/knowledge/reprints.ts';
 import { textSignature } from '../../src/lib/knowledge/text-signature.ts';
@@ -25,7 +25,7 @@ const inputs = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((file) => 
 }));
 
 describe('the fixture pair', () => {
-	const result = ingest(inputs, vocab, {});
+	const result = ingestAll(inputs, vocab, {});
 	const byTitle = (source: string, title: string) => result.catalog.reports.find((r) => r.source === source && r.title === title)!;
 	test('the shared report in the later compilation is a reprint of the one in the earlier; nothing else is', () => {
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);

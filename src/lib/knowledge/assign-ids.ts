@@ -3,11 +3,11 @@
  * and pages written: each report's id, and the TOC rows that point at it. Returns what the
  * registry keeps of each report (`update-registry.ts` writes it back after the run).
  *
- * Without a matcher (no registry: `ingest()` in tests and tools) the ids stay the ones the
+ * Without a matcher (no registry: `ingestAll()` in tests and tools) the ids stay the ones the
  * source gives (`uniqueIds`: title, subtitle and unit), and the entries are still returned.
  * Doesn't apply overrides and doesn't validate.
  */
-import type { SourceDraft } from '../ingest/ingest-source.ts';
+import type { SourceDraft } from '../ingest/draft-source.ts';
 import type { IdCandidate } from './match-ids.ts';
 import type { RunReport } from './update-registry.ts';
 import { textSignature } from './text-signature.ts';
