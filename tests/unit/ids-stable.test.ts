@@ -227,6 +227,10 @@ describe('text signatures', () => {
 		const half = a.slice(0, a.length / 2) + '公司把员工培训纳入绩效考核，建立员工学习档案，实行学分制管理，每人每年完成培训不少于六十学时。公司成立技术创新小组。';
 		expect(similarity(textSignature(a), textSignature(half))).toBeLessThan(SAME_TEXT);
 	});
+	test('a long text of few distinct shingles keeps all of them (学习学习, 习学习学: two hashes)', () => {
+		expect(textSignature('学习'.repeat(5000))).toHaveLength(16);
+		expect(similarity(textSignature('学习'.repeat(5000)), textSignature('学习'.repeat(3)))).toBe(1);
+	});
 	test('full-width and half-width digits and letters fold alike; an empty text matches only an empty one', () => {
 		expect(textSignature('学习型组织２０１０年ＡＢ')).toBe(textSignature('学习型组织2010年ab'));
 		expect(similarity(textSignature(''), textSignature(''))).toBe(1);

@@ -15,7 +15,7 @@
  *
  * Doesn't change anything: returns the canonical id of every reprint.
  */
-import { SAME_TEXT, signatureHashes, similarity } from './text-signature.ts';
+import { SAME_TEXT, signatureHashes, sketchSimilarity } from './text-signature.ts';
 
 /** What reprint detection needs of one report. */
 export interface ReprintCandidate {
@@ -48,8 +48,9 @@ function earlier(a: ReprintCandidate, b: ReprintCandidate): number {
  */
 export function findReprints(reports: readonly ReprintCandidate[]): Map<string, string> {
 	const postings = new Map<number, number[]>();
-	reports.forEach((r, i) => {
-		for (const h of signatureHashes(r.text)) {
+	const sketches = reports.map((r) => signatureHashes(r.text));
+	reports.forEach((_, i) => {
+		for (const h of sketches[i]!) {
 			const list = postings.get(h);
 			if (list) list.push(i);
 			else postings.set(h, [i]);
@@ -71,9 +72,9 @@ export function findReprints(reports: readonly ReprintCandidate[]): Map<string, 
 	for (const [key, n] of shared) {
 		const a = Math.floor(key / reports.length);
 		const b = key % reports.length;
-		const small = Math.min(signatureHashes(reports[a]!.text).length, signatureHashes(reports[b]!.text).length);
+		const small = Math.min(sketches[a]!.length, sketches[b]!.length);
 		if (n < Math.min(MIN_SHARED, small) || reports[a]!.source === reports[b]!.source) continue;
-		if (similarity(reports[a]!.text, reports[b]!.text) >= SAME_TEXT) parent[find(a)] = find(b);
+		if (sketchSimilarity(sketches[a]!, sketches[b]!) >= SAME_TEXT) parent[find(a)] = find(b);
 	}
 	const groups = new Map<number, ReprintCandidate[]>();
 	reports.forEach((r, i) => {
