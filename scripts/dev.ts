@@ -28,7 +28,9 @@ const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/a
 // Debounce: editors write a file in several steps.
 let timer: NodeJS.Timeout | undefined;
 let running = Promise.resolve();
-watch(sources, () => {
+watch(sources, (_event, name) => {
+	// The ingest's own write of the id registry (ids.yaml, via a temp file) is not an edit.
+	if (name && /^ids\.yaml(\.\d+\.tmp)?$/.test(String(name))) return;
 	clearTimeout(timer);
 	timer = setTimeout(() => {
 		running = running.then(async () => {

@@ -122,7 +122,9 @@ async function rewriteFragments(dir: string, blocks: ReadonlyMap<string, readonl
  */
 export async function buildSearchIndex(siteDir: string, catalogFile: string, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
 	const { gram = GRAM, lookahead = 8, language = RECORD_LANGUAGE, shardReports, chunkBytes } = options;
-	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
+	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
+	// A reprint (`reprintOf`) is found once, as its canonical copy: its page has no search body.
+	const catalog: Catalog = { ...read, reports: read.reports.filter((r) => !r.reprintOf) };
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
 	// Characters of the corpus, raw: folding maps code point to code point, so folding this set

@@ -154,6 +154,13 @@ export const reportSchema = z
 		folios: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
 		/** DOCX and HTML sources only: [first, last] paragraph (1-based block) of the document. */
 		paragraphs: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+		/**
+		 * The id of the canonical copy when this report is a reprint of it (the same report in an
+		 * earlier compilation: src/lib/knowledge/reprints.ts); absent for every other report. A
+		 * reprint is listed by its compilation but counted, related and searched once, as the
+		 * canonical copy.
+		 */
+		reprintOf: slugSchema.optional(),
 	})
 	.refine((r) => r.themes.length === r.themeSlugs.length, {
 		message: 'themes and themeSlugs must have the same length',
@@ -240,11 +247,29 @@ export type SourceRecord = z.infer<typeof sourceSchema>;
 /** A report as listed in catalog.json: the frontmatter plus its site-relative URL. */
 export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith(sectionPath('reports')) }));
 
+/**
+ * An id no report has any more (the id registry, `ids.yaml`): its old URL `/reports/<id>/` is a
+ * page that says where the report went, or that it was removed.
+ */
+export const retiredReportSchema = z.object({
+	id: slugSchema,
+	/** The id the report has now, or null when it was removed. */
+	movedTo: slugSchema.nullable(),
+	/** The report's title when it had this id. */
+	title: z.string().min(1),
+	/** The source file it was in, and that compilation's slug when the source is still there (else null). */
+	source: z.string().min(1),
+	sourceSlug: slugSchema.nullable(),
+});
+export type RetiredReport = z.infer<typeof retiredReportSchema>;
+
 /** `catalog.json`: the stable interface for tools and the data download for readers. */
 export const catalogSchema = z.object({
 	sources: z.array(sourceSchema),
 	reports: z.array(catalogReportSchema),
 	tocOnly: z.array(tocOnlySchema),
+	/** Retired ids, by id; absent when there are none. */
+	retired: z.array(retiredReportSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
 

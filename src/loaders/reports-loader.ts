@@ -112,10 +112,10 @@ export function reportsLoader(): Loader {
 }
 
 /**
- * Loader of one array of `catalog.json` (`sources` or `tocOnly`), keyed by `slug`/`id`.
- * @param key Which array to load.
+ * Loader of one array of `catalog.json` (`sources`, `tocOnly` or `retired`), keyed by `slug`/`id`.
+ * @param key Which array to load (a missing array is empty).
  */
-export function catalogLoader(key: 'sources' | 'tocOnly'): Loader {
+export function catalogLoader(key: 'sources' | 'tocOnly' | 'retired'): Loader {
 	const sync = async (ctx: LoaderContext, file: string) => {
 		const text = await readFile(file, 'utf8').catch((error: unknown) => {
 			throw missingOutput('the ingest catalog', file, error);
