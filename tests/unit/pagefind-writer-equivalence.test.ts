@@ -150,7 +150,7 @@ async function answer(runtime: Runtime, term: string | null, options: Record<str
 		found.results.map(async (r) => {
 			const { content: _content, excerpt: _excerpt, raw_content: _raw, ...data } = (await r.data()) as Record<string, unknown>;
 			const subs = (data.sub_results as Array<Record<string, unknown>>).map(({ excerpt: _e, ...s }) => s);
-			return { score: r.score, words: r.words, ...data, sub_results: subs };
+			return { score: r.score, words: r.words, ...data, sub_results: subs } as Record<string, unknown>;
 		}),
 	);
 	return { results, filters: found.filters, totalFilters: found.totalFilters, unfiltered: found.unfilteredResultCount };
