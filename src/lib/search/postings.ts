@@ -85,7 +85,11 @@ export class Postings {
 
 	/** Every word with its pages, in Pagefind's word order (UTF-8 bytes); the postings are emptied. */
 	*drain(): Generator<EncodedPages> {
-		const words = [...this.#words.keys()].sort(compareWords);
+		const words = [...this.#words.keys()];
+		// UTF-16 order is UTF-8 order unless a word has a surrogate (supplementary plane) or a
+		// character above it; huibian's words are ASCII: the comparator-free sort is much faster
+		if (words.some((w) => /[\ud800-\uffff]/.test(w))) words.sort(compareWords);
+		else words.sort();
 		for (const word of words) {
 			const bytes = this.#words.get(word)!;
 			this.#words.delete(word);
