@@ -1,12 +1,13 @@
 /**
- * `node scripts/bench-shards.ts --site DIR --reports-dir DIR --sizes 2000,1000,500 [--query Q]`
+ * `node scripts/bench-index.ts --site DIR --reports-dir DIR --sizes 40960,20480 [--var HUIBIAN_SEARCH_CHUNK_BYTES] [--query Q]`
  *
- * The search-shard trade-off on an already built site (e.g. one kept by
+ * A search-index trade-off on an already built site (e.g. one kept by
  * `npm run bench -- --reports 2000 --keep DIR`: `--site DIR/dist --reports-dir DIR/reports`):
- * for each size, deletes `<site>/pagefind/`, re-indexes the site with
- * `HUIBIAN_SEARCH_SHARD_REPORTS=<size>` (process tree sampled: wall, CPU, peak RSS), then measures
- * the first search in Chromium as the bench does, with its bytes by kind of file. One JSON line
- * per size. Leaves the site indexed with the last size.
+ * for each value, deletes `<site>/pagefind/`, re-indexes the site with the tuning variable `--var`
+ * (default `HUIBIAN_SEARCH_CHUNK_BYTES`; also `HUIBIAN_SEARCH_RANGE_CHARS`, `HUIBIAN_SEARCH_GRAM`)
+ * set to it (process tree sampled: wall, CPU, peak RSS), then measures the first search in
+ * Chromium as the bench does, with its bytes by kind of file. One JSON line per value. Leaves the
+ * site indexed with the last value.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,24 +16,25 @@ import { runMeasured } from './lib/bench/run-measured.ts';
 import { measureFirstSearch } from './lib/bench/first-search.ts';
 import { dirBytes } from './lib/dir-stats.ts';
 
-const args = parseArgs(process.argv.slice(2), ['site', 'reports-dir', 'query', 'sizes']);
+const args = parseArgs(process.argv.slice(2), ['site', 'reports-dir', 'query', 'sizes', 'var']);
+const variable = args.values.get('var') ?? 'HUIBIAN_SEARCH_CHUNK_BYTES';
 const site = args.values.get('site');
 const reports = args.values.get('reports-dir');
 const sizes = (args.values.get('sizes') ?? '').split(',').filter(Boolean);
 if (!site || !reports || sizes.length === 0 || args.flags.size > 0) {
-	console.error('usage: node scripts/bench-shards.ts --site DIR --reports-dir DIR --sizes 2000,1000,500 [--query Q]');
+	console.error('usage: node scripts/bench-index.ts --site DIR --reports-dir DIR --sizes 40960,20480 [--var HUIBIAN_SEARCH_CHUNK_BYTES] [--query Q]');
 	process.exit(2);
 }
 const query = args.values.get('query') ?? '学习型社区';
 for (const size of sizes) {
 	await rm(path.join(site, 'pagefind'), { recursive: true, force: true });
-	const env = { ...process.env, HUIBIAN_REPORTS_DIR: path.resolve(reports), HUIBIAN_SEARCH_SHARD_REPORTS: size };
+	const env = { ...process.env, HUIBIAN_REPORTS_DIR: path.resolve(reports), [variable]: size };
 	const run = await runMeasured(process.execPath, [path.join(import.meta.dirname, 'index-search.ts'), '--site', site], { env });
 	if (run.code !== 0) throw new Error(`index-search failed for size ${size}: ${run.stderr.slice(0, 500)}`);
 	const first = await measureFirstSearch(site, query);
 	const byKind = Object.fromEntries(Object.entries(first.byKind).map(([k, v]) => [k, { requests: v.requests, gzipKiB: +(v.gzipBytes / 1024).toFixed(1) }]));
 	console.log(JSON.stringify({
-		size: Number(size),
+		[variable]: Number(size),
 		search: { wallS: +run.wallS.toFixed(1), cpuS: +run.cpuS.toFixed(1), peakRssMiB: Math.round(run.peakRssMiB) },
 		indexMiB: +((await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20).toFixed(1),
 		firstSearch: { query, gzipKiB: +(first.gzipBytes / 1024).toFixed(1), requests: first.requests, ms: first.ms, byKind },
