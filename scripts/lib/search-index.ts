@@ -155,7 +155,7 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	const source = indexWords(chars, gram, rangeChars);
 	const writing: Array<Promise<void>> = [];
 	let chunks = 0;
-	for (const file of writePagefindIndex(pages, source, { language: RECORD_LANGUAGE, chunkBytes, includeCharacters, sha256 })) {
+	for (const file of writePagefindIndex(pages, source, { language: RECORD_LANGUAGE, chunkBytes, includeCharacters, sha256, hashDigits: 5, fragmentDigits: 4 })) {
 		if (file.path.startsWith('index/')) chunks++;
 		const to = path.join(out, file.path);
 		writing.push(file.gzip ? gzip(file.bytes).then((bytes) => writeFile(to, bytes)) : writeFile(to, file.bytes));

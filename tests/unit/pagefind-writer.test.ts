@@ -1,6 +1,6 @@
 import { decode } from 'cborg';
 import { describe, expect, test } from 'vitest';
-import { ChunkCutter } from '../../src/lib/search/index-chunks.ts';
+import { chunkRanges, ChunkCutter } from '../../src/lib/search/index-chunks.ts';
 import { blockWeight, countLocations, packLocations } from '../../src/lib/search/locations.ts';
 import { decodeIndexChunk, decodeMeta } from '../../src/lib/search/pagefind-files.ts';
 import { fragmentJson, sortOrder, writePagefindIndex, type IndexPage, type WordSource } from '../../src/lib/search/pagefind-writer.ts';
@@ -21,9 +21,11 @@ describe('locations as Pagefind packs them', () => {
 		expect(['h1', 'h2', 'h6', 'p', 'li'].map(blockWeight)).toEqual([168, 144, 48, 24, 24]);
 	});
 
-	test('counts without positions: a run of steps of 1 per weight', () => {
+	test('counts without positions: a run of steps of 1 per weight; the runtime weight 25 first and unmarked', () => {
 		expect(countLocations(new Map([[24, 3], [168, 1]]))).toEqual([-25, 0, 1, 1, -169, 0]);
+		expect(countLocations(new Map([[168, 1], [25, 2]]))).toEqual([0, 1, -169, 0]);
 		expect(countLocations(new Map([[24, 0]]))).toEqual([]);
+		expect(packLocations([4, 1], [25, 25])).toEqual([1, 3]);
 	});
 });
 
@@ -60,6 +62,27 @@ describe('chunks', () => {
 			['a', [[1, [-25, 0, 1, 1, 1, 1, 1, 1], []]], []],
 			['b', [[1, [-25, 0, 1, 1, 1, 1, 1, 1], []]], []],
 		]);
+	});
+});
+
+describe('chunk ranges in the meta', () => {
+	test('as short as they can be: a prefix above the previous chunk, the last word cut after its difference with the next', () => {
+		expect(chunkRanges([['0i1yz', '0i1y0fhcz'], ['0i1y0fhdz', '0jz']])).toEqual([['0', '0i1y0fhc~'], ['0i1y0fhd', '0~']]);
+		// a last word that is a prefix of the next chunk's first, or differs only at its end, stays whole
+		expect(chunkRanges([['a', 'ab'], ['abc', 'abd'], ['abe', 'b']])).toEqual([['a', 'ab'], ['abc', 'abd'], ['abe', 'b']]);
+		// `~` only when it is above what it replaces
+		expect(chunkRanges([['a', 'aé1'], ['b', 'b']])).toEqual([['a', 'aé1'], ['b', 'b']]);
+	});
+
+	test('every word is inside its own chunk’s range and outside the others', () => {
+		const words = ['0', '00', '001z', '0z', '1', '1a', '1az', '2', 'a0z', 'a1', 'azz', 'b'];
+		const bounds: Array<[string, string]> = [];
+		for (let i = 0; i < words.length; i += 3) bounds.push([words[i]!, words[Math.min(i + 2, words.length - 1)]!]);
+		const ranges = chunkRanges(bounds);
+		words.forEach((word, w) => {
+			const inside = ranges.flatMap(([from, to], c) => (word >= from && word <= to ? [c] : []));
+			expect(inside, word).toEqual([Math.floor(w / 3)]);
+		});
 	});
 });
 

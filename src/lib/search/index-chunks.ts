@@ -62,3 +62,44 @@ export class ChunkCutter {
 		return chunk;
 	}
 }
+
+/**
+ * The ranges the meta file gives the chunks, as short as they can be (every search loads the
+ * meta, with one range per chunk): chunk i's range is `[from, to]` with every word of the chunk
+ * inside it and every word of the other chunks outside, as Pagefind's runtime looks a query word
+ * up (`from <= word <= to`). `from` is the shortest prefix of the chunk's first word above the
+ * previous chunk's last word; `to` is the chunk's last word, or shorter: its first characters up
+ * to where it differs from the next chunk's first word, then `~` (above every character of
+ * huibian's words, so still at or above the last word and below the next `from`).
+ * @param bounds First and last word of each chunk, in order (`a <= b` inside, `b < next a`).
+ * @example chunkRanges([['0i1yz', '0i1y0fhcz'], ['0i1y0fhdz', '0jz']]) → [['0', '0i1y0fhc~'], ['0i1y0fhd', '0~']]
+ */
+export function chunkRanges(bounds: ReadonlyArray<readonly [first: string, last: string]>): Array<[from: string, to: string]> {
+	const ranges: Array<[string, string]> = [];
+	for (let i = 0; i < bounds.length; i++) {
+		const [first, last] = bounds[i]!;
+		const previous = i > 0 ? bounds[i - 1]![1] : null;
+		const next = i + 1 < bounds.length ? bounds[i + 1]![0] : null;
+		ranges.push([previous === null ? first.slice(0, 1) : above(previous, first), next === null ? upTo(last, '') : upTo(last, next)]);
+	}
+	return ranges;
+}
+
+const common = (a: string, b: string) => {
+	let q = 0;
+	while (q < a.length && q < b.length && a[q] === b[q]) q++;
+	return q;
+};
+
+/** Shortest prefix of `b` above `a` (`a < b`). */
+function above(a: string, b: string): string {
+	return b.slice(0, common(a, b) + 1);
+}
+
+/** Shortest string at or above `a` and below every string above `a` that starts like `b` (`a < b`; '' for none). */
+function upTo(a: string, b: string): string {
+	const q = common(a, b);
+	// `~` is above the rest only when the rest is below it (huibian's words are [0-9a-z])
+	if (q >= a.length - 1 || /[^\x00-\x7d]/u.test(a.slice(q + 1))) return a;
+	return `${a.slice(0, q + 1)}~`;
+}

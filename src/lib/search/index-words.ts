@@ -15,12 +15,12 @@
  *
  * No code starts with `y` or `z` (they would be above U+10FFFF), so a marked word is never the
  * prefix of another word: Pagefind's prefix matching finds the word itself and nothing else.
- * Weights are Pagefind's own (`h1` 7 … `h6` 2, other blocks 1).
+ * Weights are Pagefind's own (`h1` 7 … `h6` 2), ordinary text the runtime's unmarked 25 (`locations.ts`).
  *
  * Doesn't fold (callers fold first) and doesn't know files or Pagefind's encoding beyond the
  * locations (`locations.ts`).
  */
-import { blockWeight, countLocations, DEFAULT_WEIGHT, packLocations } from './locations.ts';
+import { blockWeight, countLocations, DEFAULT_WEIGHT, packLocations, RUNTIME_WEIGHT } from './locations.ts';
 import { BODY_MARK, charCode, HEAD_MARK } from './tokens.ts';
 import type { WordSource } from './pagefind-writer.ts';
 /** Occurrences counted per word and page, at most: Pagefind's BM25 saturates well before. */
@@ -40,6 +40,12 @@ export interface RecordChars {
 
 const WHITESPACE = /\s/u;
 
+/** Pagefind's weight of a block, with ordinary text at the runtime's weight (no marker, `locations.ts`). */
+function textWeight(tag: string): number {
+	const weight = blockWeight(tag);
+	return weight === DEFAULT_WEIGHT ? RUNTIME_WEIGHT : weight;
+}
+
 function codePoints(text: string): number[] {
 	const out: number[] = [];
 	for (const ch of text) if (!WHITESPACE.test(ch)) out.push(ch.codePointAt(0)!);
@@ -56,7 +62,7 @@ export function recordChars(blocks: ReadonlyArray<{ tag: string; text: string }>
 	const weights: number[] = [];
 	for (const block of blocks) {
 		starts.push(all.length);
-		weights.push(blockWeight(block.tag));
+		weights.push(textWeight(block.tag));
 		for (const c of codePoints(block.text)) all.push(c);
 	}
 	starts.push(all.length);
@@ -158,7 +164,7 @@ export function indexWords(records: readonly RecordChars[], gram: number, budget
 			// head texts after the text, one position apart, so that no phrase spans two of them
 			let at = r.chars.length;
 			for (const head of r.heads) {
-				runWords(head, 0, head.length, at, DEFAULT_WEIGHT, gram, HEAD_MARK, range as CharRange, seen);
+				runWords(head, 0, head.length, at, RUNTIME_WEIGHT, gram, HEAD_MARK, range as CharRange, seen);
 				at += head.length + 1;
 			}
 			for (const [word, entry] of seen) add(word, locationsOf(entry));

@@ -9,8 +9,14 @@
  * Doesn't know words or pages.
  */
 
-/** Pagefind's weight of ordinary text: 1.0 × its multiplier 24. */
+/** Pagefind's weight of ordinary text: 1.0 × its multiplier 24 (what its indexer writes). */
 export const DEFAULT_WEIGHT = 24;
+/**
+ * The weight Pagefind's runtime gives locations before any weight marker: 25. Locations of this
+ * weight need no marker (2 bytes per word and page), so huibian's writer uses it for ordinary
+ * text (a 4 % heavier 1.0, the same for every page).
+ */
+export const RUNTIME_WEIGHT = 25;
 
 /** Pagefind's automatic weight of a block: `h1` 7 … `h6` 2, anything else 1 (× 24). */
 export function blockWeight(tag: string): number {
@@ -26,11 +32,11 @@ export function blockWeight(tag: string): number {
  */
 export function packLocations(positions: readonly number[], weights: readonly number[]): number[] {
 	const order = positions.map((_, i) => i);
-	// Pagefind sorts by (weight == 25 ? 0 : weight, position); 25 is never a weight it writes
-	const key = (w: number) => (w === 25 ? 0 : w);
+	// Pagefind sorts by (weight == 25 ? 0 : weight, position): the runtime's weight needs no marker
+	const key = (w: number) => (w === RUNTIME_WEIGHT ? 0 : w);
 	order.sort((a, b) => key(weights[a]!) - key(weights[b]!) || positions[a]! - positions[b]!);
 	const out: number[] = [];
-	let weight = 25;
+	let weight = RUNTIME_WEIGHT;
 	let last = 0;
 	for (const i of order) {
 		const w = weights[i]!;
@@ -54,10 +60,15 @@ export function packLocations(positions: readonly number[], weights: readonly nu
  */
 export function countLocations(counts: ReadonlyMap<number, number>): number[] {
 	const out: number[] = [];
-	for (const weight of [...counts.keys()].sort((a, b) => a - b)) {
+	// the runtime's weight first, without a marker (as `packLocations` orders them)
+	const key = (w: number) => (w === RUNTIME_WEIGHT ? 0 : w);
+	let first = true;
+	for (const weight of [...counts.keys()].sort((a, b) => key(a) - key(b))) {
 		const n = counts.get(weight)!;
 		if (n <= 0) continue;
-		out.push(-weight - 1, 0);
+		if (first && weight === RUNTIME_WEIGHT) out.push(0);
+		else out.push(-weight - 1, 0);
+		first = false;
 		for (let i = 1; i < n; i++) out.push(1);
 	}
 	return out;

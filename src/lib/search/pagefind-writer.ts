@@ -14,7 +14,7 @@
  * Doesn't touch files or compress: it yields each file's path and bytes before gzip (every file
  * but the entry is gzipped by the caller).
  */
-import { ChunkCutter } from './index-chunks.ts';
+import { chunkRanges, ChunkCutter } from './index-chunks.ts';
 import { compareWords, encodeMeta, signed, wrap, type IndexMeta, type MetaPage } from './pagefind-files.ts';
 import { Postings } from './postings.ts';
 
@@ -60,8 +60,10 @@ export interface WriterOptions {
 	chunkBytes: number;
 	/** `include_characters` of the entry (Pagefind writes its default list). */
 	includeCharacters: readonly string[];
-	/** Hex digits of a file name's content hash (at least; more when two names would clash). */
+	/** Hex digits of an index or filter chunk's name (at least; more when two names would clash; default 7, Pagefind's). */
 	hashDigits?: number;
+	/** The same for fragments (default `hashDigits`): the meta lists one per page. */
+	fragmentDigits?: number;
 	/** SHA-256 hex of bytes (the caller's: this module has no crypto). */
 	sha256: (bytes: Uint8Array) => string;
 }
@@ -100,6 +102,7 @@ class Names {
 	}
 }
 
+const HIGH = /[\ud800-\uffff]/;
 const INT = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -136,9 +139,9 @@ export function fragmentJson(page: IndexPage): string {
  * @returns The index files, fragments first, the entry last.
  */
 export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSource, options: WriterOptions): Generator<IndexFile> {
-	const { language: lang, chunkBytes, includeCharacters, sha256, hashDigits = 7 } = options;
+	const { language: lang, chunkBytes, includeCharacters, sha256, hashDigits = 7, fragmentDigits = hashDigits } = options;
 	// 1. fragments, one per page
-	const fragmentNames = new Names(lang, hashDigits, sha256);
+	const fragmentNames = new Names(lang, fragmentDigits, sha256);
 	const metaPages: MetaPage[] = [];
 	for (const page of pages) {
 		const bytes = signed(UTF8.encode(fragmentJson(page)));
@@ -148,12 +151,14 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 	}
 	// 2. words, range by range, cut into chunks
 	const chunkNames = new Names(lang, hashDigits, sha256);
-	const chunks: IndexMeta['chunks'] = [];
+	const bounds: Array<[string, string]> = [];
+	const chunkHashes: string[] = [];
 	const cutter = new ChunkCutter(chunkBytes);
 	const emit = (chunk: ReturnType<ChunkCutter['flush']>): IndexFile | null => {
 		if (!chunk) return null;
 		const name = chunkNames.name(chunk.bytes);
-		chunks.push([chunk.from, chunk.to, name]);
+		bounds.push([chunk.from, chunk.to]);
+		chunkHashes.push(name);
 		return { path: `index/${name}.pf_index`, bytes: chunk.bytes, gzip: true };
 	};
 	let previous: string | null = null;
@@ -161,7 +166,8 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 		const postings = new Postings();
 		for (let page = 0; page < pages.length; page++) source.words(page, range, (word, locations) => postings.add(word, page, locations));
 		for (const word of postings.drain()) {
-			if (previous !== null && compareWords(previous, word.word) >= 0) throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
+			// UTF-16 order is UTF-8 order below U+D800 (huibian's words are ASCII): the fast test first
+			if (previous !== null && !(previous < word.word && !HIGH.test(word.word)) && compareWords(previous, word.word) >= 0) throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
 			previous = word.word;
 			const file = emit(cutter.add(word));
 			if (file) yield file;
@@ -169,6 +175,7 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 	}
 	const last = emit(cutter.flush());
 	if (last) yield last;
+	const chunks: IndexMeta['chunks'] = chunkRanges(bounds).map(([from, to], i) => [from, to, chunkHashes[i]!]);
 	// 3. filters: one chunk per filter, values in UTF-8 order, pages ascending
 	const filterNames = new Names(lang, hashDigits, sha256);
 	const filters: IndexMeta['filters'] = [];
