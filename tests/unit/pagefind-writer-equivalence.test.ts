@@ -75,7 +75,16 @@ function recordHtml(r: Rec): string {
 /** The records' words as Pagefind reads them: one position per word in reading order, weighted by block. */
 const wordSource = (recs: readonly Rec[]): WordSource => ({
 	ranges: () => [null],
-	words(page, _range, add) {
+	range: () => {
+		const ids = new Map<string, number>();
+		const names: string[] = [];
+		const id = (word: string) => ids.get(word) ?? (ids.set(word, names.length), names.push(word) - 1);
+		return { words: (page, add) => wordsOf(recs, page, (word, locations) => add(id(word), locations)), word: (i) => names[i]! };
+	},
+});
+
+function wordsOf(recs: readonly Rec[], page: number, add: (word: string, locations: number[]) => void): void {
+	{
 		const at = new Map<string, { positions: number[]; weights: number[] }>();
 		let position = 0;
 		for (const block of recs[page]!.blocks) {
@@ -87,8 +96,8 @@ const wordSource = (recs: readonly Rec[]): WordSource => ({
 			}
 		}
 		for (const [word, { positions, weights }] of at) add(word, packLocations(positions, weights));
-	},
-});
+	}
+}
 
 function indexPages(recs: readonly Rec[]): IndexPage[] {
 	return recs.map((r) => {

@@ -102,8 +102,11 @@ describe('pages: sort orders and fragments', () => {
 describe('writePagefindIndex', () => {
 	const source = (words: string[][]): WordSource => ({
 		ranges: () => [0, 1],
-		// range 0: words before 'm', range 1: the rest
-		words: (p, range, add) => words[p]!.filter((w) => (w < 'm') === (range === 0)).forEach((w, i) => add(w, [-25, i])),
+		// range 0: words before 'm', range 1: the rest; a word's id is its index in `all`
+		range: (range) => {
+			const all = [...new Set(words.flat())];
+			return { words: (p, add) => words[p]!.filter((w) => (w < 'm') === (range === 0)).forEach((w, i) => add(all.indexOf(w), [-25, i])), word: (id) => all[id]! };
+		},
 	});
 
 	test('writes fragments, chunks, filters, then meta and entry; the meta lists them all', () => {
@@ -123,7 +126,7 @@ describe('writePagefindIndex', () => {
 	});
 
 	test('ranges whose words are out of order are refused', () => {
-		const bad: WordSource = { ranges: () => [0, 1], words: (_p, range, add) => add(range === 0 ? 'z' : 'a', []) };
+		const bad: WordSource = { ranges: () => [0, 1], range: (range) => ({ words: (_p, add) => add(0, []), word: () => (range === 0 ? 'z' : 'a') }) };
 		expect(() => [...writePagefindIndex([page('/a/')], bad, { language: 'und', chunkBytes: 10, includeCharacters: [], sha256: fakeSha })]).toThrowErrorMatchingInlineSnapshot(`[Error: word ranges out of order: a after z]`);
 	});
 });

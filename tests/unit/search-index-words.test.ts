@@ -5,7 +5,10 @@ import { indexWords, planRanges, recordChars } from '../../src/lib/search/index-
 const wordsOf = (blocks: Array<{ tag: string; text: string }>, heads: string[], gram: number) => {
 	const out: Array<[string, number[]]> = [];
 	const source = indexWords([recordChars(blocks, heads)], gram, 1e9);
-	for (const range of source.ranges()) source.words(0, range, (word, locations) => out.push([word, [...locations]]));
+	for (const range of source.ranges()) {
+		const words = source.range(range);
+		words.words(0, (id, locations) => out.push([words.word(id), [...locations]]));
+	}
 	return new Map(out);
 };
 
@@ -62,7 +65,8 @@ describe('index words of a record', () => {
 		const source = indexWords(records, 2, 3);
 		const seen: string[][] = source.ranges().map((range) => {
 			const words: string[] = [];
-			source.words(0, range, (w) => words.push(w));
+			const of = source.range(range);
+			of.words(0, (id) => words.push(of.word(id)));
 			return words.sort();
 		});
 		expect(seen).toEqual([['002p002pz', '002p002qz', '002pz', '002q0i1yz', '002qz'], ['0i1y0i1yz', '0i1yz']]);

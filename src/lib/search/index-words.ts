@@ -21,7 +21,8 @@
  * locations (`locations.ts`).
  */
 import { blockWeight, countLocations, DEFAULT_WEIGHT, packLocations, RUNTIME_WEIGHT } from './locations.ts';
-import { BODY_MARK, charCode, HEAD_MARK } from './tokens.ts';
+import { GramTrie } from './gram-trie.ts';
+import { BODY_MARK, HEAD_MARK } from './tokens.ts';
 import type { WordSource } from './pagefind-writer.ts';
 /** Occurrences counted per word and page, at most: Pagefind's BM25 saturates well before. */
 export const COUNT_CAP = 24;
@@ -101,46 +102,126 @@ export function planRanges(records: readonly RecordChars[], budget: number): Cha
 	return ranges;
 }
 
-interface Seen {
-	positions: number[] | null;
-	weights: number[];
-}
+/**
+ * One page's words, collected by trie node: per node its count (shorter words, capped) or its
+ * positions (full-length words), and the weights seen. Reused from page to page.
+ */
+class PageWords {
+	#stamp = new Int32Array(1024);
+	#slot = new Int32Array(1024);
+	#page = 0;
+	nodes: number[] = [];
+	full: boolean[] = [];
+	count: number[] = [];
+	weight: number[] = [];
+	/** Occurrences by weight when a node has more than one weight (rare: a heading's words). */
+	mixed: Array<Map<number, number> | null> = [];
+	/** Positions of full-length words: a linked list per slot through `pos`/`posWeight`/`next`. */
+	head: number[] = [];
+	tail: number[] = [];
+	pos: number[] = [];
+	posWeight: number[] = [];
+	next: number[] = [];
 
-const codes = new Map<number, string>();
-const code = (c: number) => {
-	let s = codes.get(c);
-	if (s === undefined) codes.set(c, (s = charCode(String.fromCodePoint(c))));
-	return s;
-};
+	start(page: number): void {
+		this.#page = page + 1;
+		this.nodes.length = this.full.length = this.count.length = this.weight.length = this.mixed.length = this.head.length = this.tail.length = 0;
+		this.pos.length = this.posWeight.length = this.next.length = 0;
+	}
+
+	note(node: number, full: boolean, position: number, weight: number): void {
+		if (node >= this.#stamp.length) {
+			const size = Math.max(node + 1, this.#stamp.length * 2);
+			const stamp = new Int32Array(size);
+			stamp.set(this.#stamp);
+			this.#stamp = stamp;
+			const slot = new Int32Array(size);
+			slot.set(this.#slot);
+			this.#slot = slot;
+		}
+		let s: number;
+		if (this.#stamp[node] !== this.#page) {
+			this.#stamp[node] = this.#page;
+			s = this.nodes.length;
+			this.#slot[node] = s;
+			this.nodes.push(node);
+			this.full.push(full);
+			this.count.push(0);
+			this.weight.push(weight);
+			this.mixed.push(null);
+			this.head.push(-1);
+			this.tail.push(-1);
+		} else s = this.#slot[node]!;
+		if (full) {
+			const at = this.pos.length;
+			this.pos.push(position);
+			this.posWeight.push(weight);
+			this.next.push(-1);
+			if (this.tail[s]! < 0) this.head[s] = at;
+			else this.next[this.tail[s]!] = at;
+			this.tail[s] = at;
+			if (weight !== this.weight[s]) this.weight[s] = -1;
+			return;
+		}
+		if (this.count[s]! >= COUNT_CAP) return;
+		this.count[s]!++;
+		if (weight !== this.weight[s] || this.mixed[s]) {
+			let m = this.mixed[s];
+			if (!m) {
+				m = new Map([[this.weight[s]!, this.count[s]! - 1]]);
+				this.mixed[s] = m;
+			}
+			m.set(weight, (m.get(weight) ?? 0) + 1);
+		}
+	}
+
+	/** The packed locations of slot `s` (`locations.ts`), into `out`. */
+	locations(s: number, out: number[]): number[] {
+		out.length = 0;
+		if (!this.full[s]) {
+			const m = this.mixed[s];
+			if (m) return countLocations(m);
+			const w = this.weight[s]!;
+			if (w !== RUNTIME_WEIGHT) out.push(-w - 1);
+			out.push(0);
+			for (let i = 1; i < this.count[s]!; i++) out.push(1);
+			return out;
+		}
+		const w = this.weight[s]!;
+		if (w < 0) {
+			const positions: number[] = [];
+			const weights: number[] = [];
+			for (let at = this.head[s]!; at >= 0; at = this.next[at]!) positions.push(this.pos[at]!), weights.push(this.posWeight[at]!);
+			return packLocations(positions, weights);
+		}
+		// one weight, positions ascending (noted in reading order): deltas
+		let last = 0;
+		let first = true;
+		for (let at = this.head[s]!; at >= 0; at = this.next[at]!) {
+			const p = this.pos[at]!;
+			if (first && w !== RUNTIME_WEIGHT) out.push(-w - 1, p);
+			else out.push(p - last);
+			first = false;
+			last = p;
+		}
+		return out;
+	}
+}
 
 /**
  * Words of one run of characters (a block, or a head text) whose first character is in `range`.
  * @param at Position of the run's first character in the record.
  */
-function runWords(chars: Uint32Array, start: number, end: number, at: number, weight: number, gram: number, mark: string, range: CharRange, seen: Map<string, Seen>): void {
+function runWords(trie: GramTrie, root: number, chars: Uint32Array, start: number, end: number, at: number, weight: number, gram: number, range: CharRange, page: PageWords): void {
 	for (let i = start; i < end; i++) {
 		const first = chars[i]!;
 		if (first < range.from || first >= range.to) continue;
-		let word = '';
+		let node = root;
 		for (let n = 1; n <= gram && i + n <= end; n++) {
-			word += code(chars[i + n - 1]!);
-			const key = word + mark;
-			let entry = seen.get(key);
-			if (!entry) seen.set(key, (entry = { positions: n === gram ? [] : null, weights: [] }));
-			if (entry.positions) {
-				entry.positions.push(at + i - start);
-				entry.weights.push(weight);
-			} else if (entry.weights.length < COUNT_CAP) entry.weights.push(weight);
+			node = trie.child(node, chars[i + n - 1]!);
+			page.note(node, n === gram, at + i - start, weight);
 		}
 	}
-}
-
-/** Locations of a word seen on a page: all positions (`gram`-character words), else the counts. */
-function locationsOf(entry: Seen): number[] {
-	if (entry.positions) return packLocations(entry.positions, entry.weights);
-	const counts = new Map<number, number>();
-	for (const w of entry.weights) counts.set(w, (counts.get(w) ?? 0) + 1);
-	return countLocations(counts);
 }
 
 /**
@@ -154,20 +235,30 @@ export function indexWords(records: readonly RecordChars[], gram: number, budget
 	const ranges = planRanges(records, budget);
 	return {
 		ranges: () => ranges,
-		words(page, range, add) {
-			const r = records[page]!;
-			const seen = new Map<string, Seen>();
-			for (let b = 0; b + 1 < r.blockStarts.length; b++) {
-				const start = r.blockStarts[b]!;
-				runWords(r.chars, start, r.blockStarts[b + 1]!, start, r.blockWeights[b]!, gram, BODY_MARK, range as CharRange, seen);
-			}
-			// head texts after the text, one position apart, so that no phrase spans two of them
-			let at = r.chars.length;
-			for (const head of r.heads) {
-				runWords(head, 0, head.length, at, RUNTIME_WEIGHT, gram, HEAD_MARK, range as CharRange, seen);
-				at += head.length + 1;
-			}
-			for (const [word, entry] of seen) add(word, locationsOf(entry));
+		range(value) {
+			const range = value as CharRange;
+			// root 0: body words, root 1: head words
+			const trie = new GramTrie([BODY_MARK, HEAD_MARK]);
+			const page = new PageWords();
+			const out: number[] = [];
+			return {
+				word: (id) => trie.word(id),
+				words(p, add) {
+					const r = records[p]!;
+					page.start(p);
+					for (let b = 0; b + 1 < r.blockStarts.length; b++) {
+						const start = r.blockStarts[b]!;
+						runWords(trie, 0, r.chars, start, r.blockStarts[b + 1]!, start, r.blockWeights[b]!, gram, range, page);
+					}
+					// head texts after the text, one position apart, so that no phrase spans two of them
+					let at = r.chars.length;
+					for (const head of r.heads) {
+						runWords(trie, 1, head, 0, head.length, at, RUNTIME_WEIGHT, gram, range, page);
+						at += head.length + 1;
+					}
+					for (let s = 0; s < page.nodes.length; s++) add(page.nodes[s]!, page.locations(s, out));
+				},
+			};
 		},
 	};
 }

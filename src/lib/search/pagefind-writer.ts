@@ -49,8 +49,15 @@ export interface WordSource {
 	 * range i + 1, so the ranges' postings can be built and written one after the other.
 	 */
 	ranges(): readonly unknown[];
-	/** Calls `add` for each word of page `page` in `range`, with its packed locations (`locations.ts`). */
-	words(page: number, range: unknown, add: (word: string, locations: readonly number[]) => void): void;
+	/** The words of one range, numbered by the source. */
+	range(range: unknown): RangeWords;
+}
+
+export interface RangeWords {
+	/** Calls `add` for each word of page `page` (its id, its packed locations: `locations.ts`). */
+	words(page: number, add: (id: number, locations: readonly number[]) => void): void;
+	/** The word of an id. */
+	word(id: number): string;
 }
 
 export interface WriterOptions {
@@ -163,8 +170,9 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 	};
 	let previous: string | null = null;
 	for (const range of source.ranges()) {
-		const postings = new Postings();
-		for (let page = 0; page < pages.length; page++) source.words(page, range, (word, locations) => postings.add(word, page, locations));
+		const words = source.range(range);
+		const postings = new Postings((id) => words.word(id));
+		for (let page = 0; page < pages.length; page++) words.words(page, (id, locations) => postings.addId(id, page, locations));
 		for (const word of postings.drain()) {
 			// UTF-16 order is UTF-8 order below U+D800 (huibian's words are ASCII): the fast test first
 			if (previous !== null && !(previous < word.word && !HIGH.test(word.word)) && compareWords(previous, word.word) >= 0) throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
