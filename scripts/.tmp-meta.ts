@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { decodeMeta, encodeMeta } from '../src/lib/search/pagefind-files.ts';
+const dir = process.argv[2]!;
+const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
+const meta = decodeMeta(gunzipSync(readFileSync(path.join(dir, `pagefind.${entry.languages.und.hash}.pf_meta`))));
+console.log(meta.chunks.slice(100, 106), meta.pages.slice(0, 3));
+const gz = (m: typeof meta) => gzipSync(encodeMeta(m)).length;
+console.log('all', gz(meta), 'no chunks', gz({ ...meta, chunks: [] }), 'no pages', gz({ ...meta, pages: [] }), 'no sorts', gz({ ...meta, sorts: [] }), 'chunk hashes only', gz({ ...meta, pages: [], chunks: meta.chunks.map(c => ['', '', c[2]]) }), 'ranges only', gz({ ...meta, pages: [], chunks: meta.chunks.map(c => [c[0], c[1], '']) }));
