@@ -44,8 +44,9 @@ export function searchRecord(input: SearchRecordInput, fold: FoldTable, sortValu
 		url,
 		content: fragmentContent(blocks),
 		wordCount: chars.chars.length,
-		// `kind` filter: the search page reads the TOC-only records off it (relevance order)
-		filters: { ...attributes.filters, kind: [kind] },
+		// `kind` filter on TOC-only records only: the search page reads them off it (relevance
+		// order); on every report it would list every page in a filter chunk every search loads
+		filters: kind === TOC_ONLY_KIND ? { ...attributes.filters, kind: [kind] } : attributes.filters,
 		meta: attributes.meta,
 		sort: { date: sortValue },
 		anchors,
