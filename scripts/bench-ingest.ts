@@ -3,7 +3,7 @@
  *
  * Ingest throughput, cold, on one core: repeats the sample sources (`content/sources/*.txt`)
  * as distinct in-memory inputs (copy N of `x.txt` is `rN-x.txt`) until they hold at least
- * `--mb` MB of raw text, runs `ingest()` once in this process (no warm-up run, no cache) and
+ * `--mb` MB of raw text, runs `ingestAll()` once in this process (no warm-up run, no cache) and
  * prints MB/s (1 MB = 10^6 bytes of source bytes; wall clock, and per CPU second, which a busy
  * machine does not move) and the peak RSS of the process.
  *
@@ -12,8 +12,8 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ingest } from '../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../src/lib/ingest/metadata/index.ts';
+import { ingestAll } from '../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../src/lib/ingest/report/metadata/index.ts';
 import type { SourceInput } from '../src/lib/ingest/types.ts';
 import { parseArgs } from './lib/args.ts';
 
@@ -44,7 +44,7 @@ const vocab = parseVocabulary(await readFile(args.values.get('vocabulary') ?? 'c
 // 2. one cold run
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const result = ingest(inputs, vocab, {});
+const result = ingestAll(inputs, vocab, {});
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;

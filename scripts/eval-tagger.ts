@@ -13,8 +13,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ingest } from '../src/lib/ingest/index.ts';
-import { parseVocabulary, tagThemes } from '../src/lib/ingest/metadata/index.ts';
+import { ingestAll } from '../src/lib/ingest/index.ts';
+import { parseVocabulary, tagThemes } from '../src/lib/ingest/report/metadata/index.ts';
 import type { Block } from '../src/lib/ingest/types.ts';
 import { stripFrontmatter } from '../src/lib/mdx/render-mdx.ts';
 import { parseArgs } from './lib/args.ts';
@@ -48,7 +48,7 @@ function scoresById(folders: readonly string[]): Map<string, string> {
 		const inputs = readdirSync(folder)
 			.filter((f) => f.endsWith('.txt'))
 			.map((file) => ({ file, bytes: new Uint8Array(readFileSync(path.join(folder, file))), meta: null }));
-		for (const page of ingest(inputs, vocab, {}).pages) {
+		for (const page of ingestAll(inputs, vocab, {}).pages) {
 			const title = [page.frontmatter.title, page.frontmatter.subtitle].filter(Boolean).join(' ');
 			const scores = tagThemes(blocksOfMdx(page.mdx), vocab, { title }).scores;
 			out.set(page.id, scores.map((s) => `${s.label}:${s.score}`).join(' '));

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
-import type { LineAccount } from '../../src/lib/ingest/account-lines.ts';
+import type { LineAccount } from '../../src/lib/ingest/structure/account-lines.ts';
 
 export interface IngestStats {
 	sources: number;

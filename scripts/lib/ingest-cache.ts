@@ -69,7 +69,7 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			try {
 				const output = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as SourceOutput;
 				// The catalog check trusts that its reports passed `reportSchema` when they were made
-				// (src/lib/ingest/check-catalog.ts): an entry read back from disk is checked again.
+				// (src/lib/ingest/output/check-catalog.ts): an entry read back from disk is checked again.
 				const valid = output.file === input.file && Array.isArray(output.pages) && Array.isArray(output.reports);
 				return valid && output.reports.every((r) => catalogReportSchema.safeParse(r).success) ? output : null;
 			} catch {

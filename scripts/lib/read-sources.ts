@@ -15,7 +15,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { sourceKind } from '../../src/lib/ingest/formats/kind.ts';
 import type { IngestIssue, Overrides, SourceInput, Vocabulary } from '../../src/lib/ingest/types.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';

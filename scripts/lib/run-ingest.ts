@@ -1,12 +1,12 @@
 /**
  * The core of `scripts/ingest.ts`, callable in-process (the build script uses it):
- * read sources → `ingest()` → write `<out>/<id>.mdx` + `<out>/catalog.json` atomically.
+ * read sources → `ingestAll()` → write `<out>/<id>.mdx` + `<out>/catalog.json` atomically.
  *
  * Writes nothing when any error was found, so a failed run leaves the previous output intact.
  */
 import path from 'node:path';
-import { assembleOutputs, ingestOne, type SourceOutput } from '../../src/lib/ingest/index.ts';
-import { checkOverrides } from '../../src/lib/ingest/overrides.ts';
+import { assembleOutputs, buildSourceOutput, type SourceOutput } from '../../src/lib/ingest/index.ts';
+import { checkOverrides } from '../../src/lib/ingest/output/overrides.ts';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
 import { formatIngestReport, type IngestStats } from './format-ingest-report.ts';
 import { codeHash, openIngestCache } from './ingest-cache.ts';
@@ -77,7 +77,7 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 			}
 			const read = await extractSource(input, pdfAssets);
 			if (read.extracted) extractedText.set(input.file, read.extracted.text);
-			const output = ingestOne(read, inputs.vocab, inputs.overrides, where);
+			const output = buildSourceOutput(read, inputs.vocab, inputs.overrides, where);
 			outputs.push(output);
 			ingested.push(input.file);
 			if (cache && !options.dryRun) await cache.set(input, output);

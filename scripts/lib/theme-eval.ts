@@ -1,7 +1,7 @@
 /**
  * Measure the theme tagger against hand labels, one part of tests/fixtures/librarian/split.yaml
  * at a time (`tuning` or `heldout`): ingest the part's sources as the site would (the real
- * `ingest()`, content/vocabulary.yaml, NO curator overrides: they would hide the tagger's own
+ * `ingestAll()`, content/vocabulary.yaml, NO curator overrides: they would hide the tagger's own
  * output), then compare each report's `themes` with its labels.
  *
  * Used by `scripts/eval-tagger.ts` (prints) and by the held-out test (pins the F1 floor). The
@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
-import { ingest } from '../../src/lib/ingest/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
 import type { SourceInput, Vocabulary } from '../../src/lib/ingest/types.ts';
 
 export type PartName = 'tuning' | 'heldout';
@@ -102,7 +102,7 @@ function ingestFolder(folder: string, vocab: Vocabulary): CatalogReport[] {
 		.filter((f) => f.endsWith('.txt'))
 		.sort()
 		.map((file) => ({ file, bytes: new Uint8Array(readFileSync(path.join(folder, file))), meta: null }));
-	return ingest(inputs, vocab, {}).catalog.reports as CatalogReport[];
+	return ingestAll(inputs, vocab, {}).catalog.reports as CatalogReport[];
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);

@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalogSchema } from '../../src/lib/frontmatter.ts';
-import { assembleOutputs, ingestOne } from '../../src/lib/ingest/index.ts';
-import { checkCatalog } from '../../src/lib/ingest/check-catalog.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { assembleOutputs, buildSourceOutput } from '../../src/lib/ingest/index.ts';
+import { checkCatalog } from '../../src/lib/ingest/output/check-catalog.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const vocab = parseVocabulary(readFileSync(path.join(repo, 'content/vocabulary.yaml'), 'utf8'));
 const file = '000_072d85c6eac7fde3.txt';
-const output = () => ingestOne({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))), meta: null }, vocab, {});
+const output = () => buildSourceOutput({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))), meta: null }, vocab, {});
 
 describe('checkCatalog', () => {
 	test('a catalog of freshly ingested sources passes, and the full catalogSchema agrees', () => {
@@ -38,7 +38,7 @@ describe('checkCatalog', () => {
 	test('a report that failed reportSchema never reaches the catalog: its error is at its source line', () => {
 		const result = assembleOutputs([output()], { /* no override */ });
 		const id = result.catalog.reports[0]!.id;
-		const overridden = ingestOne({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))), meta: null }, vocab, { [id]: { date: '2010-13' } });
+		const overridden = buildSourceOutput({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))), meta: null }, vocab, { [id]: { date: '2010-13' } });
 		const { catalog, issues } = assembleOutputs([overridden], {});
 		expect(catalog.reports.map((r) => r.id)).not.toContain(id);
 		const errors = issues.filter((i) => i.severity === 'error');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
-import { decodeSource } from '../../src/lib/ingest/decode.ts';
+import { decodeSource } from '../../src/lib/ingest/decode/decode.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(repo, 'tests/fixtures');

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { decodeSource, toLf } from '../../src/lib/ingest/decode.ts';
-import { isPlausibleText } from '../../src/lib/ingest/plausibility.ts';
+import { decodeSource, toLf } from '../../src/lib/ingest/decode/decode.ts';
+import { isPlausibleText } from '../../src/lib/ingest/decode/plausibility.ts';
 
 const text = '强素质 促发展 努力打造学习型农经新形象\n——延庆县农经站创建学习型机关自评报告\n延庆县农村合作经济经营管理站，成立于1983年5月。我们的工作是为了农民的发展，这是我们的目标。\n';
 // The same text in traditional characters, for Big5.

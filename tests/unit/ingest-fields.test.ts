@@ -2,12 +2,12 @@
  * Field accuracy on heads and sign-offs a maintainer meets in unseen books (issue 21, item 6):
  * who wrote the report (unit), its category, its date. Each source below is written by hand; the
  * expected fields are read off the source text, never from the ingester's output. The real
- * `ingest()` runs on each.
+ * `ingestAll()` runs on each.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { ingest } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 
 const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
 
@@ -112,7 +112,7 @@ const cases: Case[] = [
 
 describe('unit, category and date on hand-written heads and sign-offs', () => {
 	test.each(cases)('$name', ({ name, text, want, issues }) => {
-		const result = ingest([{ file: `${name.slice(0, 8)}.txt`, bytes: new TextEncoder().encode(text) }], vocab, {});
+		const result = ingestAll([{ file: `${name.slice(0, 8)}.txt`, bytes: new TextEncoder().encode(text) }], vocab, {});
 		expect(result.catalog.reports).toHaveLength(1);
 		const report = result.catalog.reports[0]! as unknown as Record<string, unknown>;
 		expect(Object.fromEntries(Object.keys(want).map((k) => [k, report[k]]))).toEqual(want);
@@ -148,7 +148,7 @@ describe('the sign-off beats the book’s date', () => {
 		'示范县种植业服务中心现有职工30人。我们坚持学以致用，服务三农。',
 		'',
 	].join('\n');
-	const result = ingest([{ file: 'book.txt', bytes: new TextEncoder().encode(book) }], vocab, {});
+	const result = ingestAll([{ file: 'book.txt', bytes: new TextEncoder().encode(book) }], vocab, {});
 	const pick = (r: Record<string, unknown>) => ({ unit: r.unit, date: r.date, datePrecision: r.datePrecision, dateSource: r.dateSource });
 
 	test('a report with a letter-spaced sign-off date keeps its own date; one without inherits the book’s', () => {
@@ -193,7 +193,7 @@ describe('fields of the librarian’s hand-written reports', () => {
 		['heldout/h16-shequ-dangzhibu.txt', '平安县南关社区党支部', null, D, '工作总结', '2011-12'],
 	])('%s: unit %s, author %s, %s, %s, %s', (file, unit, author, category, reportType, date) => {
 		const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/librarian/${file}`, import.meta.url)));
-		const [report] = ingest([{ file: file.split('/')[1]!, bytes }], vocab, {}).catalog.reports;
+		const [report] = ingestAll([{ file: file.split('/')[1]!, bytes }], vocab, {}).catalog.reports;
 		expect({ unit: report?.unit, author: report?.author, category: report?.category, reportType: report?.reportType, date: report?.date, dateSource: report?.dateSource }).toEqual({
 			unit,
 			author,

@@ -12,8 +12,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingest, ingestOne } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { ingestAll, buildSourceOutput } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { renderedBlocks } from '../helpers/html-text.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
@@ -38,7 +38,7 @@ describe('ingest fixtures', () => {
 	test.each(cases)('%s', (name) => {
 		const bytes = new Uint8Array(readFileSync(path.join(root, name, 'input.txt')));
 		const expected = JSON.parse(readFileSync(path.join(root, name, 'expected.json'), 'utf8'));
-		const result = ingest([{ file: `${name}.txt`, bytes }], vocab, {});
+		const result = ingestAll([{ file: `${name}.txt`, bytes }], vocab, {});
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
 		const [source] = result.catalog.sources;
 		expect(source?.shape).toBe(expected.shape);
@@ -68,7 +68,7 @@ describe('ingest fixtures', () => {
 			expect(structural.map((i) => [i.ruleId, i.line])).toEqual(expected.warnings);
 		}
 		if (expected.account) {
-			const account = ingestOne({ file: `${name}.txt`, bytes }, vocab, {}).account as unknown as Record<string, unknown>;
+			const account = buildSourceOutput({ file: `${name}.txt`, bytes }, vocab, {}).account as unknown as Record<string, unknown>;
 			expect(pick(account, expected.account)).toEqual(expected.account);
 		}
 	});

@@ -10,10 +10,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingest } from '../../src/lib/ingest/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
 import { isDecoratedFolio } from '../../src/lib/ingest/pages/folio.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
 import * as books from '../fixtures/formats/books.ts';
 
@@ -43,7 +43,7 @@ const read = new Map<string, ReturnType<typeof extractSource>>();
 async function ingestFile(name: string, file: string) {
 	const key = `${name}/${file}`;
 	if (!read.has(key)) read.set(key, extractSource({ file, bytes: new Uint8Array(readFileSync(path.join(root, name, file))) }, pdfAssets));
-	return ingest([await read.get(key)!], vocab, {});
+	return ingestAll([await read.get(key)!], vocab, {});
 }
 
 const runs = cases.flatMap((name) => {

@@ -19,8 +19,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingestOne, type SourceOutput } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { buildSourceOutput, type SourceOutput } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const vocab = parseVocabulary(readFileSync(path.join(ROOT, 'content/vocabulary.yaml'), 'utf8'));
@@ -59,7 +59,7 @@ describe('every non-blank line of a source is in exactly one place', () => {
 
 	test.each(files)('$name', ({ name, file }) => {
 		const raw = rawLines(file);
-		const out = ingestOne({ file: `${name}`, bytes: new Uint8Array(readFileSync(file)) }, vocab, {});
+		const out = buildSourceOutput({ file: `${name}`, bytes: new Uint8Array(readFileSync(file)) }, vocab, {});
 		expect(out.source).not.toBeNull();
 		const placed = claims(out);
 		const pages = out.pages.map((p) => {

@@ -7,10 +7,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ingest } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { dump } from 'js-yaml';
-import { frontmatterYaml } from '../../src/lib/mdx/frontmatter-yaml.ts';
+import { serializeFrontmatter } from '../../src/lib/mdx/serialize-frontmatter.ts';
 import { toMdx, toMdxSlow, type MdxBlock } from '../../src/lib/mdx/to-mdx.ts';
 
 const repo = path.join(import.meta.dirname, '..', '..');
@@ -21,7 +21,7 @@ const samples = readdirSync(path.join(repo, 'content/sources'))
 const fm = { id: 'x', title: '标题' };
 
 describe('toMdx fast path = toMarkdown of the whole tree', () => {
-	const pages = ingest(samples, vocab, {}).pages;
+	const pages = ingestAll(samples, vocab, {}).pages;
 
 	test('every sample page, block by block, as a paragraph and as each heading level', () => {
 		let lines = 0;
@@ -79,7 +79,7 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 	const yaml = (data: Record<string, unknown>) => dump(data, { lineWidth: -1, noRefs: true, sortKeys: false });
 
 	test('frontmatter YAML = js-yaml on every sample report and catalog record', () => {
-		for (const page of pages) expect(frontmatterYaml(page.frontmatter)).toBe(yaml(page.frontmatter));
+		for (const page of pages) expect(serializeFrontmatter(page.frontmatter)).toBe(yaml(page.frontmatter));
 	});
 
 	test('frontmatter YAML = js-yaml on dates, file names and quoted CJK text', () => {
@@ -93,8 +93,8 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 			}
 		}
 		for (const value of values) {
-			expect(frontmatterYaml({ date: value })).toBe(yaml({ date: value }));
-			expect(frontmatterYaml({ unitParts: [value, '学'] })).toBe(yaml({ unitParts: [value, '学'] }));
+			expect(serializeFrontmatter({ date: value })).toBe(yaml({ date: value }));
+			expect(serializeFrontmatter({ unitParts: [value, '学'] })).toBe(yaml({ unitParts: [value, '学'] }));
 		}
 	});
 
@@ -120,8 +120,8 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 				} catch (error) {
 					expected = error as Error;
 				}
-				if (expected instanceof Error) expect(() => frontmatterYaml(data)).toThrow();
-				else expect(frontmatterYaml(data)).toBe(expected);
+				if (expected instanceof Error) expect(() => serializeFrontmatter(data)).toThrow();
+				else expect(serializeFrontmatter(data)).toBe(expected);
 			}),
 			{ numRuns: 5000 },
 		);

@@ -6,18 +6,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ingestSource } from '../../src/lib/ingest/ingest-source.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
-import { accountLines } from '../../src/lib/ingest/account-lines.ts';
-import { buildBlocks } from '../../src/lib/ingest/blocks.ts';
-import { sectionMarkerOf } from '../../src/lib/ingest/line-kinds.ts';
+import { draftSource } from '../../src/lib/ingest/draft-source.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { accountLines } from '../../src/lib/ingest/structure/account-lines.ts';
+import { buildBlocks } from '../../src/lib/ingest/report/blocks.ts';
+import { sectionMarkerOf } from '../../src/lib/ingest/lines/line-kinds.ts';
 import { collapseLetterSpaced } from '../../src/lib/ingest/pages/letter-spaced.ts';
-import { parseToc } from '../../src/lib/ingest/parse-toc.ts';
-import { createRepairLog, dropLine } from '../../src/lib/ingest/repair-log.ts';
-import { toSourceLines } from '../../src/lib/ingest/source-lines.ts';
-import { isFrameLine } from '../../src/lib/ingest/split-compilation.ts';
-import { readColumnToc } from '../../src/lib/ingest/toc-columns.ts';
-import { isHeaderRow, readTocRow } from '../../src/lib/ingest/toc-row.ts';
+import { parseToc } from '../../src/lib/ingest/structure/parse-toc.ts';
+import { createRepairLog, dropLine } from '../../src/lib/ingest/lines/repair-log.ts';
+import { toSourceLines } from '../../src/lib/ingest/lines/source-lines.ts';
+import { isFrameLine } from '../../src/lib/ingest/structure/split-compilation.ts';
+import { readColumnToc } from '../../src/lib/ingest/structure/toc-columns.ts';
+import { isHeaderRow, readTocRow } from '../../src/lib/ingest/structure/toc-row.ts';
 
 const lines = (text: string) => toSourceLines(text, createRepairLog());
 
@@ -139,7 +139,7 @@ describe('text kept with a report across a frame line', () => {
 
 	test('the section marker between the kept text and the head is frame, and no text is reported lost', () => {
 		const text = '某县学习型组织汇编\n\n目录\n◆ 机关篇\n强化学习 提升素质……1\n建设书香校园……5\n\n说明：本书收录的材料均经单位审核。\n\n◆ 机关篇\n\n强化学习 提升素质\n某县统计局\n我局坚持学习，成效明显。\n\n建设书香校园\n某县中学\n我校开展读书活动，效果很好。\n';
-		const out = ingestSource({ file: 'a.txt', bytes: new TextEncoder().encode(text) }, vocab);
+		const out = draftSource({ file: 'a.txt', bytes: new TextEncoder().encode(text) }, vocab);
 		expect(out.issues.map((i) => [i.ruleId, i.line])).toEqual([['structure:unassigned', 8]]);
 		expect('account' in out && out.account).toMatchObject({ kept: [8], frame: [10], unassigned: [] });
 		expect('reports' in out && out.reports[0]!.text).toContain('说明：本书收录的材料均经单位审核。');

@@ -7,15 +7,15 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ingest } from '../../src/lib/ingest/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
 import { readRunInputs } from '../../scripts/lib/read-sources.ts';
 import { pageRanges } from '../../src/lib/ingest/formats/extract.ts';
 import { unifyRadicals } from '../../src/lib/ingest/formats/radicals.ts';
 import { htmlToText } from '../../src/lib/ingest/formats/html.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { folioOf } from '../../src/lib/ingest/pages/folio.ts';
 import { collapseLetterSpaced } from '../../src/lib/ingest/pages/letter-spaced.ts';
-import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
+import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
 
 const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -127,7 +127,7 @@ describe('page furniture in text sources', () => {
 	const withCover = ['学习型机关建设文集', '', `\f${pages.join('\n')}`].join('\n');
 
 	test('running heads (two lines) and folios are removed and counted; the cut sentence is whole', () => {
-		const result = ingest([{ file: 'book.txt', bytes: encode(pdftotext) }], vocab, {});
+		const result = ingestAll([{ file: 'book.txt', bytes: encode(pdftotext) }], vocab, {});
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
 		const source = result.catalog.sources[0]!;
 		expect([source.repairs['running-head'], source.repairs.folio]).toEqual([6, 3]);
@@ -143,7 +143,7 @@ describe('page furniture in text sources', () => {
 	});
 
 	test('the cover keeps the book title the running heads repeat', () => {
-		const result = ingest([{ file: 'book.txt', bytes: encode(withCover) }], vocab, {});
+		const result = ingestAll([{ file: 'book.txt', bytes: encode(withCover) }], vocab, {});
 		expect(result.catalog.sources[0]!.repairs['running-head']).toBe(6);
 		// The cover line is still there: the header reader takes it as the start of the title
 		// (a two-line title), which is the header reader's call, not the page stage's.
@@ -168,7 +168,7 @@ describe('page furniture in text sources', () => {
 			'东城区学习型组织建设资料',
 			'第3页',
 		].join('\n');
-		const result = ingest([{ file: 'article.txt', bytes: encode(text) }], vocab, {});
+		const result = ingestAll([{ file: 'article.txt', bytes: encode(text) }], vocab, {});
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
 		expect([result.catalog.sources[0]!.repairs['running-head'], result.catalog.sources[0]!.repairs.folio]).toEqual([3, 3]);
 		const [page] = result.pages;
@@ -179,7 +179,7 @@ describe('page furniture in text sources', () => {
 
 	test('a bare number between paragraphs without page evidence is left to the block stage', () => {
 		const text = ['标题', '', `${body(1)}，继续`, '', '12', '', '写完。'].join('\n');
-		const result = ingest([{ file: 'a.txt', bytes: encode(text) }], vocab, {});
+		const result = ingestAll([{ file: 'a.txt', bytes: encode(text) }], vocab, {});
 		expect(result.catalog.sources[0]!.repairs).toEqual({ 'page-number-at-break': 1 });
 	});
 });

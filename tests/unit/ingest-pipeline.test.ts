@@ -2,12 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as barrel from '../../src/lib/ingest/index.ts';
-import { ingest } from '../../src/lib/ingest/index.ts';
-import { checkNoLoss } from '../../src/lib/ingest/check-no-loss.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
-import { keyOf } from '../../src/lib/ingest/line-kinds.ts';
-import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
-import { hash8, sourceSlug, uniqueIds } from '../../src/lib/ingest/slug.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { checkNoLoss } from '../../src/lib/ingest/output/check-no-loss.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { keyOf } from '../../src/lib/ingest/lines/line-kinds.ts';
+import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
+import { hash8, sourceSlug, uniqueIds } from '../../src/lib/ingest/output/slug.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const vocab = parseVocabulary(readFileSync(path.join(repo, 'content/vocabulary.yaml'), 'utf8'));
@@ -16,16 +16,16 @@ const samples = readdirSync(path.join(repo, 'content/sources'))
 	.map((file) => ({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))) }));
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-test('the barrel exports ingest and the named steps', () => {
+test('the barrel exports ingestAll and the named steps', () => {
 	expect(Object.keys(barrel).sort()).toEqual([
-		'applyOverrides', 'assembleOutputs', 'assignHeadings', 'buildBlocks', 'checkNoLoss', 'createRepairLog', 'decodeSource',
-		'detectShape', 'hash8', 'ingest', 'ingestOne', 'ingestSource', 'isPlausibleText', 'locateReports', 'normaliseSpaces',
+		'applyOverrides', 'assembleOutputs', 'assignHeadings', 'buildBlocks', 'buildSourceOutput', 'checkNoLoss', 'createRepairLog',
+		'decodeSource', 'detectShape', 'draftSource', 'hash8', 'ingestAll', 'isPlausibleText', 'locateReports', 'normaliseSpaces',
 		'parseToc', 'readReportHead', 'readSignOff', 'repairRules', 'sourceSlug', 'toSourceLines',
 	]);
 });
 
 describe('the five samples', () => {
-	const result = ingest(samples, vocab, {});
+	const result = ingestAll(samples, vocab, {});
 
 	test('16 reports with a body, 87 TOC entries without, no error', () => {
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -49,16 +49,16 @@ describe('the five samples', () => {
 	});
 
 	test('ids stay the same when other sources are added, removed or reordered', () => {
-		const byFile = (r: ReturnType<typeof ingest>) => Object.fromEntries(r.catalog.reports.map((x) => [`${x.source}:${x.title}:${x.order}`, x.id]));
+		const byFile = (r: ReturnType<typeof ingestAll>) => Object.fromEntries(r.catalog.reports.map((x) => [`${x.source}:${x.title}:${x.order}`, x.id]));
 		const all = byFile(result);
-		const subset = byFile(ingest([...samples].reverse().slice(1, 4), vocab, {}));
-		const extra = byFile(ingest([...samples, { file: 'zzz.txt', bytes: utf8('另一篇文章\n\n正文。') }], vocab, {}));
+		const subset = byFile(ingestAll([...samples].reverse().slice(1, 4), vocab, {}));
+		const extra = byFile(ingestAll([...samples, { file: 'zzz.txt', bytes: utf8('另一篇文章\n\n正文。') }], vocab, {}));
 		for (const [key, id] of Object.entries(subset)) expect(all[key]).toBe(id);
 		for (const [key, id] of Object.entries(all)) expect(extra[key]).toBe(id);
 	});
 
 	test('two builds give byte-identical pages and catalog', () => {
-		const again = ingest(samples, vocab, {});
+		const again = ingestAll(samples, vocab, {});
 		expect(JSON.stringify(again.catalog)).toBe(JSON.stringify(result.catalog));
 		expect(again.pages.map((p) => p.mdx)).toEqual(result.pages.map((p) => p.mdx));
 	});
@@ -79,7 +79,7 @@ describe('encodings ingest to identical records', () => {
 				return out;
 			})(),
 		];
-		const results = variants.map((bytes) => ingest([{ file: 'x.txt', bytes }], vocab, {}));
+		const results = variants.map((bytes) => ingestAll([{ file: 'x.txt', bytes }], vocab, {}));
 		for (const r of results.slice(1)) {
 			expect(r.pages.map((p) => p.mdx)).toEqual(results[0]!.pages.map((p) => p.mdx));
 			expect(r.catalog.reports).toEqual(results[0]!.catalog.reports);
@@ -89,7 +89,7 @@ describe('encodings ingest to identical records', () => {
 
 describe('errors and overrides', () => {
 	test('an unreadable source is an error naming the file; other sources still ingest', () => {
-		const result = ingest([{ file: 'empty.txt', bytes: new Uint8Array() }, samples[1]!], vocab, {});
+		const result = ingestAll([{ file: 'empty.txt', bytes: new Uint8Array() }, samples[1]!], vocab, {});
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([
 			{ file: 'empty.txt', line: 1, column: 1, ruleId: 'decode:empty', severity: 'error', message: 'empty.txt: the file is empty. Remove it or add the text.' },
 		]);
@@ -97,9 +97,9 @@ describe('errors and overrides', () => {
 	});
 
 	test('an override replaces fields (slug follows label); an unknown id is a warning', () => {
-		const first = ingest([samples[4]!], vocab, {});
+		const first = ingestAll([samples[4]!], vocab, {});
 		const id = first.pages[0]!.id;
-		const result = ingest([samples[4]!], vocab, { [id]: { unit: '上海市闸北区委宣传部', category: '学习型党组织', date: '2004' }, 'no-such-id': { unit: 'X' } });
+		const result = ingestAll([samples[4]!], vocab, { [id]: { unit: '上海市闸北区委宣传部', category: '学习型党组织', date: '2004' }, 'no-such-id': { unit: 'X' } });
 		const fm = result.pages[0]!.frontmatter;
 		expect([fm.unit, fm.category, fm.categorySlug, fm.date, fm.datePrecision, fm.dateSource]).toEqual(['上海市闸北区委宣传部', '学习型党组织', 'dangzuzhi', '2004', 'year', 'report']);
 		expect(result.issues).toEqual([
@@ -111,9 +111,9 @@ describe('errors and overrides', () => {
 	});
 
 	test('an override that breaks the schema is an error with the zod path, and the page is not produced', () => {
-		const first = ingest([samples[4]!], vocab, {});
+		const first = ingestAll([samples[4]!], vocab, {});
 		const id = first.pages[0]!.id;
-		const result = ingest([samples[4]!], vocab, { [id]: { date: '2004年', datePrecision: 'year', dateSource: 'report' } });
+		const result = ingestAll([samples[4]!], vocab, { [id]: { date: '2004年', datePrecision: 'year', dateSource: 'report' } });
 		expect(result.pages).toEqual([]);
 		expect(result.issues.map((i) => [i.file, i.line, i.ruleId, i.message])).toEqual([
 			['004_83e701237cf79c63.txt', 1, 'frontmatter:invalid', 'Invalid frontmatter of report “深入开展学习型机关创建活动，切实提高机关干部综合素质和执政能力”: **date**: Expected YYYY, YYYY-MM or YYYY-MM-DD'],
@@ -122,7 +122,7 @@ describe('errors and overrides', () => {
 });
 
 test('a placeholder sign-off date is not a date and is reported as unparsed', () => {
-	const result = ingest([{ file: 'p.txt', bytes: utf8('某单位创建学习型机关自评报告\n\n我们开展了学习活动。\n\n***街道工委\n\n***年***月') }], vocab, {});
+	const result = ingestAll([{ file: 'p.txt', bytes: utf8('某单位创建学习型机关自评报告\n\n我们开展了学习活动。\n\n***街道工委\n\n***年***月') }], vocab, {});
 	const fm = result.pages[0]!.frontmatter;
 	expect([fm.date, fm.datePrecision, fm.dateSource]).toEqual([null, 'none', 'none']);
 	expect(result.issues.map((i) => [i.line, i.ruleId, i.severity])).toEqual([[7, 'date:unparsed', 'warning']]);

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { ingest } from '../../src/lib/ingest/index.ts';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { fragmentText } from '../helpers/html-text.ts';
 
@@ -32,7 +32,7 @@ test('random hostile text ingests faithfully or fails with a clear error', () =>
 	let pages = 0;
 	fc.assert(
 		fc.property(file, (text) => {
-			const result = ingest([{ file: 'random.txt', bytes: new TextEncoder().encode(text) }], vocab, {});
+			const result = ingestAll([{ file: 'random.txt', bytes: new TextEncoder().encode(text) }], vocab, {});
 			for (const issue of result.issues) {
 				expect(issue.ruleId).not.toBe('text:lost');
 				expect(issue.message.length).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
-import { normaliseSpaces } from '../../src/lib/ingest/spaces.ts';
-import { toSourceLines } from '../../src/lib/ingest/source-lines.ts';
+import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
+import { normaliseSpaces } from '../../src/lib/ingest/lines/spaces.ts';
+import { toSourceLines } from '../../src/lib/ingest/lines/source-lines.ts';
 
 describe('normaliseSpaces (INGEST-SPEC §6.4)', () => {
 	test.each([

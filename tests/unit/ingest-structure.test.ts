@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { buildBlocks } from '../../src/lib/ingest/blocks.ts';
-import { assignHeadings } from '../../src/lib/ingest/headings.ts';
-import { parseToc, pageTail } from '../../src/lib/ingest/parse-toc.ts';
-import { locateReports } from '../../src/lib/ingest/locate-reports.ts';
-import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
-import { toSourceLines } from '../../src/lib/ingest/source-lines.ts';
-import { splitGluedHeadings } from '../../src/lib/ingest/split-glued.ts';
-import { authorOf } from '../../src/lib/ingest/sign-off.ts';
-import { isUnitLine, unitFromHeadline, isAnonymised } from '../../src/lib/ingest/unit.ts';
-import { isTeaser } from '../../src/lib/ingest/split-single.ts';
+import { buildBlocks } from '../../src/lib/ingest/report/blocks.ts';
+import { assignHeadings } from '../../src/lib/ingest/report/headings.ts';
+import { parseToc, pageTail } from '../../src/lib/ingest/structure/parse-toc.ts';
+import { locateReports } from '../../src/lib/ingest/structure/locate-reports.ts';
+import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
+import { toSourceLines } from '../../src/lib/ingest/lines/source-lines.ts';
+import { splitGluedHeadings } from '../../src/lib/ingest/report/split-glued.ts';
+import { authorOf } from '../../src/lib/ingest/report/sign-off.ts';
+import { isUnitLine, unitFromHeadline, isAnonymised } from '../../src/lib/ingest/report/unit.ts';
+import { isTeaser } from '../../src/lib/ingest/structure/split-single.ts';
 
 const lines = (text: string) => toSourceLines(text, createRepairLog());
 

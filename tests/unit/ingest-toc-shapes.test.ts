@@ -4,16 +4,16 @@
  * tests/fixtures/toc-* and no-toc-book show them on whole compilations).
  */
 import { describe, expect, test } from 'vitest';
-import { accountLines } from '../../src/lib/ingest/account-lines.ts';
-import { editDistance, looseMatch } from '../../src/lib/ingest/match-title.ts';
-import { parseToc } from '../../src/lib/ingest/parse-toc.ts';
-import { createRepairLog } from '../../src/lib/ingest/repair-log.ts';
-import { toSourceLines } from '../../src/lib/ingest/source-lines.ts';
-import { endsInStub, splitGluedHeadings } from '../../src/lib/ingest/split-glued.ts';
-import { reportSignals, splitByHeads } from '../../src/lib/ingest/split-by-heads.ts';
-import { readColumnToc } from '../../src/lib/ingest/toc-columns.ts';
-import { isHeaderRow, readTocRow } from '../../src/lib/ingest/toc-row.ts';
-import { isUnitLine } from '../../src/lib/ingest/unit.ts';
+import { accountLines } from '../../src/lib/ingest/structure/account-lines.ts';
+import { editDistance, looseMatch } from '../../src/lib/ingest/structure/match-title.ts';
+import { parseToc } from '../../src/lib/ingest/structure/parse-toc.ts';
+import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
+import { toSourceLines } from '../../src/lib/ingest/lines/source-lines.ts';
+import { endsInStub, splitGluedHeadings } from '../../src/lib/ingest/report/split-glued.ts';
+import { reportSignals, splitByHeads } from '../../src/lib/ingest/structure/split-by-heads.ts';
+import { readColumnToc } from '../../src/lib/ingest/structure/toc-columns.ts';
+import { isHeaderRow, readTocRow } from '../../src/lib/ingest/structure/toc-row.ts';
+import { isUnitLine } from '../../src/lib/ingest/report/unit.ts';
 
 const lines = (text: string) => toSourceLines(text, createRepairLog());
 

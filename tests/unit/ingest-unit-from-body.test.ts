@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
-import { unitFromBody } from '../../src/lib/ingest/unit-from-body.ts';
+import { unitFromBody } from '../../src/lib/ingest/report/unit-from-body.ts';
 
 const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
 const words = vocab.categories.flatMap((c) => c.unitWords);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { unitTable } from '../../src/lib/ingest/unit-table.ts';
+import { unitTable } from '../../src/lib/ingest/lines/unit-table.ts';
 
 describe('unitTable', () => {
 	test.each([

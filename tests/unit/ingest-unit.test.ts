@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
-import { readSignOff } from '../../src/lib/ingest/sign-off.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { readSignOff } from '../../src/lib/ingest/report/sign-off.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
 import {
 	collapseLetterSpacing,
@@ -17,7 +17,7 @@ import {
 	unitOfLines,
 	unitPartsOf,
 	unitText,
-} from '../../src/lib/ingest/unit.ts';
+} from '../../src/lib/ingest/report/unit.ts';
 
 const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
 const words = vocab.categories.flatMap((c) => c.unitWords);

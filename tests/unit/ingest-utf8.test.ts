@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSource } from '../../src/lib/ingest/decode.ts';
-import { isPlausibleText, isPlausibleUnits } from '../../src/lib/ingest/plausibility.ts';
-import { unitsToString, utf8Units } from '../../src/lib/ingest/utf8.ts';
+import { decodeSource } from '../../src/lib/ingest/decode/decode.ts';
+import { isPlausibleText, isPlausibleUnits } from '../../src/lib/ingest/decode/plausibility.ts';
+import { unitsToString, utf8Units } from '../../src/lib/ingest/decode/utf8.ts';
 
 const reference = new TextDecoder('utf-8', { fatal: true });
 function strict(bytes: Uint8Array): string | null {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { classifyCategory, declaredCategory, parseVocabulary, type CategoryInput } from '../../src/lib/ingest/metadata/index.ts';
+import { classifyCategory, declaredCategory, parseVocabulary, type CategoryInput } from '../../src/lib/ingest/report/metadata/index.ts';
 
 const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findReportDate, parseDate } from '../../src/lib/ingest/metadata/index.ts';
+import { findReportDate, parseDate } from '../../src/lib/ingest/report/metadata/index.ts';
 
 describe('parseDate', () => {
 	test.each([

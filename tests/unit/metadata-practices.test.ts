@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findNamedPractices } from '../../src/lib/ingest/metadata/index.ts';
+import { findNamedPractices } from '../../src/lib/ingest/report/metadata/index.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
 
 const p = (text: string, line = 1): Block => ({ type: 'paragraph', text, line });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectReportType, type ReportTypeInput } from '../../src/lib/ingest/metadata/index.ts';
+import { detectReportType, type ReportTypeInput } from '../../src/lib/ingest/report/metadata/index.ts';
 
 describe('detectReportType', () => {
 	test.each<[string, ReportTypeInput, string]>([

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { evaluatePart, readSplit, scoreComparisons } from '../../scripts/lib/theme-eval.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

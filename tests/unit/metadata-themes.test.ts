@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseVocabulary, tagThemes } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary, tagThemes } from '../../src/lib/ingest/report/metadata/index.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
 
 // A small hand-written vocabulary, so these cases do not move when the site owner edits

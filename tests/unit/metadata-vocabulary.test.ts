@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseVocabulary } from '../../src/lib/ingest/metadata/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 
 describe('content/vocabulary.yaml', () => {
 	const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
@@ -81,7 +81,7 @@ describe('parseVocabulary errors', () => {
 });
 
 test('the barrel exports exactly the metadata API', async () => {
-	expect(Object.keys(await import('../../src/lib/ingest/metadata/index.ts')).sort()).toEqual([
+	expect(Object.keys(await import('../../src/lib/ingest/report/metadata/index.ts')).sort()).toEqual([
 		'categoryByUnit',
 		'classifyCategory',
 		'declaredCategory',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileWords } from '../../src/lib/ingest/metadata/word-matcher.ts';
+import { compileWords } from '../../src/lib/ingest/report/metadata/word-matcher.ts';
 
 /** Every occurrence of every word, by plain `indexOf`, sorted like `scan` reports them. */
 function naive(words: readonly string[], text: string): [number, number][] {

@@ -1,36 +1,43 @@
 /**
- * The ingest library: raw compilation bytes → report records, MDX pages and the catalog.
+ * The ingest library: raw compilation bytes → report records, MDX pages and the catalog. Only
+ * wires the stages, one folder each:
  *
- * decode → normalise → recognise shape → parse TOC / split → clean blocks → metadata → ids →
- * overrides → validate (`reportSchema`) → serialise (`toMdx`) → catalog (`catalogSchema`, each
- * report checked once: see `check-catalog.ts`).
+ * `decode/` (bytes → text) or `formats/` (PDF, .docx, .html → text lines) → `lines/` (source
+ * lines, invisible characters, layout spaces) → `pages/` (folios, running heads, web frame) →
+ * `structure/` (shape, cover and preface, TOC, report spans, line accounting) → `report/` (head,
+ * unit, sign-off, body blocks, metadata) → `output/` (ids, overrides, validation against
+ * `reportSchema`, no-loss and catalog checks) → MDX (`../mdx/to-mdx.ts`).
+ *
+ * `draftSource` runs one source up to report drafts; `buildSourceOutput` validates them and
+ * makes their MDX; `assembleOutputs` puts sources together into the catalog; `ingestAll` does
+ * all three for a set of sources.
  * Pure: no file system; the CLI (`scripts/ingest.ts`) reads and writes.
  */
 import { toMdx } from '../mdx/to-mdx.ts';
 import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
-import { ingestSource } from './ingest-source.ts';
-import type { LineAccount } from './account-lines.ts';
-import { checkCatalog } from './check-catalog.ts';
-import { applyOverride, unknownOverrides, type OverridePlace } from './overrides.ts';
-import { findCollisions } from './slug.ts';
-import { validateReport } from './validate.ts';
+import { draftSource } from './draft-source.ts';
+import type { LineAccount } from './structure/account-lines.ts';
+import { checkCatalog } from './output/check-catalog.ts';
+import { applyOverride, unknownOverrides, type OverridePlace } from './output/overrides.ts';
+import { findCollisions } from './output/slug.ts';
+import { validateReport } from './output/validate.ts';
 
-export { decodeSource } from './decode.ts';
-export { isPlausibleText } from './plausibility.ts';
-export { toSourceLines } from './source-lines.ts';
-export { normaliseSpaces } from './spaces.ts';
-export { detectShape } from './shape.ts';
-export { parseToc } from './parse-toc.ts';
-export { locateReports } from './locate-reports.ts';
-export { buildBlocks } from './blocks.ts';
-export { assignHeadings } from './headings.ts';
-export { readReportHead } from './report-header.ts';
-export { readSignOff } from './sign-off.ts';
-export { checkNoLoss } from './check-no-loss.ts';
-export { sourceSlug, hash8 } from './slug.ts';
-export { ingestSource } from './ingest-source.ts';
-export { applyOverrides } from './overrides.ts';
-export { createRepairLog, repairRules } from './repair-log.ts';
+export { decodeSource } from './decode/decode.ts';
+export { isPlausibleText } from './decode/plausibility.ts';
+export { toSourceLines } from './lines/source-lines.ts';
+export { normaliseSpaces } from './lines/spaces.ts';
+export { detectShape } from './structure/shape.ts';
+export { parseToc } from './structure/parse-toc.ts';
+export { locateReports } from './structure/locate-reports.ts';
+export { buildBlocks } from './report/blocks.ts';
+export { assignHeadings } from './report/headings.ts';
+export { readReportHead } from './report/report-header.ts';
+export { readSignOff } from './report/sign-off.ts';
+export { checkNoLoss } from './output/check-no-loss.ts';
+export { sourceSlug, hash8 } from './output/slug.ts';
+export { draftSource } from './draft-source.ts';
+export { applyOverrides } from './output/overrides.ts';
+export { createRepairLog, repairRules } from './lines/repair-log.ts';
 
 
 /** Everything one source contributes to a run (what the CLI caches per source). */
@@ -55,11 +62,12 @@ export interface IngestOptions {
 }
 
 /**
- * Ingest one source: records, overrides applied, frontmatter validated, MDX pages. Depends only
+ * Build what one source contributes: its records with overrides applied, frontmatter validated,
+ * and their MDX pages. Depends only
  * on the source (bytes, metadata, file name), the vocabulary and the overrides.
  */
-export function ingestOne(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }): SourceOutput {
-	const result = ingestSource(input, vocab);
+export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }): SourceOutput {
+	const result = draftSource(input, vocab);
 	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null };
 	if (!result.source) return out;
 	out.account = result.account;
@@ -106,13 +114,13 @@ export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Ove
 }
 
 /**
- * Ingest a set of sources.
+ * Ingest a set of sources: `buildSourceOutput` for each, then `assembleOutputs`.
  * @param inputs Source files (bytes + optional `<source>.yaml` metadata); order doesn’t matter.
  * @param vocab Category and theme vocabulary (`content/vocabulary.yaml`).
  * @param overrides Curator overrides by report id (`content/overrides.yaml`), `{}` for none.
  * @returns Catalog, one page per valid report, and every issue (errors and warnings).
  */
-export function ingest(inputs: readonly SourceInput[], vocab: Vocabulary, overrides: Overrides, options: IngestOptions = {}): IngestResult {
+export function ingestAll(inputs: readonly SourceInput[], vocab: Vocabulary, overrides: Overrides, options: IngestOptions = {}): IngestResult {
 	// One source at a time: its blocks are dropped once its pages are made (memory stays flat).
-	return assembleOutputs(inputs.map((input) => ingestOne(input, vocab, overrides)), overrides, options);
+	return assembleOutputs(inputs.map((input) => buildSourceOutput(input, vocab, overrides)), overrides, options);
 }

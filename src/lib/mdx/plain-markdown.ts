@@ -15,7 +15,7 @@
  * Doesn’t write any other block (null: the caller takes the mdast path).
  * tests/unit/ingest-mdx-fast-path.test.ts checks this against the mdast path.
  */
-import { unitTable } from '../ingest/unit-table.ts';
+import { unitTable } from '../ingest/lines/unit-table.ts';
 import type { MdxBlock } from './to-mdx.ts';
 
 // A first character that no line-start construct reads (a surrogate counts: so does a pair).

@@ -15,7 +15,7 @@ import type { Heading, Paragraph, Root } from 'mdast';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { dump } from 'js-yaml';
-import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { serializeFrontmatter } from './serialize-frontmatter.ts';
 import { plainMarkdown } from './plain-markdown.ts';
 
 export type MdxBlock =
@@ -63,10 +63,10 @@ export function blockToMarkdown(block: MdxBlock): string {
  * @param blocks Body blocks.
  * @returns `---\n<yaml>---\n\n<markdown>` (one flat string), byte for byte what `toMarkdown` makes of the whole
  *   tree (blocks are written one by one, plain text without the escaping pass) and what js-yaml
- *   makes of the frontmatter (see `frontmatter-yaml.ts`).
+ *   makes of the frontmatter (see `serialize-frontmatter.ts`).
  */
 export function toMdx(frontmatter: Record<string, unknown>, blocks: readonly MdxBlock[]): string {
-	const pieces = [`---\n${frontmatterYaml(frontmatter)}---`];
+	const pieces = [`---\n${serializeFrontmatter(frontmatter)}---`];
 	for (const block of blocks) {
 		const plain = plainMarkdown(block);
 		if (plain !== null) pieces.push(plain);

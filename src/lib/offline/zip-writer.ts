@@ -29,6 +29,22 @@ interface Central {
 	offset: number;
 }
 
+/**
+ * The fields a local header and a central directory record share, in the same order (version
+ * needed, flags, method, time, date, CRC-32, sizes, name length): 26 bytes from `at`.
+ */
+function writeEntryFields(buffer: Buffer, at: number, e: Central): void {
+	buffer.writeUInt16LE(20, at);
+	buffer.writeUInt16LE(UTF8_NAMES, at + 2);
+	buffer.writeUInt16LE(e.method, at + 4);
+	buffer.writeUInt16LE(DOS_TIME, at + 6);
+	buffer.writeUInt16LE(DOS_DATE, at + 8);
+	buffer.writeUInt32LE(e.crc, at + 10);
+	buffer.writeUInt32LE(e.compressed, at + 14);
+	buffer.writeUInt32LE(e.size, at + 18);
+	buffer.writeUInt16LE(e.name.byteLength, at + 22);
+}
+
 export class ZipWriter {
 	#central: Central[] = [];
 	#offset = 0;
@@ -55,16 +71,7 @@ export class ZipWriter {
 		}
 		const header = Buffer.alloc(30);
 		header.writeUInt32LE(0x04034b50, 0);
-		header.writeUInt16LE(20, 4);
-		header.writeUInt16LE(UTF8_NAMES, 6);
-		header.writeUInt16LE(entry.method, 8);
-		header.writeUInt16LE(DOS_TIME, 10);
-		header.writeUInt16LE(DOS_DATE, 12);
-		header.writeUInt32LE(entry.crc, 14);
-		header.writeUInt32LE(entry.compressed, 18);
-		header.writeUInt32LE(entry.size, 22);
-		header.writeUInt16LE(entry.name.byteLength, 26);
-		header.writeUInt16LE(0, 28);
+		writeEntryFields(header, 4, entry); // extra-field length (28) stays 0
 		this.#central.push(entry);
 		this.#offset += 30 + entry.name.byteLength + body.byteLength;
 		return [header, entry.name, body];
@@ -78,15 +85,7 @@ export class ZipWriter {
 			const h = Buffer.alloc(46);
 			h.writeUInt32LE(0x02014b50, 0);
 			h.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, zip 2.0
-			h.writeUInt16LE(20, 6);
-			h.writeUInt16LE(UTF8_NAMES, 8);
-			h.writeUInt16LE(e.method, 10);
-			h.writeUInt16LE(DOS_TIME, 12);
-			h.writeUInt16LE(DOS_DATE, 14);
-			h.writeUInt32LE(e.crc, 16);
-			h.writeUInt32LE(e.compressed, 20);
-			h.writeUInt32LE(e.size, 24);
-			h.writeUInt16LE(e.name.byteLength, 28);
+			writeEntryFields(h, 6, e); // extra, comment, disk, internal attributes (30–37) stay 0
 			h.writeUInt32LE(UNIX_FILE_644, 38);
 			h.writeUInt32LE(e.offset, 42);
 			parts.push(h, e.name);

@@ -6,7 +6,7 @@
  * the reader cannot open is refused with the reader's reason. Async only because PDF.js and
  * mammoth are; reads no files (the PDF.js asset folders come from the caller).
  */
-import { decodeSource } from '../decode.ts';
+import { decodeSource } from '../decode/decode.ts';
 import type { ExtractedText, IngestIssue, SourceInput } from '../types.ts';
 import { sourceKind } from './kind.ts';
 import { pdfToText } from './pdf-lines.ts';

@@ -15,8 +15,8 @@
  * doesn’t treat a bare number as a folio without page evidence (form feeds or PDF pages): a
  * bare `12` between paragraphs is left to the block stage’s page-number repair.
  */
-import { dropLine, type RepairLog } from '../repair-log.ts';
-import { isBlank, type SourceLine } from '../source-lines.ts';
+import { dropLine, type RepairLog } from '../lines/repair-log.ts';
+import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import { folioOf, isDecoratedFolio } from './folio.ts';
 
 export interface PageModel {

@@ -11,8 +11,8 @@
  * no-loss check still reads it, and is logged in `log.movedLines` (the line accounting gives it
  * the place of the line that holds its text). Doesn’t touch a line with a phrase space (`强素质 促发展`).
  */
-import { countRepair, type RepairLog } from '../repair-log.ts';
-import type { SourceLine } from '../source-lines.ts';
+import { countRepair, type RepairLog } from '../lines/repair-log.ts';
+import type { SourceLine } from '../lines/source-lines.ts';
 
 const CH = '[\\u3400-\\u9fff\\uf900-\\ufaff〇○◯０-９◆]';
 const SPACED_RUN = new RegExp(`^${CH}+(?:[ \\u3000]+${CH}+)+$`);

@@ -1,0 +1,164 @@
+/**
+ * Units (INGEST-SPEC §2): recognise a line that names an organisation, and take the unit out
+ * of a subtitle (`——延庆县农经站创建学习型机关自评报告` → `延庆县农经站`) or a report-type title
+ * (`延庆县人民检察院创建学习型机关自查报告` → `延庆县人民检察院`).
+ *
+ * Doesn’t invent: anonymised names (`***街道工委`, `XX村`) are kept verbatim and flagged, and a
+ * generic word (`街道`, `办事处`) alone is not a unit.
+ */
+import { isLetterSpaced } from '../lines/spaces.ts';
+
+// Structural endings of organisation names; the vocabulary's unit words are added to these.
+const BASE_ORG_WORDS = [
+	'局', '委', '办', '站', '中心', '部', '院', '所', '队', '处', '厅', '署', '社', '馆', '校', '园',
+	'会', '组', '室', '街道', '办事处', '社区', '村', '镇', '乡', '县', '区', '市', '公司', '集团',
+	'厂', '党委', '工委', '党组', '支部', '党总支', '协会', '学会', '中学', '小学', '医院', '政府',
+];
+const GENERIC = /^(?:我|本)?(?:街道|办事处|街道办事处|企业|学校|单位|机关|社区|乡镇|村|医院|组织|党组织|公司)+$/;
+const ANONYMISED = /\*{2,}|[XxＸ]{2,}|×{2,}|某/;
+
+/** True when the unit name is anonymised in the source (`***`, `XX`). */
+export function isAnonymised(unit: string): boolean {
+	return ANONYMISED.test(unit);
+}
+
+/** Split a joint unit into its parts (`城镇工委 城镇办事处` → two parts). */
+export function unitPartsOf(unit: string): string[] {
+	return unit.split(/[ \u3000、]+/).filter((p) => p.length > 0);
+}
+
+/** Is this word list ending matched by `text`? */
+function endsWithOrgWord(text: string, words: readonly string[]): boolean {
+	if (/(?:社会|机会|大会|体会|工作|组织|城乡|家乡|故乡|下乡)$/.test(text)) return false;
+	return words.some((w) => text.endsWith(w)) || BASE_ORG_WORDS.some((w) => text.endsWith(w));
+}
+
+/**
+ * A line that is only an organisation name (a byline or a sign-off unit): short, without
+ * sentence punctuation, every space-separated part ending with an organisation word.
+ * @param extraWords Unit words from the vocabulary.
+ */
+export function isUnitLine(text: string, extraWords: readonly string[] = []): boolean {
+	const t = text.trim();
+	if (t.length === 0 || t.length > 40 || /[，,。；;：:！？!?“”"《》]/.test(t)) return false;
+	if (/^(?:—|-|\d|[一二三四五六七八九十]+、|[（(])/.test(t)) return false;
+	const parts = unitPartsOf(t);
+	return parts.length <= 4 && parts.every((p) => !GENERIC.test(p) && p.length >= 2 && endsWithOrgWord(p, extraWords));
+}
+
+const VERB = '(?:创建|建设|争创|开展|推进|打造|构建|深化|加强|实施)';
+// Words after which a headline stops naming its writer: a building verb, 关于, a year, a period,
+// the report's own subject (`学习型…`, `学习…`, `工作…`), or the type word itself.
+const HEADLINE_BOUNDARY = new RegExp(
+	`(?:(?:积极|深入|全面|大力|扎实|认真)?${VERB}|关于|学习|工作|[0-9０-９〇○零一二三四五六七八九]{4}\\s*年|上半年|下半年|年度|的|自评|自查|经验|情况|总结|汇报|报告|材料|方案|规划)`,
+	'gu',
+);
+const NOT_A_WRITER = /^(?:在|记|浅谈|浅析|论|试论|关于|对|从|以|让|用|把|为|向|和|与|—|我|本(?:单位|局|院|校|部|处|所|站|会))/u;
+
+function cleanName(name: string): string | null {
+	// Words that join a name to what follows (`X关于…`, `X积极创建…`) are not part of it.
+	const t = name.trim().replace(/(?:关于|的|积极|深入|全面|大力|扎实|认真)+$/u, '');
+	if (t.length < 2 || GENERIC.test(t.replace(/[ \u3000]/g, ''))) return null;
+	if (/[，,。；;：:“”"《》]/.test(t)) return null;
+	if (/^(?:创建|建设|争创|开展|推进|打造|努力|全力|着力|积极|深入)|(?:创建|建设|争创|开展|推进|打造)$/.test(t)) return null;
+	return t;
+}
+
+/**
+ * The name part of a subtitle or report-type title: `——延庆县农经站创建学习型机关自评报告` →
+ * `延庆县农经站`, `——城镇工委 城镇办事处创建学习型机关自评报告` → both parts,
+ * `——延庆县水务局党组关于…的汇报` → `延庆县水务局党组`.
+ *
+ * With `unitWords`, also a headline without `学习型` or `关于`
+ * (`——延庆县水务局2010年上半年工作总结`, `——清河县妇联开展创建学习型家庭活动情况汇报`): the
+ * shortest prefix that ends in an organisation word and is followed by a boundary word (a verb,
+ * a year, `工作`, the type word). A headline that opens with a preposition (`——在全县…会上的发言`)
+ * names no writer. Returns null when nothing reads as a name; never completes one.
+ */
+export function unitFromHeadline(text: string, unitWords?: readonly string[]): string | null {
+	const t = text.trim().replace(/^(?:—{1,2}|－{1,2}|-{1,2})\s*/, '');
+	if (NOT_A_WRITER.test(t)) return null;
+	const m = /^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造)|关于)?学习型/.exec(t) ?? /^(.+?)关于/.exec(t);
+	const direct = m ? cleanName(m[1]!) : null;
+	if (direct || !unitWords) return direct;
+	// A "subtitle" that is only the writer's name (`——延庆县水务局`).
+	if (isUnitLine(unitText(t), unitWords)) return unitText(t);
+	for (const b of t.matchAll(HEADLINE_BOUNDARY)) {
+		const name = cleanName(t.slice(0, b.index));
+		if (name && unitPartsOf(name).every((part) => endsWithOrgWord(part, unitWords))) return name;
+	}
+	return null;
+}
+
+/**
+ * The unit of a subtitle, read from the subtitle as printed (`raw`) so that the space between
+ * two parts of a joint unit survives (`——中共XX工委 XX办事处创建…`: the space next to `XX` is
+ * gone once spaces are normalised), and from the normalised subtitle otherwise. Spaces are kept
+ * only where every part is an organisation name.
+ */
+export function unitFromSubtitle(raw: string, normalised: string, unitWords: readonly string[] = []): string | null {
+	const fromRaw = unitFromHeadline(raw.replace(/[ \u3000]+/g, ' '), unitWords);
+	const parts = fromRaw ? unitPartsOf(fromRaw) : [];
+	if (parts.length > 1 && parts.every((p) => p.length >= 2 && !GENERIC.test(p) && endsWithOrgWord(p, unitWords))) return parts.join(' ');
+	return unitFromHeadline(normalised, unitWords);
+}
+
+/** `延 庆 县 水 务 局` → `延庆县水务局`; any other text trimmed. */
+export function collapseLetterSpacing(text: string): string {
+	const t = text.trim();
+	return isLetterSpaced(t) ? t.replace(/[ \u3000]+/g, '') : t;
+}
+
+/**
+ * The name on a unit line without its frame: enclosing brackets (`（中共延庆县委组织部）`), a
+ * label (`报送单位：X`), a seal or contribution note (`X（盖章）`, `X供稿`), letter-spacing.
+ * Doesn't judge whether what is left is a unit (see `isUnitLine`).
+ */
+export function unitText(line: string): string {
+	let t = collapseLetterSpacing(line);
+	t = t.replace(/^(?:报送|申报|填报|撰稿|供稿|编写|起草)?单位\s*[:：]\s*/u, '');
+	t = t.replace(/\s*[（(【〔\[]\s*(?:盖章|公章|章|签章|印章|印)\s*[）)】〕\]]$/u, '');
+	t = t.replace(/\s*(?:供稿|撰稿|报送|提供)$/u, '');
+	const framed = /^[（(【〔\[]([^（）()【】〔〕\[\]]+)[）)】〕\]]$/u.exec(t);
+	return collapseLetterSpacing(framed ? framed[1]! : t);
+}
+
+// Words of a slogan title, never of an organisation's name.
+const SLOGAN = /学习型|创建|打造|推进|促进|提升|提高|加强|强化|构建|争创|努力|全力|开创|实现|推动|助力|深化|营造|坚持|凝聚/u;
+
+/**
+ * Two lines that are one unit name wrapped by the layout (`北京德青源农业科技股份有限公司延庆` ⏎
+ * `养殖基地`): the first is no unit line by itself, the two joined are one, and neither holds a
+ * slogan word. Returns the joined name, or null.
+ */
+export function joinWrappedUnit(first: string, second: string, extraWords: readonly string[] = []): string | null {
+	const a = unitText(first);
+	const b = unitText(second);
+	if (a.length < 4 || b.length === 0 || /^[—\-－]/.test(b) || isUnitLine(a, extraWords) || SLOGAN.test(a + b)) return null;
+	const joined = a + b;
+	return isUnitLine(joined, extraWords) ? joined : null;
+}
+
+/**
+ * The unit printed on consecutive lines (a byline or a sign-off): each line a unit or the two
+ * halves of a wrapped one; the parts of a joint unit (one per line or space-separated) are
+ * joined by one space. Returns null when the first line starts no unit.
+ * @returns The unit and how many lines it took.
+ */
+export function unitOfLines(lines: readonly string[], extraWords: readonly string[] = [], max = 4): { unit: string; lines: number } | null {
+	const parts: string[] = [];
+	let k = 0;
+	while (k < lines.length && parts.length < max) {
+		const line = unitText(lines[k]!);
+		if (isUnitLine(line, extraWords)) {
+			parts.push(line);
+			k++;
+			continue;
+		}
+		const wrapped = k + 1 < lines.length ? joinWrappedUnit(lines[k]!, lines[k + 1]!, extraWords) : null;
+		if (!wrapped) break;
+		parts.push(wrapped);
+		k += 2;
+	}
+	return parts.length > 0 ? { unit: parts.join(' '), lines: k } : null;
+}

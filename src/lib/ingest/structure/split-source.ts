@@ -1,0 +1,164 @@
+/**
+ * The structure of one source: its shape, its reports' spans, and the regions that are not
+ * report text (front matter, TOC, frame between reports), for the line accounting.
+ *
+ * Order of attempts: a TOC whose entries are found in the body; a web collection; reports
+ * found by their heads (a book without a TOC, or whose TOC matches nothing); one article.
+ * Every loosely matched TOC entry and a source that looks like several reports but yields one
+ * gets a warning.
+ *
+ * Doesn’t build the reports (see `build-report.ts`).
+ */
+import type { IngestIssue } from '../types.ts';
+import { readCoverAndPreface, isPrefaceHeading, type CoverAndPreface } from './cover-and-preface.ts';
+import { isTocHeading, type ParsedToc } from './parse-toc.ts';
+import type { LocatedEntry } from './locate-reports.ts';
+import type { RepairLog } from '../lines/repair-log.ts';
+import { detectShape, type Shape } from './shape.ts';
+import { isBlank, type SourceLine } from '../lines/source-lines.ts';
+import type { SpanDraft } from './span.ts';
+import { reportSignals, splitByHeads, unlistedHeads } from './split-by-heads.ts';
+import { isFrameLine, splitCompilation } from './split-compilation.ts';
+import { splitSingle } from './split-single.ts';
+import { splitWeb, type WebSplit } from './split-web.ts';
+import type { AccountInput } from './account-lines.ts';
+import { keyOf } from '../lines/line-kinds.ts';
+import { normaliseSpaces } from '../lines/spaces.ts';
+import { endsSentence } from '../lines/line-kinds.ts';
+
+export interface SourceStructure {
+	shape: Shape;
+	toc: ParsedToc | null;
+	located: LocatedEntry[];
+	spans: SpanDraft[];
+	front: CoverAndPreface | null;
+	web: WebSplit | null;
+	regions: AccountInput['regions'];
+	issues: IngestIssue[];
+}
+
+function warn(file: string, line: number, ruleId: string, message: string): IngestIssue {
+	return { file, line, column: 1, ruleId, severity: 'warning', message };
+}
+
+function quote(text: string): string {
+	const t = text.trim();
+	return t.length > 24 ? `${t.slice(0, 24)}…` : t;
+}
+
+/** Lines between the TOC and the first report: a 前言 (preface) or frame lines; the rest stays unassigned. */
+function gapRegions(lines: readonly SourceLine[], from: number, to: number, front: CoverAndPreface, sectionKeys: ReadonlySet<string>, regions: AccountInput['regions'][number][], log: RepairLog): void {
+	let i = from;
+	while (i < to && isBlank(lines[i])) i++;
+	const preface = i < to && isPrefaceHeading(lines[i]!.text);
+	for (let j = i; j < to; j++) {
+		if (isBlank(lines[j])) continue;
+		if (isFrameLine(lines, j, sectionKeys)) regions.push({ from: j, to: j + 1, place: 'frame' });
+		else if (preface) {
+			regions.push({ from: j, to: j + 1, place: 'preface' });
+			if (j > i) front.preface.push(normaliseSpaces(lines[j]!.text, 'body', log));
+		}
+	}
+}
+
+/** Frame lines trimmed off the ends of spans (section markers, part pages). */
+function frameBetween(lines: readonly SourceLine[], spans: readonly SpanDraft[], regions: AccountInput['regions'][number][]): void {
+	for (let n = 0; n < spans.length; n++) {
+		const to = spans[n + 1]?.start ?? lines.length;
+		if (spans[n]!.end < to) regions.push({ from: spans[n]!.end, to, place: 'frame' });
+	}
+}
+
+/**
+ * A report the TOC doesn't list, printed after a located one (a head after its sign-off), is a
+ * report of its own, not the tail of the one above: split off, with a warning.
+ */
+function splitUnlisted(file: string, lines: readonly SourceLine[], spans: SpanDraft[], unitWords: readonly string[], issues: IngestIssue[]): SpanDraft[] {
+	const out: SpanDraft[] = [];
+	for (const span of spans) {
+		const heads = unlistedHeads(lines, (span.titleEnd ?? span.start) + 1, span.end, unitWords);
+		if (heads.length === 0) {
+			out.push(span);
+			continue;
+		}
+		const cuts = [span.start, ...heads];
+		cuts.forEach((start, n) => {
+			let end = cuts[n + 1] ?? span.end;
+			while (end > start + 1 && isBlank(lines[end - 1])) end--;
+			if (n === 0) out.push({ ...span, end });
+			else {
+				out.push({ start, end, order: span.order, webLabel: null, bundle: false, section: span.tocItem?.section ?? null });
+				issues.push(warn(file, lines[start]!.no, 'toc:unlisted-report', `“${quote(lines[start]!.text)}” starts a report after the sign-off of “${quote(span.tocItem?.title ?? lines[span.start]!.text)}”, but the TOC doesn't list it: it is made a report of its own. Check the TOC.`));
+			}
+		});
+	}
+	return out;
+}
+
+/**
+ * @param file The source's file name (for issues).
+ * @param lines All lines of the source.
+ */
+export function splitSource(file: string, lines: readonly SourceLine[], log: RepairLog, unitWords: readonly string[]): SourceStructure {
+	const regions: AccountInput['regions'][number][] = [];
+	const issues: IngestIssue[] = [];
+	const detected = detectShape(lines, unitWords);
+	let { shape } = detected;
+	const { toc } = detected;
+	let spans: SpanDraft[] = [];
+	let located: LocatedEntry[] = [];
+	let front: CoverAndPreface | null = null;
+	let web: WebSplit | null = null;
+	if (shape === 'toc-compilation' && toc) {
+		front = readCoverAndPreface(lines, toc.start, log, unitWords);
+		regions.push({ from: 0, to: toc.start, place: 'front' }, { from: toc.start, to: toc.end + 1, place: 'toc' });
+		({ located, spans } = splitCompilation(lines, toc));
+		spans = splitUnlisted(file, lines, spans, unitWords, issues);
+		const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
+		if (spans.length === 0) {
+			// A TOC that matches nothing: find the reports by their heads.
+			spans = splitByHeads(lines, toc.end + 1, unitWords);
+			if (spans.length) issues.push(warn(file, lines[toc.start]!.no, 'toc:unmatched', `No entry of the TOC (${toc.items.filter((i) => i.kind === 'report').length} entries) is found in the body; ${spans.length} reports were found by their heads instead. Check the TOC against the report titles.`));
+		}
+		gapRegions(lines, toc.end + 1, spans[0]?.start ?? lines.length, front, sectionKeys, regions, log);
+		frameBetween(lines, spans, regions);
+		for (const entry of located) {
+			if (entry.start < 0 || entry.match === 'exact' || entry.match === undefined) continue;
+			const body = lines.slice(entry.start, entry.titleEnd + 1).map((l) => l.text.trim()).join('');
+			const how = { prefix: 'one title starts the other', contains: 'one title contains the other', edits: 'the titles differ by a few characters', subtitle: 'the subtitle matches', unit: 'the unit line matches' }[entry.match];
+			issues.push(warn(file, lines[entry.start]!.no, 'toc:loose-match', `TOC entry “${quote(entry.item.title)}” (line ${entry.item.line}) matched the body title “${quote(body)}” loosely (${how}). Check that this is the same report.`));
+		}
+	} else if (shape === 'web-collection') {
+		web = splitWeb(lines, log);
+		spans = web.spans;
+		const first = spans[0]?.start ?? lines.length;
+		regions.push({ from: 0, to: first, place: 'front' });
+		for (const s of spans) if (s.labelLine !== undefined) regions.push({ from: s.labelLine - 1, to: s.labelLine, place: 'frame' });
+	} else {
+		const heads = splitByHeads(lines, 0, unitWords);
+		if (heads.length >= 2) {
+			shape = 'head-compilation';
+			spans = heads;
+			front = readCoverAndPreface(lines, heads[0]!.start, log, unitWords);
+			// A cover with sentences in it is not a cover: those lines are left to the accounting.
+			const coverHasText = lines.slice(0, heads[0]!.start).some((l) => !isBlank(l) && endsSentence(l.text));
+			if (!coverHasText) regions.push({ from: 0, to: heads[0]!.start, place: 'front' });
+			frameBetween(lines, spans, regions);
+		} else spans = splitSingle(lines, log);
+	}
+	if (spans.length === 1) {
+		const tocAt = lines.findIndex((l) => isTocHeading(l.text));
+		const inToc = (i: number) => toc !== null && i >= toc.start && i <= toc.end;
+		const { signOffs, subtitles } = reportSignals(lines, inToc);
+		const seen: string[] = [];
+		if (signOffs >= 2) seen.push(`${signOffs} sign-offs`);
+		if (subtitles >= 2) seen.push(`${subtitles} “——” subtitles`);
+		// A TOC that was read (its other entries TOC-only) explains one report; a 目录 heading that wasn't doesn't.
+		if (tocAt >= 0 && (shape !== 'toc-compilation' || seen.length > 0)) seen.push('a 目录 heading');
+		if (seen.length) {
+			const list = seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen[seen.length - 1]}` : seen[0]!;
+			issues.push(warn(file, lines[tocAt >= 0 ? tocAt : spans[0]!.start]!.no, 'structure:one-report', `${list}, but 1 report: check the TOC and the report heads (titles, “——” subtitles, unit lines).`));
+		}
+	}
+	return { shape, toc, located, spans, front, web, regions, issues };
+}
