@@ -51,4 +51,14 @@ describe('toSourceLines', () => {
 		]);
 		expect(log.counts).toEqual({ 'zero-width-control': 2, 'private-use': 2 });
 	});
+
+	test('a form feed (pdftotext’s page break) leaves the line, and is no repair', () => {
+		const log = createRepairLog();
+		expect(toSourceLines('\f第一页\n正文\u200b\n\f第二页\r', log)).toEqual([
+			{ no: 1, text: '第一页' },
+			{ no: 2, text: '正文' },
+			{ no: 3, text: '第二页' },
+		]);
+		expect(log.counts).toEqual({ 'zero-width-control': 2 });
+	});
 });

@@ -17,7 +17,7 @@ import { removeFurniture } from './pages/furniture.ts';
 import { collapseLetterSpaced } from './pages/letter-spaced.ts';
 import { provenance } from './pages/provenance.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './output/slug.ts';
-import { isBlank, toSourceLines, type SourceLine } from './lines/source-lines.ts';
+import { isBlank, LARGER, toSourceLines, type SourceLine } from './lines/source-lines.ts';
 import type { SpanDraft } from './structure/span.ts';
 import { splitSource } from './structure/split-source.ts';
 import { normaliseSpaces } from './lines/spaces.ts';
@@ -77,15 +77,23 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
 	const lines = toSourceLines(decoded.text, log, rawLines);
+	// A document's table rows stay rows: the report stage makes a table block of them.
+	extracted?.tables?.forEach((rows, table) => {
+		for (const i of rows) if (lines[i]) lines[i]!.table = table;
+	});
+	// A PDF line set larger than the body may be a heading (the report stage decides).
+	extracted?.sizeOfLine?.forEach((size, i) => {
+		if (size >= LARGER && lines[i]) lines[i]!.larger = size;
+	});
 	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
 	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
-	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines);
+	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines, extracted?.sizeOfLine);
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
 	const meta = input.meta ?? {};
 	const slug = slugOfFile(input.file);
-	const structure = splitSource(input.file, lines, log, unitWords);
+	const structure = splitSource(input.file, lines, log, unitWords, extracted?.outline);
 	const { shape, toc, located, spans } = structure;
 	issues.push(...structure.issues);
 	const fm = structure.front ?? structure.web;

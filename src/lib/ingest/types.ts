@@ -35,16 +35,29 @@ export interface ExtractedText {
 	text: string;
 	/** 1-based PDF page of each line (PDF only). */
 	pageOfLine?: number[];
+	/** Font size of each line over the body's (PDF only; 0 for a blank line). */
+	sizeOfLine?: number[];
+	/** The PDF's outline (bookmarks), when it has one. */
+	outline?: OutlineEntry[];
 	/** The PDF's page labels (index = page − 1), when it has them: the folio of a page that prints none. */
 	pageLabels?: string[];
 	/** 1-based paragraph (block) of the document each line belongs to (DOCX, HTML). */
 	paragraphOfLine?: number[];
 	/** 0-based indexes of lines that are site chrome of a web page (removed as `frame-line`). */
 	frameLines?: number[];
+	/** The tables of a DOCX or HTML body: per table, the 0-based indexes of its row lines (cells set off by TABs). */
+	tables?: number[][];
 	/** Repairs made while reading (radicals mapped), by rule. */
-	repairs: Partial<Record<'kangxi-radical', number>>;
+	repairs: Partial<Record<'kangxi-radical' | 'picture-placeholder', number>>;
 	/** Problems that refuse the source (a scanned PDF): no records are made. */
 	errors: IngestIssue[];
+}
+
+/** An entry of a PDF's outline: its title, the 1-based page it points to, its children. */
+export interface OutlineEntry {
+	title: string;
+	page: number | null;
+	items: OutlineEntry[];
 }
 
 /** A category of content/vocabulary.yaml. */
@@ -75,10 +88,15 @@ export interface Vocabulary {
 /** content/overrides.yaml: report id → fields to replace. */
 export type Overrides = Record<string, Partial<Omit<ReportFrontmatter, 'id'>>>;
 
-/** A block of a cleaned report body. `line` is the 1-based source line it starts on. */
+/**
+ * A block of a cleaned report body. `line` is the 1-based source line it starts on. A table
+ * (from a `.docx` or `.html` body) holds its rows of cells; its `text` is the cells' text, a TAB
+ * between cells and a LF between rows, for the steps that read text (tagging, checks, the page text).
+ */
 export type Block =
 	| { type: 'heading'; depth: 2 | 3 | 4; text: string; line: number }
-	| { type: 'paragraph'; text: string; line: number };
+	| { type: 'paragraph'; text: string; line: number }
+	| { type: 'table'; rows: string[][]; text: string; line: number };
 
 /** One generated page. */
 export interface GeneratedPage {

@@ -44,6 +44,7 @@ function openingEnd(text: string): number {
 
 /** A block as `toMarkdown` writes it when its text is plain (see above); else null. */
 export function plainMarkdown(block: MdxBlock): string | null {
+	if (block.type === 'table') return null;
 	const { text } = block;
 	if (text.length === 0 || text[text.length - 1] === ' ') return null;
 	const start = openingEnd(text);

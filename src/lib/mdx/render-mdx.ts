@@ -12,11 +12,13 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { anchorId } from './anchor-id.ts';
@@ -36,6 +38,13 @@ export interface RenderedReport {
 export function stripFrontmatter(mdx: string): string {
 	const match = /^---\n[\s\S]*?\n---\n/.exec(mdx);
 	return match ? mdx.slice(match[0].length) : mdx;
+}
+
+/** GFM tables only (the ingest writes a document's tables as GFM tables; no other GFM syntax). */
+function remarkGfmTable(this: Processor) {
+	const data = this.data();
+	(data.micromarkExtensions ??= []).push(gfmTable());
+	(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
 function rejectMdxSyntax() {
@@ -79,6 +88,7 @@ function rehypeAnchors() {
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkMdx)
+	.use(remarkGfmTable)
 	.use(rejectMdxSyntax)
 	.use(remarkRehype)
 	.use(rehypeAnchors)

@@ -38,7 +38,7 @@ export function pageRanges(pages: readonly number[]): string {
 
 async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<ExtractedText> {
 	const pdf = await (await readers.pdf()).readPdf(input.bytes, assets);
-	const { text, pageOfLine, empty } = pdfToText(pdf.pages);
+	const { text, pageOfLine, sizeOfLine, empty, pictures } = pdfToText(pdf.pages);
 	const scanned = empty.filter((p) => pdf.pictured.has(p));
 	const errors: IngestIssue[] = [];
 	if (scanned.length || empty.length === pdf.pages.length) {
@@ -47,7 +47,8 @@ async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<Extrac
 		errors.push(refuse(input.file, 'decode:no-text-layer', `${input.file}: ${what} no text layer (scanned?): run OCR first, or add the text as a .txt beside it.`));
 	}
 	const labels = pdf.labels ? { pageLabels: pdf.labels } : {};
-	return { kind: 'pdf', text, pageOfLine, ...labels, repairs: pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}, errors };
+	const outline = pdf.outline.length ? { outline: pdf.outline } : {};
+	return { kind: 'pdf', text, pageOfLine, sizeOfLine, ...labels, ...outline, repairs: { ...(pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}), ...(pictures ? { 'picture-placeholder': pictures } : {}) }, errors };
 }
 
 /**

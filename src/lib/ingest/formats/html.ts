@@ -1,8 +1,9 @@
 /**
  * An HTML document (a saved web page, or the HTML mammoth makes of a Word file) → the line model:
  * its body's text as a browser's `innerText` lays it out (`hast-util-to-text`: one line per
- * block, a blank line around paragraphs, table cells separated by TABs, rows by lines), and the
- * paragraph (1-based non-blank line) each line belongs to.
+ * block, a blank line around paragraphs, table cells separated by TABs, rows by lines), the
+ * paragraph (1-based non-blank line) each line belongs to, and the row lines of each table (the
+ * report stage makes a table of them).
  *
  * Site chrome (`nav`, `footer`, `header`, `aside`, or an element whose class or id says nav,
  * footer, copyright, breadcrumb, pager…) becomes one line each, listed in `frameLines`: the page
@@ -25,8 +26,14 @@ function placeholder(img: Element): Element {
 
 // Stands for a TAB between table cells while the text is laid out (layout collapses white space).
 const CELL = '\uF8FF';
+// Mark the first row of a table, and its other rows, while the text is laid out.
+const TABLE_START = '\uF8FC';
+const TABLE_ROW = '\uF8FD';
 
-/** Rows of a table → one paragraph each, its cells' texts separated by TABs. */
+/**
+ * Rows of a table → one paragraph each, its cells' texts separated by TABs, marked as rows of
+ * one table. A row with no text in any cell holds nothing to keep and makes no line.
+ */
 function tableRows(table: Element): Element {
 	const rows: Element[] = [];
 	const visit = (node: Element) => {
@@ -34,8 +41,10 @@ function tableRows(table: Element): Element {
 			if (child.type !== 'element') continue;
 			if (child.tagName === 'tr') {
 				const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-				const text = cells.map((c) => toText(c, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim()).join(CELL);
-				rows.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] });
+				const texts = cells.map((c) => toText(c, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim());
+				if (texts.every((t) => t === '')) continue;
+				const mark = rows.length === 0 ? TABLE_START : TABLE_ROW;
+				rows.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: mark + texts.join(CELL) }] });
 			} else if (child.tagName !== 'table') visit(child);
 		}
 	};
@@ -92,23 +101,33 @@ export interface HtmlText {
 	paragraphOfLine: number[];
 	/** 0-based indexes of the lines that are site chrome (navigation, footer, pager). */
 	frameLines: number[];
+	/** Per table, the 0-based indexes of its row lines. */
+	tables: number[][];
 }
 
-/** Lines of the laid-out text, their paragraph numbers and the marked frame lines. */
+/** Lines of the laid-out text, their paragraph numbers, the marked frame lines and table rows. */
 function numberParagraphs(text: string): HtmlText {
 	const lines = text.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/g, ''));
 	const paragraphOfLine: number[] = [];
 	const frameLines: number[] = [];
+	const tables: number[][] = [];
 	let n = 0;
 	lines.forEach((line, i) => {
 		if (line.includes(FRAME_MARK)) {
 			frameLines.push(i);
 			lines[i] = line.replaceAll(FRAME_MARK, '');
 		}
+		const start = lines[i]!.indexOf(TABLE_START);
+		const row = start < 0 ? lines[i]!.indexOf(TABLE_ROW) : -1;
+		if (start >= 0 || (row >= 0 && tables.length > 0)) {
+			if (start >= 0) tables.push([]);
+			tables[tables.length - 1]!.push(i);
+		}
+		if (start >= 0 || row >= 0) lines[i] = lines[i]!.replace(/^[ \u00a0]+/, '').replaceAll(TABLE_START, '').replaceAll(TABLE_ROW, '');
 		if (line.trim() !== '') n++;
 		paragraphOfLine.push(Math.max(n, 1));
 	});
-	return { text: lines.join('\n'), paragraphOfLine, frameLines };
+	return { text: lines.join('\n'), paragraphOfLine, frameLines, tables };
 }
 
 /**

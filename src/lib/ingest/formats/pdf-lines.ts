@@ -6,9 +6,16 @@
  * Geometry, not fonts: items on one baseline make a line (sorted left to right, a space where
  * the gap is wider than a third of the font size); a line that reaches the right edge of the
  * text block continues into the next one unless that one is indented or set in another size.
+ * Each paragraph's font size relative to the body's (the commonest size) is returned per line
+ * (`sizeOfLine`): the report stage reads a short paragraph set larger than the body as a heading.
+ * A picture painted among the text (at least two body lines high and wide, with no text over it:
+ * not a background) leaves a placeholder paragraph `［图］` where it stands, counted in `pictures`.
+ * A page set in two columns is read column by column (`pdf-columns.ts`).
  * Doesn’t remove running heads or folios (the page stage does, for every format alike) and
- * doesn’t depend on font names, weights, outlines or page labels (Chromium’s PDFs have none).
+ * doesn’t depend on font names, weights or page labels (Chromium’s PDFs have none).
  */
+
+import { columnOf, columnOrder, findGutter, type Column, type Gutter } from './pdf-columns.ts';
 
 /** One text item of a page: `x`, `y` the baseline origin in PDF units (y grows upwards). */
 export interface PdfItem {
@@ -21,8 +28,18 @@ export interface PdfItem {
 	size: number;
 }
 
+/** A picture a page paints: its box in PDF units (y upwards, `y` its bottom). */
+export interface PdfPicture {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
 export interface PdfPageText {
 	items: PdfItem[];
+	/** The pictures the page paints (none when not read). */
+	pictures?: PdfPicture[];
 }
 
 interface Line {
@@ -31,6 +48,25 @@ interface Line {
 	right: number;
 	y: number;
 	size: number;
+	/** A picture's placeholder: a paragraph of its own. */
+	picture?: boolean;
+}
+
+/** What a picture leaves in the text (as a picture of a Word or HTML document does). */
+export const PICTURE_PLACEHOLDER = '［图］';
+
+/**
+ * The placeholder lines of a page's pictures, at each picture's top: only pictures at least two
+ * body lines high and wide (not a rule or an ornament) with no text line inside (not a background).
+ */
+function pictureLines(pictures: readonly PdfPicture[], lines: readonly Line[], bodySize: number): Line[] {
+	const out: Line[] = [];
+	for (const p of pictures) {
+		if (p.w < bodySize * 2 || p.h < bodySize * 2) continue;
+		const under = lines.some((l) => l.y > p.y && l.y < p.y + p.h && l.right > p.x && l.x < p.x + p.w);
+		if (!under) out.push({ text: PICTURE_PLACEHOLDER, x: p.x, right: p.x + p.w, y: p.y + p.h, size: bodySize, picture: true });
+	}
+	return out;
 }
 
 /** Items on (about) one baseline → lines, top to bottom. */
@@ -76,33 +112,50 @@ function mode(values: readonly number[], step = 1): number | null {
 	return best;
 }
 
-/** Lines of one page → paragraphs (text lines). */
-function toParagraphs(lines: readonly Line[], left: number, right: number, bodySize: number): string[] {
-	const out: string[] = [];
+/** Lines of one page → paragraphs (text lines), each with its size. */
+function toParagraphs(lines: readonly Line[], left: number, right: number, bodySize: number): Array<{ text: string; size: number }> {
+	const out: Array<{ text: string; size: number }> = [];
 	let open = false;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		const prev = lines[i - 1];
 		const joins =
 			open &&
+			!line.picture &&
 			prev !== undefined &&
 			Math.abs(prev.size - line.size) < 0.5 &&
 			prev.y - line.y <= line.size * 2.2 &&
 			line.x <= left + line.size * 0.5;
-		if (joins) out[out.length - 1] += line.text;
-		else out.push(line.text);
+		if (joins) out[out.length - 1]!.text += line.text;
+		else out.push({ text: line.text, size: line.size });
 		// A line set in the body size that reaches the right edge continues (justified text).
-		open = Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
+		open = !line.picture && Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
 	}
 	return out;
+}
+
+/** A two-column page's paragraphs: each column of each band on its own, with its own margins. */
+function columnParagraphs(items: readonly PdfItem[], placeholders: readonly Line[], gutter: Gutter, left: number, right: number, bodySize: number): Array<{ text: string; size: number }> {
+	const groups: Record<Column, PdfItem[]> = { left: [], right: [], span: [] };
+	for (const item of items) groups[columnOf(item.x, item.w, gutter)].push(item);
+	const lines = (Object.keys(groups) as Column[]).flatMap((column) => toLines(groups[column]).map((l) => ({ ...l, column })));
+	for (const pic of placeholders) lines.push({ ...pic, column: columnOf(pic.x, pic.right - pic.x, gutter) });
+	const margins = (column: Column): [number, number] => {
+		const body = lines.filter((l) => l.column === column && !l.picture && Math.abs(l.size - bodySize) < 0.5);
+		return column === 'span' || body.length === 0 ? [left, right] : [mode(body.map((l) => l.x), 1) ?? left, Math.max(...body.map((l) => l.right))];
+	};
+	const at = { left: margins('left'), right: margins('right'), span: [left, right] as [number, number] };
+	return columnOrder(lines).flatMap((group) => toParagraphs(group, ...at[group[0]!.column], bodySize));
 }
 
 /**
  * @param pages The text items of each page, in page order.
  * @returns `text` (LF lines) and `pageOfLine[i]`, the
- *   1-based PDF page of line i+1; `empty` lists the 1-based pages without any text.
+ *   1-based PDF page of line i+1; `sizeOfLine[i]`, its font size over the body's (rounded to
+ *   hundredths; 0 for a blank line); `empty` lists the 1-based pages without any text;
+ *   `pictures` counts the placeholders of pictures.
  */
-export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; empty: number[] } {
+export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; sizeOfLine: number[]; empty: number[]; pictures: number } {
 	const perPage = pages.map((p) => toLines(p.items));
 	const all = perPage.flat();
 	const bodySize = mode(all.map((l) => l.size), 0.5) ?? 10;
@@ -111,20 +164,32 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 	const right = Math.max(...body.map((l) => l.right), 0);
 	const out: string[] = [];
 	const pageOfLine: number[] = [];
+	const sizeOfLine: number[] = [];
 	const empty: number[] = [];
-	perPage.forEach((lines, p) => {
-		if (lines.length === 0) empty.push(p + 1);
-		const paragraphs = toParagraphs(lines, left, right, bodySize);
-		paragraphs.forEach((para, k) => {
-			if (k > 0) {
-				out.push('');
-				pageOfLine.push(p + 1);
-			}
-			out.push(para);
-			pageOfLine.push(p + 1);
-		});
+	let pictures = 0;
+	const blank = (page: number) => {
 		out.push('');
-		pageOfLine.push(p + 1);
+		pageOfLine.push(page);
+		sizeOfLine.push(0);
+	};
+	perPage.forEach((text, p) => {
+		if (text.length === 0) empty.push(p + 1);
+		const placeholders = text.length ? pictureLines(pages[p]!.pictures ?? [], text, bodySize) : [];
+		pictures += placeholders.length;
+		const gutter = text.length ? findGutter(pages[p]!.items, bodySize) : null;
+		let paragraphs: Array<{ text: string; size: number }>;
+		if (gutter) paragraphs = columnParagraphs(pages[p]!.items, placeholders, gutter, left, right, bodySize);
+		else {
+			const lines = placeholders.length ? [...text, ...placeholders].sort((a, b) => b.y - a.y) : text;
+			paragraphs = toParagraphs(lines, left, right, bodySize);
+		}
+		paragraphs.forEach((para, k) => {
+			if (k > 0) blank(p + 1);
+			out.push(para.text);
+			pageOfLine.push(p + 1);
+			sizeOfLine.push(Math.round((para.size / bodySize) * 100) / 100);
+		});
+		blank(p + 1);
 	});
-	return { text: out.join('\n'), pageOfLine, empty };
+	return { text: out.join('\n'), pageOfLine, sizeOfLine, empty, pictures };
 }

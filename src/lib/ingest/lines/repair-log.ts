@@ -21,6 +21,8 @@ export const repairRules = [
 	'running-head',
 	'frame-line',
 	'kangxi-radical',
+	// Not a removal: a picture of a PDF page left a placeholder line `［图］` (counted, never silent).
+	'picture-placeholder',
 ] as const;
 export type RepairRule = (typeof repairRules)[number];
 

@@ -18,18 +18,32 @@ import { unitTable } from './unit-table.ts';
 export interface SourceLine {
 	no: number;
 	text: string;
+	/** The row of a document's table (DOCX, HTML): the table's 0-based index in the source. */
+	table?: number;
+	/** Set larger than the body text (PDF): its font size over the body's, when ≥ `LARGER`. */
+	larger?: number;
 }
 
+/** A line set this much larger than the body (or more) may be a heading (PDF: 11 pt over 10.5 pt). */
+export const LARGER = 1.04;
+
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+// (Not the form feed U+000C: it is a page break, see below.)
 // eslint-disable-next-line no-control-regex
-const ZERO_WIDTH_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
+const ZERO_WIDTH_CONTROL = /[\u0000-\u0008\u000B\u000D-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
+// A form feed is the page break `pdftotext` writes before each page: the page stage reads pages
+// from the raw lines (`pages/furniture.ts`), so it leaves the line text as no repair at all.
+const FORM_FEED = /\f/g;
 
-// Any character of the two classes (LF is in neither, so a whole text can be tested at once).
-const ANY_INVISIBLE = new RegExp(`[${PRIVATE_USE.source.slice(1, -1)}${ZERO_WIDTH_CONTROL.source.slice(1, -1)}]`);
+// Any character of the three classes (LF is in none, so a whole text can be tested at once).
+const ANY_INVISIBLE = new RegExp(`[${PRIVATE_USE.source.slice(1, -1)}${ZERO_WIDTH_CONTROL.source.slice(1, -1)}\\f]`);
 
-/** Remove private-use and zero-width/control characters from one string, counting them. */
+/**
+ * Remove private-use and zero-width/control characters from one string, counting them, and form
+ * feeds (page breaks, not repairs: not counted).
+ */
 export function stripInvisible(text: string, log: RepairLog): string {
-	let out = text;
+	let out = text.includes('\f') ? text.replace(FORM_FEED, '') : text;
 	if (PRIVATE_USE.test(out)) {
 		let n = 0;
 		out = out.replace(PRIVATE_USE, () => (n++, ''));

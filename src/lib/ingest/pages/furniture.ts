@@ -6,7 +6,12 @@
  * before each page), else from decorated folio lines (`— 5 —`, `第5页`, `5/24`: one ends or
  * starts each page). A folio is a folio line among the first or last two lines of a page. A
  * running head (one or two lines, at the top or the bottom) is a short line repeated at the same
- * place on many pages, digits aside (`第5页 建设学习型…` and `第6页 建设学习型…` are one head). The first
+ * place on many pages (at least 30 % of them), digits aside (`第5页 建设学习型…` and `第6页
+ * 建设学习型…` are one head). A line repeated at one place on fewer pages (but at least two) is a
+ * running head too when the pages it is on are the ones where the many-page head at that place
+ * is missing (heads that alternate: the book's title on left pages, each report's title on its
+ * right pages), or, in a PDF, when it is set smaller than the body on every one of them. In a
+ * PDF, a line in another size than its head's other lines is never the head. The first
  * page keeps its lines when it has no folio (a cover prints the book title the heads repeat).
  *
  * Removed lines become blank lines in `lines` (their numbers stay, so `.txt` line numbers are
@@ -63,6 +68,38 @@ function headKey(text: string): string | null {
 	return key;
 }
 
+/** The size of each key's lines (the lower middle one, PDF only). */
+function typicalSizes(placed: ReadonlyArray<{ i: number; key: string }>, sizes?: readonly number[]): Map<string, number> {
+	const of = new Map<string, number[]>();
+	if (sizes) for (const { i, key } of placed) of.set(key, [...(of.get(key) ?? []), sizes[i] ?? 0]);
+	return new Map([...of].map(([key, list]) => [key, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!]));
+}
+
+/**
+ * The keys (`place\0text`) that are running heads: on at least `least` pages; or on two or more
+ * pages that the many-page heads at that place leave out; or set smaller than the body on each.
+ */
+function runningHeads(pagesOfKey: ReadonlyMap<string, ReadonlySet<number>>, placed: ReadonlyArray<{ i: number; key: string }>, least: number, sizes?: readonly number[]): Set<string> {
+	const heads = new Set<string>();
+	const covered = new Map<string, Set<number>>();
+	for (const [key, pages] of pagesOfKey) {
+		if (pages.size < least) continue;
+		heads.add(key);
+		const place = key.slice(0, key.indexOf('\0'));
+		const set = covered.get(place) ?? new Set<number>();
+		for (const p of pages) set.add(p);
+		covered.set(place, set);
+	}
+	const smaller = new Map<string, boolean>();
+	if (sizes) for (const { i, key } of placed) smaller.set(key, (smaller.get(key) ?? true) && (sizes[i] ?? 1) > 0 && sizes[i]! <= 0.96);
+	for (const [key, pages] of pagesOfKey) {
+		if (pages.size < 2 || heads.has(key)) continue;
+		const around = covered.get(key.slice(0, key.indexOf('\0')));
+		const alternates = around !== undefined && [...pages].every((p) => !around.has(p));
+		if (alternates || smaller.get(key) === true) heads.add(key);
+	}
+	return heads;
+}
 
 /**
  * @param lines The source lines (changed in place: furniture lines become blank).
@@ -70,8 +107,9 @@ function headKey(text: string): string | null {
  * @param log Receives `folio` and `running-head` drops.
  * @param givenPages The 1-based page of each line when the format knows it (PDF).
  * @param frameLines 0-based lines that are a web page's frame (HTML): dropped as `frame-line`.
+ * @param sizes Each line's font size over the body's, when the format knows it (PDF).
  */
-export function removeFurniture(lines: SourceLine[], rawLines: readonly string[], log: RepairLog, givenPages?: readonly number[], frameLines: readonly number[] = []): PageModel {
+export function removeFurniture(lines: SourceLine[], rawLines: readonly string[], log: RepairLog, givenPages?: readonly number[], frameLines: readonly number[] = [], sizes?: readonly number[]): PageModel {
 	// 0. The frame of a web page (navigation, footer), as the HTML reader marked it.
 	for (const i of frameLines) {
 		if (i >= lines.length || isBlank(lines[i])) continue;
@@ -126,9 +164,13 @@ export function removeFurniture(lines: SourceLine[], rawLines: readonly string[]
 			placed.push({ i, key: k });
 		}
 	}
-	const least = Math.max(2, Math.ceil(considered * 0.3));
+	const heads = runningHeads(pagesOfKey, placed, Math.max(2, Math.ceil(considered * 0.3)), sizes);
+	const typical = typicalSizes(placed, sizes);
 	for (const { i, key } of placed) {
-		if ((pagesOfKey.get(key)?.size ?? 0) < least || lines[i]!.text === '') continue;
+		if (!heads.has(key) || lines[i]!.text === '') continue;
+		// In a PDF, a line in another size than the head's (a report's title that its running
+		// head repeats, on a page short enough to be near both edges) is not the head.
+		if (sizes && Math.abs((sizes[i] ?? 0) - typical.get(key)!) > 0.1) continue;
 		// A folio printed on the head's own line (`东城区…资料    第6页`).
 		const p = pageOfLine[i]!;
 		const words = lines[i]!.text.trim().split(/[ \u3000]+/);

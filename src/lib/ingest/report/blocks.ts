@@ -5,7 +5,9 @@
  * - drops a stray page number at a break (`工委书 1⏎⏎记`) and a line that is only a page number;
  * - splits headings glued to text, joins a heading broken by a page break
  *   (`三、…建设成效⏎⏎显著。`);
- * - normalises layout spaces, then recognises headings (`headings.ts`).
+ * - normalises layout spaces, then recognises headings (`headings.ts`);
+ * - makes a table block of the row lines of a document's table (`SourceLine.table`), one row a
+ *   line, its cells set off by TABs: never joined with the text around it, no heading in it.
  *
  * Every removal is logged in the repair log. Doesn’t reword, reorder or drop anything else.
  */
@@ -31,6 +33,10 @@ interface Draft {
 	tail: string;
 	/** A page number was cut from the end of the draft: the next line surely continues it. */
 	broken?: boolean;
+	/** The rows of a table (cells as read, before spaces are normalised). */
+	rows?: string[][];
+	/** Set larger than the body (PDF): see `SourceLine.larger`. */
+	larger?: number;
 }
 
 const PAGE_ONLY = /^[ \u3000]*[-—－]?[ \u3000]*\d{1,3}[ \u3000]*[-—－]?[ \u3000]*$/;
@@ -71,6 +77,8 @@ function continues(prev: Draft, next: string): boolean {
 export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesKnown = false): Block[] {
 	const drafts: Draft[] = [];
 	let lastFromLine: Draft | null = null;
+	let lastTable: number | undefined;
+	let lastLarger = false;
 	// nextNonBlank[i]: index of the first non-blank line after i (linear, no rescans).
 	const nextNonBlank = new Array<number>(lines.length);
 	for (let i = lines.length - 1, next = -1; i >= 0; i--) {
@@ -80,6 +88,29 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (isBlank(line)) continue;
+		if (line.table !== undefined) {
+			lastLarger = false;
+			const last = drafts[drafts.length - 1];
+			const row = line.text.split('\t').map((cell) => cell.trim());
+			if (last?.rows && lastTable === line.table) last.rows.push(row);
+			else drafts.push({ text: '', line: line.no, tail: '', rows: [row] });
+			lastTable = line.table;
+			lastFromLine = null;
+			continue;
+		}
+		lastTable = undefined;
+		if (line.larger !== undefined) {
+			// Set larger than the body: its own paragraph (a heading, if short), never joined to the
+			// text around it; a larger line wrapped onto the next one in the same size is joined.
+			const prev = drafts[drafts.length - 1];
+			const text = line.text.trim();
+			if (prev?.larger === line.larger && lastLarger && !endsBlock(prev.text) && visibleLength(prev.text + text) <= 40) prev.text += text;
+			else drafts.push({ text, line: line.no, tail: text, larger: line.larger });
+			lastFromLine = null;
+			lastLarger = true;
+			continue;
+		}
+		lastLarger = false;
 		if (!pagesKnown && PAGE_ONLY.test(line.text)) {
 			dropLine(log, line.no, 'page-number-at-break');
 			continue;
@@ -111,6 +142,22 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 		lastFromLine = drafts[drafts.length - 1]!;
 		lastFromLine.broken = broken;
 	}
-	const paragraphs = drafts.map((d) => ({ text: normaliseSpaces(d.text, 'body', log), line: d.line }));
-	return assignHeadings(paragraphs.filter((p) => p.text.length > 0));
+	const paragraphs = drafts.map((d) => (d.rows ? null : { text: normaliseSpaces(d.text, 'body', log), line: d.line, ...(d.larger ? { larger: d.larger } : {}) }));
+	const texts = assignHeadings(paragraphs.filter((p): p is { text: string; line: number; larger?: number } => p !== null && p.text.length > 0));
+	if (!drafts.some((d) => d.rows)) return texts;
+	// Tables in their places between the headings and paragraphs (one of those per non-empty paragraph).
+	const out: Block[] = [];
+	let k = 0;
+	drafts.forEach((d, i) => {
+		if (d.rows) out.push(tableBlock(d.rows, d.line, log));
+		else if (paragraphs[i]!.text.length > 0) out.push(texts[k++]!);
+	});
+	return out;
+}
+
+/** A table block: every row as long as the longest (a missing cell is empty), spaces normalised. */
+function tableBlock(rows: readonly string[][], line: number, log: RepairLog): Block {
+	const width = Math.max(...rows.map((r) => r.length));
+	const cells = rows.map((r) => Array.from({ length: width }, (_, c) => normaliseSpaces(r[c] ?? '', 'body', log)));
+	return { type: 'table', rows: cells, text: cells.map((r) => r.join('\t')).join('\n'), line };
 }

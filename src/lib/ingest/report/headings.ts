@@ -8,6 +8,10 @@
  * a style first seen under it level 3, and so on (at most 4); full- and half-width parentheses
  * are one style.
  *
+ * A paragraph set larger than the body (a PDF's font size, `larger`) is a heading without a
+ * marker too, when it is short and no sentence; the larger it is the higher its level, above the
+ * levels of the marker ladder of body-size headings.
+ *
  * Doesn’t make `一是…` run-in sentences or long numbered paragraphs into headings.
  */
 import type { Block } from '../types.ts';
@@ -36,13 +40,23 @@ function isHeading(text: string, next: string | undefined): MarkerStyle | 'back'
 	return marker.style;
 }
 
+/** A short paragraph set larger than the body that is no sentence, clause or sign-off. */
+function isSizedHeading(text: string): boolean {
+	if (text.length > MAX_HEADING || text.replace(/\s/g, '').length < 2 || isSignOffLine(text)) return false;
+	return !/[，,、；;：:]$/.test(text) && !/[。！？!?；;]/.test(text.slice(0, -1));
+}
+
 /**
- * @param paragraphs Cleaned paragraphs in order, with their source lines.
+ * @param paragraphs Cleaned paragraphs in order, with their source lines (and, from a PDF, how
+ *   much larger than the body each is set).
  * @returns Blocks: headings with depth 2–4, the rest paragraphs.
  */
-export function assignHeadings(paragraphs: ReadonlyArray<{ text: string; line: number }>): Block[] {
+export function assignHeadings(paragraphs: ReadonlyArray<{ text: string; line: number; larger?: number }>): Block[] {
 	const stack: MarkerStyle[] = [];
+	const sized = paragraphs.map((p) => (p.larger !== undefined && isSizedHeading(p.text) ? p.larger : 0));
+	const sizes = [...new Set(sized.filter((s) => s > 0))].sort((a, b) => b - a);
 	return paragraphs.map((p, i): Block => {
+		if (sized[i]! > 0) return { type: 'heading', depth: Math.min(2 + sizes.indexOf(sized[i]!), 4) as 2 | 3 | 4, text: p.text, line: p.line };
 		const kind = isHeading(p.text, paragraphs[i + 1]?.text);
 		if (kind === null) return { type: 'paragraph', text: p.text, line: p.line };
 		if (kind === 'back') {
@@ -52,7 +66,7 @@ export function assignHeadings(paragraphs: ReadonlyArray<{ text: string; line: n
 		const at = stack.indexOf(kind);
 		if (at >= 0) stack.length = at + 1;
 		else stack.push(kind);
-		const depth = Math.min(stack.length + 1, 4) as 2 | 3 | 4;
+		const depth = Math.min(stack.length + 1 + sizes.length, 4) as 2 | 3 | 4;
 		return { type: 'heading', depth, text: p.text, line: p.line };
 	});
 }

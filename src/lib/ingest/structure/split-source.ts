@@ -9,9 +9,10 @@
  *
  * Doesn’t build the reports (see `build-report.ts`).
  */
-import type { IngestIssue } from '../types.ts';
+import type { IngestIssue, OutlineEntry } from '../types.ts';
 import { readCoverAndPreface, isPrefaceHeading, type CoverAndPreface } from './cover-and-preface.ts';
 import { isTocHeading, type ParsedToc } from './parse-toc.ts';
+import { outlineToc } from './outline-toc.ts';
 import type { LocatedEntry } from './locate-reports.ts';
 import type { RepairLog } from '../lines/repair-log.ts';
 import { detectShape, type Shape } from './shape.ts';
@@ -96,15 +97,47 @@ function splitUnlisted(file: string, lines: readonly SourceLine[], spans: SpanDr
 }
 
 /**
+ * A book without a printed TOC, split at the reports its outline names: the cover and preface
+ * before the first report, the frame between reports, as for a printed TOC.
+ */
+function outlineStructure(
+	file: string,
+	lines: readonly SourceLine[],
+	log: RepairLog,
+	unitWords: readonly string[],
+	toc: ParsedToc,
+	split: ReturnType<typeof splitCompilation>,
+	issues: IngestIssue[],
+): SourceStructure {
+	const regions: AccountInput['regions'][number][] = [];
+	const spans = splitUnlisted(file, lines, split.spans, unitWords, issues);
+	const first = spans[0]!.start;
+	const front = readCoverAndPreface(lines, first, log, unitWords);
+	const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
+	let preface = 0;
+	while (preface < first && !isPrefaceHeading(lines[preface]!.text)) preface++;
+	// A cover with sentences in it is not a cover: those lines are left to the accounting.
+	if (!lines.slice(0, preface).some((l) => !isBlank(l) && endsSentence(l.text))) regions.push({ from: 0, to: preface, place: 'front' });
+	gapRegions(lines, preface, first, front, sectionKeys, regions, log);
+	frameBetween(lines, spans, regions);
+	return { shape: 'toc-compilation', toc, located: split.located, spans, front, web: null, regions, issues };
+}
+
+/**
  * @param file The source's file name (for issues).
  * @param lines All lines of the source.
+ * @param outline A PDF's outline: the TOC of a book that prints none (see `outline-toc.ts`).
  */
-export function splitSource(file: string, lines: readonly SourceLine[], log: RepairLog, unitWords: readonly string[]): SourceStructure {
+export function splitSource(file: string, lines: readonly SourceLine[], log: RepairLog, unitWords: readonly string[], outline?: readonly OutlineEntry[]): SourceStructure {
 	const regions: AccountInput['regions'][number][] = [];
 	const issues: IngestIssue[] = [];
 	const detected = detectShape(lines, unitWords);
-	let { shape } = detected;
-	const { toc } = detected;
+	let { shape, toc } = detected;
+	const fromOutline = shape !== 'toc-compilation' && outline ? outlineToc(outline) : null;
+	if (fromOutline) {
+		const split = splitCompilation(lines, fromOutline);
+		if (split.spans.length >= 2) return outlineStructure(file, lines, log, unitWords, fromOutline, split, issues);
+	}
 	let spans: SpanDraft[] = [];
 	let located: LocatedEntry[] = [];
 	let front: CoverAndPreface | null = null;

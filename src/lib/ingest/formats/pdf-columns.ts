@@ -1,0 +1,130 @@
+/**
+ * Two-column pages of a PDF: find the gutter, and read the page column by column instead of row
+ * across both columns (which would interleave two texts line by line).
+ *
+ * A gutter is a vertical strip in the middle of the page's text (between 30 % and 70 % of its
+ * width), at least half a body line wide, that at most one row in ten crosses (a title or a
+ * picture set across both columns may), with text of full column width on both sides in at
+ * least a quarter of the rows each (page numbers in a TOC's right column are no column).
+ * Items that cross the gutter span both columns: they cut the page into bands, and each band is
+ * read left column first, then right column.
+ *
+ * Doesn't handle three or more columns, and doesn't join a paragraph that runs from one column
+ * into the next (the report stage joins text across a break as it does across a page break).
+ */
+import type { PdfItem } from './pdf-lines.ts';
+
+export interface Gutter {
+	from: number;
+	to: number;
+}
+
+/** Rows of items on about one baseline (as the line builder groups them). */
+function rowsOf(items: readonly PdfItem[]): PdfItem[][] {
+	const sorted = items.filter((i) => i.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+	const rows: PdfItem[][] = [];
+	for (const item of sorted) {
+		const row = rows[rows.length - 1];
+		if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.35) row.push(item);
+		else rows.push([item]);
+	}
+	return rows;
+}
+
+/**
+ * @param items The text items of one page.
+ * @param bodySize The book's body font size.
+ * @returns The page's gutter, or null for a page in one column.
+ */
+export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter | null {
+	const rows = rowsOf(items);
+	if (rows.length < 6) return null;
+	const minX = Math.min(...rows.flat().map((i) => i.x));
+	const maxX = Math.max(...rows.flat().map((i) => i.x + i.w));
+	const width = Math.ceil(maxX - minX);
+	if (width <= bodySize * 10) return null;
+	// How many rows cover each unit of the width (an item's extent, gaps under half a line closed).
+	const cover = new Int32Array(width + 1);
+	for (const row of rows) {
+		const spans = row.map((i) => [i.x - minX, i.x + i.w - minX] as const).sort((a, b) => a[0] - b[0]);
+		let [from, to] = spans[0]!;
+		const mark = () => {
+			for (let u = Math.max(0, Math.floor(from)); u <= Math.min(width, Math.ceil(to)); u++) cover[u]!++;
+		};
+		for (const [a, b] of spans.slice(1)) {
+			if (a - to <= bodySize * 0.5) to = Math.max(to, b);
+			else {
+				mark();
+				[from, to] = [a, b];
+			}
+		}
+		mark();
+	}
+	// The widest strip in the middle that at most a tenth of the rows cross.
+	const limit = Math.max(1, Math.floor(rows.length / 10));
+	let best: Gutter | null = null;
+	for (let u = Math.floor(width * 0.3), start = -1; u <= Math.ceil(width * 0.7) + 1; u++) {
+		const open = u <= Math.ceil(width * 0.7) && cover[u]! <= limit;
+		if (open && start < 0) start = u;
+		if (!open && start >= 0) {
+			if (!best || u - start > best.to - best.from) best = { from: start, to: u };
+			start = -1;
+		}
+	}
+	if (!best || best.to - best.from < bodySize * 0.5) return null;
+	const gutter = { from: best.from + minX, to: best.to + minX };
+	// Full columns on both sides: rows whose text on that side fills most of the column.
+	const leftWidth = gutter.from - minX;
+	const rightWidth = maxX - gutter.to;
+	let left = 0;
+	let right = 0;
+	for (const row of rows) {
+		const l = row.filter((i) => i.x + i.w <= gutter.from);
+		const r = row.filter((i) => i.x >= gutter.to);
+		if (l.length && Math.max(...l.map((i) => i.x + i.w)) - Math.min(...l.map((i) => i.x)) >= leftWidth * 0.6) left++;
+		if (r.length && Math.max(...r.map((i) => i.x + i.w)) - Math.min(...r.map((i) => i.x)) >= rightWidth * 0.6) right++;
+	}
+	return left >= rows.length / 4 && right >= rows.length / 4 ? gutter : null;
+}
+
+export type Column = 'left' | 'right' | 'span';
+
+/** Which column an extent `[x, x + w]` belongs to. */
+export function columnOf(x: number, w: number, gutter: Gutter): Column {
+	if (x + w <= gutter.from + 1) return 'left';
+	if (x >= gutter.to - 1) return 'right';
+	return 'span';
+}
+
+/**
+ * Reading order of a two-column page: each band between spanning lines, left column then right.
+ * A line of one column above the first line of the other (a right-aligned subtitle, a heading
+ * over the left column only) is read before both, as a spanning line.
+ * @param lines The page's lines with their column, in any order.
+ * @returns Groups of lines top to bottom, each one column of one band (or one spanning line).
+ */
+export function columnOrder<T extends { y: number; size: number; column: Column }>(lines: readonly T[]): T[][] {
+	const byY = [...lines].sort((a, b) => b.y - a.y);
+	const out: T[][] = [];
+	let band: T[] = [];
+	const flush = () => {
+		const left = band.filter((l) => l.column === 'left');
+		const right = band.filter((l) => l.column === 'right');
+		const top = Math.min(left[0]?.y ?? Infinity, right[0]?.y ?? Infinity);
+		const above = (l: T) => left.length > 0 && right.length > 0 && l.y > top + l.size * 1.5;
+		for (const l of band) if (above(l)) out.push([l]);
+		for (const column of [left, right]) {
+			const rest = column.filter((l) => !above(l));
+			if (rest.length) out.push(rest);
+		}
+		band = [];
+	};
+	for (const line of byY) {
+		if (line.column === 'span') {
+			flush();
+			out.push([line]);
+		} else band.push(line);
+	}
+	flush();
+	return out;
+}

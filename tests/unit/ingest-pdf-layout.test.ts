@@ -1,0 +1,170 @@
+/**
+ * PDF layout cases of issue 13 (tests/fixtures/formats/<case>/, printed by `make-pdf-cases.ts`
+ * from the hand-written HTML of `pdf-cases.ts`): headings from font size, the outline as the TOC.
+ * Every expectation is written by hand from `pdf-cases.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { outlineToc } from '../../src/lib/ingest/structure/outline-toc.ts';
+import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
+import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
+import { pdfCases } from '../fixtures/formats/pdf-cases.ts';
+import type { OutlineEntry } from '../../src/lib/ingest/types.ts';
+
+const root = path.resolve(import.meta.dirname, '../fixtures/formats');
+const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+
+const results = new Map<string, ReturnType<typeof ingestAll>>();
+async function ingestPdf(name: string) {
+	if (!results.has(name)) {
+		const input = await extractSource({ file: `${name}.pdf`, bytes: new Uint8Array(readFileSync(path.join(root, name, 'book.pdf'))) }, pdfAssets);
+		results.set(name, ingestAll([input], vocab, {}));
+	}
+	return results.get(name)!;
+}
+
+/** The headings of a page as its renderer makes them: `h<depth> text`. */
+const headingsOf = (mdx: string) => renderMdx(mdx).headings.map((h) => `h${h.depth} ${h.text}`);
+
+describe('pdf-headings-outline: headings set larger, no printed TOC, an outline', { timeout: 60_000 }, () => {
+	test('the outline names the three reports: each is a report, the third too (no dated sign-off before it)', async () => {
+		const result = await ingestPdf('pdf-headings-outline');
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const source = result.catalog.sources[0]!;
+		expect(source.shape).toBe('toc-compilation');
+		expect(source.toc.map((t) => [t.kind, t.title, t.page])).toEqual([
+			['report', '书香机关建设的实践', null],
+			['report', '关于社区教育的几点体会', null],
+			['report', '让读书成为机关干部的习惯', null],
+		]);
+		expect(source.title).toBe('机关学习文集');
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.subtitle, p.frontmatter.unit, p.frontmatter.author, p.frontmatter.date])).toEqual([
+			['书香机关建设的实践', '——市水利局创建学习型机关工作汇报', '市水利局', null, '2013-03-10'],
+			['关于社区教育的几点体会', null, null, '李红梅', '2013-05'],
+			['让读书成为机关干部的习惯', null, null, '王建国', '2013-05'],
+		]);
+		// (The A5 print: the cover, report 1 on page 2, reports 2 and 3 on page 3; as pdftotext splits it at form feeds.)
+		expect(result.pages.map((p) => p.frontmatter.pdfPages)).toEqual([[2, 2], [3, 3], [3, 3]]);
+	});
+
+	test('a short line set larger than the body is a heading, the larger the higher; run-in （一）… sentences are not', async () => {
+		const result = await ingestPdf('pdf-headings-outline');
+		expect(result.pages.map((p) => headingsOf(p.mdx))).toEqual([
+			['h2 健全学习制度', 'h3 每周一次集中学习', 'h3 每年一次读书交流', 'h2 创新学习载体'],
+			['h2 社区教育要贴近居民需求', 'h2 社区教育要整合各方资源'],
+			['h2 从每天读书半小时做起'],
+		]);
+		const first = result.pages[0]!.text.split('\n');
+		expect(first).toContain('（一）领导带头学。局党组中心组每月学习一次，党组成员每人每年撰写调研报告一篇以上。');
+		expect(first.slice(-2)).toEqual(['市水利局', '二〇一三年三月十日']);
+	});
+});
+
+describe('outlineToc', () => {
+	const entry = (title: string, items: OutlineEntry[] = []): OutlineEntry => ({ title, page: 1, items });
+
+	test('a section entry holds reports; another top-level entry is a report and its children its headings', () => {
+		const toc = outlineToc([
+			entry('第一部分 学习型机关', [entry('书香机关建设的实践', [entry('健全学习制度')]), entry('强化理论武装')]),
+			entry('关于社区教育的几点体会', [entry('社区教育要贴近居民需求')]),
+		]);
+		expect(toc?.items.map((i) => [i.kind, i.title, i.section])).toEqual([
+			['section', '学习型机关', null],
+			['report', '书香机关建设的实践', '学习型机关'],
+			['report', '强化理论武装', '学习型机关'],
+			['report', '关于社区教育的几点体会', null],
+		]);
+	});
+
+	test('a single top entry (the book) is read from its children; fewer than two reports is no TOC', () => {
+		expect(outlineToc([entry('机关学习文集', [entry('甲报告'), entry('乙报告')])])?.items.map((i) => i.title)).toEqual(['甲报告', '乙报告']);
+		expect(outlineToc([entry('机关学习文集', [entry('甲报告')])])).toBeNull();
+		expect(outlineToc([])).toBeNull();
+	});
+});
+
+describe('pdf-picture: a photograph inside a page of text', { timeout: 60_000 }, () => {
+	test('leaves a placeholder line where it stands, counted; an ornament and a background leave none', async () => {
+		const result = await ingestPdf('pdf-picture');
+		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
+		expect(result.catalog.sources[0]!.repairs['picture-placeholder']).toBe(1);
+		expect(result.pages).toHaveLength(1);
+		expect(result.pages[0]!.text.split('\n')).toEqual([
+			'北街社区书屋建成于二〇一〇年，面积八十平方米，藏书三千余册，每天开放八小时，成为居民读书学习的好去处。',
+			'［图］',
+			'图1社区书屋一角',
+			'书屋实行志愿者管理，由社区离退休党员轮流值班，居民凭借阅证免费借阅图书，全年借阅图书一万二千余册次。',
+			'社区还在书屋开办了亲子阅读班，每周六上午由志愿者带领孩子和家长一起读书，深受居民欢迎。',
+			'北街社区居委会',
+			'二〇一一年十二月',
+		]);
+	});
+});
+
+describe('pdf-two-columns: a body set in two columns', { timeout: 60_000 }, () => {
+	test('is read column by column, a paragraph joined across the column break; the next report in one column', async () => {
+		const result = await ingestPdf('pdf-two-columns');
+		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:') || i.ruleId === 'structure:unassigned')).toEqual([]);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.subtitle, p.frontmatter.unit, p.frontmatter.date])).toEqual([
+			['以学促干 争创一流', '——市纺织集团创建学习型企业经验材料', '市纺织集团', '2012-10-12'],
+			['抓班组学习 促安全生产', '——市煤业公司一矿创建学习型班组汇报', '市煤业公司一矿', '2012-09'],
+		]);
+		expect(result.pages[0]!.text.split('\n')).toEqual([
+			'市纺织集团现有职工四千二百人，是全市规模最大的纺织企业。近年来，集团党委把创建学习型企业作为推动企业转型升级的重要抓手，坚持全员学习、终身学习，企业的创新能力和市场竞争力不断增强。',
+			'一、建立学习激励机制',
+			'集团制定了《职工学习奖励办法》，对取得学历证书、职业资格证书和技术成果的职工给予奖励，三年来共发放学习奖励金一百二十万元。集团还把职工的学习情况作为岗位聘任、职务晋升的重要依据，形成了人人想学习、人人会学习的良好氛围。',
+			'二、开展技术练兵活动',
+			'各分厂每季度开展一次技术比武，每年举办一届职工技能运动会，对获得名次的职工给予表彰。通过技术练兵，一大批青年职工成长为生产骨干，集团现有高级技师三十六人、技师二百一十人，职工队伍的整体素质有了明显提高，为企业的持续发展提供了可靠的人才保证，也为全市纺织行业培养输送了一批技术人才。',
+			'三、推进学习成果转化',
+			'我们把学习与解决生产经营中的实际问题结合起来，组织职工开展质量攻关和节能降耗活动，三年来完成攻关课题八十四项，创造经济效益三千二百万元。学习型企业的创建，使集团的发展步入了快车道。',
+			'市纺织集团',
+			'二〇一二年十月十二日',
+		]);
+		expect(result.pages[1]!.text.split('\n')).toEqual([
+			'一矿共有班组六十八个，我们以创建学习型班组为载体，把安全知识学习作为班组学习的首要内容，实现了连续一千天安全生产无事故。',
+			'每个班组每周开展一次安全知识学习，班前会上讲一条安全规程，职工轮流当安全讲师，人人争做安全明白人。',
+			'市煤业公司一矿',
+			'二〇一二年九月',
+		]);
+	});
+});
+
+describe('pdftotext extractions', () => {
+	test.each(['pdf-city-a5', 'pdf-factory-b5', 'pdf-city-a4-footer'])('%s: form feeds are page breaks, not zero-width-control repairs', (name) => {
+		for (const file of ['book.txt', 'book.layout.txt']) {
+			const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
+			expect(bytes.filter((b) => b === 0x0c).length).toBeGreaterThan(2);
+			const source = ingestAll([{ file, bytes }], vocab, {}).catalog.sources[0]!;
+			expect([file, source.repairs['zero-width-control'] ?? 0]).toEqual([file, 0]);
+			// (The pages they make are read: every book's running heads are found on them.)
+			expect(source.repairs['running-head']).toBeGreaterThan(2);
+		}
+	});
+});
+
+describe('pdf-alternating-heads: each report’s own running head is on only two of eight pages', { timeout: 60_000 }, () => {
+	const html = pdfCases.find((c) => c.name === 'pdf-alternating-heads')!.html;
+	/** A report's body as written in pdf-cases.ts: its paragraphs after the subtitle, no white space. */
+	const bodyOf = (section: string) => {
+		const part = html.slice(html.indexOf(`<section class="${section}">`), html.indexOf('</section>', html.indexOf(`<section class="${section}">`)));
+		return [...part.matchAll(/<p(?: class="sign")?>([^<]+)<\/p>/g)].map((m) => m[1]!).join('').replace(/\s+/g, '');
+	};
+
+	test.each(['book.pdf', 'book.txt', 'book.layout.txt'])('%s: every head removed and counted (4 of the book, 2 of each report), bodies whole', async (file) => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, 'pdf-alternating-heads', file)));
+		const result = ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
+		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
+		const source = result.catalog.sources[0]!;
+		expect([source.repairs['running-head'], source.repairs.folio]).toEqual([8, 8]);
+		expect(source.title).toBe('街道学习型组织建设汇编');
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit, p.frontmatter.date])).toEqual([
+			['让学习成为机关的风气', '南湖街道工委', '2013-01-08'],
+			['社区学校办到家门口', '东风社区居委会', '2013-01-10'],
+		]);
+		expect(result.pages.map((p) => p.text.replace(/\s+/g, ''))).toEqual([bodyOf('r1'), bodyOf('r2')]);
+	});
+});
