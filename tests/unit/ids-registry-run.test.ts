@@ -3,7 +3,7 @@
  * left alone when nothing changed, updated with the changes printed, `--frozen-ids` failing
  * with what would change, a broken file at its line:column, overrides following a retired id.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
