@@ -66,17 +66,12 @@ const envSchema = z.object({
 	HUIBIAN_LOCK_TIMEOUT: wholeNumber(1).optional(),
 	/** Characters per search index word (default `GRAM`, src/lib/search/tokens.ts). */
 	HUIBIAN_SEARCH_GRAM: wholeNumber(1).optional(),
-	/** Pages prepared ahead of the serial Pagefind adds (default 8). */
+	/** Report pages read ahead while the index words are built (default 8). */
 	HUIBIAN_SEARCH_LOOKAHEAD: wholeNumber(1).optional(),
-	/** Language of the search index (default `und`). */
-	HUIBIAN_SEARCH_LANGUAGE: z
-		.string()
-		.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'expected a language tag (und, zh, zh-CN)')
-		.optional(),
-	/** Report pages per search index shard (default 500, src/lib/search/shards.ts). */
-	HUIBIAN_SEARCH_SHARD_REPORTS: wholeNumber(1).optional(),
-	/** CBOR bytes per chunk of the merged index (default 48 KiB, scripts/lib/merge-shards.ts). */
+	/** CBOR bytes per index chunk (default 40 KiB, `DEFAULT_CHUNK_BYTES` of scripts/lib/search-index.ts). */
 	HUIBIAN_SEARCH_CHUNK_BYTES: wholeNumber(1).optional(),
+	/** Corpus characters per word range the index writer holds in memory at once (default 4,000,000). */
+	HUIBIAN_SEARCH_RANGE_CHARS: wholeNumber(1).optional(),
 	/** The offline zip's path inside the site, linked from /data/ (set by the build; `--zip`). */
 	HUIBIAN_OFFLINE_ZIP: sitePath.optional(),
 	/** Tests only: the swap stops (and waits to be killed) after this many renames. */
