@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { astroStageResult } from './scripts/lib/astro-stage-result.ts';
 
 // Set by scripts/build.ts from its flags (--base, --site, --out); the defaults serve `dist/` at `/`.
@@ -10,6 +12,23 @@ import { astroStageResult } from './scripts/lib/astro-stage-result.ts';
 // absolute one (canonical, Open Graph, the sitemap), never a made-up host (README, "Deploy").
 const base = process.env.HUIBIAN_BASE ?? '/';
 const site = process.env.HUIBIAN_SITE || undefined;
+
+// Pages that are not canonical stay out of the sitemap: a retired id's old URL (ids.yaml) and a
+// reprint (its canonical copy is listed). Read from the catalog the ingest wrote.
+function notInSitemap() {
+	const file = path.join(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports', 'catalog.json');
+	// No catalog yet (e.g. `astro sync` before an ingest): the loaders say so; nothing to leave out.
+	if (!existsSync(file)) return new Set();
+	const catalog = JSON.parse(readFileSync(file, 'utf8'));
+	const ids = [...(catalog.retired ?? []).map((/** @type {{ id: string }} */ r) => r.id), ...catalog.reports.filter((/** @type {{ reprintOf?: string }} */ r) => r.reprintOf).map((/** @type {{ id: string }} */ r) => r.id)];
+	return new Set(ids.map((id) => `reports/${id}/`));
+}
+
+function sitemapFilter() {
+	const skip = notInSitemap();
+	const root = new URL(base, site).pathname;
+	return (/** @type {string} */ page) => !skip.has(new URL(page).pathname.slice(root.length));
+}
 
 export default defineConfig({
 	site,
@@ -29,7 +48,7 @@ export default defineConfig({
 	markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
 	// A sitemap lists absolute URLs only (sitemaps.org), so it is written only with a site.
 	// astroStageResult: what the stage did (pages, rendered, reused), for scripts/build.ts.
-	integrations: [mdx(), ...(site ? [sitemap()] : []), astroStageResult()],
+	integrations: [mdx(), ...(site ? [sitemap({ filter: sitemapFilter() })] : []), astroStageResult()],
 	// A page whose cache key (src/lib/site/cache-key.ts) and module graph are unchanged is copied
 	// from the previous build (kept in cacheDir); scripts/build.ts forces a full build when code,
 	// vocabulary or options changed (scripts/lib/build-digest.ts). Output is the same either way

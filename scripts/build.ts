@@ -1,6 +1,6 @@
 /**
  * `npm run build [-- --sources DIR --out DIR --base /path/ --site URL --reports-dir DIR --verbose
- *   --max-source-mb N --allow-empty --offline --zip FILE]`
+ *   --max-source-mb N --allow-empty --frozen-ids --offline --zip FILE]`
  *
  * The whole pipeline, one child process per stage: ingest (sources → MDX + catalog.json) →
  * astro build → Pagefind index. Both outputs are staged: the ingest writes `<reports-dir>.building`
@@ -30,7 +30,7 @@ import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
 
 const valued = ['sources', 'out', 'base', 'site', 'reports-dir', 'max-source-mb', ...OFFLINE_VALUED];
-const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--offline] [--zip FILE] [--verbose]';
+const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--frozen-ids] [--offline] [--zip FILE] [--verbose]';
 let args: Args;
 let maxSourceMb: string | undefined;
 let offline: OfflinePlan;
@@ -43,7 +43,7 @@ try {
 	console.error(`build: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
+const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && f !== 'frozen-ids' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
 if (unknown.length) {
 	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -124,12 +124,12 @@ await cp(reportsDir, reportsStaging, {
 });
 
 // 1. ingest: sources → <reports-dir>.building/*.mdx + catalog.json (prints its own report and summary line)
-const ingestArgs = [path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging, ...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []), ...(args.flags.has('allow-empty') ? ['--allow-empty'] : [])];
+const ingestArgs = [path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging, ...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []), ...(args.flags.has('allow-empty') ? ['--allow-empty'] : []), ...(args.flags.has('frozen-ids') ? ['--frozen-ids'] : [])];
 const ingest = await runNode(ingestArgs, env, true);
 if (ingest.code !== 0) await fail('ingest', '');
-let catalog: { reports: unknown[] };
+let catalog: { reports: unknown[]; retired?: Array<{ id: string }> };
 try {
-	catalog = JSON.parse(await readFile(path.join(reportsStaging, 'catalog.json'), 'utf8')) as { reports: unknown[] };
+	catalog = JSON.parse(await readFile(path.join(reportsStaging, 'catalog.json'), 'utf8')) as typeof catalog;
 } catch (error) {
 	await fail('ingest', `the ingest wrote no readable catalog.json: ${(error as Error).message}`);
 }
@@ -151,9 +151,12 @@ await clearDigest(astroCache);
 const astro = await runStage<AstroStageResult>('astro', astroArgs, astroEnv, verbose).catch((e: Error) => fail('astro', e.message));
 if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.
-const built = await builtReportIds(astroOut);
-if (built.length !== catalog!.reports.length) {
-	await fail('astro', `expected ${catalog!.reports.length} report pages in the build, found ${built.length}\n${astro.stdout}${astro.stderr}`);
+// A retired id's old URL is a page of its own (where the report went): counted apart.
+const retiredIds = new Set((catalog!.retired ?? []).map((r) => r.id));
+const allBuilt = await builtReportIds(astroOut);
+const built = allBuilt.filter((id) => !retiredIds.has(id));
+if (built.length !== catalog!.reports.length || allBuilt.length - built.length !== retiredIds.size) {
+	await fail('astro', `expected ${catalog!.reports.length} report pages and ${retiredIds.size} pages of retired ids in the build, found ${built.length} and ${allBuilt.length - built.length}\n${astro.stdout}${astro.stderr}`);
 }
 await saveDigest(astroCache, digest);
 console.log(astroStageLine(astro.result!, built.length, astro.seconds, full));

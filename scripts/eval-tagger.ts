@@ -16,9 +16,10 @@ import path from 'node:path';
 import { ingestAll } from '../src/lib/ingest/index.ts';
 import { parseVocabulary, tagThemes } from '../src/lib/ingest/report/metadata/index.ts';
 import type { Block } from '../src/lib/ingest/types.ts';
-import { stripFrontmatter } from '../src/lib/mdx/render-mdx.ts';
+import { stripFrontmatter } from '../src/lib/mdx/split-frontmatter.ts';
 import { parseArgs } from './lib/args.ts';
 import { evaluatePart, readSplit, type PartName, type PartResult } from './lib/theme-eval.ts';
+import { PATHS } from '../src/lib/config.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = parseArgs(process.argv.slice(2), ['part', 'split']);
@@ -28,7 +29,7 @@ if (only !== undefined && only !== 'tuning' && only !== 'heldout') {
 	process.exit(1);
 }
 const verbose = args.flags.has('verbose');
-const vocab = parseVocabulary(readFileSync(path.join(root, 'content/vocabulary.yaml'), 'utf8'));
+const vocab = parseVocabulary(readFileSync(path.join(root, PATHS.vocabulary), 'utf8'));
 
 /** The body of an MDX page as blocks: `##`–`####` lines are headings, other lines paragraphs. */
 function blocksOfMdx(mdx: string): Block[] {

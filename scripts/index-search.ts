@@ -3,12 +3,10 @@
  * site (catalog defaults to `$HUIBIAN_REPORTS_DIR/catalog.json`, else content/reports/).
  * Prints one line: `search: N reports + M 正文未收录 indexed, X MiB index`; under `npm run build`
  * it writes its result to `$HUIBIAN_STAGE_RESULT` instead (scripts/lib/stage-result.ts), and the
- * build prints the line. Tuning (measurements in docs/scale/tuning.md): HUIBIAN_SEARCH_GRAM,
- * HUIBIAN_SEARCH_LOOKAHEAD (pages prepared ahead of the serial adds, default 8), HUIBIAN_SEARCH_LANGUAGE
- * (index language, default `und`), HUIBIAN_SEARCH_SHARD_REPORTS (report pages per index shard,
- * default `DEFAULT_SHARD_REPORTS` in src/lib/search/shards.ts: 500),
- * HUIBIAN_SEARCH_CHUNK_BYTES (CBOR bytes per chunk of the merged index, default
- * `DEFAULT_CHUNK_BYTES` in scripts/lib/merge-shards.ts).
+ * build prints the line. Tuning (docs/scale/): HUIBIAN_SEARCH_GRAM (longest n-gram word, default `GRAM` in
+ * src/lib/search/tokens.ts), HUIBIAN_SEARCH_LOOKAHEAD (pages read ahead, default 8),
+ * HUIBIAN_SEARCH_CHUNK_BYTES (CBOR bytes per index chunk), HUIBIAN_SEARCH_RANGE_CHARS (corpus
+ * characters whose words are built at once: the memory bound), defaults in scripts/lib/search-index.ts.
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -17,17 +15,21 @@ import { buildSearchIndex } from './lib/search-index.ts';
 import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
 import { STAGE_RESULT_ENV, writeStageResult } from './lib/stage-result.ts';
 
+const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+// read the arguments and the tuning variables
 const args = parseArgs(process.argv.slice(2), ['site', 'catalog']);
 const site = path.resolve(args.values.get('site') ?? 'dist');
 const reportsDir = path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
 const catalog = path.resolve(args.values.get('catalog') ?? path.join(reportsDir, 'catalog.json'));
-const gram = process.env.HUIBIAN_SEARCH_GRAM ? Number(process.env.HUIBIAN_SEARCH_GRAM) : undefined;
-const lookahead = process.env.HUIBIAN_SEARCH_LOOKAHEAD ? Number(process.env.HUIBIAN_SEARCH_LOOKAHEAD) : undefined;
-const language = process.env.HUIBIAN_SEARCH_LANGUAGE || undefined;
-const shardReports = process.env.HUIBIAN_SEARCH_SHARD_REPORTS ? Number(process.env.HUIBIAN_SEARCH_SHARD_REPORTS) : undefined;
-const chunkBytes = process.env.HUIBIAN_SEARCH_CHUNK_BYTES ? Number(process.env.HUIBIAN_SEARCH_CHUNK_BYTES) : undefined;
-const stats = await buildSearchIndex(site, catalog, { gram, lookahead, language, shardReports, chunkBytes });
+// build the index
+const stats = await buildSearchIndex(site, catalog, {
+	gram: number('HUIBIAN_SEARCH_GRAM'),
+	lookahead: number('HUIBIAN_SEARCH_LOOKAHEAD'),
+	chunkBytes: number('HUIBIAN_SEARCH_CHUNK_BYTES'),
+	rangeChars: number('HUIBIAN_SEARCH_RANGE_CHARS'),
+});
+// say what was written
 const indexMiB = (await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20;
-const result: SearchStageResult = { stage: 'search', reports: stats.pages, tocOnly: stats.tocOnly, shards: stats.shards, mergeS: stats.mergeS, chunks: stats.chunks, indexMiB };
+const result: SearchStageResult = { stage: 'search', reports: stats.pages, tocOnly: stats.tocOnly, ranges: stats.ranges, writeS: stats.writeS, chunks: stats.chunks, indexMiB };
 if (process.env[STAGE_RESULT_ENV]) await writeStageResult({ ...result });
 else console.log(searchStageLine(result));

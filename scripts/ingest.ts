@@ -1,24 +1,26 @@
 /**
  * `node scripts/ingest.ts [--sources DIR] [--out DIR] [--vocabulary FILE] [--overrides FILE]
- *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty]`
+ *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]`
  *
  * Ingest raw compilations (`content/sources/*.txt`) into one MDX page per report and
  * `catalog.json` (`content/reports/`), print the build report, exit 1 on any error. A source
  * whose bytes, metadata, vocabulary, overrides and ingest code are unchanged since the last run
  * is not re-ingested: its output comes from the cache (default `<parent of out>/.cache/ingest`).
+ * The id registry (`--ids`, default `<sources>/ids.yaml`) is updated when reports are added,
+ * change or go, and the changes printed; with `--frozen-ids` such a change is an error instead.
  */
 import { megabytes, parseArgs } from './lib/args.ts';
 import { runIngest } from './lib/run-ingest.ts';
 
-const usage = 'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty]';
+const usage = 'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]';
 let args;
 try {
-	args = parseArgs(process.argv.slice(2), ['sources', 'out', 'vocabulary', 'overrides', 'cache', 'max-source-mb']);
+	args = parseArgs(process.argv.slice(2), ['sources', 'out', 'vocabulary', 'overrides', 'cache', 'max-source-mb', 'ids']);
 } catch (error) {
 	console.error(`ingest: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => !['dry-run', 'no-cache', 'allow-empty'].includes(f));
+const unknown = [...args.flags].filter((f) => !['dry-run', 'no-cache', 'allow-empty', 'frozen-ids'].includes(f));
 if (unknown.length) {
 	console.error(`ingest: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -40,6 +42,8 @@ const run = await runIngest({
 	cache: args.flags.has('no-cache') ? false : args.values.get('cache'),
 	maxSourceBytes,
 	allowEmpty: args.flags.has('allow-empty'),
+	ids: args.values.get('ids'),
+	frozenIds: args.flags.has('frozen-ids'),
 });
 // 2. report
 for (const line of run.report) console.log(line);

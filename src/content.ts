@@ -44,6 +44,12 @@ export async function getTocOnly(): Promise<TocOnlyEntryData[]> {
 		.sort((a, b) => a.source.localeCompare(b.source) || a.order - b.order);
 }
 
+/** Report ids no report has any more (the id registry), by id. */
+export async function getRetired(): Promise<Array<CollectionEntry<'retired'>['data']>> {
+	const entries = await getCollection('retired');
+	return entries.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 function bodyRef(entry: ReportEntry): BodyRef {
 	const ref = entry.rendered?.metadata as Partial<BodyRef> | undefined;
 	if (!ref?.bodyFile) throw new Error(`Report ${entry.id} has no rendered body (expected the huibian reports loader)`);
@@ -68,7 +74,7 @@ export function reportBlocks(entry: ReportEntry): BodyBlock[] {
 }
 
 export interface BrowseIndex {
-	/** Every listing row: reports (with excerpt) and TOC-only entries. */
+	/** Every listing row: reports (with excerpt; reprints left out) and TOC-only entries. */
 	items: ListItem[];
 	byId: Map<string, ListItem>;
 	categories: Group[];
@@ -86,8 +92,11 @@ export function getBrowseIndex(): Promise<BrowseIndex> {
 	browseCache ??= (async () => {
 		const [reports, compilations, tocOnly, knowledge] = await Promise.all([getReports(), getCompilations(), getTocOnly(), getKnowledge()]);
 		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
+		// A reprint (the same report in a later compilation) is counted once, as its canonical
+		// copy: not in the listings, groups and statistics; its compilation still lists it.
+		const reprints = reports.filter((r) => r.data.reprintOf).map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? ''));
 		const items = [
-			...reports.map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? '')),
+			...reports.filter((r) => !r.data.reprintOf).map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? '')),
 			...tocOnly.flatMap((t) => {
 				const source = sources.get(t.sourceSlug);
 				return source ? [tocOnlyItem(t, source)] : [];
@@ -95,7 +104,7 @@ export function getBrowseIndex(): Promise<BrowseIndex> {
 		];
 		const index = relatedIndex(items);
 		const { related } = knowledge;
-		const byId = new Map(items.map((i) => [i.id, i]));
+		const byId = new Map([...items, ...reprints].map((i) => [i.id, i]));
 		return {
 			items,
 			byId,
@@ -103,7 +112,7 @@ export function getBrowseIndex(): Promise<BrowseIndex> {
 			themes: groupByTheme(items),
 			units: groupByUnit(items),
 			years: groupByYear(items),
-			neighbours: neighbourMap(items.filter((i) => i.kind === 'report')),
+			neighbours: neighbourMap([...items, ...reprints].filter((i) => i.kind === 'report')),
 			// By content (TF-IDF over character bigrams); the shared-theme list only when the text
 			// finds no neighbour (a very short report).
 			related: (item) => {
@@ -146,7 +155,8 @@ export function getKnowledge(): Promise<KnowledgeIndex> {
 			const blocks = bodyBlocks(html);
 			excerpts.set(r.id, excerptFromHtml(html));
 			if (r.data.namedPractices.length > 0) withPractices.push({ data: r.data, blocks });
-			texts.push({ id: r.id, text: `${r.data.title}\n${bodyText(blocks)}` });
+			// A reprint is not "related" to anything: its canonical copy is (it would be its own twin).
+			if (!r.data.reprintOf) texts.push({ id: r.id, text: `${r.data.title}\n${bodyText(blocks)}` });
 		}
 		const practices = collectPractices(withPractices);
 		const related = relatedByContent(texts);

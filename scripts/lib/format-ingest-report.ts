@@ -34,7 +34,7 @@ export function summaryLine(s: IngestStats): string {
 }
 
 /** `  lines: 57 in reports, 8 front matter, 9 TOC, 3 frame, 1 repaired, 0 unassigned; TOC: 2 matched loosely` */
-export function accountLine(account: LineAccount, loose: number): string {
+function accountLine(account: LineAccount, loose: number): string {
 	const placed = `${account.report.length} in reports, ${account.front.length + account.preface.length} front matter, ${account.toc.length} TOC, ${account.frame.length} frame, ${account.repair.length} repaired`;
 	return `  lines: ${placed}, ${account.kept.length} unassigned (kept in a report)${account.unassigned.length ? `, ${account.unassigned.length} in no report` : ''}; TOC: ${loose} matched loosely`;
 }

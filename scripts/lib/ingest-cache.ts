@@ -7,7 +7,8 @@
  * src/lib/frontmatter.ts), so editing any of them invalidates the entries it affects. Entries are
  * `<dir>/<key>.json` (one `SourceOutput`); entries not used by a run are deleted after it.
  *
- * Doesn’t ingest anything; a corrupt or unreadable entry (or one holding a report that fails
+ * An entry's report ids are the registry's of the run that made it: the caller checks them
+ * against the registry it has now (`run-ingest.ts`). Doesn’t ingest anything; a corrupt or unreadable entry (or one holding a report that fails
  * `catalogReportSchema`) is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
@@ -19,10 +20,11 @@ import type { SourceInput } from '../../src/lib/ingest/types.ts';
 import { pidAlive } from './write-output.ts';
 
 /** Bump to drop every cached entry (e.g. after a change in how entries are stored). */
-export const INGEST_CACHE_VERSION = '1';
+const INGEST_CACHE_VERSION = '1';
 
 const CODE_DIRS = ['src/lib/ingest', 'src/lib/mdx'];
-const CODE_FILES = ['src/lib/frontmatter.ts'];
+// The id matcher runs inside the per-source ingest (`buildSourceOutput`): its files are ingest code too.
+const CODE_FILES = ['src/lib/frontmatter.ts', 'src/lib/knowledge/assign-ids.ts', 'src/lib/knowledge/match-ids.ts', 'src/lib/knowledge/text-signature.ts', 'src/lib/knowledge/id-registry.ts'];
 
 async function codeFiles(root: string, dir: string): Promise<string[]> {
 	const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
@@ -70,7 +72,7 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 				const output = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as SourceOutput;
 				// The catalog check trusts that its reports passed `reportSchema` when they were made
 				// (src/lib/ingest/output/check-catalog.ts): an entry read back from disk is checked again.
-				const valid = output.file === input.file && Array.isArray(output.pages) && Array.isArray(output.reports);
+				const valid = output.file === input.file && Array.isArray(output.pages) && Array.isArray(output.reports) && Array.isArray(output.idEntries);
 				return valid && output.reports.every((r) => catalogReportSchema.safeParse(r).success) ? output : null;
 			} catch {
 				return null;

@@ -13,13 +13,14 @@
  */
 import { readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PATHS } from '../../src/lib/config.ts';
 
 /** The marker file huibian writes into every folder it creates. */
 export const MARKER = '.huibian-output';
 /** Folders of the repository an output may not be, nor contain. */
-export const PROTECTED = ['src', 'content', 'content/sources', 'scripts', 'public', 'tests', 'node_modules', '.git'];
+const PROTECTED = ['src', 'content', 'content/sources', 'scripts', 'public', 'tests', 'node_modules', '.git'];
 /** Folders of the repository an output may not lie inside (`content/reports` is inside `content`, and allowed). */
-export const INSIDE_REFUSED = ['src', 'scripts', 'public', 'tests', 'node_modules', 'content/sources', '.git'];
+const INSIDE_REFUSED = ['src', 'scripts', 'public', 'tests', 'node_modules', 'content/sources', '.git'];
 
 export type OutputKind = 'site' | 'reports';
 
@@ -79,7 +80,7 @@ export async function checkOutputs(root: string, targets: readonly GuardTarget[]
 	for (const [i, t] of targets.entries()) {
 		const real = reals[i]!;
 		const shown = path.relative(process.cwd(), t.dir) || '.';
-		const refuse = (why: string) => problems.push(`--${t.option} ${shown}: ${why}; nothing was changed. Choose another folder (the default is ${t.kind === 'site' ? 'dist' : 'content/reports'}).`);
+		const refuse = (why: string) => problems.push(`--${t.option} ${shown}: ${why}; nothing was changed. Choose another folder (the default is ${t.kind === 'site' ? PATHS.site : PATHS.reports}).`);
 		const hit = protectedReal.find((p) => within(real, p));
 		if (real === realRoot || within(real, realRoot)) {
 			refuse('is the repository root or contains it');

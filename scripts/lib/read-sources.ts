@@ -23,8 +23,10 @@ import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
 
 /** The kinds of source the ingest reads, by file extension (lower case). */
 export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
+/** The id registry's file name in the sources folder (not a metadata file: `id-registry.ts`). */
+const REGISTRY_NAME = 'ids.yaml';
 /** Extension of the optional metadata file beside a source. */
-export const METADATA_EXTENSION = '.yaml';
+const METADATA_EXTENSION = '.yaml';
 
 export interface ReadOptions {
 	/** Largest source file accepted, in bytes (default `DEFAULT_MAX_SOURCE_BYTES`, 64 MiB). */
@@ -55,7 +57,7 @@ function issue(file: string, ruleId: string, message: string, place: YamlPlace =
 const sourceKinds = () => SOURCE_EXTENSIONS.join(', ');
 
 /** The extension of `name` when it is a source kind, else null. */
-export function sourceExtension(name: string): string | null {
+function sourceExtension(name: string): string | null {
 	const ext = path.extname(name).toLowerCase();
 	return SOURCE_EXTENSIONS.includes(ext) ? ext : null;
 }
@@ -177,7 +179,8 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 	const names = (entries ?? []).filter((n) => sourceExtension(n) !== null);
 	const metaNames = new Set(names.map((n) => n.slice(0, -path.extname(n).length) + METADATA_EXTENSION));
 	for (const name of entries ?? []) {
-		if (sourceExtension(name) !== null || metaNames.has(name)) continue;
+		// The id registry lives beside the sources (run-ingest.ts reads it).
+		if (sourceExtension(name) !== null || metaNames.has(name) || name === REGISTRY_NAME) continue;
 		const what = path.extname(name) === METADATA_EXTENSION ? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)` : `not a compilation (${sourceKinds()})`;
 		// A legacy Word/WPS file is refused, with what to save it as (its text can't be read here).
 		if (sourceKind(name) === 'legacy') out.issues.push(issue(name, 'input:legacy-format', `${name}: expected a compilation (${sourceKinds()}), found a legacy ${path.extname(name).toLowerCase()} file. Save it as .docx or PDF.`));

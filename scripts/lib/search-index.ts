@@ -1,48 +1,66 @@
 /**
- * Build huibian's search index of a built site into `<site>/pagefind/` with Pagefind’s Node API.
+ * Build huibian's search index of a built site into `<site>/pagefind/`, in Pagefind 1.6's format,
+ * written by huibian's own writer (`src/lib/search/pagefind-writer.ts`) with words shaped for the
+ * first search (`src/lib/search/index-words.ts`). Pagefind's own indexer only writes its scripts
+ * and WebAssembly (an index of no pages); the reader's browser runs Pagefind as before.
  *
- * Every report page’s `data-pagefind-body` text and its Pagefind attributes are read back from
- * the built HTML; TOC-only entries (正文未收录) come from catalog.json and are indexed by title,
- * subtitle and unit. Each record is folded (traditional → simplified) and written as ASCII
- * character n-grams (`src/lib/search/tokens.ts`), so search matches substrings exactly instead
- * of Pagefind’s word segmentation. Also writes `<site>/search/fold.json`, the part of the fold
+ * Every report page's `data-pagefind-body` text and its Pagefind attributes are read back from
+ * the built HTML (what the reader sees); TOC-only entries (正文未收录) come from catalog.json and
+ * are indexed by title, subtitle and unit. Each record is folded (traditional → simplified).
+ * Also writes `<site>/search/search-config.json`: the n-gram length and the part of the fold
  * table the browser needs for queries typed in traditional characters.
- *
- * Pages are read and sent one `addHTMLFile` call at a time (by default), into indexes of language
- * `und` (no Chinese segmentation of the ASCII words). Pagefind's peak is in `writeFiles`
- * (~1.4 MiB per report), so the records are split into shards of at most `shardReports` reports,
- * written one after the other, then merged into one index (`merge-shards.ts`): the browser loads
- * one chunk per query word, whatever the number of shards.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { dateSortKey, TOC_ONLY_KIND, tocEntryAnchor, tocOnlyAttributes, type PagefindAttributes } from '../../src/lib/search/attributes.ts';
+import { dateSortKey, tocEntryAnchor, tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
+import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
-import { DEFAULT_SHARD_REPORTS, planShards, shardCount } from '../../src/lib/search/shards.ts';
-import { mergeShards } from './merge-shards.ts';
-import { GRAM, isHeadWordOf, prefixWords } from '../../src/lib/search/tokens.ts';
-import { RECORD_LANGUAGE, recordHtml } from '../../src/lib/search/record-html.ts';
+import { PAGEFIND_VERSION, writePagefindIndex, type IndexPage } from '../../src/lib/search/pagefind-writer.ts';
+import { searchRecord, type SearchRecordInput } from '../../src/lib/search/search-record.ts';
+import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
-import { rewriteFragment, type FragmentText } from '../../src/lib/search/fragment-text.ts';
-import { signed, unsigned } from '../../src/lib/search/pagefind-files.ts';
+
+const gzip = promisify(gzipCallback);
+
+/** Language of the index: `und` (undetermined), because the words are ASCII codes. The search page keeps `lang="zh-CN"`: Pagefind, finding no zh index, loads the only one there is. */
+export const RECORD_LANGUAGE = 'und';
+/** CBOR bytes per index chunk by default (~12 KiB gzipped): see docs/scale. */
+export const DEFAULT_CHUNK_BYTES = 40 * 1024;
+/** Corpus characters whose words are built at once by default (`planRanges`): bounds the memory. */
+export const DEFAULT_RANGE_CHARS = 4_000_000;
 
 export interface SearchIndexStats {
 	pages: number;
 	tocOnly: number;
 	foldEntries: number;
-	/** Pagefind indexes written and merged. */
-	shards: number;
-	/** Word index chunks of the merged index. */
+	/** Ranges of first characters written one after the other. */
+	ranges: number;
+	/** Word index chunks. */
 	chunks: number;
-	/** Seconds spent merging the shards. */
-	mergeS: number;
+	/** Seconds spent writing the index (after reading the pages). */
+	writeS: number;
+}
+
+export interface SearchIndexOptions {
+	/** Longest n-gram word (default `GRAM`). */
+	gram?: number;
+	/** Pages read ahead of the one being prepared (default 8). */
+	lookahead?: number;
+	/** CBOR bytes per chunk (default `DEFAULT_CHUNK_BYTES`). */
+	chunkBytes?: number;
+	/** Corpus characters per range of words (default `DEFAULT_RANGE_CHARS`). */
+	rangeChars?: number;
 }
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
@@ -50,40 +68,22 @@ export function tocOnlyUrl(sourceSlug: string, id: string): string {
 	return `/compilations/${sourceSlug}/#${tocEntryAnchor(id)}`;
 }
 
-async function fail<T>(what: string, result: Promise<T & { errors: string[] }>): Promise<T> {
-	const value = await result;
-	if (value.errors.length) throw new Error(`pagefind ${what}: ${value.errors.join('; ')}`);
-	return value;
+/** The installed Pagefind must be the one whose format the writer writes (its runtime reads the files). */
+function checkPagefindVersion(): void {
+	// the package exports no package.json: read it beside its entry (lib/index.js)
+	const entry = fileURLToPath(import.meta.resolve('pagefind'));
+	const installed = (JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+	if (installed !== PAGEFIND_VERSION) {
+		throw new Error(`search index: expected Pagefind ${PAGEFIND_VERSION} (the index format huibian writes), found ${installed}. Install pagefind@${PAGEFIND_VERSION} (package.json pins it).`);
+	}
 }
 
-export interface SearchIndexOptions {
-	/** Characters per index word (default `GRAM`). */
-	gram?: number;
-	/** Pages read and tokenised ahead of the one being added (default 8); adds stay serial. */
-	lookahead?: number;
-	/** Index language (default `RECORD_LANGUAGE`): the records are ASCII, so no language's segmentation or stemming applies. */
-	language?: string;
-	/**
-	 * Report pages per Pagefind index (default `DEFAULT_SHARD_REPORTS`); TOC-only records are
-	 * spread over the same shards. Bounds Pagefind's memory; the list of shards after the primary
-	 * goes to `search-config.json` (`shards`).
-	 */
-	shardReports?: number;
-	/** CBOR bytes per chunk of the merged index (default `DEFAULT_CHUNK_BYTES`). */
-	chunkBytes?: number;
-}
-
-/**
- * The results of `prepare` over `items`, in order, with up to `ahead` preparations started
- * before they are consumed: reading and tokenising the next pages overlaps with Pagefind's
- * work on the current one (another process), while pages are still added one at a time, in
- * order (Pagefind numbers pages in the order added, and builds must be byte-identical).
- */
-async function* prepareAhead<T, R>(items: readonly T[], ahead: number, prepare: (item: T) => Promise<R>): AsyncGenerator<R> {
+/** `read` over `items`, in order, with up to `ahead` reads started before they are consumed. */
+async function* readAhead<T, R>(items: readonly T[], ahead: number, read: (item: T) => Promise<R>): AsyncGenerator<R> {
 	const started: Array<Promise<R>> = [];
 	let next = 0;
 	const fill = () => {
-		while (next < items.length && started.length < ahead) started.push(prepare(items[next++]!));
+		while (next < items.length && started.length < ahead) started.push(read(items[next++]!));
 	};
 	fill();
 	while (started.length > 0) {
@@ -93,27 +93,14 @@ async function* prepareAhead<T, R>(items: readonly T[], ahead: number, prepare: 
 	}
 }
 
-/**
- * Put the original text into a shard's fragments (`fragment-text.ts`): Pagefind wrote the
- * n-gram words it indexed. Single fragments and fragment groups keep their names (the merge
- * renames on a clash by content).
- * @param dir The shard's `fragment/` folder.
- * @param blocks Every record of the shard by URL.
- */
-async function rewriteFragments(dir: string, blocks: ReadonlyMap<string, readonly TextBlock[]>): Promise<void> {
-	const rewrite = (fragment: FragmentText) => {
-		const own = blocks.get(fragment.url);
-		if (!own) throw new Error(`${dir}: fragment of ${fragment.url}, a page this shard did not index`);
-		return rewriteFragment(fragment, own);
-	};
-	// an index without pages has no fragment folder
-	const names = blocks.size === 0 ? [] : await readdir(dir);
-	for (const name of names.sort()) {
-		const file = path.join(dir, name);
-		const json = JSON.parse(new TextDecoder().decode(unsigned(gunzipSync(await readFile(file)), file))) as FragmentText | Record<string, FragmentText>;
-		const out = typeof json.url === 'string' ? rewrite(json as FragmentText) : Object.fromEntries(Object.entries(json as Record<string, FragmentText>).map(([hash, f]) => [hash, rewrite(f)]));
-		await writeFile(file, gzipSync(signed(new TextEncoder().encode(JSON.stringify(out)))));
-	}
+/** Pagefind's scripts, WebAssembly and entry of an index of no pages (its own indexer, ~20 ms). */
+async function writePagefindAssets(out: string): Promise<string[]> {
+	const { index, errors } = await pagefind.createIndex({ writePlayground: false, forceLanguage: RECORD_LANGUAGE });
+	if (!index) throw new Error(`pagefind createIndex: ${errors.join('; ')}`);
+	const written = await index.writeFiles({ outputPath: out });
+	if (written.errors.length) throw new Error(`pagefind writeFiles: ${written.errors.join('; ')}`);
+	await pagefind.close();
+	return (JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8')) as { include_characters: string[] }).include_characters;
 }
 
 /**
@@ -121,95 +108,67 @@ async function rewriteFragments(dir: string, blocks: ReadonlyMap<string, readonl
  * @param catalogFile The catalog.json the site was built from.
  */
 export async function buildSearchIndex(siteDir: string, catalogFile: string, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
-	const { gram = GRAM, lookahead = 8, language = RECORD_LANGUAGE, shardReports, chunkBytes } = options;
-	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
+	const { gram = GRAM, lookahead = 8, chunkBytes = DEFAULT_CHUNK_BYTES, rangeChars = DEFAULT_RANGE_CHARS } = options;
+	checkPagefindVersion();
+	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
+	// A reprint (`reprintOf`) is found once, as its canonical copy: its page has no search body.
+	const catalog: Catalog = { ...read, reports: read.reports.filter((r) => !r.reprintOf) };
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
-	// Characters of the corpus, raw: folding maps code point to code point, so folding this set
-	// at the end (`clientFoldTable` below) equals folding every block here a second time.
-	const rawChars = new Set<string>();
-	const remember = (blocks: readonly TextBlock[]) => {
-		for (const block of blocks) for (const ch of block.text) rawChars.add(ch);
-	};
-	// Records are produced lazily, so a shard holds only its own pages in memory.
-	type Job = () => Promise<{ url: string; blocks: readonly TextBlock[]; attributes: PagefindAttributes }>;
+	// 1. records: report pages read back from the built HTML, then TOC-only entries
+	type Job = () => Promise<SearchRecordInput>;
 	const jobs: Job[] = catalog.reports.map((report) => async () => {
-		// 1. report pages, read back from the built HTML
 		const file = path.join(siteDir, report.url, 'index.html');
 		const record = readPageRecord(await readFile(file, 'utf8'));
 		if (!record) throw new Error(`${file}: expected one data-pagefind-body element, found none`);
 		return { url: report.url, ...record };
 	});
-	// 2. TOC-only entries: title, subtitle and unit
 	const titles = new Map(catalog.sources.map((s) => [s.slug, s.title]));
 	const sourceDates = new Map(catalog.sources.map((s) => [s.slug, s.date]));
 	for (const entry of catalog.tocOnly) {
 		jobs.push(async () => ({
 			url: tocOnlyUrl(entry.sourceSlug, entry.id),
-			blocks: [entry.title, entry.subtitle, entry.unit]
-				.filter((text): text is string => Boolean(text))
-				.map((text, i) => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
+			blocks: [entry.title, entry.subtitle, entry.unit].filter((text): text is string => Boolean(text)).map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
 			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source, sourceDates.get(entry.sourceSlug) ?? null),
 		}));
 	}
-	// 3. rank every record by date, write the shards one after the other into a scratch folder
-	// (`shards.ts`), then merge them into one index at `pagefind/` (`merge-shards.ts`): the
-	// merged page number of a record is its rank, so the date order is every page in order.
+	// 2. page numbers: the rank in date order (ties in catalog order), so the date sort is every page in order
 	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map((t) => dateSortKey(sourceDates.get(t.sourceSlug) ?? null))];
-	const perShard = shardReports ?? DEFAULT_SHARD_REPORTS;
-	const plan = planShards(sortKeys, shardCount(catalog.reports.length, perShard));
-	const scratch = path.join(siteDir, 'pagefind.shards');
-	const out = path.join(siteDir, 'pagefind');
-	await rm(scratch, { recursive: true, force: true });
-	await rm(out, { recursive: true, force: true });
-	const shardDirs: string[] = [];
-	const wordless = new Set<number>();
-	for (const [i, members] of plan.indexes.entries()) {
-		const { index } = await fail('createIndex', pagefind.createIndex({ writePlayground: false, forceLanguage: language }));
-		if (!index) throw new Error('pagefind createIndex: no index');
-		const records = prepareAhead(members, lookahead, async (member) => {
-			const { url, blocks, attributes } = await jobs[member]!();
-			remember(blocks);
-			// Pagefind leaves out a page without words: so does the merged numbering
-			if (!blocks.some((block) => /\S/u.test(block.text))) return { member, url, content: null, blocks };
-			// `kind` filter: the search page reads the TOC-only records off it (relevance order);
-			// head words: reports whose title, subtitle or unit holds a query (`tokens.ts`)
-			const kind = attributes.meta.kind ?? 'report';
-			const head = kind === TOC_ONLY_KIND ? [] : [attributes.meta.title, attributes.meta.subtitle, attributes.meta.unit].filter((t): t is string => Boolean(t));
-			const indexed = { ...attributes, filters: { ...attributes.filters, kind: [kind] }, sort: { date: plan.sortValues[member]! } };
-			return { member, url, blocks, content: recordHtml(blocks, indexed, fold, gram, language, head) };
-		});
-		const shardBlocks = new Map<string, readonly TextBlock[]>();
-		for await (const { member, url, content, blocks } of records) {
-			if (content === null) wordless.add(member);
-			else {
-				await fail(`addHTMLFile ${url}`, index.addHTMLFile({ url, content }));
-				shardBlocks.set(url, blocks);
-			}
-		}
-		const dir = path.join(scratch, String(i));
-		await fail('writeFiles', index.writeFiles({ outputPath: dir }));
-		await index.deleteIndex();
-		await rewriteFragments(path.join(dir, 'fragment'), shardBlocks);
-		shardDirs.push(dir);
+	const order = sortKeys.map((_, i) => i).sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b));
+	const width = String(Math.max(0, order.length - 1)).length;
+	const pages: IndexPage[] = [];
+	const chars: RecordChars[] = [];
+	const rawChars = new Set<string>();
+	let rank = 0;
+	for await (const input of readAhead(order, lookahead, (i) => jobs[i]!())) {
+		for (const block of input.blocks) for (const ch of block.text) rawChars.add(ch);
+		const record = searchRecord(input, fold, String(rank++).padStart(width, '0'));
+		if (!record) continue;
+		pages.push(record.page);
+		chars.push(record.chars);
 	}
-	await pagefind.close();
-	// merged page number: the record's rank among the records indexed
-	const byRank = new Array<number>(sortKeys.length);
-	plan.sortValues.forEach((rank, record) => (byRank[Number(rank)] = record));
-	const pageOf = new Map<number, number>();
-	for (const record of byRank) if (!wordless.has(record)) pageOf.set(record, pageOf.size);
-	const pageMaps = plan.indexes.map((members) => members.filter((m) => !wordless.has(m)).map((m) => pageOf.get(m)!));
-	const mergeStarted = performance.now();
-	// A one-character query is a prefix of the n-gram words: each character's words are kept
-	// findable in the one chunk Pagefind loads for it (`prefix-union.ts`). A head word stays in
-	// its unmarked word's chunk, so the head search of a query loads no chunk of its own.
-	const merged = await mergeShards({ shards: shardDirs, pageMaps, sortOrders: { date: [...pageOf.values()] }, out, chunkBytes, prefixes: prefixWords(gram), keepTogether: isHeadWordOf });
-	const mergeS = (performance.now() - mergeStarted) / 1000;
-	await rm(scratch, { recursive: true, force: true });
+	// 3. the index: Pagefind's assets, then every file of the writer, gzipped on libuv's threads
+	const started = performance.now();
+	const out = path.join(siteDir, 'pagefind');
+	await rm(out, { recursive: true, force: true });
+	const includeCharacters = await writePagefindAssets(out);
+	for (const sub of ['index', 'filter', 'fragment']) await mkdir(path.join(out, sub), { recursive: true });
+	const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+	const source = indexWords(chars, gram, rangeChars);
+	const writing: Array<Promise<void>> = [];
+	let chunks = 0;
+	for (const file of writePagefindIndex(pages, source, { language: RECORD_LANGUAGE, chunkBytes, includeCharacters, sha256, hashDigits: 5, fragmentDigits: 4 })) {
+		if (file.path.startsWith('index/')) chunks++;
+		const to = path.join(out, file.path);
+		writing.push(file.gzip ? gzip(file.bytes).then((bytes) => writeFile(to, bytes)) : writeFile(to, file.bytes));
+		if (writing.length >= 16) await writing.shift();
+	}
+	await Promise.all(writing);
+	const writeS = (performance.now() - started) / 1000;
+	// 4. the browser's config: n-gram length and fold table of the corpus's characters
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
 	const client = clientFoldTable(table, corpusChars);
 	await mkdir(path.join(siteDir, 'search'), { recursive: true });
 	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }));
-	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length, shards: plan.indexes.length, chunks: merged.chunks, mergeS };
+	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length, ranges: source.ranges().length, chunks, writeS };
 }

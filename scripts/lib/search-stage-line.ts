@@ -8,17 +8,18 @@ export interface SearchStageResult {
 	reports: number;
 	/** 正文未收录 entries indexed. */
 	tocOnly: number;
-	shards: number;
-	/** Seconds spent merging the shards. */
-	mergeS: number;
+	/** Word ranges written (each a bounded part of the corpus). */
+	ranges: number;
+	/** Seconds spent writing the index. */
+	writeS: number;
 	/** Chunks of the merged index. */
 	chunks: number;
 	/** Size of `pagefind/` in MiB. */
 	indexMiB: number;
 }
 
-/** `search: 500 reports + 0 正文未收录 indexed (1 shards merged in 1.4 s, 212 chunks), 7.07 MiB index` (+ ` (10.4 s)`). */
+/** `search: 500 reports + 0 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index` (+ ` (10.4 s)`). */
 export function searchStageLine(r: SearchStageResult, seconds?: number): string {
 	const time = seconds === undefined ? '' : ` (${seconds.toFixed(1)} s)`;
-	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.shards} shards merged in ${r.mergeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${time}`;
+	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${time}`;
 }

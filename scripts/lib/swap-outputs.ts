@@ -15,6 +15,7 @@
  * Doesn’t copy across file systems: the staged folder is always made beside its target.
  */
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { config } from './config.ts';
 
 export interface SwapPair {
 	staged: string;
@@ -25,7 +26,7 @@ export interface SwapPair {
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
 async function pauseHook(done: number): Promise<void> {
-	if (Number(process.env.HUIBIAN_SWAP_PAUSE_AFTER) !== done) return;
+	if (config.env.HUIBIAN_SWAP_PAUSE_AFTER !== done) return;
 	console.log(`swap: paused after rename ${done}`);
 	await new Promise(() => {}); // until killed
 }

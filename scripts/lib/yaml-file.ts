@@ -13,8 +13,8 @@
 import { constructFromEvents, parseEvents, getScalarValue, type Event } from 'js-yaml';
 
 export const YAML_MAX_BYTES = 8 * 1024 * 1024;
-export const YAML_MAX_ALIASES = 64;
-export const YAML_MAX_NODES = 200_000;
+const YAML_MAX_ALIASES = 64;
+const YAML_MAX_NODES = 200_000;
 
 export interface YamlPlace {
 	line: number;
@@ -26,7 +26,7 @@ export type YamlParsed =
 	| { ok: false; place: YamlPlace; message: string };
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
-export function placeAt(lineStarts: readonly number[], offset: number): YamlPlace {
+function placeAt(lineStarts: readonly number[], offset: number): YamlPlace {
 	let lo = 0;
 	let hi = lineStarts.length - 1;
 	while (lo < hi) {

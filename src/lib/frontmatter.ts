@@ -9,30 +9,31 @@
  * checked against the vocabulary by the ingest, not by this schema.
  */
 import { z } from 'astro/zod';
+import { sectionPath } from './site/routes.ts';
 
 /**
  * Longest one-line field (a title, unit, author, section, compilation title, metadata value), in
  * characters. Real titles are under 100; a longer “title” is a mistake, and a huge one is copied
  * onto every page that lists the report (a 5 MB title made a 116 MB site).
  */
-export const MAX_FIELD_CHARS = 1000;
+const MAX_FIELD_CHARS = 1000;
 /** Longest abstract (摘要), in characters. */
-export const MAX_ABSTRACT_CHARS = 20_000;
+const MAX_ABSTRACT_CHARS = 20_000;
 
 /** A string of at most `max` characters, with a message that says how long it is. */
-export function boundedText(max = MAX_FIELD_CHARS) {
+function boundedText(max = MAX_FIELD_CHARS) {
 	return z.string().max(max, { error: (issue) => `Expected at most ${max} characters, found ${String((issue.input as string | undefined)?.length)}: a field is one line; move long text into the body of the source` });
 }
 
 /** A web address: only `http:` and `https:` (a `javascript:`, `data:` or `file:` link would run or leak on click). */
-export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)' }).max(2048);
+const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)' }).max(2048);
 
 /** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
 export const slugSchema = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected an ASCII slug (a-z, 0-9, single hyphens)');
 
-/** The report types of INGEST-SPEC §4. 自评报告 and 自查报告 are kept distinct. */
+/** The report types of docs/ingest-spec.md §4. 自评报告 and 自查报告 are kept distinct. */
 export const reportTypes = [
 	'自评报告',
 	'自查报告',
@@ -44,32 +45,49 @@ export const reportTypes = [
 	'论文',
 	'新闻报道',
 ] as const;
-export const reportTypeSchema = z.enum(reportTypes);
+const reportTypeSchema = z.enum(reportTypes);
 
 /** How precise a date is. `none` goes with `date: null`. */
 export const datePrecisionSchema = z.enum(['day', 'month', 'year', 'none']);
+export type DatePrecision = z.infer<typeof datePrecisionSchema>;
+/** The precision of a date that is there. */
+export type KnownDatePrecision = Exclude<DatePrecision, 'none'>;
+
+/** A date that was found or given, with its precision: `{ date: '2010-12', precision: 'month' }`. */
+export interface DatedAs {
+	date: string;
+	precision: KnownDatePrecision;
+}
 
 /**
  * Where a date comes from: `report` = a sign-off line of the report itself;
  * `compilation` = inherited from the book's date (shown as “收录于 …”); `none` = no date.
  */
-export const dateSourceSchema = z.enum(['report', 'compilation', 'none']);
+const dateSourceSchema = z.enum(['report', 'compilation', 'none']);
 
 /** ISO date of the given precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const isoDateSchema = z
 	.string()
 	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'Expected YYYY, YYYY-MM or YYYY-MM-DD');
 
-function precisionOf(date: string): 'day' | 'month' | 'year' {
+/**
+ * THE date-precision rule: the precision of an ISO date (`isoDateSchema`) is its form.
+ * @example datePrecisionOf('2010-12') → 'month'; datePrecisionOf(null) → 'none'
+ */
+export function datePrecisionOf(date: string): KnownDatePrecision;
+export function datePrecisionOf(date: string | null): DatePrecision;
+export function datePrecisionOf(date: string | null): DatePrecision {
+	if (date === null) return 'none';
 	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 }
 
-/** A heading of a report body, as rendered (level 2–4). */
+/** A heading of a report body, as rendered (level 2–4): its level, its text, its element id. */
 export const headingSchema = z.object({
 	depth: z.number().int().min(2).max(6),
 	text: z.string(),
 	slug: z.string(),
 });
+export type ReportHeading = z.infer<typeof headingSchema>;
 
 /**
  * Frontmatter of one generated report page (`content/reports/<id>.mdx`).
@@ -96,7 +114,7 @@ export const reportSchema = z
 		category: boundedText().min(1),
 		/** Category slug, e.g. `jiguan`. */
 		categorySlug: slugSchema,
-		/** Report type (INGEST-SPEC §4). */
+		/** Report type (docs/ingest-spec.md §4). */
 		reportType: reportTypeSchema,
 		/** ISO date of the given precision, or null. */
 		date: isoDateSchema.nullable(),
@@ -136,12 +154,19 @@ export const reportSchema = z
 		folios: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
 		/** DOCX and HTML sources only: [first, last] paragraph (1-based block) of the document. */
 		paragraphs: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+		/**
+		 * The id of the canonical copy when this report is a reprint of it (the same report in an
+		 * earlier compilation: src/lib/knowledge/reprints.ts); absent for every other report. A
+		 * reprint is listed by its compilation but counted, related and searched once, as the
+		 * canonical copy.
+		 */
+		reprintOf: slugSchema.optional(),
 	})
 	.refine((r) => r.themes.length === r.themeSlugs.length, {
 		message: 'themes and themeSlugs must have the same length',
 		path: ['themeSlugs'],
 	})
-	.refine((r) => (r.date === null ? r.datePrecision === 'none' : r.datePrecision === precisionOf(r.date)), {
+	.refine((r) => r.datePrecision === datePrecisionOf(r.date), {
 		message: 'datePrecision must match the form of date (none for null)',
 		path: ['datePrecision'],
 	})
@@ -154,7 +179,7 @@ export const reportSchema = z
 export type ReportFrontmatter = z.infer<typeof reportSchema>;
 
 /** One entry of a compilation's table of contents, in printed order. */
-export const tocEntrySchema = z.object({
+const tocEntrySchema = z.object({
 	/** `section` = a section marker (`◆ 学习型机关建设`, `第一部分 …`); `report` = a report entry. */
 	kind: z.enum(['section', 'report']),
 	title: z.string().min(1),
@@ -220,12 +245,67 @@ export const sourceSchema = z.object({
 export type SourceRecord = z.infer<typeof sourceSchema>;
 
 /** A report as listed in catalog.json: the frontmatter plus its site-relative URL. */
-export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith('/reports/') }));
+export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith(sectionPath('reports')) }));
+
+/**
+ * An id no report has any more (the id registry, `ids.yaml`): its old URL `/reports/<id>/` is a
+ * page that says where the report went, or that it was removed.
+ */
+export const retiredReportSchema = z.object({
+	id: slugSchema,
+	/** The id the report has now, or null when it was removed. */
+	movedTo: slugSchema.nullable(),
+	/** The report's title when it had this id. */
+	title: z.string().min(1),
+	/** The source file it was in, and that compilation's slug when the source is still there (else null). */
+	source: z.string().min(1),
+	sourceSlug: slugSchema.nullable(),
+});
+export type RetiredReport = z.infer<typeof retiredReportSchema>;
 
 /** `catalog.json`: the stable interface for tools and the data download for readers. */
 export const catalogSchema = z.object({
 	sources: z.array(sourceSchema),
 	reports: z.array(catalogReportSchema),
 	tocOnly: z.array(tocOnlySchema),
+	/** Retired ids, by id; absent when there are none. */
+	retired: z.array(retiredReportSchema).optional(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
+
+// Vocabulary slugs and words (parsed by src/lib/ingest/report/metadata/load-vocabulary.ts).
+const vocabSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const vocabWord = z.string().trim().min(1, 'Expected a non-empty word');
+
+const vocabSlugSchema = z
+	.string()
+	.regex(vocabSlug, 'Expected an ASCII slug (a-z, 0-9, single hyphens), e.g. `gongtong-yuanjing`');
+
+/** A category of content/vocabulary.yaml. */
+const categorySchema = z.strictObject({
+	slug: vocabSlugSchema,
+	label: vocabWord,
+	/** Words that identify the kind of unit or organisation (e.g. `局`, `学校`, `社区`). */
+	unitWords: z.array(vocabWord).default([]),
+	/** Words in body text that count as evidence for this category. */
+	signals: z.array(vocabWord).default([]),
+});
+export type CategoryDef = z.output<typeof categorySchema>;
+
+/** A theme of content/vocabulary.yaml. */
+const themeSchema = z.strictObject({
+	slug: vocabSlugSchema,
+	label: vocabWord,
+	signals: z.array(vocabWord).min(1, 'Expected at least one signal word'),
+	/** Least score for this theme to be tagged, when its signals are specific enough to need less. */
+	minScore: z.number().positive('Expected a positive score, e.g. 2.5').optional(),
+});
+export type ThemeDef = z.output<typeof themeSchema>;
+
+/** content/vocabulary.yaml, parsed. Data the site owner edits; never constants in code. */
+export const vocabularySchema = z.strictObject({
+	categories: z.array(categorySchema).min(1, 'Expected at least one category'),
+	themes: z.array(themeSchema),
+});
+export type Vocabulary = z.output<typeof vocabularySchema>;

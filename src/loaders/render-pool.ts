@@ -1,7 +1,7 @@
 /**
  * Render report files on all cores: `renderReportFile` in worker threads, results in the order of
  * the jobs. Rendering (the MDX parser) is most of the report loader's time, which otherwise runs
- * on one core (issue "Scale": ~1 ms per report).
+ * on one core (docs/scale/README.md, “Figures behind the code”).
  *
  * With one core, or when asked for fewer than two threads, jobs render in this thread. Doesn’t
  * retry: the first failed job rejects its batch, with its file name.

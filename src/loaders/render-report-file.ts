@@ -6,7 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { load as parseYaml } from 'js-yaml';
-import { renderMdx, type RenderedHeading } from '../lib/mdx/render-mdx.ts';
+import { renderMdx } from '../lib/mdx/render-mdx.ts';
+import { splitFrontmatter } from '../lib/mdx/split-frontmatter.ts';
+import type { ReportHeading } from '../lib/frontmatter.ts';
 
 export interface RenderJob {
 	/** File name, for messages (`<id>.mdx`). */
@@ -19,16 +21,16 @@ export interface RenderJob {
 
 export interface RenderedFile {
 	data: Record<string, unknown>;
-	headings: RenderedHeading[];
+	headings: ReportHeading[];
 }
 
-/** Split `---` YAML frontmatter from the body; errors name the file and line. */
-export function splitFrontmatter(file: string, text: string): { data: Record<string, unknown>; body: string } {
-	const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-	if (!match) throw new Error(`${file}:1:1: Expected YAML frontmatter between --- lines`);
-	const data = parseYaml(match[1] ?? '');
+/** The page's frontmatter, parsed, and its body; errors name the file and line. */
+function readPage(file: string, text: string): { data: Record<string, unknown>; body: string } {
+	const page = splitFrontmatter(text);
+	if (!page) throw new Error(`${file}:1:1: Expected YAML frontmatter between --- lines`);
+	const data = parseYaml(page.yaml);
 	if (typeof data !== 'object' || data === null) throw new Error(`${file}:2:1: Frontmatter is not a mapping`);
-	return { data: data as Record<string, unknown>, body: text.slice(match[0].length) };
+	return { data: data as Record<string, unknown>, body: page.body };
 }
 
 /**
@@ -38,7 +40,7 @@ export function splitFrontmatter(file: string, text: string): { data: Record<str
  * `postMessage`, which copies).
  */
 export function renderReportFile(job: RenderJob): RenderedFile {
-	const { data, body } = splitFrontmatter(job.name, job.text);
+	const { data, body } = readPage(job.name, job.text);
 	const { html, headings } = renderMdx(body);
 	writeFileSync(job.bodyFile, html);
 	return { data, headings };

@@ -42,7 +42,7 @@ export async function makeBodiesDir(dir: string): Promise<void> {
 /**
  * Read one body written by the loader. Throws when it is missing (the loader guarantees it).
  * Synchronous on purpose: a body is a few KiB, and a page reads it on its critical path, where
- * a thread-pool round trip per file cost more than the read (measured at 2,000 reports).
+ * a thread-pool round trip per file cost more than the read (docs/scale/README.md, “Figures behind the code”).
  */
 export function readBody(file: string): string {
 	return readFileSync(file, 'utf8');

@@ -17,13 +17,14 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodiesDir, bodyFile, makeBodiesDir, pruneBodies, type BodyRef } from './report-bodies.ts';
 import { createRenderPool, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-report-file.ts';
+import { readConfig } from '../lib/config.ts';
 
-/** Fewer files than this render in the loader's own thread (measured break-even ~1,000). */
+/** Fewer files than this render in the loader's own thread (the measured break-even, docs/scale/README.md). */
 const MIN_FILES_FOR_WORKERS = 1000;
 
 /** Folder of the generated MDX and catalog.json. */
-export function reportsDir(): string {
-	return path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
+function reportsDir(): string {
+	return path.resolve(readConfig(process.env).reportsDir);
 }
 
 /** Files read and rendered per batch: bounds the MDX text held at once. */
@@ -69,7 +70,7 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 		return jobs;
 	};
 	// Workers only for a full build of a large corpus (the first batch all new): each worker
-	// warms up its own parser (~0.5 s of CPU), more than a few hundred renders cost.
+	// warms up its own parser, which costs more than a few hundred renders (docs/scale/README.md).
 	let pool: RenderPool | undefined;
 	try {
 		let jobs = await readBatch(0);
@@ -111,10 +112,10 @@ export function reportsLoader(): Loader {
 }
 
 /**
- * Loader of one array of `catalog.json` (`sources` or `tocOnly`), keyed by `slug`/`id`.
- * @param key Which array to load.
+ * Loader of one array of `catalog.json` (`sources`, `tocOnly` or `retired`), keyed by `slug`/`id`.
+ * @param key Which array to load (a missing array is empty).
  */
-export function catalogLoader(key: 'sources' | 'tocOnly'): Loader {
+export function catalogLoader(key: 'sources' | 'tocOnly' | 'retired'): Loader {
 	const sync = async (ctx: LoaderContext, file: string) => {
 		const text = await readFile(file, 'utf8').catch((error: unknown) => {
 			throw missingOutput('the ingest catalog', file, error);

@@ -153,7 +153,11 @@ describe('every encoding gives the same records and pages', () => {
 		const slug = (f: string) => catalog.sources.find((s) => s.file === f)!.slug;
 		return text.replaceAll(variant, file).replaceAll(slug(variant), slug(file));
 	};
-	const article = (doc: string) => doc.slice(doc.indexOf('<article'), doc.indexOf('</article>'));
+	// The variants are one report printed in several sources: all copies but one are reprints of
+	// it (issue 18), so the reprint field and the 另见 / 亦收录于 note differ between them; the
+	// record, the text and the rest of the page must not.
+	const article = (doc: string) => doc.slice(doc.indexOf('<header class="report-head">'), doc.indexOf('</article>')).replace(/<p class="reprint-note[^]*?<\/p>/g, '');
+	const noReprint = (mdx: string) => mdx.replace(/^reprintOf: .*\n/m, '');
 
 	test.each(cases)('%s saved as %s', async (file, encoding) => {
 		const variant = variantName(file, encoding);
@@ -166,7 +170,7 @@ describe('every encoding gives the same records and pages', () => {
 		for (let i = 0; i < mine.length; i++) {
 			// the generated MDX as written by the build, and the page's searchable article
 			const mdx = (id: string) => readFile(path.join(reportsDir, `${id}.mdx`), 'utf8');
-			expect(asOriginal(await mdx(theirs[i]!.id), file, encoding)).toBe(await mdx(mine[i]!.id));
+			expect(noReprint(asOriginal(await mdx(theirs[i]!.id), file, encoding))).toBe(noReprint(await mdx(mine[i]!.id)));
 			expect(asOriginal(article(await html(theirs[i]!.id)), file, encoding)).toBe(article(await html(mine[i]!.id)));
 		}
 	});

@@ -14,7 +14,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const testSiteRoot = path.join(root, '.tmp/test-site');
 
 declare global {
-	// eslint-disable-next-line no-var
 	var __huibianSiteBuild: Promise<string> | undefined;
 }
 

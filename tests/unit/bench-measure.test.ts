@@ -91,7 +91,9 @@ describe('formatTable', () => {
 		total: { wallS: 16, peakRssMiB: 600 },
 		distMiB: 20,
 		indexMiB: 8,
-		firstSearch: { bytes: 150 * 1024, ms: 800 },
+		firstSearch: { bytes: 150 * 1024, ms: 800, gzipBytes: 90 * 1024, queries: {} },
+		files: 1200,
+		indexFiles: 300,
 		baseline: { wallS: 40, peakRssMiB: 2400 },
 	};
 	test('shows the total against the baseline as ratios', () => {

@@ -55,8 +55,8 @@ describe('stage lines', () => {
 		);
 	});
 	test('search: counts, shards, size and time', () => {
-		const r = { stage: 'search' as const, reports: 500, tocOnly: 3, shards: 1, mergeS: 1.44, chunks: 212, indexMiB: 7.071 };
-		expect(searchStageLine(r, 10.42)).toBe('search: 500 reports + 3 正文未收录 indexed (1 shards merged in 1.4 s, 212 chunks), 7.07 MiB index (10.4 s)');
-		expect(searchStageLine(r)).toBe('search: 500 reports + 3 正文未收录 indexed (1 shards merged in 1.4 s, 212 chunks), 7.07 MiB index');
+		const r = { stage: 'search' as const, reports: 500, tocOnly: 3, ranges: 1, writeS: 1.44, chunks: 212, indexMiB: 7.071 };
+		expect(searchStageLine(r, 10.42)).toBe('search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index (10.4 s)');
+		expect(searchStageLine(r)).toBe('search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index');
 	});
 });

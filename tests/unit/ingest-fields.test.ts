@@ -161,7 +161,7 @@ describe('the sign-off beats the book’s date', () => {
 
 // The hand-labelled reports of tests/fixtures/librarian/ (tuning and held-out): the fields a
 // librarian reads off each source. Units as printed; where a subtitle and a sign-off both name
-// the writer, the subtitle comes first (INGEST-SPEC §2), then a byline, then the sign-off.
+// the writer, the subtitle comes first (docs/ingest-spec.md §2), then a byline, then the sign-off.
 describe('fields of the librarian’s hand-written reports', () => {
 	const J = '学习型机关', X = '学习型学校', Y = '学习型医院', S = '学习型社团', Q = '学习型社区', D = '学习型党组织', E = '学习型企业', T = '学习型组织（通论）', F = '学习型家庭';
 	test.each<[string, string | null, string | null, string, string, string | null]>([

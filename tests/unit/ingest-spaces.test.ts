@@ -3,7 +3,7 @@ import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
 import { normaliseSpaces } from '../../src/lib/ingest/lines/spaces.ts';
 import { toSourceLines } from '../../src/lib/ingest/lines/source-lines.ts';
 
-describe('normaliseSpaces (INGEST-SPEC §6.4)', () => {
+describe('normaliseSpaces (docs/ingest-spec.md §6.4)', () => {
 	test.each([
 		['letter-spaced heading', '前 言', 'title', '前言'],
 		['letter-spaced unit', '市 科 技 局', 'body', '市科技局'],

@@ -1,5 +1,5 @@
 /**
- * Unit names (INGEST-SPEC §2, issue 21 item 6): lines a maintainer meets in unseen books, each
+ * Unit names (docs/ingest-spec.md §2, issue 21 item 6): lines a maintainer meets in unseen books, each
  * with the unit a librarian reads from it by hand.
  */
 import { readFileSync } from 'node:fs';

@@ -87,7 +87,7 @@ describe('classifyCategory precedence', () => {
 });
 
 describe('declaredCategory reads X and the building verbs in place (no slices, no split)', () => {
-	// The reading of INGEST-SPEC §3 written with regexes on slices, as a reference.
+	// The reading of docs/ingest-spec.md §3 written with regexes on slices, as a reference.
 	const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
 	const reference = (text: string): string | null => {
 		for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {

@@ -2,7 +2,7 @@
  * The theme tagger on reports whose labels were NOT used to tune it (issue 21, item 6).
  *
  * tests/fixtures/librarian/split.yaml names the held-out part: 16 reports whose themes a
- * librarian labelled by hand from their text (INGEST-SPEC §5). The oracle is those labels; the
+ * librarian labelled by hand from their text (docs/ingest-spec.md §5). The oracle is those labels; the
  * tagger's output is what is measured. The real ingest runs on the part's sources.
  */
 import { readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 describe('content/vocabulary.yaml', () => {
 	const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
 
-	test('holds the 11 categories of INGEST-SPEC §3 in slug order of the spec', () => {
+	test('holds the 11 categories of docs/ingest-spec.md §3 in slug order of the spec', () => {
 		expect(vocab.categories.map((c) => `${c.slug}:${c.label}`)).toEqual([
 			'jiguan:学习型机关',
 			'xuexiao:学习型学校',
@@ -21,7 +21,7 @@ describe('content/vocabulary.yaml', () => {
 		]);
 	});
 
-	test('holds the 28 themes of INGEST-SPEC §5, each with signals', () => {
+	test('holds the 28 themes of docs/ingest-spec.md §5, each with signals', () => {
 		expect(vocab.themes.map((t) => t.label)).toEqual([
 			'学习型组织理论', '五项修炼', '自我超越', '改善心智模式', '共同愿景', '团队学习', '系统思考',
 			'领导带头', '组织保障', '学习制度', '读书活动', '培训讲座', '学历教育', '考核激励',

@@ -16,12 +16,13 @@ describe('search queries: terms ANDed, quoted phrases', () => {
 		expect(splitTerms(typed)).toEqual(terms);
 	});
 
-	test('each term is folded and becomes an exact phrase over the text and over the head words', () => {
+	test('each term is folded and becomes one word, or an exact phrase when longer than the n-gram, over the text and over the head words', () => {
 		const { terms } = prepareQuery('學習型 TRIZ 学', fold, 2);
 		expect(terms.map((t) => t.chars.join(''))).toEqual(['学习型', 'triz', '学']);
-		expect(terms[0]).toEqual({ typed: '學習型', chars: ['学', '习', '型'], pagefind: '"0i1y0fhc 0fhc0haj"', head: '"0i1y0fhch 0fhc0hajh"' });
-		expect(terms[2]!.pagefind).toBe('0i1y');
-		expect(terms[2]!.head).toBe('"0i1yh"');
+		expect(terms[0]).toEqual({ typed: '學習型', chars: ['学', '习', '型'], pagefind: '"0i1y0fhcz 0fhc0hajz"', head: '"0i1y0fhcy 0fhc0hajy"' });
+		expect(terms[2]!.pagefind).toBe('0i1yz');
+		expect(terms[2]!.head).toBe('0i1yy');
+		expect(prepareQuery('學習型', fold, 5).terms[0]!.pagefind).toBe('0i1y0fhc0hajz');
 	});
 
 	test('a repeated term counts once; the echo says what was searched', () => {

@@ -11,7 +11,11 @@ export interface BenchResult {
 	total: StageUse;
 	distMiB: number;
 	indexMiB: number;
-	firstSearch: { bytes: number; ms: number };
+	/** The medium query's first search (`bytes` as stored, `gzipBytes` as a gzipping host sends them), and each query's. */
+	firstSearch: { bytes: number; ms: number; gzipBytes: number; queries: Record<string, { query: string; bytes: number; gzipBytes: number; requests: number; ms: number; results: number; byKind: Record<string, { requests: number; gzipBytes: number }> }> };
+	/** Files in dist/ and in dist/pagefind/ (some static hosts cap files per site). */
+	files: number;
+	indexFiles: number;
 	baseline: StageUse | null;
 	/** The same build again: nothing changed, then one sentence added to one source (`rebuild.ts`); null when skipped. */
 	rebuild?: { unchangedWallS: number; oneSourceWallS: number } | null;

@@ -10,8 +10,8 @@ import { SITE_TITLE } from '../../../src/consts.ts';
 import { openMeHtml } from '../../../src/lib/offline/open-me-page.ts';
 import { ZipWriter } from '../../../src/lib/offline/zip-writer.ts';
 
-export const ZIP_SITE_FOLDER = 'huibian';
-export const OPEN_ME = '打开我.html';
+const ZIP_SITE_FOLDER = 'huibian';
+const OPEN_ME = '打开我.html';
 
 export async function writeOfflineZip(editionDir: string, file: string, label = file): Promise<string> {
 	const entries = (await readdir(editionDir, { withFileTypes: true, recursive: true }))

@@ -23,6 +23,7 @@ import { splitSource } from './structure/split-source.ts';
 import { normaliseSpaces } from './lines/spaces.ts';
 import { isAnonymised, unitFromHeadline as unitOf } from './report/unit.ts';
 import { normaliseSubtitle } from './lines/line-kinds.ts';
+import { datePrecisionOf } from '../frontmatter.ts';
 
 export interface SourceDraft {
 	source: SourceRecord;
@@ -104,7 +105,7 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	// Unassigned text goes to the report it most likely belongs to (before its body is built).
 	const accounting = { file: input.file, lines, spans, log, regions: structure.regions };
 	issues.push(...accountLines(accounting).issues);
-	const metaDate = meta.date ? { date: meta.date, precision: (meta.date.length === 10 ? 'day' : meta.date.length === 7 ? 'month' : 'year') as 'day' | 'month' | 'year' } : null;
+	const metaDate = meta.date ? { date: meta.date, precision: datePrecisionOf(meta.date) } : null;
 	const compilationDate = metaDate ?? date;
 	let textEnd = lines.length;
 	while (textEnd > 0 && (isBlank(lines[textEnd - 1]) || log.droppedLines.has(lines[textEnd - 1]!.no))) textEnd--;
@@ -148,7 +149,7 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 			tocPage: m.item.page, section: m.item.section, order: located.indexOf(m),
 		};
 	});
-	const idByItem = new Map(located.map((l, i) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
+	const idByItem = new Map(located.map((l) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
 	const source: SourceRecord = {
 		file: input.file, slug, shape, title: ctx.compilationTitle, editor: meta.editor ?? editor, publisher: meta.publisher ?? publisher,
 		place: meta.place ?? null, date: compilationDate?.date ?? null, url: meta.url ?? null, licence: meta.licence ?? null, preface: structure.front?.preface ?? [],

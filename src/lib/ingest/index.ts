@@ -14,6 +14,7 @@
  * Pure: no file system; the CLI (`scripts/ingest.ts`) reads and writes.
  */
 import { toMdx } from '../mdx/to-mdx.ts';
+import { reportPath } from '../site/routes.ts';
 import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
 import { draftSource } from './draft-source.ts';
 import type { LineAccount } from './structure/account-lines.ts';
@@ -21,6 +22,8 @@ import { checkCatalog } from './output/check-catalog.ts';
 import { applyOverride, unknownOverrides, type OverridePlace } from './output/overrides.ts';
 import { findCollisions } from './output/slug.ts';
 import { validateReport } from './output/validate.ts';
+import { assignIds, type IdEntry, type IdMatcher } from '../knowledge/assign-ids.ts';
+import { markReprints } from '../knowledge/mark-reprints.ts';
 
 export { decodeSource } from './decode/decode.ts';
 export { isPlausibleText } from './decode/plausibility.ts';
@@ -52,6 +55,8 @@ export interface SourceOutput {
 	issues: IngestIssue[];
 	/** Where every non-blank line of the source went (null when it could not be read). */
 	account: LineAccount | null;
+	/** What the id registry keeps of each report, by its id (before overrides). */
+	idEntries: IdEntry[];
 }
 
 export interface IngestOptions {
@@ -63,13 +68,16 @@ export interface IngestOptions {
 
 /**
  * Build what one source contributes: its records with overrides applied, frontmatter validated,
- * and their MDX pages. Depends only
- * on the source (bytes, metadata, file name), the vocabulary and the overrides.
+ * and their MDX pages. Depends only on the source (bytes, metadata, file name), the vocabulary,
+ * the overrides and the id registry's entries of this source (`matchIds`; without it, ids are
+ * the source's own).
  */
-export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }): SourceOutput {
+export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }, matchIds?: IdMatcher): SourceOutput {
 	const result = draftSource(input, vocab);
-	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null };
+	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null, idEntries: [] };
 	if (!result.source) return out;
+	// The registry's ids (ids.yaml), before overrides: an override is keyed by the final id.
+	out.idEntries = assignIds(result, matchIds);
 	out.account = result.account;
 	out.tocOnly = result.tocOnly;
 	for (const { frontmatter, blocks, text } of result.reports) {
@@ -83,30 +91,34 @@ export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrid
 		// A block is an `MdxBlock` (toMdx reads its type, depth and text only).
 		const mdx = toMdx(data, blocks);
 		out.pages.push({ id: data.id, mdx, frontmatter: data, text });
-		out.reports.push({ ...data, url: `/reports/${data.id}/` });
+		out.reports.push({ ...data, url: reportPath(data.id) });
 	}
 	return out;
 }
 
 /**
  * Put the outputs of all sources together (in file-name order): the catalog (checked against
- * `catalogSchema`, see `check-catalog.ts`), the pages, every issue, and a warning for each
- * override of an unknown id.
+ * `catalogSchema`, see `check-catalog.ts`), the pages with reprints marked (`reprintOf`), every
+ * issue, and a warning for each override of an unknown id.
  */
 export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Overrides, options: IngestOptions = {}): IngestResult {
 	const issues: IngestIssue[] = [];
 	const catalog: Catalog = { sources: [], reports: [], tocOnly: [] };
-	const pages: GeneratedPage[] = [];
+	let pages: GeneratedPage[] = [];
 	const ids = new Set<string>();
+	const signatures = new Map<string, string>();
 	for (const out of [...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
 		for (const issue of out.issues) issues.push(issue);
 		for (const id of out.ids) ids.add(id);
+		for (const e of out.idEntries ?? []) signatures.set(e.id, e.text);
 		if (!out.source) continue;
 		catalog.sources.push(out.source);
 		for (const entry of out.tocOnly) catalog.tocOnly.push(entry);
 		for (const report of out.reports) catalog.reports.push(report);
 		for (const page of out.pages) pages.push(page);
 	}
+	// The same report in two compilations: one canonical copy, the others `reprintOf` it.
+	({ reports: catalog.reports, pages } = markReprints(catalog, pages, signatures));
 	issues.push(...findCollisions([...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
 	issues.push(...unknownOverrides(ids, overrides, options.overridesFile, options.overrideLines));
 	issues.push(...checkCatalog(catalog));

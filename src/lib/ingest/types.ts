@@ -5,6 +5,11 @@
  * → build mdast → serialise MDX → validate with `reportSchema`.
  */
 import type { ReportFrontmatter, SourceMeta, SourceRecord, TocOnlyEntry, Catalog } from '../frontmatter.ts';
+import type {
+	CategoryDef as CategorySchemaType,
+	ThemeDef as ThemeSchemaType,
+	Vocabulary as VocabularySchemaType,
+} from '../frontmatter.ts';
 
 /** A problem found while ingesting, with its place in the source file (1-based). */
 export interface IngestIssue {
@@ -61,29 +66,13 @@ export interface OutlineEntry {
 }
 
 /** A category of content/vocabulary.yaml. */
-export interface CategoryDef {
-	slug: string;
-	label: string;
-	/** Words that identify the kind of unit or organisation (e.g. `局`, `学校`, `社区`). */
-	unitWords: string[];
-	/** Words in body text that count as evidence for this category. */
-	signals: string[];
-}
+export type CategoryDef = CategorySchemaType;
 
 /** A theme of content/vocabulary.yaml. */
-export interface ThemeDef {
-	slug: string;
-	label: string;
-	signals: string[];
-	/** Least score for this theme to be tagged, when its signals are specific enough to need less. */
-	minScore?: number;
-}
+export type ThemeDef = ThemeSchemaType;
 
-/** content/vocabulary.yaml, parsed. Data the site owner edits; never constants in code. */
-export interface Vocabulary {
-	categories: CategoryDef[];
-	themes: ThemeDef[];
-}
+/** content/vocabulary.yaml, parsed (types derived from the schemas in frontmatter.ts). */
+export type Vocabulary = VocabularySchemaType;
 
 /** content/overrides.yaml: report id → fields to replace. */
 export type Overrides = Record<string, Partial<Omit<ReportFrontmatter, 'id'>>>;

@@ -31,7 +31,7 @@ export interface Heatmap {
 }
 
 /** Width in px of a label at `font` px: CJK ~1em, ASCII ~0.6em. */
-export function labelWidth(text: string, font = 13): number {
+function labelWidth(text: string, font = 13): number {
 	let w = 0;
 	for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 0.6 : 1;
 	return Math.ceil(w * font);

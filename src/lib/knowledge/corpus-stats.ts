@@ -15,7 +15,7 @@ export interface Matrix {
 	counts: number[][];
 }
 
-export const UNDATED = '未注明';
+const UNDATED = '未注明';
 
 function crossTab(pairs: Iterable<[string, string]>, rowOrder?: (a: string, b: string) => number): Matrix {
 	const table = new Map<string, Map<string, number>>();

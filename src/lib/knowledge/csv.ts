@@ -12,7 +12,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV cell: formula-looking text prefixed with `'`, then quoted when it must be. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
 	const safe = FORMULA_START.test(value) ? `'${value}` : value;
 	return NEEDS_QUOTES.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -9,6 +9,7 @@
 import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
 import { bodyText, type BodyBlock } from './body-blocks.ts';
 import { formatPages, pageRange } from './page-range.ts';
+import { reportPath } from '../site/routes.ts';
 
 /**
  * The licence a source's metadata file declares, or null when it declares none. Pages show
@@ -36,7 +37,7 @@ export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined
 	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		id: data.id,
-		url: `/reports/${data.id}/`,
+		url: reportPath(data.id),
 		title: data.title,
 		subtitle: data.subtitle ?? '',
 		unit: data.unit ?? '',
@@ -62,7 +63,7 @@ export function fullRecord(data: ReportFrontmatter, source: SourceRecord | undef
 	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		...data,
-		url: `/reports/${data.id}/`,
+		url: reportPath(data.id),
 		pages: range,
 		licence: licenceOf(source),
 		text: bodyText(blocks),

@@ -26,7 +26,7 @@ const el = (tagName: string, properties: Element['properties'], ...children: (El
 });
 
 /** The page as a hast tree. */
-export function openMeTree(options: OpenMeOptions): Root {
+function openMeTree(options: OpenMeOptions): Root {
 	const home = relativePath('打开我.html', `${options.siteFolder}/index.html`);
 	return {
 		type: 'root',

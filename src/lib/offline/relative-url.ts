@@ -24,7 +24,7 @@ export interface OfflineUrlOptions {
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Split `url` into its path, and its query and fragment (kept as written, with `?`/`#`). */
-export function splitUrl(url: string): { path: string; rest: string } {
+function splitUrl(url: string): { path: string; rest: string } {
 	const cut = url.search(/[?#]/);
 	return cut < 0 ? { path: url, rest: '' } : { path: url.slice(0, cut), rest: url.slice(cut) };
 }

@@ -13,7 +13,7 @@
  *   `-(i + 1)` in metaLocations names metaFields[i].
  * - filter chunk: `[name, [value, pages ascending][]]`, page numbers absolute.
  *
- * Doesn't compress, name or write files (see scripts/lib/merge-shards.ts).
+ * Doesn't compress, name or write files (see `pagefind-writer.ts`).
  */
 import { decode, encode } from 'cborg';
 import { CborWriter } from './cbor-bytes.ts';
@@ -89,7 +89,7 @@ export function decodeIndexChunk(bytes: Uint8Array, what = 'pf_index'): WordEntr
 	]);
 }
 
-/** An index chunk of already encoded words (`writeWord` in pagefind-merge.ts), in order. */
+/** An index chunk of already encoded words (`[word, pages, variants]` items), in order. */
 export function encodeIndexChunk(words: readonly Uint8Array[]): Uint8Array {
 	const writer = new CborWriter();
 	writer.array(1);

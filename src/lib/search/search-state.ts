@@ -57,7 +57,7 @@ export function hasCriteria(state: SearchState): boolean {
 
 /**
  * Pagefind search options: values of one key are alternatives (`any`), keys combine (AND).
- * Date sort values are unique ranks in one index (`shards.ts`), so both orders are exact.
+ * Date sort values are unique ranks (`scripts/lib/search-index.ts`), so both orders are exact.
  * @example { filters: { category: { any: ['学习型机关'] } }, sort: { date: 'desc' } }
  */
 export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {

@@ -8,6 +8,7 @@
  * report is missing from its book. Doesn’t add the site's base to URLs.
  */
 import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
+import { reportPath } from './routes.ts';
 
 export type ContentsRow =
 	| { kind: 'section'; title: string }
@@ -32,7 +33,7 @@ const entryOf = (r: ReportFields): ContentsRow => ({
 	subtitle: r.subtitle,
 	unit: r.unit,
 	page: r.tocPage,
-	url: `/reports/${r.id}/`,
+	url: reportPath(r.id),
 });
 
 /**
@@ -54,7 +55,7 @@ export function compilationContents(source: Pick<SourceRecord, 'toc'>, reports: 
 			subtitle: entry.subtitle,
 			unit: entry.unit,
 			page: entry.page,
-			url: report ? `/reports/${report.id}/` : null,
+			url: report ? reportPath(report.id) : null,
 		};
 	});
 	const unlisted = inOrder.filter((r) => !listed.has(r.id));

@@ -7,6 +7,7 @@
 import type { ReportFrontmatter, SourceRecord, TocOnlyEntry } from '../frontmatter.ts';
 import { tocOnlyDate } from './counting-year.ts';
 import { hasUnitPage, unitSlug } from './unit-slug.ts';
+import { reportPath } from './routes.ts';
 
 export interface Tag {
 	slug: string;
@@ -49,7 +50,7 @@ export function reportItem(data: ReportFrontmatter, excerpt: string): ListItem {
 		category: { slug: data.categorySlug, label: data.category },
 		themes: data.themes.map((label, i) => ({ label, slug: data.themeSlugs[i] ?? '' })),
 		excerpt,
-		url: `/reports/${data.id}/`,
+		url: reportPath(data.id),
 		sourceSlug: data.sourceSlug,
 		compilationTitle: data.compilationTitle,
 		order: data.order,

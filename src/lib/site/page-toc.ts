@@ -4,12 +4,7 @@
  *
  * Doesn’t make ids: they come from the renderer (`h-<hash>`), so links match the page.
  */
-
-export interface HeadingLike {
-	depth: number;
-	text: string;
-	slug: string;
-}
+import type { ReportHeading } from '../frontmatter.ts';
 
 export interface TocLine {
 	slug: string;
@@ -22,7 +17,7 @@ export interface TocLine {
  * @param maxDepth Deepest heading level listed, default 3 (`h3`).
  * @returns [] when fewer than two headings would be listed (a TOC of one line helps nobody).
  */
-export function pageToc(headings: readonly HeadingLike[], maxDepth = 3): TocLine[] {
+export function pageToc(headings: readonly ReportHeading[], maxDepth = 3): TocLine[] {
 	const shown = headings.filter((h) => h.depth <= maxDepth && h.text.trim() !== '');
 	if (shown.length < 2) return [];
 	const top = Math.min(...shown.map((h) => h.depth));

@@ -1,7 +1,7 @@
 /**
  * `/reports/<id>.json`: one report's full record (frontmatter, URL, pages from the TOC, licence,
  * full text and its anchored blocks), linked from the report page. Compact JSON (one line): the
- * file is for programs, and indentation only added bytes (3 % of these files at 5,000 reports).
+ * file is for programs, and indentation only added bytes (docs/scale/README.md).
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getKnowledge, getReports, reportBlocks } from '../../content';

@@ -1,9 +1,9 @@
 /**
  * Strict UTF-8 → UTF-16 in plain JavaScript, for the common case of the decoder: a UTF-8 source.
  *
- * V8 builds a string from UTF-8 at about 150–250 MB/s for Chinese text (`TextDecoder('utf-8')`);
- * converting the bytes to UTF-16 code units here and making the string from those
- * (`TextDecoder('utf-16le')`, a copy) is two to three times faster, and the code units can be
+ * Converting the bytes to UTF-16 code units here and making the string from those
+ * (`TextDecoder('utf-16le')`, a copy) is faster than V8's own UTF-8 decoding of Chinese text
+ * (`TextDecoder('utf-8')`; figures in docs/scale/README.md, “Figures behind the code”), and the code units can be
  * classified (`isPlausibleUnits`) without reading the string again.
  *
  * Accepts exactly the well-formed sequences of the WHATWG UTF-8 decoder (no overlong forms, no

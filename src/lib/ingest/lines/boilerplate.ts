@@ -1,5 +1,5 @@
 /**
- * Web boilerplate and journal residue (INGEST-SPEC §6.7): lines that are not a report’s text.
+ * Web boilerplate and journal residue (docs/ingest-spec.md §6.7): lines that are not a report’s text.
  *
  * - boilerplate: `版权声明 我要投稿`, `上一篇:…下一篇:…`, `返回顶部`, share and print links;
  * - journal residue: `(责任编辑古东)` and the English apparatus printed after it (title,

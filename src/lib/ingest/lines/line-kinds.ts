@@ -4,8 +4,9 @@
  * Doesn’t look at neighbouring lines; the callers combine these into decisions.
  */
 import { unitTable } from './unit-table.ts';
+import { HAN, HAN_CLASS } from '../../text/han.ts';
 
-/** Heading marker styles (INGEST-SPEC §2): `一、`, `（一）`/`(一)`, `1.`/`1、`. */
+/** Heading marker styles (docs/ingest-spec.md §2): `一、`, `（一）`/`(一)`, `1.`/`1、`. */
 export type MarkerStyle = 'cn' | 'paren-cn' | 'num';
 
 const CN = '一二三四五六七八九十';
@@ -105,12 +106,12 @@ export function normaliseSubtitle(text: string): string {
 
 /** A line of Latin text without any Han character (pinyin part header, English abstract). */
 export function isLatinOnly(text: string): boolean {
-	return /[A-Za-z]/.test(text) && !/[\u3400-\u9fff]/.test(text);
+	return /[A-Za-z]/.test(text) && !HAN.test(text);
 }
 
 // (A letter-spaced part line collapses whole: `第 一 部 分 学 习 型 企 业` → `第一部分学习型企业`;
 // only `部分` is read without a space after it: `第一编辑部` is no part.)
-const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*)|(?<=部分)([\\u3400-\\u9fff].*))?$`);
+const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*)|(?<=部分)([${HAN_CLASS}].*))?$`);
 
 /** `第一部分 …` part header or `◆ …` section marker; returns its label. */
 export function sectionMarkerOf(text: string): string | null {

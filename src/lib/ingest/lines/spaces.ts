@@ -1,5 +1,5 @@
 /**
- * Layout spaces (INGEST-SPEC §6.4): remove the spaces that are typesetting residue, keep the
+ * Layout spaces (docs/ingest-spec.md §6.4): remove the spaces that are typesetting residue, keep the
  * ones that separate phrases or words.
  *
  * - letter-spacing of a whole short line is collapsed: `前 言`, `市 科 技 局`, `前　　言` → `前言`;
@@ -13,14 +13,14 @@
  * Doesn’t remove anything but spaces, tabs and U+3000; every removal is counted as `layout-space`.
  */
 import { countRepair, type RepairLog } from './repair-log.ts';
+import { HAN, HAN_CLASS } from '../../text/han.ts';
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2030-\u205e\u00b7]/;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const ALNUM = /[A-Za-z0-9]/;
-const LETTER_SPACED = /^[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff])+$/;
+const LETTER_SPACED = new RegExp(`^[${HAN_CLASS}](?:[ \\u3000]+[${HAN_CLASS}])+$`);
 // A space run between two Han characters (counted with exec; its matches are never empty).
-const HAN_GAP = /[\u3400-\u9fff][ \u3000]+(?=[\u3400-\u9fff])/g;
+const HAN_GAP = new RegExp(`[${HAN_CLASS}][ \\u3000]+(?=[${HAN_CLASS}])`, 'g');
 
 /** True for a line like `市 科 技 局` (single Han characters separated by spaces). */
 export function isLetterSpaced(text: string): boolean {

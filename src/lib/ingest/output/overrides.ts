@@ -7,7 +7,7 @@
  * for an id that doesn’t exist is a warning. `applyOverride` never changes a report's `id`.
  * Doesn’t validate the whole result (the caller does, with `reportSchema`).
  */
-import { reportSchema } from '../../frontmatter.ts';
+import { datePrecisionOf, reportSchema } from '../../frontmatter.ts';
 import type { IngestIssue, Overrides, ReportFrontmatter, Vocabulary } from '../types.ts';
 
 /** Where a key of the overrides file is (`[id, field]` or `[id, field, index]`). */
@@ -18,7 +18,7 @@ const FIELDS = Object.keys(reportSchema.shape).filter((f) => f !== 'id');
 
 /**
  * Errors in the overrides file itself, each at the line:column of its key: an `id` field (ids are
- * derived from the source, INGEST-SPEC §2: two reports with one id would overwrite a page), an
+ * derived from the source, docs/ingest-spec.md §2: two reports with one id would overwrite a page), an
  * unknown field, a value that breaks the field's schema, and a `category`, `categorySlug`,
  * `themes` or `themeSlugs` value that is not in the vocabulary.
  *
@@ -62,10 +62,6 @@ export function checkOverrides(overrides: Overrides, vocab: Vocabulary, file: st
 	return issues;
 }
 
-function precisionOf(date: string): 'day' | 'month' | 'year' {
-	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
-}
-
 /**
  * @param reports Frontmatter objects (changed in place).
  * @param overrides Parsed overrides.
@@ -105,7 +101,7 @@ export function applyOverride(report: ReportFrontmatter, overrides: Overrides, v
 			patch.themeSlugs = (patch.themes as string[]).map((t) => vocab.themes.find((x) => x.label === t)?.slug ?? t);
 		}
 		if ('date' in patch && patch.datePrecision === undefined) {
-			patch.datePrecision = typeof patch.date === 'string' ? precisionOf(patch.date) : 'none';
+			patch.datePrecision = datePrecisionOf(typeof patch.date === 'string' ? patch.date : null);
 			if (patch.dateSource === undefined) patch.dateSource = typeof patch.date === 'string' ? (report.dateSource === 'none' ? 'report' : report.dateSource) : 'none';
 		}
 		Object.assign(report, patch);

@@ -1,7 +1,7 @@
 /**
  * ASCII ids that stay stable when other sources are added, removed or reordered: a source’s
  * slug comes from its own file name, a report’s id from its source slug and a hash of its own
- * title, subtitle and unit (INGEST-SPEC §2).
+ * title, subtitle and unit (docs/ingest-spec.md §2).
  *
  * @example
  *   sourceSlug('000_072d85c6eac7fde3.txt') → '000-072d85c6eac7fde3'
@@ -65,7 +65,7 @@ export interface SlugOwner {
  * `ab.txt` and `AB.txt` are both `ab`) and for two reports with one id, each naming both files
  * (and lines): one compilation page or report page would silently overwrite the other. Slugs are
  * not made unique behind the user's back (a counter would depend on which files exist, and ids
- * must stay stable, INGEST-SPEC §2): the fix is to rename a file.
+ * must stay stable, docs/ingest-spec.md §2): the fix is to rename a file.
  *
  * @param outputs In file-name order; the later of two is the one blamed.
  */

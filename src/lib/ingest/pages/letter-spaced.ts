@@ -13,8 +13,9 @@
  */
 import { countRepair, type RepairLog } from '../lines/repair-log.ts';
 import type { SourceLine } from '../lines/source-lines.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
-const CH = '[\\u3400-\\u9fff\\uf900-\\ufaff〇○◯０-９◆]';
+const CH = `[${HAN_CLASS}○◯０-９◆]`;
 const SPACED_RUN = new RegExp(`^${CH}+(?:[ \\u3000]+${CH}+)+$`);
 
 /**

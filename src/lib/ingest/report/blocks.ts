@@ -1,5 +1,5 @@
 /**
- * Turn the lines of a report body into cleaned blocks (INGEST-SPEC §6.2–6.4).
+ * Turn the lines of a report body into cleaned blocks (docs/ingest-spec.md §6.2–6.4).
  *
  * - joins a paragraph broken by a page break (`持续⏎⏎动力。`, `“十个⏎⏎一”`), and `第⏎⏎一、…`;
  * - drops a stray page number at a break (`工委书 1⏎⏎记`) and a line that is only a page number;
@@ -25,6 +25,7 @@ import { countRepair, dropLine, type RepairLog } from '../lines/repair-log.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import { normaliseSpaces } from '../lines/spaces.ts';
 import { splitGluedHeadings } from './split-glued.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
 interface Draft {
 	text: string;
@@ -40,7 +41,8 @@ interface Draft {
 }
 
 const PAGE_ONLY = /^[ \u3000]*[-—－]?[ \u3000]*\d{1,3}[ \u3000]*[-—－]?[ \u3000]*$/;
-const TRAILING_PAGE = /(?<=[\u3400-\u9fff，,、])[ \u3000]+\d{1,3}$/;
+const HAN_START = new RegExp(`^[${HAN_CLASS}]`);
+const TRAILING_PAGE = new RegExp(`(?<=[${HAN_CLASS}，,、])[ \\u3000]+\\d{1,3}$`);
 
 /** Space characters a split dropped: the text's length minus its pieces'. */
 function visibleGap(text: string, pieces: readonly string[]): number {
@@ -121,7 +123,7 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 		// (Only a line that ends in a digit can end in a page number: skip the regex otherwise.)
 		const last = text.charCodeAt(text.length - 1);
 		const page = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE.exec(text) : null;
-		if (page && nextLine && /^[\u3400-\u9fff]/.test(nextLine.text.trim()) && !markerOf(nextLine.text.trim())) {
+		if (page && nextLine && HAN_START.test(nextLine.text.trim()) && !markerOf(nextLine.text.trim())) {
 			log.cuts.push({ line: line.no, rule: 'page-number-at-break', text: page[0] });
 			log.counts['page-number-at-break'] = (log.counts['page-number-at-break'] ?? 0) + 1;
 			text = text.slice(0, page.index);

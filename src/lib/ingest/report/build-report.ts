@@ -1,7 +1,7 @@
 /**
  * Build one report record from its span: head, cleaned body, sign-off, unit, metadata.
  *
- * Unit precedence (INGEST-SPEC §2): the subtitle (`——X创建学习型…`), the TOC unit column, a
+ * Unit precedence (docs/ingest-spec.md §2): the subtitle (`——X创建学习型…`), the TOC unit column, a
  * byline under the title, the sign-off, then a report-type title (`X创建学习型机关自查报告`).
  * Date: the sign-off (`report`), else the compilation’s date (`compilation`); a web page’s
  * posting date is never inherited.
@@ -20,13 +20,15 @@ import type { SpanDraft } from '../structure/span.ts';
 import { normaliseSpaces } from '../lines/spaces.ts';
 import { isAnonymised, isUnitLine, unitFromHeadline, unitFromSubtitle, unitPartsOf } from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
+import { HAN_CLASS } from '../../text/han.ts';
+import type { DatedAs } from '../../frontmatter.ts';
 
 export interface SourceContext {
 	file: string;
 	sourceSlug: string;
 	shape: SourceRecord['shape'];
 	compilationTitle: string;
-	compilationDate: { date: string; precision: 'day' | 'month' | 'year' } | null;
+	compilationDate: DatedAs | null;
 	vocab: Vocabulary;
 	unitWords: readonly string[];
 	log: RepairLog;
@@ -63,6 +65,8 @@ function beforeBackMatter(blocks: readonly Block[]): readonly Block[] {
 }
 
 const TYPE_TITLE = /(?:报告|方案|总结|汇报|规划|材料|意见|决定|计划)$/;
+// A unit printed alone under the title: two to twenty Han characters.
+const UNIT_LINE = new RegExp(`^[${HAN_CLASS}]{2,20}$`);
 
 /** The unit named in the body (last resort; an authored essay has no unit), with a warning. */
 function selfNamed(blocks: readonly Block[], author: string | null, ctx: SourceContext): string | null {
@@ -115,7 +119,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		span.tocItem?.unit ??
 		(head.byline.length ? head.byline.join(' ') : null) ??
 		signOff.unit ??
-		(firstUnitLine && /^[\u3400-\u9fff]{2,20}$/.test(firstUnitLine) ? firstUnitLine : null) ??
+		(firstUnitLine && UNIT_LINE.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
 		selfNamed(blocks, author, ctx);
 	keepUnusedByline(head, unit, blocks, ctx.log);

@@ -1,5 +1,5 @@
 /**
- * Recognise headings among cleaned paragraphs and give them levels (INGEST-SPEC §2).
+ * Recognise headings among cleaned paragraphs and give them levels (docs/ingest-spec.md §2).
  *
  * A heading is a short paragraph that starts with a marker (`一、`, `（一）`/`(一)`, `1.`/`1、`),
  * doesn’t end mid-clause (`，`, `；`) and has no sentence inside it; one that ends with `。` is

@@ -1,5 +1,5 @@
 /**
- * Read the head of one report (INGEST-SPEC §2): title (possibly wrapped), subtitle, byline
+ * Read the head of one report (docs/ingest-spec.md §2): title (possibly wrapped), subtitle, byline
  * units, and the 摘要/关键词 lines of an essay.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Read the sign-off at the end of a report (INGEST-SPEC §2): author (`作者:X`, `（执笔：X）`),
+ * Read the sign-off at the end of a report (docs/ingest-spec.md §2): author (`作者:X`, `（执笔：X）`),
  * date (`二〇〇九年一月十八日`), and the unit printed before the date
  * (`五九七农场街道办事处2011年6月18日`, `XX街道XX村党总支⏎2011年5月`).
  *
@@ -9,11 +9,12 @@
 import type { Block } from '../types.ts';
 import { findDates, findReportDate } from './metadata/index.ts';
 import { unitOfLines } from './unit.ts';
+import type { DatedAs } from '../../frontmatter.ts';
 
 export interface SignOff {
 	author: string | null;
 	unit: string | null;
-	date: { date: string; precision: 'day' | 'month' | 'year'; line: number } | null;
+	date: (DatedAs & { line: number }) | null;
 }
 
 const AUTHOR = /^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)\s*(?:人)?\s*[:：]\s*([^（）()]{1,30}?)\s*[）)]?$/;

@@ -1,5 +1,5 @@
 /**
- * Split headings glued to text on one line (INGEST-SPEC §6.3):
+ * Split headings glued to text on one line (docs/ingest-spec.md §6.3):
  *
  * - to the end of the previous paragraph: `…精神动力。 (二)基本原则` → `…精神动力。` | `(二)基本原则`;
  * - to their own paragraph: `四、组织保障 (一)加强组织领导。…` → `四、组织保障` | `(一)加强组织领导。…`,
@@ -13,6 +13,7 @@
  * inside a sentence (`第一、`), and doesn’t decide what is a heading.
  */
 import { MARKER_SOURCE, markerOf } from '../lines/line-kinds.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
 const AFTER_SENTENCE = new RegExp(`(?<=[。！？；;!?])[ \\u3000]+(?=${MARKER_SOURCE})`, 'g');
 
@@ -31,9 +32,12 @@ export function endsInStub(head: string, min = 3): boolean {
 	return last < min || last * 5 < longest * 2;
 }
 
+const STUB_START = new RegExp(`^[${HAN_CLASS}][，,；;、]`);
+const TAIL_START = new RegExp(`^[${HAN_CLASS}“（(]`);
+
 /** Does `tail` open with a stub of one character before a clause mark (`任,局创建…`)? */
 function opensWithStub(tail: string): boolean {
-	return /^[\u3400-\u9fff][，,；;、]/.test(tail);
+	return STUB_START.test(tail);
 }
 
 /** Split a line starting with a marker after its short heading, at the first space. */
@@ -49,7 +53,7 @@ function splitHeadingHead(text: string): string[] {
 	const headBody = head.slice(marker.length);
 	if (headBody.trim().length < 2 || headBody.length > 32 || /[。；;：:！？!?]/.test(headBody)) return [text];
 	if (tail.length < 15 && !markerOf(tail)) return [text];
-	if (!/^[\u3400-\u9fff“（(]/.test(tail) && !markerOf(tail)) return [text];
+	if (!TAIL_START.test(tail) && !markerOf(tail)) return [text];
 	if (!markerOf(tail) && (endsInStub(headBody) || opensWithStub(tail))) return [text];
 	return [head, ...splitHeadingHead(tail)];
 }

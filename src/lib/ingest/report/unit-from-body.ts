@@ -1,6 +1,6 @@
 /**
  * The unit a report names as itself in its own text, when nothing printed around the title or
- * at the sign-off names it (INGEST-SPEC §2: never invent).
+ * at the sign-off names it (docs/ingest-spec.md §2: never invent).
  *
  * Three kinds of self-reference are read, and nothing else:
  * - in the opening paragraphs: the body that decides, `经县文化委员会党组研究决定，…`,
@@ -17,8 +17,9 @@
  * otherwise. Does NOT look at titles, bylines or sign-offs (the caller tries those first).
  */
 import type { Block } from '../types.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
-const HAN = '[\\u3400-\\u9fff]';
+const HAN = `[${HAN_CLASS}]`;
 // `制定/成立/建立 X 创建学习型…` and `X 学习型…创建领导小组`.
 const PLAN = new RegExp(`(?:制定|制订|成立|建立|组建|出台)了?(${HAN}{2,14}?)(?:创建|建设|争创)?学习型`, 'gu');
 // `近年来，X…` at the start of a sentence.

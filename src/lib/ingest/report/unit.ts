@@ -1,5 +1,5 @@
 /**
- * Units (INGEST-SPEC §2): recognise a line that names an organisation, and take the unit out
+ * Units (docs/ingest-spec.md §2): recognise a line that names an organisation, and take the unit out
  * of a subtitle (`——延庆县农经站创建学习型机关自评报告` → `延庆县农经站`) or a report-type title
  * (`延庆县人民检察院创建学习型机关自查报告` → `延庆县人民检察院`).
  *

@@ -15,12 +15,13 @@ import type { RepairLog } from '../lines/repair-log.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import { isLetterSpaced, normaliseSpaces } from '../lines/spaces.ts';
 import { isUnitLine } from '../report/unit.ts';
+import type { DatedAs } from '../../frontmatter.ts';
 
 export interface CoverAndPreface {
 	title: string | null;
 	publisher: string | null;
 	editor: string | null;
-	date: { date: string; precision: 'day' | 'month' | 'year' } | null;
+	date: DatedAs | null;
 	preface: string[];
 }
 

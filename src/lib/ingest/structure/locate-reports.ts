@@ -1,5 +1,5 @@
 /**
- * Find each TOC entry’s title in the body, in TOC order (INGEST-SPEC §1).
+ * Find each TOC entry’s title in the body, in TOC order (docs/ingest-spec.md §1).
  *
  * A title matches a line, or two consecutive non-blank lines (a title wrapped differently
  * than in the TOC), when their keys are equal (spacing and punctuation ignored). When several

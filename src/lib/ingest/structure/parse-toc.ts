@@ -1,5 +1,5 @@
 /**
- * Parse a compilation's table of contents (INGEST-SPEC §1, issue 21 item 2).
+ * Parse a compilation's table of contents (docs/ingest-spec.md §1, issue 21 item 2).
  *
  * Rows are read by `readTocRow` (leaders, TAB, runs of spaces, a single space before the page,
  * pages in `()` or bare, row numbers). Around them: titles and units wrapped onto the next line

@@ -1,5 +1,5 @@
 /**
- * Recognise the shape of a source (INGEST-SPEC §1).
+ * Recognise the shape of a source (docs/ingest-spec.md §1).
  *
  * - `toc-compilation`: a `目录` line followed by entries with page numbers;
  * - `web-collection`: at least two `第N篇:label` item lines;

@@ -17,6 +17,7 @@ import { isBookMatter } from './parse-toc.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { isUnitLine } from '../report/unit.ts';
+import { HAN_CLASS, countHan } from '../../text/han.ts';
 
 const DATE_TAIL = /[\d〇○零一二三四五六七八九十]{2,4}[ \u3000]*年(?:[ \u3000]*[\d〇○零一二三四五六七八九十]{1,2}[ \u3000]*月(?:[ \u3000]*[\d〇○零一二三四五六七八九十]{1,3}[ \u3000]*日)?)?$/;
 
@@ -30,9 +31,11 @@ export function isSignOffDate(text: string): boolean {
  * A title line as books print it: opens with a Han character or an opening quote or bracket,
  * and holds at least four Han characters (not `# 不是标题`, `- item`).
  */
+const TITLE_START = new RegExp(`^[${HAN_CLASS}“‘「『《（(]`);
+
 function isPrintedTitle(text: string): boolean {
 	const t = text.trim();
-	return /^[\u3400-\u9fff“‘「『《（(]/.test(t) && (t.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 4 && isTitleLike(t);
+	return TITLE_START.test(t) && countHan(t) >= 4 && isTitleLike(t);
 }
 
 /** A subtitle as books print it: `——`/`—`/`－－` (an ASCII `- ` is a list item as often). */

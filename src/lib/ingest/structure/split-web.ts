@@ -13,11 +13,12 @@ import { WEB_ITEM } from './shape.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { parseDate } from '../report/metadata/index.ts';
+import type { DatedAs } from '../../frontmatter.ts';
 
 export interface WebSplit {
 	title: string | null;
 	/** The page’s posting date: the collection’s date, never inherited by its articles. */
-	date: { date: string; precision: 'day' | 'month' | 'year' } | null;
+	date: DatedAs | null;
 	spans: SpanDraft[];
 }
 

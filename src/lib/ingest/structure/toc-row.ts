@@ -1,5 +1,5 @@
 /**
- * Read one line of a table of contents into its cells (INGEST-SPEC §1, issue 21 item 2).
+ * Read one line of a table of contents into its cells (docs/ingest-spec.md §1, issue 21 item 2).
  *
  * A TOC row is `[number] title [unit] [page]`, its columns set off by leaders (`……`, `…`,
  * `．．．`, `---`, `···`), a TAB, or a run of spaces; the page comes as `(12)`, `（12）`, after
@@ -15,6 +15,7 @@
  */
 import { isSubtitleLine } from '../lines/line-kinds.ts';
 import { isLetterSpaced } from '../lines/spaces.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
 export type RowNumberStyle = 'arabic' | 'paren' | 'cn';
 
@@ -35,7 +36,7 @@ const PAREN_PAGE = new RegExp(`[ \\u3000]*(?:${LEADER}[ \\u3000]*)?[（(][ \\u30
 const LEADER_PAGE = new RegExp(`[ \\u3000]*${LEADER}[ \\u3000]*([0-9０-９]{1,4})[ \\u3000]*$`);
 const TAB_PAGE = /[ \u3000]*\t[ \t\u3000]*([0-9０-９]{1,4})[ \u3000]*$/;
 const SPACES_PAGE = /(?:[ \u3000]{2,}|\u3000)([0-9０-９]{1,4})[ \u3000]*$/;
-const SPACE_PAGE = /(?<=[\u3400-\u9fff”’」』》）)])[ ]([0-9０-９]{1,4})[ \u3000]*$/;
+const SPACE_PAGE = new RegExp(`(?<=[${HAN_CLASS}”’」』》）)])[ ]([0-9０-９]{1,4})[ \\u3000]*$`);
 const NUMBER_PAGE = /^[ \u3000]*(\d{1,3})[ \t\u3000]+([0-9０-９]{1,4})[ \u3000]*$/;
 const CELL_BREAK = new RegExp(`[ \\u3000]*(?:\\t|${LEADER})[ \\t\\u3000]*|[ \\u3000]{2,}`, 'g');
 const NUMBERS: ReadonlyArray<[RowNumberStyle, RegExp]> = [
@@ -82,7 +83,7 @@ export function readTocRow(text: string, singleSpace = false): TocRow {
 
 // Inside a TOC, a number column may be set off by a single space (PDF.js joins the cells so):
 // `3 关于企业建设学习型组织的几点思考 6`.
-const SPACED_NUMBER: [RowNumberStyle, RegExp] = ['arabic', /^(\d{1,3}) (?=[\u3400-\u9fff])/];
+const SPACED_NUMBER: [RowNumberStyle, RegExp] = ['arabic', new RegExp(`^(\\d{1,3}) (?=[${HAN_CLASS}])`)];
 
 function readCells(rest: string, page: number | null, singleSpace = false): TocRow {
 	let body = rest;

@@ -1,5 +1,5 @@
 /**
- * Choose a report's one category (INGEST-SPEC §2–§3) and say on what basis.
+ * Choose a report's one category (docs/ingest-spec.md §2–§3) and say on what basis.
  */
 import type { CategoryDef, Vocabulary } from '../../types.ts';
 import { categoryByUnit, categoryInText, declaredCategory } from './category-terms.ts';

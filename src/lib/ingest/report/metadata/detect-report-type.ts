@@ -1,5 +1,5 @@
 /**
- * Decide a report's type (INGEST-SPEC §4) from its subtitle/title suffix or its own words.
+ * Decide a report's type (docs/ingest-spec.md §4) from its subtitle/title suffix or its own words.
  */
 import { reportTypes } from '../../../frontmatter.ts';
 

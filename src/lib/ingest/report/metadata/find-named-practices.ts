@@ -3,6 +3,7 @@
  * `“十个一”`, `“四个一”活动`, `“青春大讲堂”`.
  */
 import type { Block } from '../../types.ts';
+import { HAN_CLASS } from '../../../text/han.ts';
 
 // Words that make a quoted name a programme, when they follow it (`“四个一”活动`) or end it
 // (`“五子行动”`). Grammar of programme names, not vocabulary: the site owner does not edit it.
@@ -40,7 +41,7 @@ const QUOTED = /[“"「]([^“”"「」《》\n]{1,16})[”"」]/gu;
 const OPENING_MARK = /[“"「]/u;
 const NUMERAL = '一二三四五六七八九十两百千万\\d';
 // `“十个一”`, `“3个8”`, `“五结合”`, `“两扶持”`, `“12345”`: a count, then at most four characters.
-const NUMERIC_NAME = new RegExp(`^[${NUMERAL}]+(?:个|项|大|种|类|心|型|步|化)?[\\u4e00-\\u9fff${NUMERAL}]{0,4}$`, 'u');
+const NUMERIC_NAME = new RegExp(`^[${NUMERAL}]+(?:个|项|大|种|类|心|型|步|化)?[${HAN_CLASS}${NUMERAL}]{0,4}$`, 'u');
 const ONLY_NUMERALS = new RegExp(`^[${NUMERAL}]+$`, 'u');
 // `“十六大”`, `“十七大”`: party congresses; `“三个代表”重要思想`, `…”精神`: doctrine, not a programme.
 const CONGRESS = /^[一二三四五六七八九十]+大$/u;
@@ -48,9 +49,14 @@ const DOCTRINE_AFTER = /^\s*(?:重要思想|精神|报告|讲话|会议|全会|�
 const ACTION_BEFORE = /(?:开展|实施|推出|推行|依托|坚持|做到|突出|探索|建立|确立|规定|实行|落实|开辟|围绕|抓好|搞好|打造|启动|组织|举办|创办|开办|推广)(?:了|实践了)?\s*$/u;
 // An unquoted programme that a section opens with: `三、开展送学上门活动，…` (a four-character
 // name; generic activity words such as 学习, 教育 or 各种 are not names).
-const OPENING_PROGRAMME = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])?\s*(?:开展|实施|推行|推出|创办|启动)([\u4e00-\u9fff]{4})(活动|行动|工程)(?=[，,。；;]|$)/u;
+const OPENING_PROGRAMME = new RegExp(
+	`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])?\\s*(?:开展|实施|推行|推出|创办|启动)([${HAN_CLASS}]{4})(活动|行动|工程)(?=[，,。；;]|$)`,
+	'u',
+);
 const GENERIC_ACTIVITY = /学习|创建|建设|教育|培训|各种|各类|多种|系列|主题|专题|读书|宣传|实践|[的和与及等了]/u;
 const PUNCT = /[，,。；;：:、！!？?—…\s]/u;
+
+const HAN_ONLY = new RegExp(`^[${HAN_CLASS}]+$`, 'u');
 
 function programmeAfter(text: string): string | null {
 	// Up to four characters may qualify the programme word: `“3个8”学习制度`, `“读…”主题活动`,
@@ -58,7 +64,7 @@ function programmeAfter(text: string): string | null {
 	const head = text.replace(/^\s+/u, '').slice(0, 8);
 	for (let skip = 0; skip <= 4; skip++) {
 		const qualifier = head.slice(0, skip);
-		if (skip > 0 && (!/^[\u4e00-\u9fff]+$/u.test(qualifier) || FUNCTION_CHAR.test(qualifier))) break;
+		if (skip > 0 && (!HAN_ONLY.test(qualifier) || FUNCTION_CHAR.test(qualifier))) break;
 		const word = head.length > skip ? PROGRAMME_BY_FIRST.get(head[skip]!)?.find((w) => head.startsWith(w, skip)) : undefined;
 		if (word) return head.slice(0, skip + word.length);
 	}

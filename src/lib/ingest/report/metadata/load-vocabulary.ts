@@ -5,35 +5,7 @@
  * prefixes the file name to the error message.
  */
 import { load } from 'js-yaml';
-import { z } from 'astro/zod';
-import type { Vocabulary } from '../../types.ts';
-
-const asciiSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const word = z.string().trim().min(1, 'Expected a non-empty word');
-
-const slug = z
-	.string()
-	.regex(asciiSlug, 'Expected an ASCII slug (a-z, 0-9, single hyphens), e.g. `gongtong-yuanjing`');
-
-const categorySchema = z.strictObject({
-	slug,
-	label: word,
-	unitWords: z.array(word).default([]),
-	signals: z.array(word).default([]),
-});
-
-const themeSchema = z.strictObject({
-	slug,
-	label: word,
-	signals: z.array(word).min(1, 'Expected at least one signal word'),
-	minScore: z.number().positive('Expected a positive score, e.g. 2.5').optional(),
-});
-
-const vocabularySchema = z.strictObject({
-	categories: z.array(categorySchema).min(1, 'Expected at least one category'),
-	themes: z.array(themeSchema),
-});
+import { vocabularySchema, type Vocabulary } from '../../../frontmatter.ts';
 
 /** Names of the first value that occurs twice in `values`, or null. */
 function firstDuplicate(values: string[]): string | null {

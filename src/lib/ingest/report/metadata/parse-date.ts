@@ -2,11 +2,10 @@
  * Parse one date written in a Chinese report: Arabic (`2011年6月18日`, `2011-06-18`,
  * `2011.6.18`) or Chinese numerals with any zero glyph (`二〇〇九年一月十八日`, `二○一一年七月十四日`).
  */
+import { datePrecisionOf, type DatedAs } from '../../../frontmatter.ts';
 
 /** A parsed date: ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and its precision. */
-export interface ParsedDate {
-	date: string;
-	precision: 'day' | 'month' | 'year';
+export interface ParsedDate extends DatedAs {
 	/** Index of the match in the text, and its length (for callers that check context). */
 	index: number;
 	length: number;
@@ -53,8 +52,7 @@ function toIso(year: number, month?: number, day?: number): string | null {
 
 function candidate(iso: string | null, index: number, length: number): ParsedDate | null {
 	if (iso === null) return null;
-	const precision = iso.length === 10 ? 'day' : iso.length === 7 ? 'month' : 'year';
-	return { date: iso, precision, index, length };
+	return { date: iso, precision: datePrecisionOf(iso), index, length };
 }
 
 /** Full-width digits → ASCII, one char for one char (indexes stay valid). */

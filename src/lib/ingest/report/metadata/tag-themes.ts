@@ -1,7 +1,7 @@
 /**
- * Tag a report with the themes it spends real text on (INGEST-SPEC §5), strongest first.
+ * Tag a report with the themes it spends real text on (docs/ingest-spec.md §5), strongest first.
  */
-import type { Block, ThemeDef, Vocabulary } from '../../types.ts';
+import type { Block, Vocabulary } from '../../types.ts';
 import { findNamedPractices } from './find-named-practices.ts';
 import { blockHits, compileThemes, type BlockHits, type CompiledThemes } from './theme-hits.ts';
 

@@ -1,0 +1,105 @@
+/**
+ * Cuts the words of an index (in Pagefind's word order, `postings.ts`) into Pagefind 1.6 index
+ * chunks: `[[word, pages, variants], …]` after the `pagefind_dcd` signature, variants always
+ * empty (huibian's words are ASCII, they have no diacritic forms). A search loads the chunk of
+ * each query word, so a chunk's size is what a query word costs on top of its own pages; more,
+ * smaller chunks cost one `[from, to, hash]` entry each in the meta file every search loads.
+ *
+ * Doesn't compress or name the chunks (see `pagefind-writer.ts`).
+ */
+import { CborWriter } from './cbor-bytes.ts';
+import type { EncodedPages } from './postings.ts';
+import { signed } from './pagefind-files.ts';
+
+export interface IndexChunk {
+	/** First and last word of the chunk (its range in the meta file). */
+	from: string;
+	to: string;
+	/** The chunk file before gzip (signature + CBOR). */
+	bytes: Uint8Array;
+}
+
+export class ChunkCutter {
+	readonly targetBytes: number;
+	readonly #writer = new CborWriter();
+	#words: Uint8Array[] = [];
+	#bytes = 0;
+	#from = '';
+	#to = '';
+
+	/** @param targetBytes CBOR bytes after which a chunk is cut (a chunk ends with the word that reaches it). */
+	constructor(targetBytes: number) {
+		if (!(targetBytes > 0)) throw new Error(`Expected a chunk size > 0 bytes, found ${targetBytes}`);
+		this.targetBytes = targetBytes;
+	}
+
+	/** Adds the next word (after every word added before); returns the chunk it completed, if any. */
+	add(word: EncodedPages): IndexChunk | null {
+		const w = this.#writer;
+		w.array(3);
+		w.text(word.word);
+		w.array(word.count);
+		w.raw(word.entries);
+		w.array(0);
+		const encoded = w.take();
+		if (this.#words.length === 0) this.#from = word.word;
+		this.#to = word.word;
+		this.#words.push(encoded);
+		this.#bytes += encoded.length;
+		return this.#bytes >= this.targetBytes ? this.flush() : null;
+	}
+
+	/** The chunk being built, if it has words. */
+	flush(): IndexChunk | null {
+		if (this.#words.length === 0) return null;
+		const w = this.#writer;
+		w.array(1);
+		w.array(this.#words.length);
+		for (const word of this.#words) w.raw(word);
+		const chunk = { from: this.#from, to: this.#to, bytes: signed(w.take()) };
+		this.#words = [];
+		this.#bytes = 0;
+		return chunk;
+	}
+}
+
+/**
+ * The ranges the meta file gives the chunks, as short as they can be (every search loads the
+ * meta, with one range per chunk): chunk i's range is `[from, to]` with every word of the chunk
+ * inside it and every word of the other chunks outside, as Pagefind's runtime looks a query word
+ * up (`from <= word <= to`). `from` is the shortest prefix of the chunk's first word above the
+ * previous chunk's last word; `to` is the chunk's last word, or shorter: its first characters up
+ * to where it differs from the next chunk's first word, then `~` (above every character of
+ * huibian's words, so still at or above the last word and below the next `from`).
+ * @param bounds First and last word of each chunk, in order (`a <= b` inside, `b < next a`).
+ * @example chunkRanges([['0i1yz', '0i1y0fhcz'], ['0i1y0fhdz', '0jz']]) → [['0', '0i1y0fhc~'], ['0i1y0fhd', '0~']]
+ */
+export function chunkRanges(bounds: ReadonlyArray<readonly [first: string, last: string]>): Array<[from: string, to: string]> {
+	const ranges: Array<[string, string]> = [];
+	for (let i = 0; i < bounds.length; i++) {
+		const [first, last] = bounds[i]!;
+		const previous = i > 0 ? bounds[i - 1]![1] : null;
+		const next = i + 1 < bounds.length ? bounds[i + 1]![0] : null;
+		ranges.push([previous === null ? first.slice(0, 1) : above(previous, first), next === null ? upTo(last, '') : upTo(last, next)]);
+	}
+	return ranges;
+}
+
+const common = (a: string, b: string) => {
+	let q = 0;
+	while (q < a.length && q < b.length && a[q] === b[q]) q++;
+	return q;
+};
+
+/** Shortest prefix of `b` above `a` (`a < b`). */
+function above(a: string, b: string): string {
+	return b.slice(0, common(a, b) + 1);
+}
+
+/** Shortest string at or above `a` and below every string above `a` that starts like `b` (`a < b`; '' for none). */
+function upTo(a: string, b: string): string {
+	const q = common(a, b);
+	// `~` is above the rest only when the rest is below it (huibian's words are [0-9a-z])
+	if (q >= a.length - 1 || /[^\x00-\x7d]/u.test(a.slice(q + 1))) return a;
+	return `${a.slice(0, q + 1)}~`;
+}
