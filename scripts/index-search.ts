@@ -10,26 +10,27 @@
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
+import { config } from './lib/config.ts';
 import { dirBytes } from './lib/dir-stats.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
-import { STAGE_RESULT_ENV, writeStageResult } from './lib/stage-result.ts';
+import { writeStageResult } from './lib/stage-result.ts';
 
-const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const { env } = config;
 // read the arguments and the tuning variables
 const args = parseArgs(process.argv.slice(2), ['site', 'catalog']);
 const site = path.resolve(args.values.get('site') ?? 'dist');
-const reportsDir = path.resolve(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports');
+const reportsDir = path.resolve(config.reportsDir);
 const catalog = path.resolve(args.values.get('catalog') ?? path.join(reportsDir, 'catalog.json'));
 // build the index
 const stats = await buildSearchIndex(site, catalog, {
-	gram: number('HUIBIAN_SEARCH_GRAM'),
-	lookahead: number('HUIBIAN_SEARCH_LOOKAHEAD'),
-	chunkBytes: number('HUIBIAN_SEARCH_CHUNK_BYTES'),
-	rangeChars: number('HUIBIAN_SEARCH_RANGE_CHARS'),
+	gram: env.HUIBIAN_SEARCH_GRAM,
+	lookahead: env.HUIBIAN_SEARCH_LOOKAHEAD,
+	chunkBytes: env.HUIBIAN_SEARCH_CHUNK_BYTES,
+	rangeChars: env.HUIBIAN_SEARCH_RANGE_CHARS,
 });
 // say what was written
 const indexMiB = (await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20;
 const result: SearchStageResult = { stage: 'search', reports: stats.pages, tocOnly: stats.tocOnly, ranges: stats.ranges, writeS: stats.writeS, chunks: stats.chunks, indexMiB };
-if (process.env[STAGE_RESULT_ENV]) await writeStageResult({ ...result });
+if (env.HUIBIAN_STAGE_RESULT) await writeStageResult({ ...result });
 else console.log(searchStageLine(result));

@@ -74,6 +74,8 @@ const envSchema = z.object({
 	HUIBIAN_SEARCH_RANGE_CHARS: wholeNumber(1).optional(),
 	/** The offline zip's path inside the site, linked from /data/ (set by the build; `--zip`). */
 	HUIBIAN_OFFLINE_ZIP: sitePath.optional(),
+	/** Set by the build for each stage: the file the stage writes its JSON result to (scripts/lib/stage-result.ts). */
+	HUIBIAN_STAGE_RESULT: text('expected a file').optional(),
 	/** Tests only: the swap stops (and waits to be killed) after this many renames. */
 	HUIBIAN_SWAP_PAUSE_AFTER: wholeNumber(0).optional(),
 });
