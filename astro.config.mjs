@@ -20,7 +20,12 @@ function notInSitemap() {
 	// No catalog yet (e.g. `astro sync` before an ingest): the loaders say so; nothing to leave out.
 	if (!existsSync(file)) return new Set();
 	const catalog = JSON.parse(readFileSync(file, 'utf8'));
-	const ids = [...(catalog.retired ?? []).map((/** @type {{ id: string }} */ r) => r.id), ...catalog.reports.filter((/** @type {{ reprintOf?: string }} */ r) => r.reprintOf).map((/** @type {{ id: string }} */ r) => r.id)];
+	const ids = [
+		...(catalog.retired ?? []).map((/** @type {{ id: string }} */ r) => r.id),
+		...catalog.reports
+			.filter((/** @type {{ reprintOf?: string }} */ r) => r.reprintOf)
+			.map((/** @type {{ id: string }} */ r) => r.id),
+	];
 	return new Set(ids.map((id) => `reports/${id}/`));
 }
 
@@ -48,7 +53,11 @@ export default defineConfig({
 	markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
 	// A sitemap lists absolute URLs only (sitemaps.org), so it is written only with a site.
 	// astroStageResult: what the stage did (pages, rendered, reused), for scripts/build.ts.
-	integrations: [mdx(), ...(site ? [sitemap({ filter: sitemapFilter() })] : []), astroStageResult()],
+	integrations: [
+		mdx(),
+		...(site ? [sitemap({ filter: sitemapFilter() })] : []),
+		astroStageResult(),
+	],
 	// A page whose cache key (src/lib/site/cache-key.ts) and module graph are unchanged is copied
 	// from the previous build (kept in cacheDir); scripts/build.ts forces a full build when code,
 	// vocabulary or options changed (scripts/lib/build-digest.ts). Output is the same either way

@@ -20,7 +20,9 @@ import { parseArgs } from './lib/args.ts';
 const args = parseArgs(process.argv.slice(2), ['mb', 'sources', 'vocabulary']);
 const unknown = [...args.flags].filter((f) => f !== 'json');
 if (unknown.length) {
-	console.error(`bench-ingest: unknown option --${unknown[0]}; expected [--mb N] [--sources DIR] [--vocabulary FILE] [--json]`);
+	console.error(
+		`bench-ingest: unknown option --${unknown[0]}; expected [--mb N] [--sources DIR] [--vocabulary FILE] [--json]`,
+	);
 	process.exit(2);
 }
 const targetBytes = Number(args.values.get('mb') ?? '50') * 1e6;
@@ -28,18 +30,29 @@ const dir = args.values.get('sources') ?? 'content/sources';
 
 // 1. read the samples and repeat them into distinct inputs
 const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
-const samples = await Promise.all(names.map(async (file) => ({ file, bytes: new Uint8Array(await readFile(path.join(dir, file))) })));
+const samples = await Promise.all(
+	names.map(async (file) => ({
+		file,
+		bytes: new Uint8Array(await readFile(path.join(dir, file))),
+	})),
+);
 const sampleBytes = samples.reduce((sum, s) => sum + s.bytes.length, 0);
 if (sampleBytes === 0) throw new Error(`bench-ingest: no text in ${dir}/*.txt`);
 const inputs: SourceInput[] = [];
 let bytes = 0;
 for (let round = 1; bytes < targetBytes; round++) {
 	for (const s of samples) {
-		inputs.push({ file: `r${String(round).padStart(4, '0')}-${s.file}`, bytes: s.bytes, meta: null });
+		inputs.push({
+			file: `r${String(round).padStart(4, '0')}-${s.file}`,
+			bytes: s.bytes,
+			meta: null,
+		});
 		bytes += s.bytes.length;
 	}
 }
-const vocab = parseVocabulary(await readFile(args.values.get('vocabulary') ?? 'content/vocabulary.yaml', 'utf8'));
+const vocab = parseVocabulary(
+	await readFile(args.values.get('vocabulary') ?? 'content/vocabulary.yaml', 'utf8'),
+);
 
 // 2. one cold run
 const cpuBefore = process.cpuUsage();
@@ -67,7 +80,11 @@ const summary = {
 };
 if (args.flags.has('json')) console.log(JSON.stringify(summary));
 else {
-	console.log(`ingest: ${summary.sources} sources, ${summary.mb.toFixed(1)} MB, ${summary.reports} reports, ${errors} errors`);
-	console.log(`time ${seconds.toFixed(2)} s  →  ${summary.mbPerS.toFixed(1)} MB/s wall, ${summary.mbPerCpuS.toFixed(1)} MB/s of CPU time (peak RSS ${peakRssMiB.toFixed(0)} MiB, ${process.version})`);
+	console.log(
+		`ingest: ${summary.sources} sources, ${summary.mb.toFixed(1)} MB, ${summary.reports} reports, ${errors} errors`,
+	);
+	console.log(
+		`time ${seconds.toFixed(2)} s  →  ${summary.mbPerS.toFixed(1)} MB/s wall, ${summary.mbPerCpuS.toFixed(1)} MB/s of CPU time (peak RSS ${peakRssMiB.toFixed(0)} MiB, ${process.version})`,
+	);
 }
 if (errors > 0) process.exitCode = 1;

@@ -24,12 +24,17 @@ if (!site) {
 }
 const query = args.values.get('query') ?? '学习型社区';
 const runs = Number(args.values.get('runs') ?? 3);
-const work = args.values.get('work') ?? (await mkdtemp(path.join(tmpdir(), 'huibian-bench-offline-')));
+const work =
+	args.values.get('work') ?? (await mkdtemp(path.join(tmpdir(), 'huibian-bench-offline-')));
 const edition = path.join(work, 'edition');
 const zip = path.join(work, 'huibian-offline.zip');
 const mib = (b: number) => (b / 2 ** 20).toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+	`load average before: ${loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ')}`,
+);
 
 // 1. the edition and its zip
 let t0 = performance.now();
@@ -38,7 +43,9 @@ const editionS = (performance.now() - t0) / 1000;
 t0 = performance.now();
 await writeOfflineZip(edition, zip);
 const zipS = (performance.now() - t0) / 1000;
-console.log(`site ${mib(await dirBytes(site))} MiB (pagefind ${mib(await dirBytes(path.join(site, 'pagefind')))} MiB); edition ${mib(await dirBytes(edition))} MiB, ${made.files} files (packaged ${mib(await dirBytes(path.join(edition, '_offline/files')))} MiB); zip ${mib((await stat(zip)).size)} MiB`);
+console.log(
+	`site ${mib(await dirBytes(site))} MiB (pagefind ${mib(await dirBytes(path.join(site, 'pagefind')))} MiB); edition ${mib(await dirBytes(edition))} MiB, ${made.files} files (packaged ${mib(await dirBytes(path.join(edition, '_offline/files')))} MiB); zip ${mib((await stat(zip)).size)} MiB`,
+);
 console.log(`made in ${editionS.toFixed(1)} s (edition) + ${zipS.toFixed(1)} s (zip)`);
 
 // 2. first search, from disk and served, alternately
@@ -49,7 +56,15 @@ for (let i = 0; i < runs; i++) {
 	served.push(await measureFirstSearch(path.resolve(site), query));
 }
 const last = disk.at(-1)!;
-console.log(`first search "${query}" from disk (file://): ${median(disk.map((d) => d.ms))} ms median of ${disk.map((d) => d.ms).join(', ')}; ${last.files} files, ${(last.bytes / 1024).toFixed(0)} KiB read (${(last.packagedBytes / 1024).toFixed(0)} KiB packaged search files); ${last.results} results on screen; ${last.outside} requests not file://`);
-console.log(`first search "${query}" served (loopback): ${median(served.map((d) => d.ms))} ms median of ${served.map((d) => d.ms).join(', ')}; ${served.at(-1)!.requests} requests, ${(served.at(-1)!.bytes / 1024).toFixed(0)} KiB`);
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+	`first search "${query}" from disk (file://): ${median(disk.map((d) => d.ms))} ms median of ${disk.map((d) => d.ms).join(', ')}; ${last.files} files, ${(last.bytes / 1024).toFixed(0)} KiB read (${(last.packagedBytes / 1024).toFixed(0)} KiB packaged search files); ${last.results} results on screen; ${last.outside} requests not file://`,
+);
+console.log(
+	`first search "${query}" served (loopback): ${median(served.map((d) => d.ms))} ms median of ${served.map((d) => d.ms).join(', ')}; ${served.at(-1)!.requests} requests, ${(served.at(-1)!.bytes / 1024).toFixed(0)} KiB`,
+);
+console.log(
+	`load average after: ${loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ')}`,
+);
 if (!args.values.has('work')) await rm(work, { recursive: true, force: true });

@@ -22,14 +22,20 @@ import { runMeasured, stageUse } from './lib/bench/run-measured.ts';
 import { writeCorpus } from './lib/bench/write-corpus.ts';
 
 const args = parseArgs(process.argv.slice(2), ['reports', 'json', 'keep', 'query']);
-const unknown = [...args.flags].filter((f) => !['skip-baseline', 'skip-search', 'skip-rebuild'].includes(f));
+const unknown = [...args.flags].filter(
+	(f) => !['skip-baseline', 'skip-search', 'skip-rebuild'].includes(f),
+);
 if (unknown.length) {
-	console.error(`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] [--query Q] [--skip-baseline] [--skip-search] [--skip-rebuild]`);
+	console.error(
+		`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] [--query Q] [--skip-baseline] [--skip-search] [--skip-rebuild]`,
+	);
 	process.exit(2);
 }
 const reports = Number(args.values.get('reports'));
 if (!Number.isInteger(reports) || reports < 1) {
-	console.error(`Expected --reports N (a positive integer), found "${args.values.get('reports') ?? ''}"`);
+	console.error(
+		`Expected --reports N (a positive integer), found "${args.values.get('reports') ?? ''}"`,
+	);
 	process.exit(2);
 }
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,15 +52,31 @@ const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
 // 1. corpus
 const loadBefore = loadavg()[0] ?? 0;
 const corpus = await writeCorpus(path.join(root, 'content/sources'), dir('sources'), reports);
-console.log(`bench: ${reports} reports in ${corpus.files} files, ${mib(corpus.bytes)} MiB → ${work}`);
+console.log(
+	`bench: ${reports} reports in ${corpus.files} files, ${mib(corpus.bytes)} MiB → ${work}`,
+);
 
 // Lines of the builds' stdout worth echoing: the stages' summaries, not every page and source.
-const STAGE_LINES = /^\s*(?:(?:cache|ingest|astro|search|build|bench|warning|error|Total):|Indexed |Finished )|\[build\] (?:Complete|\d+ page)|\berror\b/iu;
+const STAGE_LINES =
+	/^\s*(?:(?:cache|ingest|astro|search|build|bench|warning|error|Total):|Indexed |Finished )|\[build\] (?:Complete|\d+ page)|\berror\b/iu;
 
 // 2. the real build, cold (its own Astro cache folder), with the process tree sampled
 const env = { ...process.env, HUIBIAN_CACHE: dir('astro-cache') };
-const buildArgs = [path.join(root, 'scripts/build.ts'), '--sources', dir('sources'), '--out', dir('dist'), '--reports-dir', dir('reports')];
-const build = await runMeasured(process.execPath, buildArgs, { cwd: root, env, echo: true, echoLines: STAGE_LINES });
+const buildArgs = [
+	path.join(root, 'scripts/build.ts'),
+	'--sources',
+	dir('sources'),
+	'--out',
+	dir('dist'),
+	'--reports-dir',
+	dir('reports'),
+];
+const build = await runMeasured(process.execPath, buildArgs, {
+	cwd: root,
+	env,
+	echo: true,
+	echoLines: STAGE_LINES,
+});
 if (build.code !== 0) {
 	console.error(`bench: the build failed (exit ${build.code}); work folder kept at ${work}`);
 	process.exit(1);
@@ -80,7 +102,9 @@ const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null
 	try {
 		return await run();
 	} catch (error) {
-		console.error(`bench: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+		console.error(
+			`bench: ${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+		);
 		process.exitCode = 1;
 		return null;
 	}
@@ -88,22 +112,39 @@ const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null
 const searches: Partial<Record<keyof typeof queries, FirstSearch>> = {};
 if (!args.flags.has('skip-search')) {
 	for (const [length, text] of Object.entries(queries) as Array<[keyof typeof queries, string]>) {
-		const measured = await attempt(`first search for ${text} (skip it with --skip-search)`, () => measureFirstSearch(dir('dist'), text));
+		const measured = await attempt(`first search for ${text} (skip it with --skip-search)`, () =>
+			measureFirstSearch(dir('dist'), text),
+		);
 		if (measured) searches[length] = measured;
 	}
 }
 const search = searches.medium ?? null;
 
 // 4. baseline: the naive pipeline over the same MDX pages
-const baseline = args.flags.has('skip-baseline') ? null : await attempt('baseline', () => runBaseline(root, dir('reports'), dir('baseline'), true, STAGE_LINES));
+const baseline = args.flags.has('skip-baseline')
+	? null
+	: await attempt('baseline', () =>
+			runBaseline(root, dir('reports'), dir('baseline'), true, STAGE_LINES),
+		);
 
 // 5. rebuilds: the same build again, nothing changed, then one sentence added to one source
-const rebuilds = args.flags.has('skip-rebuild') ? null : await attempt('rebuild (skip it with --skip-rebuild)', () => measureRebuilds({ args: buildArgs, options: { cwd: root, env, echo: true, echoLines: STAGE_LINES } }, dir('sources')));
+const rebuilds = args.flags.has('skip-rebuild')
+	? null
+	: await attempt('rebuild (skip it with --skip-rebuild)', () =>
+			measureRebuilds(
+				{ args: buildArgs, options: { cwd: root, env, echo: true, echoLines: STAGE_LINES } },
+				dir('sources'),
+			),
+		);
 
 // 6. result
 const result: BenchResult = {
 	reports,
-	stages: { ingest: useOnly(stages.ingest), astro: useOnly(stages.astro), search: useOnly(stages.search) },
+	stages: {
+		ingest: useOnly(stages.ingest),
+		astro: useOnly(stages.astro),
+		search: useOnly(stages.search),
+	},
 	total: useOnly(build),
 	distMiB: mib(distBytes),
 	indexMiB: mib(indexBytes),
@@ -112,7 +153,18 @@ const result: BenchResult = {
 		ms: search?.ms ?? 0,
 		gzipBytes: search?.gzipBytes ?? 0,
 		queries: Object.fromEntries(
-			Object.entries(searches).map(([length, s]) => [length, { query: queries[length as keyof typeof queries], bytes: s.bytes, gzipBytes: s.gzipBytes, requests: s.requests, ms: s.ms, results: s.results, byKind: s.byKind }]),
+			Object.entries(searches).map(([length, s]) => [
+				length,
+				{
+					query: queries[length as keyof typeof queries],
+					bytes: s.bytes,
+					gzipBytes: s.gzipBytes,
+					requests: s.requests,
+					ms: s.ms,
+					results: s.results,
+					byKind: s.byKind,
+				},
+			]),
 		),
 	},
 	files,
@@ -132,7 +184,13 @@ console.log(
 			astro: stages.astro.cpuS,
 			search: stages.search.cpuS,
 			total: build.cpuS,
-			...(baseline ? { 'baseline astro': baseline.astro.cpuS, 'baseline pagefind': baseline.pagefind.cpuS, baseline: baseline.astro.cpuS + baseline.pagefind.cpuS } : {}),
+			...(baseline
+				? {
+						'baseline astro': baseline.astro.cpuS,
+						'baseline pagefind': baseline.pagefind.cpuS,
+						baseline: baseline.astro.cpuS + baseline.pagefind.cpuS,
+					}
+				: {}),
 		},
 		load: [loadBefore, loadavg()[0] ?? 0],
 		cores: availableParallelism(),
@@ -144,9 +202,15 @@ if (rebuilds) console.log(formatRebuilds(rebuilds, build.wallS));
 console.log(`files: ${files} in dist/, ${indexFiles} in dist/pagefind/`);
 for (const [length, s] of Object.entries(searches)) {
 	const text = queries[length as keyof typeof queries];
-	console.log(`first search for ${text} (${length}, ${[...text].length} characters): ${(s.gzipBytes / 1024).toFixed(1)} KiB from a gzipping host, ${s.requests} requests, ${s.results} results on screen, ${s.ms} ms; by kind:`);
-	for (const [kind, use] of Object.entries(s.byKind).sort((a, b) => b[1].gzipBytes - a[1].gzipBytes)) {
-		console.log(`  ${kind.padEnd(30)} ${String(use.requests).padStart(4)} requests ${(use.gzipBytes / 1024).toFixed(1).padStart(8)} KiB`);
+	console.log(
+		`first search for ${text} (${length}, ${[...text].length} characters): ${(s.gzipBytes / 1024).toFixed(1)} KiB from a gzipping host, ${s.requests} requests, ${s.results} results on screen, ${s.ms} ms; by kind:`,
+	);
+	for (const [kind, use] of Object.entries(s.byKind).sort(
+		(a, b) => b[1].gzipBytes - a[1].gzipBytes,
+	)) {
+		console.log(
+			`  ${kind.padEnd(30)} ${String(use.requests).padStart(4)} requests ${(use.gzipBytes / 1024).toFixed(1).padStart(8)} KiB`,
+		);
 	}
 	if (s.results === 0) console.warn(`bench: the first search for ${text} showed no results`);
 }

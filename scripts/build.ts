@@ -16,11 +16,23 @@
  */
 import { copyFile, cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { megabytes, OFFLINE_FLAGS, OFFLINE_VALUED, offlineFlags, parseArgs, type Args } from './lib/args.ts';
+import {
+	megabytes,
+	OFFLINE_FLAGS,
+	OFFLINE_VALUED,
+	offlineFlags,
+	parseArgs,
+	type Args,
+} from './lib/args.ts';
 import { acquireLock } from './lib/build-lock.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
 import { checkOutputs, markOutput } from './lib/output-guard.ts';
-import { offlineEnv, offlinePlan, offlineStep, type OfflinePlan } from './lib/offline/build-step.ts';
+import {
+	offlineEnv,
+	offlinePlan,
+	offlineStep,
+	type OfflinePlan,
+} from './lib/offline/build-step.ts';
 import type { AstroStageResult } from './lib/astro-stage-result.ts';
 import { astroStageLine } from './lib/astro-stage-line.ts';
 import { buildDigest, clearDigest, previousDigest, saveDigest } from './lib/build-digest.ts';
@@ -29,8 +41,17 @@ import { searchStageLine, type SearchStageResult } from './lib/search-stage-line
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
 
-const valued = ['sources', 'out', 'base', 'site', 'reports-dir', 'max-source-mb', ...OFFLINE_VALUED];
-const usage = 'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--frozen-ids] [--offline] [--zip FILE] [--verbose]';
+const valued = [
+	'sources',
+	'out',
+	'base',
+	'site',
+	'reports-dir',
+	'max-source-mb',
+	...OFFLINE_VALUED,
+];
+const usage =
+	'expected [--sources DIR] [--out DIR] [--reports-dir DIR] [--base /path/] [--site URL] [--max-source-mb N] [--allow-empty] [--frozen-ids] [--offline] [--zip FILE] [--verbose]';
 let args: Args;
 let maxSourceMb: string | undefined;
 let offline: OfflinePlan;
@@ -43,7 +64,13 @@ try {
 	console.error(`build: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => f !== 'verbose' && f !== 'allow-empty' && f !== 'frozen-ids' && !(OFFLINE_FLAGS as readonly string[]).includes(f));
+const unknown = [...args.flags].filter(
+	(f) =>
+		f !== 'verbose' &&
+		f !== 'allow-empty' &&
+		f !== 'frozen-ids' &&
+		!(OFFLINE_FLAGS as readonly string[]).includes(f),
+);
 if (unknown.length) {
 	console.error(`build: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);
@@ -59,20 +86,33 @@ const work = path.join(root, 'node_modules/.cache/huibian');
 const astroCache = path.resolve(root, process.env.HUIBIAN_CACHE ?? 'node_modules/.astro');
 
 // 0. refuse dangerous outputs before touching anything, then one build at a time per checkout
-const refused = await checkOutputs(root, [{ option: 'out', dir: out, kind: 'site' }, { option: 'reports-dir', dir: reportsDir, kind: 'reports' }], sources);
+const refused = await checkOutputs(
+	root,
+	[
+		{ option: 'out', dir: out, kind: 'site' },
+		{ option: 'reports-dir', dir: reportsDir, kind: 'reports' },
+	],
+	sources,
+);
 if (refused.length) {
 	for (const line of refused) console.error(`build: ${line}`);
 	process.exit(2);
 }
 const lockTimeout = Number(process.env.HUIBIAN_LOCK_TIMEOUT ?? 1800);
 try {
-	await acquireLock(path.join(work, 'build.lock'), { timeoutMs: (Number.isFinite(lockTimeout) ? lockTimeout : 1800) * 1000 });
+	await acquireLock(path.join(work, 'build.lock'), {
+		timeoutMs: (Number.isFinite(lockTimeout) ? lockTimeout : 1800) * 1000,
+	});
 } catch (error) {
 	console.error((error as Error).message);
 	process.exit(1);
 }
 const journal = path.join(work, 'swap.json');
-for (const line of await recoverSwap(journal, [{ target: out, old: `${out}.old` }, { target: reportsDir, old: `${reportsDir}.old` }])) console.log(line);
+for (const line of await recoverSwap(journal, [
+	{ target: out, old: `${out}.old` },
+	{ target: reportsDir, old: `${reportsDir}.old` },
+]))
+	console.log(line);
 
 // Astro renames files inside its output folder's file system: on another one (EXDEV), build on ours.
 const deviceOf = async (p: string): Promise<number> => {
@@ -82,7 +122,10 @@ const deviceOf = async (p: string): Promise<number> => {
 		if (path.dirname(d) === d) return -1;
 	}
 };
-const astroOut = (await deviceOf(path.dirname(out))) === (await deviceOf(root)) ? staging : path.join(work, 'site.building');
+const astroOut =
+	(await deviceOf(path.dirname(out))) === (await deviceOf(root))
+		? staging
+		: path.join(work, 'site.building');
 
 const env = {
 	...process.env,
@@ -96,7 +139,9 @@ const env = {
 };
 const verbose = args.flags.has('verbose');
 if (!args.values.has('site') && !process.env.HUIBIAN_SITE) {
-	console.warn('build: warning: no --site given: pages, citations and data use site-relative URLs, with no canonical link, Open Graph tags or sitemap; --site https://host sets absolute URLs');
+	console.warn(
+		'build: warning: no --site given: pages, citations and data use site-relative URLs, with no canonical link, Open Graph tags or sitemap; --site https://host sets absolute URLs',
+	);
 }
 
 /** Drop the staged outputs (the previous ones are untouched), explain, exit 1. */
@@ -105,31 +150,46 @@ async function fail(stage: string, detail: string): Promise<never> {
 	await rm(astroOut, { recursive: true, force: true });
 	await rm(reportsStaging, { recursive: true, force: true });
 	if (detail.trim()) console.error(detail.trimEnd());
-	console.error(`build failed at stage "${stage}"; ${path.relative(process.cwd(), out) || '.'} and ${path.relative(process.cwd(), reportsDir) || '.'} were left as they were`);
+	console.error(
+		`build failed at stage "${stage}"; ${path.relative(process.cwd(), out) || '.'} and ${path.relative(process.cwd(), reportsDir) || '.'} were left as they were`,
+	);
 	process.exit(1);
 }
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 const totalStart = performance.now();
 // Leftovers of killed runs: staged and old folders, the ingest's `.<name>.tmp-<pid>-…` folders.
-for (const dir of [staging, astroOut, reportsStaging, `${out}.old`, `${reportsDir}.old`]) await rm(dir, { recursive: true, force: true });
+for (const dir of [staging, astroOut, reportsStaging, `${out}.old`, `${reportsDir}.old`])
+	await rm(dir, { recursive: true, force: true });
 await removeStaleTemps(path.dirname(reportsStaging), path.basename(reportsStaging));
 await removeStaleTemps(path.dirname(reportsDir), path.basename(reportsDir));
 // Files in the reports folder that the ingest doesn't own (not *.mdx, not catalog.json) stay.
 await cp(reportsDir, reportsStaging, {
 	recursive: true,
-	filter: (src) => src === reportsDir || !(src.endsWith('.mdx') || path.basename(src) === 'catalog.json'),
+	filter: (src) =>
+		src === reportsDir || !(src.endsWith('.mdx') || path.basename(src) === 'catalog.json'),
 }).catch((error: NodeJS.ErrnoException) => {
 	if (error.code !== 'ENOENT') throw error;
 });
 
 // 1. ingest: sources → <reports-dir>.building/*.mdx + catalog.json (prints its own report and summary line)
-const ingestArgs = [path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsStaging, ...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []), ...(args.flags.has('allow-empty') ? ['--allow-empty'] : []), ...(args.flags.has('frozen-ids') ? ['--frozen-ids'] : [])];
+const ingestArgs = [
+	path.join(root, 'scripts/ingest.ts'),
+	'--sources',
+	sources,
+	'--out',
+	reportsStaging,
+	...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []),
+	...(args.flags.has('allow-empty') ? ['--allow-empty'] : []),
+	...(args.flags.has('frozen-ids') ? ['--frozen-ids'] : []),
+];
 const ingest = await runNode(ingestArgs, env, true);
 if (ingest.code !== 0) await fail('ingest', '');
 let catalog: { reports: unknown[]; retired?: Array<{ id: string }> };
 try {
-	catalog = JSON.parse(await readFile(path.join(reportsStaging, 'catalog.json'), 'utf8')) as typeof catalog;
+	catalog = JSON.parse(
+		await readFile(path.join(reportsStaging, 'catalog.json'), 'utf8'),
+	) as typeof catalog;
 } catch (error) {
 	await fail('ingest', `the ingest wrote no readable catalog.json: ${(error as Error).message}`);
 }
@@ -137,39 +197,70 @@ try {
 // 2. astro build into the staging folder: pages whose cache key and code are unchanged are
 // copied from the previous build (kept in the Astro cache folder, not in --out); a full build
 // when code, vocabulary or page-affecting options changed (build-digest.ts)
-const digest = await buildDigest(root, { base: args.values.get('base'), site: args.values.get('site') ?? process.env.HUIBIAN_SITE, offlineZip: offlineEnv(offline!).HUIBIAN_OFFLINE_ZIP });
+const digest = await buildDigest(root, {
+	base: args.values.get('base'),
+	site: args.values.get('site') ?? process.env.HUIBIAN_SITE,
+	offlineZip: offlineEnv(offline!).HUIBIAN_OFFLINE_ZIP,
+});
 const previous = await previousDigest(astroCache);
-const full = previous === null ? 'first build in this cache' : previous !== digest ? 'code, vocabulary or options changed' : null;
+const full =
+	previous === null
+		? 'first build in this cache'
+		: previous !== digest
+			? 'code, vocabulary or options changed'
+			: null;
 // Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps the memory of the
 // bundling phase committed for the rest of the build (a 1 GiB arena with ~370 MiB resident while
 // pages render, at 2,000 reports). Decommitting freed memory at once and committing arenas lazily
 // returns it: astro peak at 5,000 reports 1,103 / 1,085 -> 883 / 870 MiB (two runs each), wall and
 // CPU unchanged.
 const astroEnv = { ...env, MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
-const astroArgs = [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root, ...(full ? ['--force'] : [])];
+const astroArgs = [
+	path.join(root, 'node_modules/astro/bin/astro.mjs'),
+	'build',
+	'--root',
+	root,
+	...(full ? ['--force'] : []),
+];
 await clearDigest(astroCache);
-const astro = await runStage<AstroStageResult>('astro', astroArgs, astroEnv, verbose).catch((e: Error) => fail('astro', e.message));
+const astro = await runStage<AstroStageResult>('astro', astroArgs, astroEnv, verbose).catch(
+	(e: Error) => fail('astro', e.message),
+);
 if (astro.code !== 0) await fail('astro', astro.stdout + astro.stderr);
 // Astro can log a failed page and still exit 0 (withastro/astro#18054): count the report pages.
 // A retired id's old URL is a page of its own (where the report went): counted apart.
 const retiredIds = new Set((catalog!.retired ?? []).map((r) => r.id));
 const allBuilt = await builtReportIds(astroOut);
 const built = allBuilt.filter((id) => !retiredIds.has(id));
-if (built.length !== catalog!.reports.length || allBuilt.length - built.length !== retiredIds.size) {
-	await fail('astro', `expected ${catalog!.reports.length} report pages and ${retiredIds.size} pages of retired ids in the build, found ${built.length} and ${allBuilt.length - built.length}\n${astro.stdout}${astro.stderr}`);
+if (
+	built.length !== catalog!.reports.length ||
+	allBuilt.length - built.length !== retiredIds.size
+) {
+	await fail(
+		'astro',
+		`expected ${catalog!.reports.length} report pages and ${retiredIds.size} pages of retired ids in the build, found ${built.length} and ${allBuilt.length - built.length}\n${astro.stdout}${astro.stderr}`,
+	);
 }
 await saveDigest(astroCache, digest);
 console.log(astroStageLine(astro.result!, built.length, astro.seconds, full));
 
 // 3. search index (Pagefind) over the built report pages
-const search = await runStage<SearchStageResult>('search', [path.join(root, 'scripts/index-search.ts'), '--site', astroOut], env, false).catch((e: Error) => fail('search', e.message));
+const search = await runStage<SearchStageResult>(
+	'search',
+	[path.join(root, 'scripts/index-search.ts'), '--site', astroOut],
+	env,
+	false,
+).catch((e: Error) => fail('search', e.message));
 if (search.code !== 0) await fail('search', search.stdout + search.stderr);
 console.log(searchStageLine(search.result!, search.seconds));
 
 // 4. data download, then swap the generated pages and the finished site into place
 await copyFile(path.join(reportsStaging, 'catalog.json'), path.join(astroOut, 'catalog.json'));
 // --offline / --zip: the offline edition of the built site (scripts/lib/offline/build-step.ts)
-await offlineStep(offline!, astroOut, out, args.values.get('base') ?? '/').then((s) => s && console.log(s), (e: Error) => fail('offline', e.stack ?? e.message));
+await offlineStep(offline!, astroOut, out, args.values.get('base') ?? '/').then(
+	(s) => s && console.log(s),
+	(e: Error) => fail('offline', e.stack ?? e.message),
+);
 await markOutput(astroOut, 'site');
 await markOutput(reportsStaging, 'reports');
 if (astroOut !== staging) {
@@ -183,4 +274,6 @@ await swapOutputs(journal, [
 	{ staged: staging, target: out, old: `${out}.old` },
 ]);
 const mib = ((await dirBytes(out)) / 2 ** 20).toFixed(1);
-console.log(`build: ${path.relative(process.cwd(), out) || '.'} ready, ${mib} MiB (${seconds(totalStart)} s)`);
+console.log(
+	`build: ${path.relative(process.cwd(), out) || '.'} ready, ${mib} MiB (${seconds(totalStart)} s)`,
+);

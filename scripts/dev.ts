@@ -17,13 +17,22 @@ const root = path.resolve(import.meta.dirname, '..');
 const reportsDir = path.resolve(config.reportsDir);
 const env = { ...process.env, HUIBIAN_REPORTS_DIR: reportsDir, ASTRO_TELEMETRY_DISABLED: '1' };
 
-const ingest = () => runNode([path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsDir], env, true);
+const ingest = () =>
+	runNode(
+		[path.join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', reportsDir],
+		env,
+		true,
+	);
 
 await ingest();
-const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', ...argv], {
-	env,
-	stdio: 'inherit',
-});
+const astro = spawn(
+	process.execPath,
+	[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', ...argv],
+	{
+		env,
+		stdio: 'inherit',
+	},
+);
 
 // Debounce: editors write a file in several steps.
 let timer: NodeJS.Timeout | undefined;

@@ -33,13 +33,23 @@ const vocab = parseVocabulary(readFileSync(path.join(root, PATHS.vocabulary), 'u
 
 /** The body of an MDX page as blocks: `##`–`####` lines are headings, other lines paragraphs. */
 function blocksOfMdx(mdx: string): Block[] {
-	return stripFrontmatter(mdx).split('\n').flatMap((line, i): Block[] => {
-		const text = line.replace(/\\(.)/gu, '$1').trim();
-		if (text === '' || text.startsWith('import ') || text.startsWith('<')) return [];
-		const heading = /^(#{2,4})\s+(.*)$/u.exec(text);
-		if (heading) return [{ type: 'heading', depth: heading[1]!.length as 2 | 3 | 4, text: heading[2]!, line: i + 1 }];
-		return [{ type: 'paragraph', text, line: i + 1 }];
-	});
+	return stripFrontmatter(mdx)
+		.split('\n')
+		.flatMap((line, i): Block[] => {
+			const text = line.replace(/\\(.)/gu, '$1').trim();
+			if (text === '' || text.startsWith('import ') || text.startsWith('<')) return [];
+			const heading = /^(#{2,4})\s+(.*)$/u.exec(text);
+			if (heading)
+				return [
+					{
+						type: 'heading',
+						depth: heading[1]!.length as 2 | 3 | 4,
+						text: heading[2]!,
+						line: i + 1,
+					},
+				];
+			return [{ type: 'paragraph', text, line: i + 1 }];
+		});
 }
 
 /** Theme scores of each report of a part's sources, by id (for --verbose: ingests them again). */
@@ -48,7 +58,11 @@ function scoresById(folders: readonly string[]): Map<string, string> {
 	for (const folder of folders) {
 		const inputs = readdirSync(folder)
 			.filter((f) => f.endsWith('.txt'))
-			.map((file) => ({ file, bytes: new Uint8Array(readFileSync(path.join(folder, file))), meta: null }));
+			.map((file) => ({
+				file,
+				bytes: new Uint8Array(readFileSync(path.join(folder, file))),
+				meta: null,
+			}));
 		for (const page of ingestAll(inputs, vocab, {}).pages) {
 			const title = [page.frontmatter.title, page.frontmatter.subtitle].filter(Boolean).join(' ');
 			const scores = tagThemes(blocksOfMdx(page.mdx), vocab, { title }).scores;
@@ -67,12 +81,16 @@ for (const part of parts) {
 	const result = evaluatePart(part, split[part], vocab);
 	results.push(result);
 	console.log(`\n═══ ${part} (${result.reports.length} reports) ═══`);
-	const scores = verbose ? scoresById(split[part].map((s) => s.sources)) : new Map<string, string>();
+	const scores = verbose
+		? scoresById(split[part].map((s) => s.sources))
+		: new Map<string, string>();
 	for (const r of result.reports) {
 		const ok = r.got.filter((l) => r.want.includes(l));
 		const extra = r.got.filter((l) => !r.want.includes(l));
 		const missed = r.want.filter((l) => !r.got.includes(l));
-		console.log(`${r.source} ${r.title}\n  ok: ${ok.join(' ') || '-'}  extra: ${extra.join(' ') || '-'}  missed: ${missed.join(' ') || '-'}`);
+		console.log(
+			`${r.source} ${r.title}\n  ok: ${ok.join(' ') || '-'}  extra: ${extra.join(' ') || '-'}  missed: ${missed.join(' ') || '-'}`,
+		);
 		if (verbose && scores.has(r.id)) console.log(`  scores: ${scores.get(r.id)}`);
 	}
 	console.log(`\nper theme (tp/fp/fn, precision, recall):`);
@@ -80,16 +98,25 @@ for (const part of parts) {
 	for (const theme of vocab.themes) {
 		const b = result.perTheme.get(theme.label);
 		if (!b) continue;
-		console.log(`  ${theme.label.padEnd(10, '　')} ${b.tp}/${b.fp}/${b.fn}  P ${pct(b.tp, b.tp + b.fp)}  R ${pct(b.tp, b.tp + b.fn)}`);
+		console.log(
+			`  ${theme.label.padEnd(10, '　')} ${b.tp}/${b.fp}/${b.fn}  P ${pct(b.tp, b.tp + b.fp)}  R ${pct(b.tp, b.tp + b.fn)}`,
+		);
 	}
-	if (result.unlabelled.length > 0) console.log(`\nreports without labels (${result.unlabelled.length}): ${result.unlabelled.join(' | ')}`);
+	if (result.unlabelled.length > 0)
+		console.log(
+			`\nreports without labels (${result.unlabelled.length}): ${result.unlabelled.join(' | ')}`,
+		);
 	if (result.unusedLabels.length > 0) {
 		broken = true;
-		console.log(`\nlabels that match no report (${result.unusedLabels.length}): ${result.unusedLabels.join(' | ')}`);
+		console.log(
+			`\nlabels that match no report (${result.unusedLabels.length}): ${result.unusedLabels.join(' | ')}`,
+		);
 	}
 }
 console.log('');
 for (const { part, micro, reports } of results) {
-	console.log(`${part.padEnd(8)} micro: precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}  (tp ${micro.tp}, fp ${micro.fp}, fn ${micro.fn}; ${reports.length} reports)`);
+	console.log(
+		`${part.padEnd(8)} micro: precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}  (tp ${micro.tp}, fp ${micro.fp}, fn ${micro.fn}; ${reports.length} reports)`,
+	);
 }
 if (broken) process.exitCode = 1;

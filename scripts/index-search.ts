@@ -31,6 +31,14 @@ const stats = await buildSearchIndex(site, catalog, {
 });
 // say what was written
 const indexMiB = (await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20;
-const result: SearchStageResult = { stage: 'search', reports: stats.pages, tocOnly: stats.tocOnly, ranges: stats.ranges, writeS: stats.writeS, chunks: stats.chunks, indexMiB };
+const result: SearchStageResult = {
+	stage: 'search',
+	reports: stats.pages,
+	tocOnly: stats.tocOnly,
+	ranges: stats.ranges,
+	writeS: stats.writeS,
+	chunks: stats.chunks,
+	indexMiB,
+};
 if (env.HUIBIAN_STAGE_RESULT) await writeStageResult({ ...result });
 else console.log(searchStageLine(result));

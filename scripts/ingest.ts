@@ -12,15 +12,26 @@
 import { megabytes, parseArgs } from './lib/args.ts';
 import { runIngest } from './lib/run-ingest.ts';
 
-const usage = 'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]';
+const usage =
+	'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]';
 let args;
 try {
-	args = parseArgs(process.argv.slice(2), ['sources', 'out', 'vocabulary', 'overrides', 'cache', 'max-source-mb', 'ids']);
+	args = parseArgs(process.argv.slice(2), [
+		'sources',
+		'out',
+		'vocabulary',
+		'overrides',
+		'cache',
+		'max-source-mb',
+		'ids',
+	]);
 } catch (error) {
 	console.error(`ingest: ${(error as Error).message}; ${usage}`);
 	process.exit(2);
 }
-const unknown = [...args.flags].filter((f) => !['dry-run', 'no-cache', 'allow-empty', 'frozen-ids'].includes(f));
+const unknown = [...args.flags].filter(
+	(f) => !['dry-run', 'no-cache', 'allow-empty', 'frozen-ids'].includes(f),
+);
 if (unknown.length) {
 	console.error(`ingest: unknown option --${unknown[0]}; ${usage}`);
 	process.exit(2);

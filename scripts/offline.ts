@@ -23,18 +23,26 @@ try {
 const site = args.values.get('site');
 const out = args.values.get('out');
 if (!site || !out || args.flags.size) {
-	console.error(`offline: ${args.flags.size ? `unknown option --${[...args.flags][0]}` : 'missing --site or --out'}; ${usage}`);
+	console.error(
+		`offline: ${args.flags.size ? `unknown option --${[...args.flags][0]}` : 'missing --site or --out'}; ${usage}`,
+	);
 	process.exit(2);
 }
 const t0 = performance.now();
 // 0. --out is replaced: never the repository, its folders, the site, or a folder huibian did not create
-const refused = await checkOutputs(path.resolve(import.meta.dirname, '..'), [{ option: 'out', dir: path.resolve(out), kind: 'site' }], path.resolve(site));
+const refused = await checkOutputs(
+	path.resolve(import.meta.dirname, '..'),
+	[{ option: 'out', dir: path.resolve(out), kind: 'site' }],
+	path.resolve(site),
+);
 if (refused.length) {
 	for (const line of refused) console.error(`offline: ${line}`);
 	process.exit(2);
 }
 // 1. the edition
-const edition = await buildOfflineEdition(path.resolve(site), path.resolve(out), { base: args.values.get('base') ?? '/' });
+const edition = await buildOfflineEdition(path.resolve(site), path.resolve(out), {
+	base: args.values.get('base') ?? '/',
+});
 console.log(await reportOffline(edition, path.resolve(out), t0));
 // 2. the zip, then the output marker (not part of the zip)
 const zip = args.values.get('zip');

@@ -28,7 +28,9 @@ const args = parseArgs(process.argv.slice(2), ['site', 'queries', 'catalog']);
 const site = args.values.get('site');
 const queries = (args.values.get('queries') ?? '').split(',').filter(Boolean);
 if (!site || queries.length === 0 || args.flags.size > 0) {
-	console.error('usage: node scripts/search-counts.ts --site DIR --queries Q1,Q2,… [--catalog FILE]');
+	console.error(
+		'usage: node scripts/search-counts.ts --site DIR --queries Q1,Q2,… [--catalog FILE]',
+	);
 	process.exit(2);
 }
 // the oracle: every record's blocks, folded, whitespace removed
@@ -40,10 +42,15 @@ if (catalogFile) {
 	const catalog = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	records = [];
 	for (const report of catalog.reports) {
-		const record = readPageRecord(await readFile(path.join(site, report.url, 'index.html'), 'utf8'));
+		const record = readPageRecord(
+			await readFile(path.join(site, report.url, 'index.html'), 'utf8'),
+		);
 		records.push((record?.blocks ?? []).map((b) => squeeze(b.text)));
 	}
-	for (const entry of catalog.tocOnly) records.push([entry.title, entry.subtitle, entry.unit].filter((t): t is string => Boolean(t)).map(squeeze));
+	for (const entry of catalog.tocOnly)
+		records.push(
+			[entry.title, entry.subtitle, entry.unit].filter((t): t is string => Boolean(t)).map(squeeze),
+		);
 }
 const server = await serveStatic(site, '/');
 const browser = await launchBrowser();
@@ -51,16 +58,22 @@ try {
 	const page = await browser.newPage();
 	for (const q of queries) {
 		await page.goto(new URL(searchPath(new URLSearchParams({ q })).slice(1), server.url).href);
-		await page.waitForFunction(() => document.body.dataset.searchState === 'done', null, { timeout: 120_000 });
+		await page.waitForFunction(() => document.body.dataset.searchState === 'done', null, {
+			timeout: 120_000,
+		});
 		const status = (await page.locator('#search-status').textContent()) ?? '';
 		if (!records) {
 			console.log(`${q}\t${status}`);
 			continue;
 		}
 		const terms = q.split(/\s+/u).filter(Boolean).map(squeeze);
-		const expected = records.filter((blocks) => terms.every((t) => blocks.some((b) => b.includes(t)))).length;
+		const expected = records.filter((blocks) =>
+			terms.every((t) => blocks.some((b) => b.includes(t))),
+		).length;
 		const found = Number(/共找到 (\d+) 条结果/u.exec(status)?.[1] ?? 0);
-		console.log(`${q}\tfound ${found}\tsubstring scan ${expected}\t${found === expected ? 'same' : 'DIFFERENT'}`);
+		console.log(
+			`${q}\tfound ${found}\tsubstring scan ${expected}\t${found === expected ? 'same' : 'DIFFERENT'}`,
+		);
 		if (found !== expected) process.exitCode = 1;
 	}
 } finally {

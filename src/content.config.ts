@@ -1,5 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { reportSchema, retiredReportSchema, sourceSchema, tocOnlySchema } from './lib/frontmatter.ts';
+import {
+	reportSchema,
+	retiredReportSchema,
+	sourceSchema,
+	tocOnlySchema,
+} from './lib/frontmatter.ts';
 import { catalogLoader, reportsLoader } from './loaders/reports-loader.ts';
 
 const reports = defineCollection({ loader: reportsLoader(), schema: reportSchema });

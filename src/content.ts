@@ -3,9 +3,20 @@
  * so the renderer behind report bodies can be swapped without touching a page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { createComponent, render, unescapeHTML, type AstroComponentFactory } from 'astro/runtime/server/index.js';
+import {
+	createComponent,
+	render,
+	unescapeHTML,
+	type AstroComponentFactory,
+} from 'astro/runtime/server/index.js';
 import { excerptFromHtml } from './lib/site/excerpt.ts';
-import { groupByCategory, groupByTheme, groupByUnit, groupByYear, type Group } from './lib/site/group-items.ts';
+import {
+	groupByCategory,
+	groupByTheme,
+	groupByUnit,
+	groupByYear,
+	type Group,
+} from './lib/site/group-items.ts';
 import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
 import { neighbourMap, type Neighbours } from './lib/site/neighbours.ts';
 import { relatedIndex, relatedReports } from './lib/site/related.ts';
@@ -52,7 +63,10 @@ export async function getRetired(): Promise<Array<CollectionEntry<'retired'>['da
 
 function bodyRef(entry: ReportEntry): BodyRef {
 	const ref = entry.rendered?.metadata as Partial<BodyRef> | undefined;
-	if (!ref?.bodyFile) throw new Error(`Report ${entry.id} has no rendered body (expected the huibian reports loader)`);
+	if (!ref?.bodyFile)
+		throw new Error(
+			`Report ${entry.id} has no rendered body (expected the huibian reports loader)`,
+		);
 	return { bodyFile: ref.bodyFile, headings: ref.headings ?? [] };
 }
 
@@ -62,7 +76,10 @@ function bodyRef(entry: ReportEntry): BodyRef {
  * says why), so Astro's own `render(entry)` would render nothing: use this. The component is
  * built the way Astro's `render()` builds it from stored HTML, so the page is the same.
  */
-export function renderReport(entry: ReportEntry): { Content: AstroComponentFactory; headings: BodyRef['headings'] } {
+export function renderReport(entry: ReportEntry): {
+	Content: AstroComponentFactory;
+	headings: BodyRef['headings'];
+} {
 	const { bodyFile, headings } = bodyRef(entry);
 	const html = readBody(bodyFile);
 	return { Content: createComponent(() => render`${unescapeHTML(html)}`), headings };
@@ -90,13 +107,22 @@ let browseCache: Promise<BrowseIndex> | undefined;
 /** The browsing facets of the whole site, computed once per build. */
 export function getBrowseIndex(): Promise<BrowseIndex> {
 	browseCache ??= (async () => {
-		const [reports, compilations, tocOnly, knowledge] = await Promise.all([getReports(), getCompilations(), getTocOnly(), getKnowledge()]);
+		const [reports, compilations, tocOnly, knowledge] = await Promise.all([
+			getReports(),
+			getCompilations(),
+			getTocOnly(),
+			getKnowledge(),
+		]);
 		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
 		// A reprint (the same report in a later compilation) is counted once, as its canonical
 		// copy: not in the listings, groups and statistics; its compilation still lists it.
-		const reprints = reports.filter((r) => r.data.reprintOf).map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? ''));
+		const reprints = reports
+			.filter((r) => r.data.reprintOf)
+			.map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? ''));
 		const items = [
-			...reports.filter((r) => !r.data.reprintOf).map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? '')),
+			...reports
+				.filter((r) => !r.data.reprintOf)
+				.map((r) => reportItem(r.data, knowledge.excerpts.get(r.id) ?? '')),
 			...tocOnly.flatMap((t) => {
 				const source = sources.get(t.sourceSlug);
 				return source ? [tocOnlyItem(t, source)] : [];

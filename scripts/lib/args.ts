@@ -12,7 +12,8 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): A
 	const flags = new Set<string>();
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
-		if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}": options start with --`);
+		if (!arg.startsWith('--'))
+			throw new Error(`Unexpected argument "${arg}": options start with --`);
 		const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
 		if (valued.includes(name)) {
 			const value = inline ?? argv[++i];
@@ -30,7 +31,8 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): A
 export function megabytes(value: string | undefined, option = 'max-source-mb'): number | undefined {
 	if (value === undefined) return undefined;
 	const n = Number(value);
-	if (!Number.isFinite(n) || n <= 0) throw new Error(`Option --${option} expects a positive number of MiB, found "${value}"`);
+	if (!Number.isFinite(n) || n <= 0)
+		throw new Error(`Option --${option} expects a positive number of MiB, found "${value}"`);
 	return Math.floor(n * 2 ** 20);
 }
 

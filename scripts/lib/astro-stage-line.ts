@@ -14,7 +14,12 @@ const n = (x: number) => x.toLocaleString('en-US');
  * @param seconds Wall time of the stage.
  * @param fullReason Why every page was rendered, or null for an incremental build.
  */
-export function astroStageLine(r: AstroStageResult, reportPages: number, seconds: number, fullReason: string | null): string {
+export function astroStageLine(
+	r: AstroStageResult,
+	reportPages: number,
+	seconds: number,
+	fullReason: string | null,
+): string {
 	const rendered = r.files - r.reused;
 	const why = fullReason ? `; full build: ${fullReason}` : '';
 	return `astro: ${n(rendered)} of ${n(r.files)} pages rendered, ${n(r.reused)} reused${why}; ${n(r.pages)} HTML, ${n(reportPages)} report pages (${seconds.toFixed(1)} s)`;

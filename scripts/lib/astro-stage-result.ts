@@ -36,12 +36,23 @@ interface Manifest {
 
 /** Outputs listed in the manifest whose cached copy predates `since` (ms since the epoch). */
 async function countReused(cacheDir: URL, since: number): Promise<number> {
-	const text = await readFile(new URL('incremental-build.json', cacheDir), 'utf8').catch(() => null);
+	const text = await readFile(new URL('incremental-build.json', cacheDir), 'utf8').catch(
+		() => null,
+	);
 	if (text === null) return 0;
 	const manifest = JSON.parse(text) as Manifest;
 	const copies = new URL('dist/', cacheDir);
-	const outputs = Object.values(manifest.routes ?? {}).flatMap((r) => Object.values(r.paths ?? {}).map((p) => p.outputFile ?? ''));
-	const times = await Promise.all(outputs.filter(Boolean).map((file) => stat(fileURLToPath(new URL(file, copies))).then((s) => s.mtimeMs, () => Infinity)));
+	const outputs = Object.values(manifest.routes ?? {}).flatMap((r) =>
+		Object.values(r.paths ?? {}).map((p) => p.outputFile ?? ''),
+	);
+	const times = await Promise.all(
+		outputs.filter(Boolean).map((file) =>
+			stat(fileURLToPath(new URL(file, copies))).then(
+				(s) => s.mtimeMs,
+				() => Infinity,
+			),
+		),
+	);
 	return times.filter((t) => t < since).length;
 }
 
@@ -62,7 +73,13 @@ export function astroStageResult(): AstroIntegration {
 			'astro:build:done': async ({ pages, assets }) => {
 				const files = new Set([...assets.values()].flat().map((u) => u.href)).size;
 				const reused = incremental ? await countReused(cacheDir, since) : 0;
-				const result: AstroStageResult = { stage: 'astro', pages: pages.length, files, reused, incremental };
+				const result: AstroStageResult = {
+					stage: 'astro',
+					pages: pages.length,
+					files,
+					reused,
+					incremental,
+				};
 				await writeStageResult({ ...result });
 			},
 		},

@@ -19,11 +19,23 @@ export const BUILD_DIGEST_VERSION = '1';
 
 /** What the site is built from besides the generated reports: folders (every file) and files. */
 const CODE_DIRS = ['src'];
-const CODE_FILES = ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'scripts/lib/astro-stage-result.ts', 'content/vocabulary.yaml'];
+const CODE_FILES = [
+	'astro.config.mjs',
+	'package-lock.json',
+	'tsconfig.json',
+	'scripts/lib/astro-stage-result.ts',
+	'content/vocabulary.yaml',
+];
 
 async function filesUnder(root: string, dir: string): Promise<string[]> {
 	const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
-	const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(root, path.join(dir, e.name)) : Promise.resolve(e.isFile() ? [path.join(dir, e.name)] : []))));
+	const nested = await Promise.all(
+		entries.map((e) =>
+			e.isDirectory()
+				? filesUnder(root, path.join(dir, e.name))
+				: Promise.resolve(e.isFile() ? [path.join(dir, e.name)] : []),
+		),
+	);
 	return nested.flat();
 }
 
@@ -32,10 +44,21 @@ async function filesUnder(root: string, dir: string): Promise<string[]> {
  * @param options The build options that reach the pages (`base`, `site`, the offline zip's path …).
  * @returns A hex SHA-256 of the version, the options and every file above (path and bytes).
  */
-export async function buildDigest(root: string, options: Record<string, string | undefined>): Promise<string> {
-	const hash = createHash('sha256').update(`${BUILD_DIGEST_VERSION}\0${JSON.stringify(Object.entries(options).sort())}`);
-	const files = [...(await Promise.all(CODE_DIRS.map((d) => filesUnder(root, d)))).flat(), ...CODE_FILES].sort();
-	for (const file of files) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
+export async function buildDigest(
+	root: string,
+	options: Record<string, string | undefined>,
+): Promise<string> {
+	const hash = createHash('sha256').update(
+		`${BUILD_DIGEST_VERSION}\0${JSON.stringify(Object.entries(options).sort())}`,
+	);
+	const files = [
+		...(await Promise.all(CODE_DIRS.map((d) => filesUnder(root, d)))).flat(),
+		...CODE_FILES,
+	].sort();
+	for (const file of files)
+		hash
+			.update(`\0${file}\0`)
+			.update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
 	return hash.digest('hex');
 }
 
@@ -44,7 +67,10 @@ export const digestFile = (astroCache: string) => path.join(astroCache, 'huibian
 
 /** The digest of the last successful build in this cache folder, or null (none yet). */
 export async function previousDigest(astroCache: string): Promise<string | null> {
-	return readFile(digestFile(astroCache), 'utf8').then((t) => t.trim() || null, () => null);
+	return readFile(digestFile(astroCache), 'utf8').then(
+		(t) => t.trim() || null,
+		() => null,
+	);
 }
 
 /**

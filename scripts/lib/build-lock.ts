@@ -48,7 +48,10 @@ function holderRuns(text: string): boolean {
  * @returns A release function (also run on exit, SIGINT and SIGTERM).
  * @throws Error (one line) when the wait timed out.
  */
-export async function acquireLock(file: string, options: LockOptions): Promise<() => Promise<void>> {
+export async function acquireLock(
+	file: string,
+	options: LockOptions,
+): Promise<() => Promise<void>> {
 	const log = options.log ?? ((l: string) => console.error(l));
 	const mine = `${process.pid} ${startTicks(process.pid)}\n`;
 	await mkdir(path.dirname(file), { recursive: true });
@@ -63,18 +66,30 @@ export async function acquireLock(file: string, options: LockOptions): Promise<(
 		}
 		const text = await readFile(file, 'utf8').catch(() => '');
 		const pid = Number.parseInt(text, 10);
-		const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => 0);
-		if ((text.endsWith('\n') && !holderRuns(text)) || (!/^\d+ ?\d*\n$/.test(text) && age > 10_000)) {
-			log(`build: taking over the lock of build ${Number.isFinite(pid) ? pid : '?'}, which no longer runs (${file})`);
+		const age = await stat(file).then(
+			(s) => Date.now() - s.mtimeMs,
+			() => 0,
+		);
+		if (
+			(text.endsWith('\n') && !holderRuns(text)) ||
+			(!/^\d+ ?\d*\n$/.test(text) && age > 10_000)
+		) {
+			log(
+				`build: taking over the lock of build ${Number.isFinite(pid) ? pid : '?'}, which no longer runs (${file})`,
+			);
 			await rm(file, { force: true });
 			continue;
 		}
 		if (!waited) {
-			log(`build: waiting for the build of pid ${Number.isFinite(pid) ? pid : '?'} in this checkout to finish (lock ${file})`);
+			log(
+				`build: waiting for the build of pid ${Number.isFinite(pid) ? pid : '?'} in this checkout to finish (lock ${file})`,
+			);
 			waited = true;
 		}
 		if (performance.now() - started > options.timeoutMs) {
-			throw new Error(`build: gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for the build of pid ${pid} (lock ${file}); run again later, or delete the lock if no build is running`);
+			throw new Error(
+				`build: gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for the build of pid ${pid} (lock ${file}); run again later, or delete the lock if no build is running`,
+			);
 		}
 		await sleep(options.pollMs ?? 250);
 	}

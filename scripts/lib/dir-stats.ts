@@ -27,5 +27,6 @@ export async function builtReportIds(siteDir: string): Promise<string[]> {
 
 /** Number of files under a folder (what a static host that caps files per site counts). */
 export async function dirFiles(dir: string): Promise<number> {
-	return (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile()).length;
+	return (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile())
+		.length;
 }

@@ -43,23 +43,41 @@ function accountLine(account: LineAccount, loose: number): string {
  * @param sourceLines Raw lines of each source by file name, for the quoted hints.
  * @param accounts Where each source's lines went (see `account-lines.ts`), by file name.
  */
-export function formatIngestReport(result: IngestResult, issues: readonly IngestIssue[], stats: IngestStats, sourcesDir: string, sourceLines: ReadonlyMap<string, readonly string[]>, accounts: ReadonlyMap<string, LineAccount> = new Map()): string[] {
+export function formatIngestReport(
+	result: IngestResult,
+	issues: readonly IngestIssue[],
+	stats: IngestStats,
+	sourcesDir: string,
+	sourceLines: ReadonlyMap<string, readonly string[]>,
+	accounts: ReadonlyMap<string, LineAccount> = new Map(),
+): string[] {
 	const out: string[] = [];
 	for (const s of result.catalog.sources) {
-		const repairs = Object.entries(s.repairs).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-		out.push(`${s.file}: ${s.shape}, ${s.counts.reports} reports, ${s.counts.tocOnly} TOC-only, repairs: ${repairs}`);
+		const repairs =
+			Object.entries(s.repairs)
+				.map(([k, v]) => `${k} ${v}`)
+				.join(', ') || 'none';
+		out.push(
+			`${s.file}: ${s.shape}, ${s.counts.reports} reports, ${s.counts.tocOnly} TOC-only, repairs: ${repairs}`,
+		);
 		const account = accounts.get(s.file);
 		if (account) {
-			const loose = issues.filter((i) => i.file === s.file && i.ruleId === 'toc:loose-match').length;
+			const loose = issues.filter(
+				(i) => i.file === s.file && i.ruleId === 'toc:loose-match',
+			).length;
 			out.push(accountLine(account, loose));
 		}
 	}
-	const sorted = [...issues].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+	const sorted = [...issues].sort((a, b) =>
+		a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1,
+	);
 	for (const i of sorted) {
 		const shown = sourceLines.has(i.file) ? path.join(sourcesDir, i.file) : i.file;
 		out.push(`${shown}:${i.line}:${i.column}: ${i.severity} ${i.message} [${i.ruleId}]`);
 		// A file that could not be decoded has no readable line to quote.
-		const hint = i.ruleId.startsWith('decode:') ? null : quote(sourceLines.get(i.file)?.[i.line - 1]);
+		const hint = i.ruleId.startsWith('decode:')
+			? null
+			: quote(sourceLines.get(i.file)?.[i.line - 1]);
 		if (hint) out.push(`    > ${hint}`);
 	}
 	out.push(summaryLine(stats));

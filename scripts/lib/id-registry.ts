@@ -10,7 +10,12 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dump } from 'js-yaml';
-import { emptyRegistry, parseRegistry, registryData, type Registry } from '../../src/lib/knowledge/id-registry.ts';
+import {
+	emptyRegistry,
+	parseRegistry,
+	registryData,
+	type Registry,
+} from '../../src/lib/knowledge/id-registry.ts';
 import type { RegistryChange } from '../../src/lib/knowledge/update-registry.ts';
 import type { IngestIssue } from '../../src/lib/ingest/types.ts';
 import { parseYaml } from './yaml-file.ts';
@@ -25,29 +30,80 @@ const HEADER = [
 	'',
 ].join('\n');
 
-export type ReadRegistry = { ok: true; registry: Registry; text: string | null } | { ok: false; issues: IngestIssue[] };
+export type ReadRegistry =
+	{ ok: true; registry: Registry; text: string | null } | { ok: false; issues: IngestIssue[] };
 
 /**
  * @param file Path of the registry; issues name it by `label` (default its base name).
  */
-export async function readRegistry(file: string, label = path.basename(file)): Promise<ReadRegistry> {
+export async function readRegistry(
+	file: string,
+	label = path.basename(file),
+): Promise<ReadRegistry> {
 	let bytes: Buffer;
 	try {
 		bytes = await readFile(file);
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, registry: emptyRegistry(), text: null };
-		return { ok: false, issues: [{ file: label, line: 1, column: 1, ruleId: 'registry:invalid', severity: 'error', message: `${label}: can't read the id registry (${(error as Error).message}).` }] };
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+			return { ok: true, registry: emptyRegistry(), text: null };
+		return {
+			ok: false,
+			issues: [
+				{
+					file: label,
+					line: 1,
+					column: 1,
+					ruleId: 'registry:invalid',
+					severity: 'error',
+					message: `${label}: can't read the id registry (${(error as Error).message}).`,
+				},
+			],
+		};
 	}
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
 	} catch {
-		return { ok: false, issues: [{ file: label, line: 1, column: 1, ruleId: 'registry:invalid', severity: 'error', message: `${label}: expected UTF-8 text, found other bytes. Save it as UTF-8.` }] };
+		return {
+			ok: false,
+			issues: [
+				{
+					file: label,
+					line: 1,
+					column: 1,
+					ruleId: 'registry:invalid',
+					severity: 'error',
+					message: `${label}: expected UTF-8 text, found other bytes. Save it as UTF-8.`,
+				},
+			],
+		};
 	}
 	const yaml = parseYaml(text);
-	if (!yaml.ok) return { ok: false, issues: [{ file: label, ...yaml.place, ruleId: 'registry:invalid', severity: 'error', message: `Invalid id registry: ${yaml.message}` }] };
+	if (!yaml.ok)
+		return {
+			ok: false,
+			issues: [
+				{
+					file: label,
+					...yaml.place,
+					ruleId: 'registry:invalid',
+					severity: 'error',
+					message: `Invalid id registry: ${yaml.message}`,
+				},
+			],
+		};
 	const parsed = parseRegistry(yaml.data);
-	if (!parsed.ok) return { ok: false, issues: parsed.problems.map((p) => ({ file: label, ...yaml.placeOf(p.path), ruleId: 'registry:invalid', severity: 'error' as const, message: `Invalid id registry: ${p.message}` })) };
+	if (!parsed.ok)
+		return {
+			ok: false,
+			issues: parsed.problems.map((p) => ({
+				file: label,
+				...yaml.placeOf(p.path),
+				ruleId: 'registry:invalid',
+				severity: 'error' as const,
+				message: `Invalid id registry: ${p.message}`,
+			})),
+		};
 	return { ok: true, registry: parsed.registry, text };
 }
 
@@ -67,8 +123,10 @@ export async function writeRegistry(file: string, text: string): Promise<void> {
 export function describeChanges(label: string, changes: readonly RegistryChange[]): string[] {
 	return changes.map((c) => {
 		if (c.kind === 'added') return `${label}: added ${c.id} (${c.source}: ${c.title})`;
-		if (c.kind === 'changed') return `${label}: kept ${c.id} (${c.source}; ${c.fields.map((f) => (f === 'text' ? 'text edited' : `${f} changed`)).join(', ')})`;
-		if (c.kind === 'moved') return `${label}: retired ${c.id} → ${c.to} (${c.title}: /reports/${c.id}/ redirects)`;
+		if (c.kind === 'changed')
+			return `${label}: kept ${c.id} (${c.source}; ${c.fields.map((f) => (f === 'text' ? 'text edited' : `${f} changed`)).join(', ')})`;
+		if (c.kind === 'moved')
+			return `${label}: retired ${c.id} → ${c.to} (${c.title}: /reports/${c.id}/ redirects)`;
 		return `${label}: retired ${c.id} (${c.source}: ${c.title}: removed; /reports/${c.id}/ says so)`;
 	});
 }

@@ -24,12 +24,22 @@ const INGEST_CACHE_VERSION = '1';
 
 const CODE_DIRS = ['src/lib/ingest', 'src/lib/mdx'];
 // The id matcher runs inside the per-source ingest (`buildSourceOutput`): its files are ingest code too.
-const CODE_FILES = ['src/lib/frontmatter.ts', 'src/lib/knowledge/assign-ids.ts', 'src/lib/knowledge/match-ids.ts', 'src/lib/knowledge/text-signature.ts', 'src/lib/knowledge/id-registry.ts'];
+const CODE_FILES = [
+	'src/lib/frontmatter.ts',
+	'src/lib/knowledge/assign-ids.ts',
+	'src/lib/knowledge/match-ids.ts',
+	'src/lib/knowledge/text-signature.ts',
+	'src/lib/knowledge/id-registry.ts',
+];
 
 async function codeFiles(root: string, dir: string): Promise<string[]> {
 	const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
 	const nested = await Promise.all(
-		entries.map((e) => (e.isDirectory() ? codeFiles(root, path.join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))),
+		entries.map((e) =>
+			e.isDirectory()
+				? codeFiles(root, path.join(dir, e.name))
+				: Promise.resolve(e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []),
+		),
 	);
 	return nested.flat().sort();
 }
@@ -37,8 +47,14 @@ async function codeFiles(root: string, dir: string): Promise<string[]> {
 /** A hash of the ingest code (the files listed above, by path and content). */
 export async function codeHash(root: string): Promise<string> {
 	const hash = createHash('sha256').update(INGEST_CACHE_VERSION);
-	const files = [...(await Promise.all(CODE_DIRS.map((d) => codeFiles(root, d)))).flat(), ...CODE_FILES];
-	for (const file of files) hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
+	const files = [
+		...(await Promise.all(CODE_DIRS.map((d) => codeFiles(root, d)))).flat(),
+		...CODE_FILES,
+	];
+	for (const file of files)
+		hash
+			.update(`\0${file}\0`)
+			.update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
 	return hash.digest('hex');
 }
 
@@ -69,11 +85,19 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			const key = keyOf(input);
 			used.add(`${key}.json`);
 			try {
-				const output = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8')) as SourceOutput;
+				const output = JSON.parse(
+					await readFile(path.join(dir, `${key}.json`), 'utf8'),
+				) as SourceOutput;
 				// The catalog check trusts that its reports passed `reportSchema` when they were made
 				// (src/lib/ingest/output/check-catalog.ts): an entry read back from disk is checked again.
-				const valid = output.file === input.file && Array.isArray(output.pages) && Array.isArray(output.reports) && Array.isArray(output.idEntries);
-				return valid && output.reports.every((r) => catalogReportSchema.safeParse(r).success) ? output : null;
+				const valid =
+					output.file === input.file &&
+					Array.isArray(output.pages) &&
+					Array.isArray(output.reports) &&
+					Array.isArray(output.idEntries);
+				return valid && output.reports.every((r) => catalogReportSchema.safeParse(r).success)
+					? output
+					: null;
 			} catch {
 				return null;
 			}
@@ -90,7 +114,10 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			// Only entries of this cache (`<sha-256>.json`) and temp files of dead processes: the
 			// default folder `<parent of out>/.cache/ingest` may hold files that aren't ours.
 			const names = await readdir(dir).catch(() => [] as string[]);
-			const stale = (n: string) => (/^[0-9a-f]{64}\.json$/.test(n) && !used.has(n)) || (/^\.[0-9a-f]{64}\.json\.(\d+)\.tmp$/.test(n) && !pidAlive(Number(/\.(\d+)\.tmp$/.exec(n)![1])));
+			const stale = (n: string) =>
+				(/^[0-9a-f]{64}\.json$/.test(n) && !used.has(n)) ||
+				(/^\.[0-9a-f]{64}\.json\.(\d+)\.tmp$/.test(n) &&
+					!pidAlive(Number(/\.(\d+)\.tmp$/.exec(n)![1])));
 			await Promise.all(names.filter(stale).map((n) => rm(path.join(dir, n), { force: true })));
 		},
 	};

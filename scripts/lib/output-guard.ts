@@ -18,15 +18,35 @@ import { PATHS } from '../../src/lib/config.ts';
 /** The marker file huibian writes into every folder it creates. */
 export const MARKER = '.huibian-output';
 /** Folders of the repository an output may not be, nor contain. */
-const PROTECTED = ['src', 'content', 'content/sources', 'scripts', 'public', 'tests', 'node_modules', '.git'];
+const PROTECTED = [
+	'src',
+	'content',
+	'content/sources',
+	'scripts',
+	'public',
+	'tests',
+	'node_modules',
+	'.git',
+];
 /** Folders of the repository an output may not lie inside (`content/reports` is inside `content`, and allowed). */
-const INSIDE_REFUSED = ['src', 'scripts', 'public', 'tests', 'node_modules', 'content/sources', '.git'];
+const INSIDE_REFUSED = [
+	'src',
+	'scripts',
+	'public',
+	'tests',
+	'node_modules',
+	'content/sources',
+	'.git',
+];
 
 export type OutputKind = 'site' | 'reports';
 
 /** Write the marker into `dir` (deterministic content: outputs stay byte-identical). */
 export async function markOutput(dir: string, kind: OutputKind): Promise<void> {
-	await writeFile(path.join(dir, MARKER), `huibian ${kind} output: rebuilt by every build; do not edit.\n`);
+	await writeFile(
+		path.join(dir, MARKER),
+		`huibian ${kind} output: rebuilt by every build; do not edit.\n`,
+	);
 }
 
 /** The real path of `p`, resolving symlinks of its nearest existing ancestor. */
@@ -54,8 +74,18 @@ const within = (outer: string, inner: string) => {
 /** Does `dir` (non-empty, unmarked) look like an output of an older huibian? */
 async function looksLikeOutput(dir: string, names: string[], kind: OutputKind): Promise<boolean> {
 	if (!names.includes('catalog.json')) return false;
-	if (kind === 'site') return names.includes('pagefind') && (await stat(path.join(dir, 'pagefind')).then((s) => s.isDirectory(), () => false));
-	return names.every((n) => n === 'catalog.json' || n.endsWith('.mdx') || n.startsWith('.') || /\.(md|txt)$/i.test(n));
+	if (kind === 'site')
+		return (
+			names.includes('pagefind') &&
+			(await stat(path.join(dir, 'pagefind')).then(
+				(s) => s.isDirectory(),
+				() => false,
+			))
+		);
+	return names.every(
+		(n) =>
+			n === 'catalog.json' || n.endsWith('.mdx') || n.startsWith('.') || /\.(md|txt)$/i.test(n),
+	);
 }
 
 export interface GuardTarget {
@@ -70,7 +100,11 @@ export interface GuardTarget {
  * @param sources The sources folder (never an output, never inside or around one).
  * @returns One sentence per refused output (empty when all are allowed).
  */
-export async function checkOutputs(root: string, targets: readonly GuardTarget[], sources: string): Promise<string[]> {
+export async function checkOutputs(
+	root: string,
+	targets: readonly GuardTarget[],
+	sources: string,
+): Promise<string[]> {
 	const problems: string[] = [];
 	const realRoot = await realOf(root);
 	const realSources = await realOf(sources);
@@ -80,14 +114,19 @@ export async function checkOutputs(root: string, targets: readonly GuardTarget[]
 	for (const [i, t] of targets.entries()) {
 		const real = reals[i]!;
 		const shown = path.relative(process.cwd(), t.dir) || '.';
-		const refuse = (why: string) => problems.push(`--${t.option} ${shown}: ${why}; nothing was changed. Choose another folder (the default is ${t.kind === 'site' ? PATHS.site : PATHS.reports}).`);
+		const refuse = (why: string) =>
+			problems.push(
+				`--${t.option} ${shown}: ${why}; nothing was changed. Choose another folder (the default is ${t.kind === 'site' ? PATHS.site : PATHS.reports}).`,
+			);
 		const hit = protectedReal.find((p) => within(real, p));
 		if (real === realRoot || within(real, realRoot)) {
 			refuse('is the repository root or contains it');
 			continue;
 		}
 		if (hit) {
-			refuse(`${real === hit ? 'is' : 'contains'} the repository folder ${PROTECTED[protectedReal.indexOf(hit)]}/, which a build would delete`);
+			refuse(
+				`${real === hit ? 'is' : 'contains'} the repository folder ${PROTECTED[protectedReal.indexOf(hit)]}/, which a build would delete`,
+			);
 			continue;
 		}
 		const inside = insideReal.find((p) => within(p, real));
@@ -113,7 +152,9 @@ export async function checkOutputs(root: string, targets: readonly GuardTarget[]
 		const names = await readdir(real);
 		if (names.length === 0 || names.includes(MARKER)) continue;
 		if (await looksLikeOutput(real, names, t.kind)) continue;
-		refuse(`is a folder huibian did not create (no ${MARKER} in it) and is not empty (${names.length} entries): a build would replace it`);
+		refuse(
+			`is a folder huibian did not create (no ${MARKER} in it) and is not empty (${names.length} entries): a build would replace it`,
+		);
 	}
 	return problems;
 }

@@ -17,7 +17,12 @@ import path from 'node:path';
 import { sourceMetaSchema } from '../../src/lib/frontmatter.ts';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { sourceKind } from '../../src/lib/ingest/formats/kind.ts';
-import type { IngestIssue, Overrides, SourceInput, Vocabulary } from '../../src/lib/ingest/types.ts';
+import type {
+	IngestIssue,
+	Overrides,
+	SourceInput,
+	Vocabulary,
+} from '../../src/lib/ingest/types.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';
 import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
 
@@ -50,7 +55,13 @@ export interface RunInputs {
 	bytes: number;
 }
 
-function issue(file: string, ruleId: string, message: string, place: YamlPlace = { line: 1, column: 1 }, severity: IngestIssue['severity'] = 'error'): IngestIssue {
+function issue(
+	file: string,
+	ruleId: string,
+	message: string,
+	place: YamlPlace = { line: 1, column: 1 },
+	severity: IngestIssue['severity'] = 'error',
+): IngestIssue {
 	return { file, line: place.line, column: place.column, ruleId, severity, message };
 }
 
@@ -68,27 +79,51 @@ function sourceExtension(name: string): string | null {
  * @returns null when the file doesn't exist.
  */
 async function readSmallText(file: string): Promise<{ text: string } | { error: string } | null> {
-	const read = await readInsideFolder(path.dirname(path.resolve(file)), path.basename(file), YAML_MAX_BYTES);
-	if (!read.ok) return /\(ENOENT\)/.test(read.message) ? null : { error: `${path.basename(file)}: ${read.message.replace(/per source file\. Split it, or raise the limit with --max-source-mb\./, 'per YAML file. Split or shorten it.')}` };
+	const read = await readInsideFolder(
+		path.dirname(path.resolve(file)),
+		path.basename(file),
+		YAML_MAX_BYTES,
+	);
+	if (!read.ok)
+		return /\(ENOENT\)/.test(read.message)
+			? null
+			: {
+					error: `${path.basename(file)}: ${read.message.replace(/per source file\. Split it, or raise the limit with --max-source-mb\./, 'per YAML file. Split or shorten it.')}`,
+				};
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '') };
+		return {
+			text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, ''),
+		};
 	} catch {
-		return { error: `${path.basename(file)}: expected UTF-8 text, found other bytes. Save it as UTF-8.` };
+		return {
+			error: `${path.basename(file)}: expected UTF-8 text, found other bytes. Save it as UTF-8.`,
+		};
 	}
 }
 
 /** Metadata `<source>.yaml` → `sourceMetaSchema` data, or issues at the keys’ lines. */
-async function readMeta(dir: string, metaName: string, issues: IngestIssue[]): Promise<SourceInput['meta']> {
+async function readMeta(
+	dir: string,
+	metaName: string,
+	issues: IngestIssue[],
+): Promise<SourceInput['meta']> {
 	const read = await readInsideFolder(dir, metaName, YAML_MAX_BYTES);
 	if (!read.ok) {
-		if (!/\(ENOENT\)/.test(read.message)) issues.push(issue(metaName, 'meta:unreadable', `${metaName}: ${read.message}`));
+		if (!/\(ENOENT\)/.test(read.message))
+			issues.push(issue(metaName, 'meta:unreadable', `${metaName}: ${read.message}`));
 		return null;
 	}
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
 	} catch {
-		issues.push(issue(metaName, 'meta:invalid', `${metaName}: expected UTF-8 text, found other bytes. Save it as UTF-8.`));
+		issues.push(
+			issue(
+				metaName,
+				'meta:invalid',
+				`${metaName}: expected UTF-8 text, found other bytes. Save it as UTF-8.`,
+			),
+		);
 		return null;
 	}
 	const yaml = parseYaml(text);
@@ -102,8 +137,17 @@ async function readMeta(dir: string, metaName: string, issues: IngestIssue[]): P
 		// An unknown key has an empty path: point at the key's own line and list the known ones.
 		const unknown = 'keys' in p && Array.isArray(p.keys) ? String(p.keys[0]) : undefined;
 		const at = unknown !== undefined && p.path.length === 0 ? [unknown] : p.path;
-		const hint = unknown ? `. Expected one of: ${Object.keys(sourceMetaSchema.shape).join(', ')}.` : '';
-		issues.push(issue(metaName, 'meta:invalid', `${metaName}: **${p.path.join('.') || '(root)'}**: ${p.message}${hint}`, yaml.placeOf(at)));
+		const hint = unknown
+			? `. Expected one of: ${Object.keys(sourceMetaSchema.shape).join(', ')}.`
+			: '';
+		issues.push(
+			issue(
+				metaName,
+				'meta:invalid',
+				`${metaName}: **${p.path.join('.') || '(root)'}**: ${p.message}${hint}`,
+				yaml.placeOf(at),
+			),
+		);
 	}
 	return null;
 }
@@ -112,13 +156,21 @@ async function readMeta(dir: string, metaName: string, issues: IngestIssue[]): P
 async function readVocabulary(file: string, out: RunInputs): Promise<void> {
 	const read = await readSmallText(file);
 	if (read === null || 'error' in read) {
-		out.issues.push(issue(file, 'vocabulary:invalid', read ? read.error : `Expected the vocabulary at ${file}, found nothing.`));
+		out.issues.push(
+			issue(
+				file,
+				'vocabulary:invalid',
+				read ? read.error : `Expected the vocabulary at ${file}, found nothing.`,
+			),
+		);
 		return;
 	}
 	out.vocabularyText = read.text;
 	const yaml = parseYaml(read.text);
 	if (!yaml.ok) {
-		out.issues.push(issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${yaml.message}`, yaml.place));
+		out.issues.push(
+			issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${yaml.message}`, yaml.place),
+		);
 		return;
 	}
 	try {
@@ -129,15 +181,24 @@ async function readVocabulary(file: string, out: RunInputs): Promise<void> {
 		if (problems.length === 0) problems.push(head ?? 'Invalid vocabulary');
 		for (const line of problems) {
 			const pathText = /^([\w.-]+): /.exec(line)?.[1];
-			let at: PropertyKey[] = pathText && pathText !== '(root)' ? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : [];
+			let at: PropertyKey[] =
+				pathText && pathText !== '(root)'
+					? pathText.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k))
+					: [];
 			// `themes: duplicate slug "x"`: point at the second entry that has it.
 			const dup = /^(categories|themes): duplicate (slug|label) "(.*)"/.exec(line);
 			const list = dup ? (yaml.data as Record<string, unknown> | null)?.[dup[1]!] : undefined;
 			if (dup && Array.isArray(list)) {
-				const second = list.findIndex((item, i) => i > list.findIndex((x) => (x as Record<string, unknown>)?.[dup[2]!] === dup[3]) && (item as Record<string, unknown>)?.[dup[2]!] === dup[3]);
+				const second = list.findIndex(
+					(item, i) =>
+						i > list.findIndex((x) => (x as Record<string, unknown>)?.[dup[2]!] === dup[3]) &&
+						(item as Record<string, unknown>)?.[dup[2]!] === dup[3],
+				);
 				if (second >= 0) at = [dup[1]!, second, dup[2]!];
 			}
-			out.issues.push(issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${line}`, yaml.placeOf(at)));
+			out.issues.push(
+				issue(file, 'vocabulary:invalid', `Invalid vocabulary: ${line}`, yaml.placeOf(at)),
+			);
 		}
 	}
 }
@@ -158,36 +219,89 @@ async function readOverrides(file: string, out: RunInputs): Promise<void> {
 	out.overridePlace = yaml.placeOf;
 	const data = yaml.data;
 	if (data == null) return;
-	const valid = typeof data === 'object' && !Array.isArray(data) && Object.values(data as object).every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+	const valid =
+		typeof data === 'object' &&
+		!Array.isArray(data) &&
+		Object.values(data as object).every(
+			(v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+		);
 	if (!valid) {
-		out.issues.push(issue(file, 'overrides:invalid', 'Expected a mapping of report id → mapping of fields, e.g. `000-abc-1f3a9c0b: { unit: 延庆县农经站 }`.'));
+		out.issues.push(
+			issue(
+				file,
+				'overrides:invalid',
+				'Expected a mapping of report id → mapping of fields, e.g. `000-abc-1f3a9c0b: { unit: 延庆县农经站 }`.',
+			),
+		);
 		return;
 	}
 	out.overrides = data as Overrides;
 	for (const id of Object.keys(out.overrides)) out.overrideLines[id] = yaml.placeOf([id]).line;
 }
 
-export async function readRunInputs(sourcesDir: string, vocabularyFile: string, overridesFile: string, options: ReadOptions = {}): Promise<RunInputs> {
-	const out: RunInputs = { sources: [], vocab: null, overrides: {}, overrideLines: {}, overridePlace: () => ({ line: 1, column: 1 }), vocabularyText: '', overridesText: '', issues: [], bytes: 0 };
+export async function readRunInputs(
+	sourcesDir: string,
+	vocabularyFile: string,
+	overridesFile: string,
+	options: ReadOptions = {},
+): Promise<RunInputs> {
+	const out: RunInputs = {
+		sources: [],
+		vocab: null,
+		overrides: {},
+		overrideLines: {},
+		overridePlace: () => ({ line: 1, column: 1 }),
+		vocabularyText: '',
+		overridesText: '',
+		issues: [],
+		bytes: 0,
+	};
 	const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
 	let entries: string[] | null = null;
 	try {
 		entries = (await readdir(sourcesDir)).sort();
 	} catch {
-		out.issues.push(issue(sourcesDir, 'input:sources-missing', `Expected a folder of sources (${sourceKinds()}), found nothing at ${sourcesDir}.`));
+		out.issues.push(
+			issue(
+				sourcesDir,
+				'input:sources-missing',
+				`Expected a folder of sources (${sourceKinds()}), found nothing at ${sourcesDir}.`,
+			),
+		);
 	}
 	const names = (entries ?? []).filter((n) => sourceExtension(n) !== null);
-	const metaNames = new Set(names.map((n) => n.slice(0, -path.extname(n).length) + METADATA_EXTENSION));
+	const metaNames = new Set(
+		names.map((n) => n.slice(0, -path.extname(n).length) + METADATA_EXTENSION),
+	);
 	for (const name of entries ?? []) {
 		// The id registry lives beside the sources (run-ingest.ts reads it).
 		if (sourceExtension(name) !== null || metaNames.has(name) || name === REGISTRY_NAME) continue;
-		const what = path.extname(name) === METADATA_EXTENSION ? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)` : `not a compilation (${sourceKinds()})`;
+		const what =
+			path.extname(name) === METADATA_EXTENSION
+				? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)`
+				: `not a compilation (${sourceKinds()})`;
 		// A legacy Word/WPS file is refused, with what to save it as (its text can't be read here).
-		if (sourceKind(name) === 'legacy') out.issues.push(issue(name, 'input:legacy-format', `${name}: expected a compilation (${sourceKinds()}), found a legacy ${path.extname(name).toLowerCase()} file. Save it as .docx or PDF.`));
-		else out.issues.push(issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'));
+		if (sourceKind(name) === 'legacy')
+			out.issues.push(
+				issue(
+					name,
+					'input:legacy-format',
+					`${name}: expected a compilation (${sourceKinds()}), found a legacy ${path.extname(name).toLowerCase()} file. Save it as .docx or PDF.`,
+				),
+			);
+		else
+			out.issues.push(
+				issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'),
+			);
 	}
 	if (entries && names.length === 0 && !options.allowEmpty) {
-		out.issues.push(issue(sourcesDir, 'input:sources-empty', `Expected at least one source (${sourceKinds()}) in ${sourcesDir}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`));
+		out.issues.push(
+			issue(
+				sourcesDir,
+				'input:sources-empty',
+				`Expected at least one source (${sourceKinds()}) in ${sourcesDir}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`,
+			),
+		);
 	}
 	for (const name of names) {
 		const read = await readInsideFolder(sourcesDir, name, limit);
@@ -198,7 +312,9 @@ export async function readRunInputs(sourcesDir: string, vocabularyFile: string, 
 		}
 		out.bytes += read.bytes.length;
 		const metaName = name.slice(0, -path.extname(name).length) + METADATA_EXTENSION;
-		const meta = (entries ?? []).includes(metaName) ? await readMeta(sourcesDir, metaName, out.issues) : null;
+		const meta = (entries ?? []).includes(metaName)
+			? await readMeta(sourcesDir, metaName, out.issues)
+			: null;
 		out.sources.push({ file: name, bytes: read.bytes, meta });
 	}
 	await readVocabulary(vocabularyFile, out);

@@ -6,7 +6,11 @@
  */
 import path from 'node:path';
 import { PATHS } from '../../src/lib/config.ts';
-import { assembleOutputs, buildSourceOutput, type SourceOutput } from '../../src/lib/ingest/index.ts';
+import {
+	assembleOutputs,
+	buildSourceOutput,
+	type SourceOutput,
+} from '../../src/lib/ingest/index.ts';
 import { checkOverrides } from '../../src/lib/ingest/output/overrides.ts';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
 import { formatIngestReport, type IngestStats } from './format-ingest-report.ts';
@@ -15,7 +19,13 @@ import { readRunInputs } from './read-sources.ts';
 import { writeOutputAtomically } from './write-output.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
 import { pdfAssets } from './pdf-assets.ts';
-import { describeChanges, readRegistry, REGISTRY_FILE, registryText, writeRegistry } from './id-registry.ts';
+import {
+	describeChanges,
+	readRegistry,
+	REGISTRY_FILE,
+	registryText,
+	writeRegistry,
+} from './id-registry.ts';
 import { emptyRegistry, type Registry } from '../../src/lib/knowledge/id-registry.ts';
 import { matchIds } from '../../src/lib/knowledge/match-ids.ts';
 import { updateRegistry } from '../../src/lib/knowledge/update-registry.ts';
@@ -64,7 +74,17 @@ export interface RunIngestResult {
 /** Whether the registry gives the reports of a cached output the ids they have in it. */
 function sameIds(output: SourceOutput, registry: Registry): boolean {
 	const entries = output.idEntries;
-	const ids = matchIds(registry, output.file, entries.map((e) => ({ naturalId: e.naturalId, order: e.order, title: e.title, unit: e.unit, text: e.text })));
+	const ids = matchIds(
+		registry,
+		output.file,
+		entries.map((e) => ({
+			naturalId: e.naturalId,
+			order: e.order,
+			title: e.title,
+			unit: e.unit,
+			text: e.text,
+		})),
+	);
 	return ids.every((id, i) => id === entries[i]!.id);
 }
 
@@ -73,9 +93,21 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const sources = options.sources ?? PATHS.sources;
 	const out = options.out ?? PATHS.reports;
 	const overridesFile = options.overrides ?? PATHS.overrides;
-	const inputs = await readRunInputs(sources, options.vocabulary ?? PATHS.vocabulary, overridesFile, { maxSourceBytes: options.maxSourceBytes, allowEmpty: options.allowEmpty });
-	const empty: IngestResult = { catalog: { sources: [], reports: [], tocOnly: [] }, pages: [], issues: [] };
-	const cacheDir = options.cache === false ? null : (options.cache ?? path.join(path.dirname(path.resolve(out)), '.cache', 'ingest'));
+	const inputs = await readRunInputs(
+		sources,
+		options.vocabulary ?? PATHS.vocabulary,
+		overridesFile,
+		{ maxSourceBytes: options.maxSourceBytes, allowEmpty: options.allowEmpty },
+	);
+	const empty: IngestResult = {
+		catalog: { sources: [], reports: [], tocOnly: [] },
+		pages: [],
+		issues: [],
+	};
+	const cacheDir =
+		options.cache === false
+			? null
+			: (options.cache ?? path.join(path.dirname(path.resolve(out)), '.cache', 'ingest'));
 	const code = cacheDir ? await codeHash(path.join(import.meta.dirname, '..', '..')) : '';
 	const ingested: string[] = [];
 	const reused: string[] = [];
@@ -94,12 +126,17 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	let registryLines: string[] = [];
 	if (inputs.vocab) {
 		const vocab = inputs.vocab;
-		inputs.issues.push(...checkOverrides(inputs.overrides, vocab, overridesFile, inputs.overridePlace));
+		inputs.issues.push(
+			...checkOverrides(inputs.overrides, vocab, overridesFile, inputs.overridePlace),
+		);
 		// One pass over the sources with the overrides keyed by the ids their reports have.
 		const ingestAll = async (overrides: Overrides, keyOf: Map<string, string>) => {
-			const placeOf = (p: readonly PropertyKey[]) => inputs.overridePlace([keyOf.get(String(p[0])) ?? p[0]!, ...p.slice(1)]);
+			const placeOf = (p: readonly PropertyKey[]) =>
+				inputs.overridePlace([keyOf.get(String(p[0])) ?? p[0]!, ...p.slice(1)]);
 			const where = { file: overridesFile, placeOf };
-			const salt = cacheDir ? `${code}\0${inputs.vocabularyText}\0${JSON.stringify(overrides)}` : '';
+			const salt = cacheDir
+				? `${code}\0${inputs.vocabularyText}\0${JSON.stringify(overrides)}`
+				: '';
 			const cache = cacheDir ? openIngestCache(cacheDir, salt) : null;
 			const done: SourceOutput[] = [];
 			ingested.length = 0;
@@ -115,7 +152,9 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 				}
 				const extracted = await extractSource(input, pdfAssets);
 				if (extracted.extracted) extractedText.set(input.file, extracted.extracted.text);
-				const output = buildSourceOutput(extracted, vocab, overrides, where, (file, reports) => matchIds(previous, file, reports));
+				const output = buildSourceOutput(extracted, vocab, overrides, where, (file, reports) =>
+					matchIds(previous, file, reports),
+				);
 				done.push(output);
 				ingested.push(input.file);
 				if (cache && !options.dryRun) await cache.set(input, output);
@@ -125,34 +164,77 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 		};
 		let followed = followOverrides(inputs.overrides, previous, overridesFile, inputs.overrideLines);
 		outputs = await ingestAll(followed.overrides, followed.keyOf);
-		const update = updateRegistry(previous, outputs.flatMap((o) => o.idEntries ?? []));
+		const update = updateRegistry(
+			previous,
+			outputs.flatMap((o) => o.idEntries ?? []),
+		);
 		// Ids this run retired: overrides keyed by them follow too (one more pass, only then).
-		const after = followOverrides(inputs.overrides, update.registry, overridesFile, inputs.overrideLines);
+		const after = followOverrides(
+			inputs.overrides,
+			update.registry,
+			overridesFile,
+			inputs.overrideLines,
+		);
 		if (JSON.stringify(after.overrides) !== JSON.stringify(followed.overrides)) {
 			followed = after;
 			outputs = await ingestAll(followed.overrides, followed.keyOf);
 		}
 		// Warnings by the registry after the run: an id this run retired counts.
 		registryIssues.push(...after.issues);
-		result = assembleOutputs(outputs, followed.overrides, { overridesFile, overrideLines: inputs.overrideLines });
+		result = assembleOutputs(outputs, followed.overrides, {
+			overridesFile,
+			overrideLines: inputs.overrideLines,
+		});
 		// A removed report's override gets its own warning (override:removed-id), not this one too.
-		const removedLines = new Set(after.issues.filter((i) => i.ruleId === 'override:removed-id').map((i) => i.line));
-		result.issues = result.issues.filter((i) => !(i.ruleId === 'override:unknown-id' && removedLines.has(i.line)));
+		const removedLines = new Set(
+			after.issues.filter((i) => i.ruleId === 'override:removed-id').map((i) => i.line),
+		);
+		result.issues = result.issues.filter(
+			(i) => !(i.ruleId === 'override:unknown-id' && removedLines.has(i.line)),
+		);
 		const retired = retiredRecords(update.registry, result.catalog);
 		if (retired.length) result.catalog.retired = retired;
 		const text = registryText(update.registry);
 		if (read.ok && text !== read.text && update.changes.length + (read.text === null ? 1 : 0) > 0) {
 			const changes = describeChanges(registryLabel, update.changes);
 			if (options.frozenIds) {
-				const what = read.text === null ? [`${registryLabel}: missing (it would be created)`, ...changes] : changes;
-				registryIssues.push({ file: registryLabel, line: 1, column: 1, ruleId: 'registry:frozen', severity: 'error', message: `--frozen-ids: the id registry would change:\n  ${what.join('\n  ')}\nRun the ingest or build without --frozen-ids and commit ${registryLabel}.` });
-			} else registryLines = read.text === null ? [`${registryLabel}: created with ${Object.keys(update.registry.reports).length} report ids`, ...changes.filter((c) => !c.includes(': added '))] : changes;
+				const what =
+					read.text === null
+						? [`${registryLabel}: missing (it would be created)`, ...changes]
+						: changes;
+				registryIssues.push({
+					file: registryLabel,
+					line: 1,
+					column: 1,
+					ruleId: 'registry:frozen',
+					severity: 'error',
+					message: `--frozen-ids: the id registry would change:\n  ${what.join('\n  ')}\nRun the ingest or build without --frozen-ids and commit ${registryLabel}.`,
+				});
+			} else
+				registryLines =
+					read.text === null
+						? [
+								`${registryLabel}: created with ${Object.keys(update.registry.reports).length} report ids`,
+								...changes.filter((c) => !c.includes(': added ')),
+							]
+						: changes;
 			pendingRegistry = text;
 		}
 	}
 	// A field checkOverrides refused at its line fails the report's schema check there too: once is enough.
-	const refused = new Set(inputs.issues.filter((i) => i.ruleId.startsWith('override:')).map((i) => `${i.file}:${i.line}:${i.column}`));
-	const issues = [...inputs.issues, ...registryIssues, ...result.issues.filter((i) => !(i.ruleId === 'frontmatter:invalid' && refused.has(`${i.file}:${i.line}:${i.column}`)))];
+	const refused = new Set(
+		inputs.issues
+			.filter((i) => i.ruleId.startsWith('override:'))
+			.map((i) => `${i.file}:${i.line}:${i.column}`),
+	);
+	const issues = [
+		...inputs.issues,
+		...registryIssues,
+		...result.issues.filter(
+			(i) =>
+				!(i.ruleId === 'frontmatter:invalid' && refused.has(`${i.file}:${i.line}:${i.column}`)),
+		),
+	];
 	const errors = issues.filter((i) => i.severity === 'error').length;
 	if (errors === 0 && !options.dryRun) {
 		const files = new Map<string, string>();
@@ -174,10 +256,36 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 	const decoder = new TextDecoder();
 	// Only the sources an issue points at are decoded again, for the quoted hints.
 	const pointed = new Set(issues.map((i) => i.file));
-	const sourceLines = new Map(inputs.sources.filter((s) => pointed.has(s.file)).map((s) => [s.file, (extractedText.get(s.file) ?? decoder.decode(s.bytes)).replace(/\r\n?/g, '\n').split('\n')] as const));
-	const accounts = new Map(outputs.flatMap((o) => (o.account ? [[o.file, o.account] as const] : [])));
-	const report = formatIngestReport(result, issues, stats, path.normalize(sources), sourceLines, accounts);
-	if (cacheDir) report.splice(report.length - 1, 0, `cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cacheDir) || '.'})`);
+	const sourceLines = new Map(
+		inputs.sources
+			.filter((s) => pointed.has(s.file))
+			.map(
+				(s) =>
+					[
+						s.file,
+						(extractedText.get(s.file) ?? decoder.decode(s.bytes))
+							.replace(/\r\n?/g, '\n')
+							.split('\n'),
+					] as const,
+			),
+	);
+	const accounts = new Map(
+		outputs.flatMap((o) => (o.account ? [[o.file, o.account] as const] : [])),
+	);
+	const report = formatIngestReport(
+		result,
+		issues,
+		stats,
+		path.normalize(sources),
+		sourceLines,
+		accounts,
+	);
+	if (cacheDir)
+		report.splice(
+			report.length - 1,
+			0,
+			`cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cacheDir) || '.'})`,
+		);
 	if (errors === 0 && !options.dryRun) report.splice(report.length - 1, 0, ...registryLines);
 	return { result, issues, stats, report, ok: errors === 0, ingested, reused };
 }

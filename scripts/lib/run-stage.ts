@@ -15,7 +15,11 @@ export interface StageResult {
 	stderr: string;
 }
 
-export function runNode(args: string[], env: NodeJS.ProcessEnv, echo = false): Promise<StageResult> {
+export function runNode(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	echo = false,
+): Promise<StageResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -44,14 +48,23 @@ export interface RunStage<T> extends StageResult {
  * Run `args` as the stage `stage`, which writes its result to `$HUIBIAN_STAGE_RESULT`.
  * @throws Error when the stage exited 0 but wrote no readable result (`readStageResult`).
  */
-export async function runStage<T extends object>(stage: string, args: string[], env: NodeJS.ProcessEnv, echo = false): Promise<RunStage<T>> {
+export async function runStage<T extends object>(
+	stage: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	echo = false,
+): Promise<RunStage<T>> {
 	const dir = await mkdtemp(path.join(tmpdir(), `huibian-${stage}-`));
 	const file = path.join(dir, 'result.json');
 	const t0 = performance.now();
 	try {
 		const run = await runNode(args, { ...env, [STAGE_RESULT_ENV]: file }, echo);
 		const seconds = (performance.now() - t0) / 1000;
-		return { ...run, seconds, result: run.code === 0 ? await readStageResult<T>(stage, file) : null };
+		return {
+			...run,
+			seconds,
+			result: run.code === 0 ? await readStageResult<T>(stage, file) : null,
+		};
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}

@@ -20,7 +20,14 @@ export const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 export type SafeRead = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
-function kindOf(s: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSymbolicLink(): boolean }): string {
+function kindOf(s: {
+	isDirectory(): boolean;
+	isFIFO(): boolean;
+	isSocket(): boolean;
+	isCharacterDevice(): boolean;
+	isBlockDevice(): boolean;
+	isSymbolicLink(): boolean;
+}): string {
 	if (s.isDirectory()) return 'a folder';
 	if (s.isFIFO()) return 'a FIFO (named pipe)';
 	if (s.isSocket()) return 'a socket';
@@ -37,39 +44,68 @@ const mib = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`;
  * @param limit Largest accepted size in bytes.
  * @returns The bytes, or why the file was refused (a sentence naming what it is and the fix).
  */
-export async function readInsideFolder(dir: string, name: string, limit: number): Promise<SafeRead> {
+export async function readInsideFolder(
+	dir: string,
+	name: string,
+	limit: number,
+): Promise<SafeRead> {
 	const full = path.join(dir, name);
 	let entry;
 	try {
 		entry = await lstat(full);
 	} catch (error) {
-		return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
+		return {
+			ok: false,
+			message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+		};
 	}
 	let real = full;
 	if (entry.isSymbolicLink()) {
 		try {
 			real = await realpath(full);
 		} catch {
-			return { ok: false, message: 'cannot be read: a symbolic link to nothing (a broken link). Replace it by the file itself.' };
+			return {
+				ok: false,
+				message:
+					'cannot be read: a symbolic link to nothing (a broken link). Replace it by the file itself.',
+			};
 		}
 		const root = await realpath(dir);
 		if (path.relative(root, real).startsWith('..') || path.isAbsolute(path.relative(root, real))) {
-			return { ok: false, message: `cannot be read: a symbolic link to ${real}, outside the sources folder. Sources must be files inside the folder: copy the file in instead of linking it.` };
+			return {
+				ok: false,
+				message: `cannot be read: a symbolic link to ${real}, outside the sources folder. Sources must be files inside the folder: copy the file in instead of linking it.`,
+			};
 		}
 		entry = await stat(real);
 	}
-	if (!entry.isFile()) return { ok: false, message: `cannot be read: ${kindOf(entry)}, expected a regular file. Remove it from the sources folder.` };
-	if (entry.size > limit) return { ok: false, message: `is ${mib(entry.size)}, over the limit of ${mib(limit)} per source file. Split it, or raise the limit with --max-source-mb.` };
+	if (!entry.isFile())
+		return {
+			ok: false,
+			message: `cannot be read: ${kindOf(entry)}, expected a regular file. Remove it from the sources folder.`,
+		};
+	if (entry.size > limit)
+		return {
+			ok: false,
+			message: `is ${mib(entry.size)}, over the limit of ${mib(limit)} per source file. Split it, or raise the limit with --max-source-mb.`,
+		};
 	let handle;
 	try {
 		handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
 	} catch (error) {
-		return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
+		return {
+			ok: false,
+			message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+		};
 	}
 	try {
 		// The file may have been swapped between the checks and the open: check the descriptor.
 		const opened = await handle.stat();
-		if (!opened.isFile() || opened.ino !== entry.ino || opened.dev !== entry.dev) return { ok: false, message: 'cannot be read: it changed while being read. Run the build again.' };
+		if (!opened.isFile() || opened.ino !== entry.ino || opened.dev !== entry.dev)
+			return {
+				ok: false,
+				message: 'cannot be read: it changed while being read. Run the build again.',
+			};
 		const buffer = new Uint8Array(Math.min(opened.size, limit) + 1);
 		let length = 0;
 		while (length < buffer.length) {
@@ -77,7 +113,11 @@ export async function readInsideFolder(dir: string, name: string, limit: number)
 			if (bytesRead === 0) break;
 			length += bytesRead;
 		}
-		if (length > opened.size) return { ok: false, message: 'cannot be read: it grew while being read. Run the build again.' };
+		if (length > opened.size)
+			return {
+				ok: false,
+				message: 'cannot be read: it grew while being read. Run the build again.',
+			};
 		return { ok: true, bytes: buffer.subarray(0, length) };
 	} finally {
 		await handle.close();

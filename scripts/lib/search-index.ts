@@ -26,7 +26,11 @@ import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
-import { PAGEFIND_VERSION, writePagefindIndex, type IndexPage } from '../../src/lib/search/pagefind-writer.ts';
+import {
+	PAGEFIND_VERSION,
+	writePagefindIndex,
+	type IndexPage,
+} from '../../src/lib/search/pagefind-writer.ts';
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search/search-record.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
@@ -72,14 +76,24 @@ export function tocOnlyUrl(sourceSlug: string, id: string): string {
 function checkPagefindVersion(): void {
 	// the package exports no package.json: read it beside its entry (lib/index.js)
 	const entry = fileURLToPath(import.meta.resolve('pagefind'));
-	const installed = (JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+	const installed = (
+		JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as {
+			version: string;
+		}
+	).version;
 	if (installed !== PAGEFIND_VERSION) {
-		throw new Error(`search index: expected Pagefind ${PAGEFIND_VERSION} (the index format huibian writes), found ${installed}. Install pagefind@${PAGEFIND_VERSION} (package.json pins it).`);
+		throw new Error(
+			`search index: expected Pagefind ${PAGEFIND_VERSION} (the index format huibian writes), found ${installed}. Install pagefind@${PAGEFIND_VERSION} (package.json pins it).`,
+		);
 	}
 }
 
 /** `read` over `items`, in order, with up to `ahead` reads started before they are consumed. */
-async function* readAhead<T, R>(items: readonly T[], ahead: number, read: (item: T) => Promise<R>): AsyncGenerator<R> {
+async function* readAhead<T, R>(
+	items: readonly T[],
+	ahead: number,
+	read: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
 	const started: Array<Promise<R>> = [];
 	let next = 0;
 	const fill = () => {
@@ -95,20 +109,36 @@ async function* readAhead<T, R>(items: readonly T[], ahead: number, read: (item:
 
 /** Pagefind's scripts, WebAssembly and entry of an index of no pages (its own indexer, ~20 ms). */
 async function writePagefindAssets(out: string): Promise<string[]> {
-	const { index, errors } = await pagefind.createIndex({ writePlayground: false, forceLanguage: RECORD_LANGUAGE });
+	const { index, errors } = await pagefind.createIndex({
+		writePlayground: false,
+		forceLanguage: RECORD_LANGUAGE,
+	});
 	if (!index) throw new Error(`pagefind createIndex: ${errors.join('; ')}`);
 	const written = await index.writeFiles({ outputPath: out });
 	if (written.errors.length) throw new Error(`pagefind writeFiles: ${written.errors.join('; ')}`);
 	await pagefind.close();
-	return (JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8')) as { include_characters: string[] }).include_characters;
+	return (
+		JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8')) as {
+			include_characters: string[];
+		}
+	).include_characters;
 }
 
 /**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
  */
-export async function buildSearchIndex(siteDir: string, catalogFile: string, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
-	const { gram = GRAM, lookahead = 8, chunkBytes = DEFAULT_CHUNK_BYTES, rangeChars = DEFAULT_RANGE_CHARS } = options;
+export async function buildSearchIndex(
+	siteDir: string,
+	catalogFile: string,
+	options: SearchIndexOptions = {},
+): Promise<SearchIndexStats> {
+	const {
+		gram = GRAM,
+		lookahead = 8,
+		chunkBytes = DEFAULT_CHUNK_BYTES,
+		rangeChars = DEFAULT_RANGE_CHARS,
+	} = options;
 	checkPagefindVersion();
 	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
 	// A reprint (`reprintOf`) is found once, as its canonical copy: its page has no search body.
@@ -128,13 +158,24 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	for (const entry of catalog.tocOnly) {
 		jobs.push(async () => ({
 			url: tocOnlyUrl(entry.sourceSlug, entry.id),
-			blocks: [entry.title, entry.subtitle, entry.unit].filter((text): text is string => Boolean(text)).map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
-			attributes: tocOnlyAttributes(entry, titles.get(entry.sourceSlug) ?? entry.source, sourceDates.get(entry.sourceSlug) ?? null),
+			blocks: [entry.title, entry.subtitle, entry.unit]
+				.filter((text): text is string => Boolean(text))
+				.map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
+			attributes: tocOnlyAttributes(
+				entry,
+				titles.get(entry.sourceSlug) ?? entry.source,
+				sourceDates.get(entry.sourceSlug) ?? null,
+			),
 		}));
 	}
 	// 2. page numbers: the rank in date order (ties in catalog order), so the date sort is every page in order
-	const sortKeys = [...catalog.reports.map((r) => dateSortKey(r.date)), ...catalog.tocOnly.map((t) => dateSortKey(sourceDates.get(t.sourceSlug) ?? null))];
-	const order = sortKeys.map((_, i) => i).sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b));
+	const sortKeys = [
+		...catalog.reports.map((r) => dateSortKey(r.date)),
+		...catalog.tocOnly.map((t) => dateSortKey(sourceDates.get(t.sourceSlug) ?? null)),
+	];
+	const order = sortKeys
+		.map((_, i) => i)
+		.sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b));
 	const width = String(Math.max(0, order.length - 1)).length;
 	const pages: IndexPage[] = [];
 	const chars: RecordChars[] = [];
@@ -152,15 +193,27 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	const out = path.join(siteDir, 'pagefind');
 	await rm(out, { recursive: true, force: true });
 	const includeCharacters = await writePagefindAssets(out);
-	for (const sub of ['index', 'filter', 'fragment']) await mkdir(path.join(out, sub), { recursive: true });
+	for (const sub of ['index', 'filter', 'fragment'])
+		await mkdir(path.join(out, sub), { recursive: true });
 	const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 	const source = indexWords(chars, gram, rangeChars);
 	const writing: Array<Promise<void>> = [];
 	let chunks = 0;
-	for (const file of writePagefindIndex(pages, source, { language: RECORD_LANGUAGE, chunkBytes, includeCharacters, sha256, hashDigits: 5, fragmentDigits: 4 })) {
+	for (const file of writePagefindIndex(pages, source, {
+		language: RECORD_LANGUAGE,
+		chunkBytes,
+		includeCharacters,
+		sha256,
+		hashDigits: 5,
+		fragmentDigits: 4,
+	})) {
 		if (file.path.startsWith('index/')) chunks++;
 		const to = path.join(out, file.path);
-		writing.push(file.gzip ? gzip(file.bytes).then((bytes) => writeFile(to, bytes)) : writeFile(to, file.bytes));
+		writing.push(
+			file.gzip
+				? gzip(file.bytes).then((bytes) => writeFile(to, bytes))
+				: writeFile(to, file.bytes),
+		);
 		if (writing.length >= 16) await writing.shift();
 	}
 	await Promise.all(writing);
@@ -169,6 +222,16 @@ export async function buildSearchIndex(siteDir: string, catalogFile: string, opt
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
 	const client = clientFoldTable(table, corpusChars);
 	await mkdir(path.join(siteDir, 'search'), { recursive: true });
-	await writeFile(path.join(siteDir, 'search/search-config.json'), JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }));
-	return { pages: catalog.reports.length, tocOnly: catalog.tocOnly.length, foldEntries: Object.keys(client).length, ranges: source.ranges().length, chunks, writeS };
+	await writeFile(
+		path.join(siteDir, 'search/search-config.json'),
+		JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }),
+	);
+	return {
+		pages: catalog.reports.length,
+		tocOnly: catalog.tocOnly.length,
+		foldEntries: Object.keys(client).length,
+		ranges: source.ranges().length,
+		chunks,
+		writeS,
+	};
 }

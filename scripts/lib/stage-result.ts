@@ -24,13 +24,19 @@ export async function writeStageResult(result: Record<string, unknown>): Promise
  */
 export async function readStageResult<T extends object>(stage: string, file: string): Promise<T> {
 	const text = await readFile(file, 'utf8').catch(() => null);
-	if (text === null) throw new Error(`Expected the ${stage} stage to write its result to ${file}, found no file`);
+	if (text === null)
+		throw new Error(`Expected the ${stage} stage to write its result to ${file}, found no file`);
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new Error(`Expected JSON in the ${stage} stage's result ${file}, found ${JSON.stringify(text.slice(0, 40))}: ${(error as Error).message}`);
+		throw new Error(
+			`Expected JSON in the ${stage} stage's result ${file}, found ${JSON.stringify(text.slice(0, 40))}: ${(error as Error).message}`,
+		);
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`Expected a JSON object in the ${stage} stage's result ${file}, found ${text.slice(0, 40)}`);
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw new Error(
+			`Expected a JSON object in the ${stage} stage's result ${file}, found ${text.slice(0, 40)}`,
+		);
 	return value as T;
 }

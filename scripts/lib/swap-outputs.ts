@@ -23,7 +23,11 @@ export interface SwapPair {
 	old: string;
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+	stat(p).then(
+		() => true,
+		() => false,
+	);
 
 async function pauseHook(done: number): Promise<void> {
 	if (config.env.HUIBIAN_SWAP_PAUSE_AFTER !== done) return;
@@ -54,7 +58,10 @@ export async function swapOutputs(journal: string, pairs: readonly SwapPair[]): 
  * earlier versions could leave (`<target>.old` without `<target>`).
  * @returns One line per output put back in place (empty when there was nothing to do).
  */
-export async function recoverSwap(journal: string, targets: ReadonlyArray<Pick<SwapPair, 'target' | 'old'>>): Promise<string[]> {
+export async function recoverSwap(
+	journal: string,
+	targets: ReadonlyArray<Pick<SwapPair, 'target' | 'old'>>,
+): Promise<string[]> {
 	const lines: string[] = [];
 	const text = await readFile(journal, 'utf8').catch(() => null);
 	if (text !== null) {
@@ -66,7 +73,9 @@ export async function recoverSwap(journal: string, targets: ReadonlyArray<Pick<S
 					await rename(p.target, p.old);
 				}
 				await rename(p.staged, p.target);
-				lines.push(`build: finished the swap a killed build left: ${p.target} is its complete output`);
+				lines.push(
+					`build: finished the swap a killed build left: ${p.target} is its complete output`,
+				);
 			} else if (!(await exists(p.target)) && (await exists(p.old))) {
 				await rename(p.old, p.target);
 				lines.push(`build: restored ${p.target} from ${p.old}`);

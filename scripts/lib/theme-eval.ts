@@ -51,11 +51,22 @@ export interface PartResult {
 const squash = (text: string) => text.replace(/[\s\u3000]+/gu, '');
 
 /** The parts of split.yaml, paths resolved against `root`. */
-export function readSplit(root: string, file = 'tests/fixtures/librarian/split.yaml'): Record<PartName, LabelledSet[]> {
-	const data = load(readFileSync(path.join(root, file), 'utf8')) as Partial<Record<PartName, LabelledSet[]>>;
+export function readSplit(
+	root: string,
+	file = 'tests/fixtures/librarian/split.yaml',
+): Record<PartName, LabelledSet[]> {
+	const data = load(readFileSync(path.join(root, file), 'utf8')) as Partial<
+		Record<PartName, LabelledSet[]>
+	>;
 	const resolve = (sets: LabelledSet[] | undefined, part: string): LabelledSet[] => {
-		if (!Array.isArray(sets) || sets.length === 0) throw new Error(`${file}: expected a non-empty list under "${part}:", found ${JSON.stringify(sets)}`);
-		return sets.map((s) => ({ sources: path.resolve(root, s.sources), labels: path.resolve(root, s.labels) }));
+		if (!Array.isArray(sets) || sets.length === 0)
+			throw new Error(
+				`${file}: expected a non-empty list under "${part}:", found ${JSON.stringify(sets)}`,
+			);
+		return sets.map((s) => ({
+			sources: path.resolve(root, s.sources),
+			labels: path.resolve(root, s.labels),
+		}));
 	};
 	return { tuning: resolve(data.tuning, 'tuning'), heldout: resolve(data.heldout, 'heldout') };
 }
@@ -63,7 +74,9 @@ export function readSplit(root: string, file = 'tests/fixtures/librarian/split.y
 /** `<title>: [label, …]` (a title printed twice in one source: `<title> [<source prefix>:<line>]`). */
 function readLabels(file: string): Map<string, string[]> {
 	const out = new Map<string, string[]>();
-	for (const [key, labels] of Object.entries(load(readFileSync(file, 'utf8')) as Record<string, unknown>)) {
+	for (const [key, labels] of Object.entries(
+		load(readFileSync(file, 'utf8')) as Record<string, unknown>,
+	)) {
 		out.set(squash(key), Array.isArray(labels) ? labels.map(String) : []);
 	}
 	return out;
@@ -94,21 +107,29 @@ function keyFor(report: CatalogReport, labels: ReadonlyMap<string, string[]>): s
 	}
 	if (best) return best.key;
 	if (labels.has(squash(report.title))) return squash(report.title);
-	return report.subtitle && labels.has(squash(report.subtitle)) ? squash(report.subtitle) : undefined;
+	return report.subtitle && labels.has(squash(report.subtitle))
+		? squash(report.subtitle)
+		: undefined;
 }
 
 function ingestFolder(folder: string, vocab: Vocabulary): CatalogReport[] {
 	const inputs: SourceInput[] = readdirSync(folder)
 		.filter((f) => f.endsWith('.txt'))
 		.sort()
-		.map((file) => ({ file, bytes: new Uint8Array(readFileSync(path.join(folder, file))), meta: null }));
+		.map((file) => ({
+			file,
+			bytes: new Uint8Array(readFileSync(path.join(folder, file))),
+			meta: null,
+		}));
 	return ingestAll(inputs, vocab, {}).catalog.reports as CatalogReport[];
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 /** Micro precision/recall/F1 and per-theme counts of a list of comparisons. Pure. */
-export function scoreComparisons(reports: readonly ReportComparison[]): Pick<PartResult, 'micro' | 'perTheme'> {
+export function scoreComparisons(
+	reports: readonly ReportComparison[],
+): Pick<PartResult, 'micro' | 'perTheme'> {
 	const total: Counts = { tp: 0, fp: 0, fn: 0 };
 	const perTheme = new Map<string, Counts>();
 	const bump = (label: string, field: keyof Counts) => {
@@ -123,11 +144,18 @@ export function scoreComparisons(reports: readonly ReportComparison[]): Pick<Par
 	}
 	const precision = ratio(total.tp, total.tp + total.fp);
 	const recall = ratio(total.tp, total.tp + total.fn);
-	return { micro: { ...total, precision, recall, f1: ratio(2 * precision * recall, precision + recall) }, perTheme };
+	return {
+		micro: { ...total, precision, recall, f1: ratio(2 * precision * recall, precision + recall) },
+		perTheme,
+	};
 }
 
 /** Ingest and compare one part of the split. */
-export function evaluatePart(part: PartName, sets: readonly LabelledSet[], vocab: Vocabulary): PartResult {
+export function evaluatePart(
+	part: PartName,
+	sets: readonly LabelledSet[],
+	vocab: Vocabulary,
+): PartResult {
 	const reports: ReportComparison[] = [];
 	const unlabelled: string[] = [];
 	const unusedLabels: string[] = [];
@@ -141,9 +169,17 @@ export function evaluatePart(part: PartName, sets: readonly LabelledSet[], vocab
 				continue;
 			}
 			used.add(key);
-			reports.push({ source: report.source, id: report.id, title: report.title, subtitle: report.subtitle, got: report.themes, want: labels.get(key)! });
+			reports.push({
+				source: report.source,
+				id: report.id,
+				title: report.title,
+				subtitle: report.subtitle,
+				got: report.themes,
+				want: labels.get(key)!,
+			});
 		}
-		for (const key of labels.keys()) if (!used.has(key)) unusedLabels.push(`${path.basename(set.labels)}: ${key}`);
+		for (const key of labels.keys())
+			if (!used.has(key)) unusedLabels.push(`${path.basename(set.labels)}: ${key}`);
 	}
 	return { part, reports, unlabelled, unusedLabels, ...scoreComparisons(reports) };
 }

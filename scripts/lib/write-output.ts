@@ -22,7 +22,9 @@ export function pidAlive(pid: number): boolean {
 
 /** Remove `.<base>.tmp-<pid>-*` / `.<base>.old-<pid>-*` folders in `parent` left by dead processes. */
 export async function removeStaleTemps(parent: string, base: string): Promise<string[]> {
-	const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)-\\d+$`);
+	const pattern = new RegExp(
+		`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)-\\d+$`,
+	);
 	const removed: string[] = [];
 	for (const name of await readdir(parent).catch(() => [] as string[])) {
 		const pid = pattern.exec(name)?.[1];
@@ -33,7 +35,10 @@ export async function removeStaleTemps(parent: string, base: string): Promise<st
 	return removed;
 }
 
-export async function writeOutputAtomically(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeOutputAtomically(
+	out: string,
+	files: ReadonlyMap<string, string>,
+): Promise<void> {
 	const dir = path.resolve(out);
 	const parent = path.dirname(dir);
 	await mkdir(parent, { recursive: true });
@@ -43,7 +48,10 @@ export async function writeOutputAtomically(out: string, files: ReadonlyMap<stri
 	const old = path.join(parent, `.${path.basename(dir)}.old-${stamp}`);
 	await mkdir(temp, { recursive: true });
 	try {
-		const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+		const exists = await stat(dir).then(
+			(s) => s.isDirectory(),
+			() => false,
+		);
 		if (exists) {
 			for (const entry of await readdir(dir, { withFileTypes: true })) {
 				if (entry.isFile() && !entry.name.endsWith('.mdx') && entry.name !== 'catalog.json') {

@@ -54,8 +54,12 @@ interface Frame {
 }
 
 function startOf(event: Event): number {
-	if (event.type === 4) return event.anchorStart >= 0 ? Math.min(event.anchorStart, event.valueStart) : event.valueStart;
-	if (event.type === 2 || event.type === 3) return event.anchorStart >= 0 ? Math.min(event.anchorStart, event.start) : event.start;
+	if (event.type === 4)
+		return event.anchorStart >= 0
+			? Math.min(event.anchorStart, event.valueStart)
+			: event.valueStart;
+	if (event.type === 2 || event.type === 3)
+		return event.anchorStart >= 0 ? Math.min(event.anchorStart, event.start) : event.start;
 	if (event.type === 5) return event.anchorStart - 1;
 	return 0;
 }
@@ -72,7 +76,11 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 	const grow = (n: number, offset: number) => {
 		total += n;
 		for (const f of stack) f.nodes += n;
-		if (total > YAML_MAX_NODES) throw Object.assign(new Error(`aliases expand the document past ${YAML_MAX_NODES} nodes (an alias bomb?)`), { offset });
+		if (total > YAML_MAX_NODES)
+			throw Object.assign(
+				new Error(`aliases expand the document past ${YAML_MAX_NODES} nodes (an alias bomb?)`),
+				{ offset },
+			);
 	};
 	for (const event of events) {
 		if (event.type === 1) continue;
@@ -84,7 +92,11 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 		// An alias inside its own anchor makes a cycle, which every later walk of the data would loop on.
 		if (event.type === 5) {
 			const name = text.slice(event.anchorStart, event.anchorEnd);
-			if (stack.some((f) => f.anchor === name)) throw Object.assign(new Error(`alias *${name} is inside its own anchor &${name} (a cycle)`), { offset: startOf(event) });
+			if (stack.some((f) => f.anchor === name))
+				throw Object.assign(
+					new Error(`alias *${name} is inside its own anchor &${name} (a cycle)`),
+					{ offset: startOf(event) },
+				);
 		}
 		const parent = stack.at(-1);
 		let path: PropertyKey[] = [];
@@ -93,7 +105,8 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 			parent.count++;
 			if (isKey) {
 				parent.key = event.type === 4 ? getScalarValue(text, event) : null;
-				if (parent.key !== null) places.set(JSON.stringify([...parent.path, parent.key]), startOf(event));
+				if (parent.key !== null)
+					places.set(JSON.stringify([...parent.path, parent.key]), startOf(event));
 				if (event.type === 4) {
 					grow(1, startOf(event));
 					continue;
@@ -104,14 +117,25 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 			path = [...parent.path, parent.count++];
 			places.set(JSON.stringify(path), startOf(event));
 		}
-		const anchor = 'anchorEnd' in event && event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : null;
-		if (event.type === 5) grow(anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1, startOf(event));
+		const anchor =
+			'anchorEnd' in event && event.anchorStart >= 0
+				? text.slice(event.anchorStart, event.anchorEnd)
+				: null;
+		if (event.type === 5)
+			grow(anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1, startOf(event));
 		else if (event.type === 4) {
 			grow(1, startOf(event));
 			if (anchor) anchors.set(anchor, 1);
 		} else {
 			grow(1, startOf(event));
-			stack.push({ kind: event.type === 3 ? 'map' : 'seq', path, count: 0, key: null, nodes: 0, anchor });
+			stack.push({
+				kind: event.type === 3 ? 'map' : 'seq',
+				path,
+				count: 0,
+				key: null,
+				nodes: 0,
+				anchor,
+			});
 		}
 	}
 	return places;
@@ -126,7 +150,12 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 export function parseYaml(text: string): YamlParsed {
 	const lineStarts = lineStartsOf(text);
 	const bytes = Buffer.byteLength(text);
-	if (bytes > YAML_MAX_BYTES) return { ok: false, place: { line: 1, column: 1 }, message: `Expected at most ${YAML_MAX_BYTES} bytes of YAML, found ${bytes}. Split or shorten the file.` };
+	if (bytes > YAML_MAX_BYTES)
+		return {
+			ok: false,
+			place: { line: 1, column: 1 },
+			message: `Expected at most ${YAML_MAX_BYTES} bytes of YAML, found ${bytes}. Split or shorten the file.`,
+		};
 	let events: Event[];
 	let docs: unknown[];
 	let places: Map<string, number>;
@@ -135,15 +164,30 @@ export function parseYaml(text: string): YamlParsed {
 		places = walk(text, events);
 		docs = constructFromEvents(events, { source: text, maxAliases: YAML_MAX_ALIASES });
 	} catch (error) {
-		const e = error as Error & { reason?: string; mark?: { line: number; column: number }; offset?: number };
-		const place = e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : e.offset !== undefined ? placeAt(lineStarts, e.offset) : { line: 1, column: 1 };
+		const e = error as Error & {
+			reason?: string;
+			mark?: { line: number; column: number };
+			offset?: number;
+		};
+		const place = e.mark
+			? { line: e.mark.line + 1, column: e.mark.column + 1 }
+			: e.offset !== undefined
+				? placeAt(lineStarts, e.offset)
+				: { line: 1, column: 1 };
 		const reason = (e.reason ?? e.message.split('\n')[0] ?? 'invalid YAML').slice(0, 200);
 		return { ok: false, place, message: `invalid YAML: ${reason}` };
 	}
-	if (docs.length > 1) return { ok: false, place: { line: 1, column: 1 }, message: `Expected one YAML document, found ${docs.length} (remove the \`---\` separators).` };
+	if (docs.length > 1)
+		return {
+			ok: false,
+			place: { line: 1, column: 1 },
+			message: `Expected one YAML document, found ${docs.length} (remove the \`---\` separators).`,
+		};
 	const placeOf = (path: readonly PropertyKey[]): YamlPlace => {
 		for (let n = path.length; n > 0; n--) {
-			const at = places.get(JSON.stringify(path.slice(0, n).map((k) => (typeof k === 'number' ? k : String(k)))));
+			const at = places.get(
+				JSON.stringify(path.slice(0, n).map((k) => (typeof k === 'number' ? k : String(k)))),
+			);
 			if (at !== undefined) return placeAt(lineStarts, at);
 		}
 		return { line: 1, column: 1 };

@@ -21,7 +21,12 @@ if (header && button && menu) {
 	setOpen(false);
 	button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
 	header.addEventListener('keydown', (event) => {
-		if (event.key !== 'Escape' || header.dataset.menu !== 'open' || getComputedStyle(button).display === 'none') return;
+		if (
+			event.key !== 'Escape' ||
+			header.dataset.menu !== 'open' ||
+			getComputedStyle(button).display === 'none'
+		)
+			return;
 		setOpen(false);
 		button.focus();
 	});

@@ -9,7 +9,8 @@ const root = document.documentElement;
 const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
 const label = button?.querySelector<HTMLElement>('.theme-label');
 const isDark = () =>
-	(root.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';
+	(root.dataset.theme ??
+		(matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark';
 
 if (button && label) {
 	const show = () => {

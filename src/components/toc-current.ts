@@ -23,12 +23,15 @@ function update(): void {
 	});
 	if (at === current) return;
 	current = at;
-	links.forEach((a, i) => (i === at ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
+	links.forEach((a, i) =>
+		i === at ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current'),
+	);
 	const link = links[at];
 	if (link && side && getComputedStyle(side).position === 'sticky') {
 		const box = side.getBoundingClientRect();
 		const r = link.getBoundingClientRect();
-		if (r.top < box.top || r.bottom > box.bottom) side.scrollTop += r.top - box.top - box.height / 3;
+		if (r.top < box.top || r.bottom > box.bottom)
+			side.scrollTop += r.top - box.top - box.height / 3;
 	}
 }
 

@@ -22,11 +22,20 @@ const MAX_ABSTRACT_CHARS = 20_000;
 
 /** A string of at most `max` characters, with a message that says how long it is. */
 function boundedText(max = MAX_FIELD_CHARS) {
-	return z.string().max(max, { error: (issue) => `Expected at most ${max} characters, found ${String((issue.input as string | undefined)?.length)}: a field is one line; move long text into the body of the source` });
+	return z.string().max(max, {
+		error: (issue) =>
+			`Expected at most ${max} characters, found ${String((issue.input as string | undefined)?.length)}: a field is one line; move long text into the body of the source`,
+	});
 }
 
 /** A web address: only `http:` and `https:` (a `javascript:`, `data:` or `file:` link would run or leak on click). */
-const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)' }).max(2048);
+const httpUrlSchema = z
+	.url({
+		protocol: /^https?$/,
+		error:
+			'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)',
+	})
+	.max(2048);
 
 /** ASCII slug used in URLs: lower-case letters, digits and single hyphens. */
 export const slugSchema = z
@@ -68,7 +77,10 @@ const dateSourceSchema = z.enum(['report', 'compilation', 'none']);
 /** ISO date of the given precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const isoDateSchema = z
 	.string()
-	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'Expected YYYY, YYYY-MM or YYYY-MM-DD');
+	.regex(
+		/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+		'Expected YYYY, YYYY-MM or YYYY-MM-DD',
+	);
 
 /**
  * THE date-precision rule: the precision of an ISO date (`isoDateSchema`) is its form.
@@ -174,7 +186,10 @@ export const reportSchema = z
 		message: 'dateSource must be none exactly when date is null',
 		path: ['dateSource'],
 	})
-	.refine((r) => r.lines[0] <= r.lines[1], { message: 'lines must be [first, last]', path: ['lines'] });
+	.refine((r) => r.lines[0] <= r.lines[1], {
+		message: 'lines must be [first, last]',
+		path: ['lines'],
+	});
 
 export type ReportFrontmatter = z.infer<typeof reportSchema>;
 
@@ -238,14 +253,21 @@ export const sourceSchema = z.object({
 	preface: z.array(z.string()),
 	/** Table of contents in printed order with section markers; [] when the source has none. */
 	toc: z.array(tocEntrySchema),
-	counts: z.object({ reports: z.number().int().min(0), tocOnly: z.number().int().min(0), warnings: z.number().int().min(0) }),
+	counts: z.object({
+		reports: z.number().int().min(0),
+		tocOnly: z.number().int().min(0),
+		warnings: z.number().int().min(0),
+	}),
 	/** What each named repair removed or changed in this source: rule id → count. */
 	repairs: z.record(z.string(), z.number().int().min(0)),
 });
 export type SourceRecord = z.infer<typeof sourceSchema>;
 
 /** A report as listed in catalog.json: the frontmatter plus its site-relative URL. */
-export const catalogReportSchema = z.intersection(reportSchema, z.object({ url: z.string().startsWith(sectionPath('reports')) }));
+export const catalogReportSchema = z.intersection(
+	reportSchema,
+	z.object({ url: z.string().startsWith(sectionPath('reports')) }),
+);
 
 /**
  * An id no report has any more (the id registry, `ids.yaml`): its old URL `/reports/<id>/` is a

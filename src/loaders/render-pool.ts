@@ -19,7 +19,8 @@ export interface RenderPool {
 
 type Reply = { index: number; result?: RenderedFile; error?: string };
 
-const withName = (name: string, message: string) => (message.startsWith(name) ? message : `${name}: ${message}`);
+const withName = (name: string, message: string) =>
+	message.startsWith(name) ? message : `${name}: ${message}`;
 
 /** @param threads Worker threads, default the machine's available parallelism. */
 export function createRenderPool(threads = availableParallelism()): RenderPool {
@@ -30,13 +31,18 @@ export function createRenderPool(threads = availableParallelism()): RenderPool {
 					try {
 						return structuredClone(renderReportFile(job));
 					} catch (error) {
-						throw new Error(withName(job.name, error instanceof Error ? error.message : String(error)));
+						throw new Error(
+							withName(job.name, error instanceof Error ? error.message : String(error)),
+						);
 					}
 				}),
 			close: async () => {},
 		};
 	}
-	const workers = Array.from({ length: threads }, () => new Worker(new URL('./render-worker.ts', import.meta.url)));
+	const workers = Array.from(
+		{ length: threads },
+		() => new Worker(new URL('./render-worker.ts', import.meta.url)),
+	);
 	return {
 		render: async (jobs) => {
 			const results: RenderedFile[] = new Array(jobs.length);
@@ -54,7 +60,8 @@ export function createRenderPool(threads = availableParallelism()): RenderPool {
 								worker.postMessage({ index, job: jobs[index] });
 							};
 							const onMessage = (m: Reply) => {
-								if (m.error !== undefined) failure ??= new Error(withName(jobs[m.index]!.name, m.error));
+								if (m.error !== undefined)
+									failure ??= new Error(withName(jobs[m.index]!.name, m.error));
 								else results[m.index] = m.result!;
 								send();
 							};

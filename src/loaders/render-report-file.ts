@@ -29,7 +29,8 @@ function readPage(file: string, text: string): { data: Record<string, unknown>; 
 	const page = splitFrontmatter(text);
 	if (!page) throw new Error(`${file}:1:1: Expected YAML frontmatter between --- lines`);
 	const data = parseYaml(page.yaml);
-	if (typeof data !== 'object' || data === null) throw new Error(`${file}:2:1: Frontmatter is not a mapping`);
+	if (typeof data !== 'object' || data === null)
+		throw new Error(`${file}:2:1: Frontmatter is not a mapping`);
 	return { data: data as Record<string, unknown>, body: page.body };
 }
 

@@ -9,6 +9,9 @@ parentPort?.on('message', (message: { index: number; job: RenderJob }) => {
 	try {
 		parentPort?.postMessage({ index: message.index, result: renderReportFile(message.job) });
 	} catch (error) {
-		parentPort?.postMessage({ index: message.index, error: error instanceof Error ? error.message : String(error) });
+		parentPort?.postMessage({
+			index: message.index,
+			error: error instanceof Error ? error.message : String(error),
+		});
 	}
 });

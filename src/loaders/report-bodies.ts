@@ -51,5 +51,9 @@ export function readBody(file: string): string {
 /** Delete the files of `dir` that are not in `keep` (bodies of removed or changed reports). */
 export async function pruneBodies(dir: string, keep: ReadonlySet<string>): Promise<void> {
 	const names = await readdir(dir).catch(() => [] as string[]);
-	await Promise.all(names.filter((n) => !keep.has(path.join(dir, n))).map((n) => rm(path.join(dir, n), { force: true })));
+	await Promise.all(
+		names
+			.filter((n) => !keep.has(path.join(dir, n)))
+			.map((n) => rm(path.join(dir, n), { force: true })),
+	);
 }

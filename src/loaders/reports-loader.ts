@@ -64,7 +64,12 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 			const file = bodyFile(bodies, id, digest);
 			keepFiles.add(file);
 			const stored = ctx.store.get(id);
-			if (stored?.digest === digest && stored.rendered?.metadata?.bodyFile === file && onDisk.has(path.basename(file))) continue;
+			if (
+				stored?.digest === digest &&
+				stored.rendered?.metadata?.bodyFile === file &&
+				onDisk.has(path.basename(file))
+			)
+				continue;
 			jobs.push({ name, text, bodyFile: file, id, digest });
 		}
 		return jobs;
@@ -75,7 +80,10 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 	try {
 		let jobs = await readBatch(0);
 		for (let start = 0; start < names.length; start += BATCH) {
-			if (jobs.length > 0) pool ??= createRenderPool(names.length >= MIN_FILES_FOR_WORKERS && jobs.length === BATCH ? undefined : 1);
+			if (jobs.length > 0)
+				pool ??= createRenderPool(
+					names.length >= MIN_FILES_FOR_WORKERS && jobs.length === BATCH ? undefined : 1,
+				);
 			// The next batch is read while this one renders.
 			const [rendered, nextJobs] = await Promise.all([
 				jobs.length > 0 && pool ? pool.render(jobs) : Promise.resolve([]),
@@ -83,9 +91,18 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 			]);
 			for (const [i, job] of jobs.entries()) {
 				const { data, headings } = rendered[i]!;
-				const parsed = await ctx.parseData({ id: job.id, data, filePath: path.join(dir, job.name) });
+				const parsed = await ctx.parseData({
+					id: job.id,
+					data,
+					filePath: path.join(dir, job.name),
+				});
 				const ref: BodyRef = { bodyFile: job.bodyFile, headings };
-				ctx.store.set({ id: job.id, data: parsed, digest: job.digest, rendered: { html: '', metadata: { ...ref } } });
+				ctx.store.set({
+					id: job.id,
+					data: parsed,
+					digest: job.digest,
+					rendered: { html: '', metadata: { ...ref } },
+				});
 			}
 			jobs = nextJobs;
 		}

@@ -22,31 +22,44 @@ const pages = {
 };
 
 interface AxeResult {
-	violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+	violations: Array<{
+		id: string;
+		impact: string | null;
+		help: string;
+		nodes: Array<{ target: unknown }>;
+	}>;
 }
 
 async function axe(page: Page): Promise<string[]> {
 	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(
-		() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ resultTypes: ['violations'] }),
+	const result = await page.evaluate(() =>
+		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
+			resultTypes: ['violations'],
+		}),
 	);
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+		);
 }
 
 describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium', () => {
 	const served = useServedSite(site);
 
 	for (const scheme of ['light', 'dark'] as const) {
-		test.each(Object.entries(pages))(`axe finds no serious or critical violation on %s (${scheme})`, async (_name, p) => {
-			const context = await served.browser.newContext({ colorScheme: scheme });
-			const page = await context.newPage();
-			const response = await page.goto(served.server.url + p);
-			expect(response?.status()).toBe(200);
-			expect(await axe(page)).toEqual([]);
-			await context.close();
-		});
+		test.each(Object.entries(pages))(
+			`axe finds no serious or critical violation on %s (${scheme})`,
+			async (_name, p) => {
+				const context = await served.browser.newContext({ colorScheme: scheme });
+				const page = await context.newPage();
+				const response = await page.goto(served.server.url + p);
+				expect(response?.status()).toBe(200);
+				expect(await axe(page)).toEqual([]);
+				await context.close();
+			},
+		);
 	}
 
 	test('Tab reaches the skip link first, and it moves focus to <main>', async () => {

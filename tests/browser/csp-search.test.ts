@@ -64,7 +64,9 @@ describe.skipIf(!browserAvailable)('the site under the README’s Content-Securi
 		});
 		await context.addInitScript(() => {
 			document.addEventListener('securitypolicyviolation', (e) => {
-				const where = e.sourceFile ? ` at line ${e.lineNumber} of ${e.sourceFile === location.href ? 'the page' : new URL(e.sourceFile).pathname}` : '';
+				const where = e.sourceFile
+					? ` at line ${e.lineNumber} of ${e.sourceFile === location.href ? 'the page' : new URL(e.sourceFile).pathname}`
+					: '';
 				const sample = e.sample ? ` (${e.sample.slice(0, 60)})` : '';
 				(window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(
 					`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${where}${sample}`,
@@ -81,7 +83,8 @@ describe.skipIf(!browserAvailable)('the site under the README’s Content-Securi
 	async function open(url: string): Promise<Page> {
 		const page = await context.newPage();
 		page.on('console', (m) => {
-			if (/Content Security Policy/i.test(m.text())) violations.push({ page: page.url(), what: `console: ${m.text()}` });
+			if (/Content Security Policy/i.test(m.text()))
+				violations.push({ page: page.url(), what: `console: ${m.text()}` });
 		});
 		page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
 		const response = await page.goto(url);
@@ -98,7 +101,9 @@ describe.skipIf(!browserAvailable)('the site under the README’s Content-Securi
 			document.body.append(s);
 		});
 		await expect.poll(() => violations.length, { timeout: 5000 }).toBeGreaterThan(before);
-		expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined();
+		expect(
+			await page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+		).toBeUndefined();
 		violations.length = 0;
 		errors.length = 0;
 		await page.close();
@@ -122,7 +127,9 @@ describe.skipIf(!browserAvailable)('the site under the README’s Content-Securi
 		await waitForSearch(page);
 		const results = page.locator('#search-results > li');
 		expect(await results.count()).toBeGreaterThan(0);
-		await page.locator(`#search-filters fieldset[data-filter=category] input[value="${report.category}"]`).check();
+		await page
+			.locator(`#search-filters fieldset[data-filter=category] input[value="${report.category}"]`)
+			.check();
 		await page.waitForFunction(() => new URL(location.href).searchParams.has('category'));
 		await waitForSearch(page);
 		expect(await results.count()).toBeGreaterThan(0);

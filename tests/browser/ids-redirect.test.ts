@@ -20,16 +20,33 @@ import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const screens = process.env.HUIBIAN_SCREENS;
-const viewports = { phone: { width: 390, height: 844, isMobile: true, hasTouch: true }, desktop: { width: 1280, height: 800, isMobile: false, hasTouch: false } } as const;
+const viewports = {
+	phone: { width: 390, height: 844, isMobile: true, hasTouch: true },
+	desktop: { width: 1280, height: 800, isMobile: false, hasTouch: false },
+} as const;
 
 interface AxeResult {
-	violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+	violations: Array<{
+		id: string;
+		impact: string | null;
+		help: string;
+		nodes: Array<{ target: unknown }>;
+	}>;
 }
 
 async function axe(page: Page): Promise<string[]> {
 	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ resultTypes: ['violations'] }));
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+	const result = await page.evaluate(() =>
+		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
+			resultTypes: ['violations'],
+		}),
+	);
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+		);
 }
 
 describe.skipIf(!browserAvailable)('moved, removed and reprinted reports in Chromium', () => {
@@ -42,10 +59,19 @@ describe.skipIf(!browserAvailable)('moved, removed and reprinted reports in Chro
 		if (site.run.code !== 0) throw new Error(site.run.output);
 		server = await serveStatic(site.dist);
 		browser = await launchBrowser();
-		const catalog = JSON.parse(await (await fetch(`${server.url}catalog.json`)).text()) as { reports: Array<{ id: string; title: string; source: string; reprintOf?: string }> };
-		const old = (title: string) => site.before.reports.find((r) => r.title === title && r.source === 'shifan.txt')!.id;
+		const catalog = JSON.parse(await (await fetch(`${server.url}catalog.json`)).text()) as {
+			reports: Array<{ id: string; title: string; source: string; reprintOf?: string }>;
+		};
+		const old = (title: string) =>
+			site.before.reports.find((r) => r.title === title && r.source === 'shifan.txt')!.id;
 		const reprint = catalog.reports.find((r) => r.reprintOf)!;
-		ids = { moved: old('以学促干 建设学习型企业'), now: catalog.reports.find((r) => r.title === '以学促干 建设学习型企业')!.id, removed: old('书香校园 润泽心灵'), reprint: reprint.id, canonical: reprint.reprintOf! };
+		ids = {
+			moved: old('以学促干 建设学习型企业'),
+			now: catalog.reports.find((r) => r.title === '以学促干 建设学习型企业')!.id,
+			removed: old('书香校园 润泽心灵'),
+			reprint: reprint.id,
+			canonical: reprint.reprintOf!,
+		};
 	}, 300_000);
 	afterAll(async () => {
 		await browser?.close();
@@ -77,23 +103,41 @@ describe.skipIf(!browserAvailable)('moved, removed and reprinted reports in Chro
 	for (const [device, viewport] of Object.entries(viewports)) {
 		for (const scheme of ['light', 'dark'] as const) {
 			test(`axe finds nothing serious on the moved, removed and reprint pages (${device}, ${scheme})`, async () => {
-				const context = await browser.newContext({ colorScheme: scheme, viewport: { width: viewport.width, height: viewport.height }, isMobile: viewport.isMobile, hasTouch: viewport.hasTouch });
+				const context = await browser.newContext({
+					colorScheme: scheme,
+					viewport: { width: viewport.width, height: viewport.height },
+					isMobile: viewport.isMobile,
+					hasTouch: viewport.hasTouch,
+				});
 				const page = await context.newPage();
 				expect(await openMoved(page)).toEqual([`${server.url}reports/${ids.now}/`]);
 				expect(await page.locator('main h1').textContent()).toBe('本文已移至新地址');
 				expect(await axe(page)).toEqual([]);
-				if (screens && scheme === 'light') await page.screenshot({ path: path.join(screens, `ids-redirect-${device}-light.png`), fullPage: true });
+				if (screens && scheme === 'light')
+					await page.screenshot({
+						path: path.join(screens, `ids-redirect-${device}-light.png`),
+						fullPage: true,
+					});
 				for (const id of [ids.removed, ids.reprint]) {
 					const response = await page.goto(`${server.url}reports/${id}/`);
 					expect(response?.status()).toBe(200);
 					expect(await axe(page)).toEqual([]);
 				}
 				if (screens && scheme === 'light') {
-					await page.screenshot({ path: path.join(screens, `ids-reprint-report-${device}-light.png`), fullPage: true });
+					await page.screenshot({
+						path: path.join(screens, `ids-reprint-report-${device}-light.png`),
+						fullPage: true,
+					});
 					await page.goto(`${server.url}reports/${ids.removed}/`);
-					await page.screenshot({ path: path.join(screens, `ids-removed-${device}-light.png`), fullPage: true });
+					await page.screenshot({
+						path: path.join(screens, `ids-removed-${device}-light.png`),
+						fullPage: true,
+					});
 					await page.goto(`${server.url}reports/${ids.canonical}/`);
-					await page.screenshot({ path: path.join(screens, `ids-canonical-report-${device}-light.png`), fullPage: true });
+					await page.screenshot({
+						path: path.join(screens, `ids-canonical-report-${device}-light.png`),
+						fullPage: true,
+					});
 				}
 				await context.close();
 			});

@@ -24,7 +24,9 @@ function run(args: string[]): Promise<string> {
 		let text = '';
 		child.stdout.on('data', (c: Buffer) => (text += c.toString()));
 		child.stderr.on('data', (c: Buffer) => (text += c.toString()));
-		child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}:\n${text}`))));
+		child.on('close', (code) =>
+			code === 0 ? resolve(text) : reject(new Error(`exit ${code}:\n${text}`)),
+		);
 	});
 }
 
@@ -32,7 +34,9 @@ function run(args: string[]): Promise<string> {
 async function results(page: Page): Promise<{ keys: string[]; status: string; filters: string }> {
 	await waitForSearch(page);
 	await loadAllResults(page);
-	const hrefs = await page.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	const hrefs = await page
+		.locator('#search-results > li h2 a')
+		.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 	const keys = hrefs.map((href) => {
 		const url = new URL(href);
 		// online /reports/<id>/, offline …/reports/<id>/index.html
@@ -66,7 +70,9 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 	});
 
 	/** A browser context in which every request that is not file:// is aborted and recorded. */
-	async function offlineContext(options: Parameters<typeof served.browser.newContext>[0] = {}): Promise<BrowserContext> {
+	async function offlineContext(
+		options: Parameters<typeof served.browser.newContext>[0] = {},
+	): Promise<BrowserContext> {
 		const context = await served.browser.newContext(options);
 		contexts.push(context);
 		await context.route('**', (route) => {
@@ -90,12 +96,21 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		await expect.poll(() => page.locator('h1').count()).toBe(1);
 		// the site's stylesheet applies: the header's layout and the body's colour are the online ones
 		const online = await served.browser.newPage();
-		await online.goto(`${served.server.url}${new URL(page.url()).pathname.slice(new URL('.', home).pathname.length).replace(/index\.html$/, '')}`);
+		await online.goto(
+			`${served.server.url}${new URL(page.url()).pathname.slice(new URL('.', home).pathname.length).replace(/index\.html$/, '')}`,
+		);
 		const style = (p: Page) =>
 			p.evaluate(() => {
 				const body = getComputedStyle(document.body);
-				const header = getComputedStyle(document.querySelector('.site-header .wrap') ?? document.body);
-				return { bg: body.backgroundColor, font: body.fontFamily, header: header.display, maxWidth: header.maxWidth };
+				const header = getComputedStyle(
+					document.querySelector('.site-header .wrap') ?? document.body,
+				);
+				return {
+					bg: body.backgroundColor,
+					font: body.fontFamily,
+					header: header.display,
+					maxWidth: header.maxWidth,
+				};
 			});
 		const offlineStyle = await style(page);
 		expect(offlineStyle.bg).not.toBe('rgba(0, 0, 0, 0)');
@@ -114,11 +129,17 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 			const toggled = await bg();
 			const theme = await page.evaluate(() => document.documentElement.dataset.theme);
 			await page.emulateMedia({ media: 'print' });
-			const printed = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.site-header')!).display]);
+			const printed = await page.evaluate(() => [
+				getComputedStyle(document.body).backgroundColor,
+				getComputedStyle(document.querySelector('.site-header')!).display,
+			]);
 			await page.close();
 			return { dark, toggled, theme, printed };
 		};
-		const offline = await look(await offlineContext({ colorScheme: 'dark' }), new URL('search/index.html', home).href);
+		const offline = await look(
+			await offlineContext({ colorScheme: 'dark' }),
+			new URL('search/index.html', home).href,
+		);
 		const onlineContext = await served.browser.newContext({ colorScheme: 'dark' });
 		const online = await look(onlineContext, `${served.server.url}search/`);
 		await onlineContext.close();
@@ -129,32 +150,39 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		expect(outside).toEqual([]);
 	});
 
-	test.each(['学习型社区', '學習型社區'])('searching %s finds what the served site finds', async (query) => {
-		const page = await (await offlineContext()).newPage();
-		await page.goto(home);
-		// the home page's search box (a form that GETs search/index.html)
-		const form = page.locator('main form[role=search]');
-		await form.locator('input[name=q]').fill(query);
-		await form.locator('button[type=submit]').click();
-		// waits for the search page to load (a URL check alone would race the navigation)
-		await page.waitForURL(`${new URL('search/index.html', home).href}?q=${encodeURIComponent(query)}`);
-		const offline = await results(page);
-		const online = await served.browser.newPage();
-		await online.goto(`${served.server.url}search/?q=${encodeURIComponent(query)}`);
-		const expected = await results(online);
-		await online.close();
-		expect(expected.keys.length).toBeGreaterThan(0);
-		expect(offline.keys).toEqual(expected.keys);
-		expect(offline.status).toBe(expected.status);
-		expect(offline.filters).toBe(expected.filters);
-		// a result opens its report, with the query highlighted (the page fetches search-config.json)
-		// (the first result may be a 正文未收录 entry whose title matches: it links to its compilation)
-		await page.locator('#search-results > li h2 a[href*="reports/"]').first().click();
-		await page.waitForURL(/\/reports\/[^/]+\/index\.html\?hl=/);
-		await page.waitForFunction(() => document.body?.dataset.highlighted !== undefined);
-		expect(Number(await page.evaluate(() => document.body.dataset.highlighted))).toBeGreaterThan(0);
-		expect(outside).toEqual([]);
-	});
+	test.each(['学习型社区', '學習型社區'])(
+		'searching %s finds what the served site finds',
+		async (query) => {
+			const page = await (await offlineContext()).newPage();
+			await page.goto(home);
+			// the home page's search box (a form that GETs search/index.html)
+			const form = page.locator('main form[role=search]');
+			await form.locator('input[name=q]').fill(query);
+			await form.locator('button[type=submit]').click();
+			// waits for the search page to load (a URL check alone would race the navigation)
+			await page.waitForURL(
+				`${new URL('search/index.html', home).href}?q=${encodeURIComponent(query)}`,
+			);
+			const offline = await results(page);
+			const online = await served.browser.newPage();
+			await online.goto(`${served.server.url}search/?q=${encodeURIComponent(query)}`);
+			const expected = await results(online);
+			await online.close();
+			expect(expected.keys.length).toBeGreaterThan(0);
+			expect(offline.keys).toEqual(expected.keys);
+			expect(offline.status).toBe(expected.status);
+			expect(offline.filters).toBe(expected.filters);
+			// a result opens its report, with the query highlighted (the page fetches search-config.json)
+			// (the first result may be a 正文未收录 entry whose title matches: it links to its compilation)
+			await page.locator('#search-results > li h2 a[href*="reports/"]').first().click();
+			await page.waitForURL(/\/reports\/[^/]+\/index\.html\?hl=/);
+			await page.waitForFunction(() => document.body?.dataset.highlighted !== undefined);
+			expect(Number(await page.evaluate(() => document.body.dataset.highlighted))).toBeGreaterThan(
+				0,
+			);
+			expect(outside).toEqual([]);
+		},
+	);
 
 	test('a filter and a date order give the served site’s results, in its order', async () => {
 		const context = await offlineContext();
@@ -183,7 +211,9 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		await cp(edition, broken, { recursive: true });
 		await rm(path.join(broken, '_offline/files/pagefind/pagefind-entry.json.js'));
 		const page = await (await offlineContext()).newPage();
-		await page.goto(`${pathToFileURL(path.join(broken, 'search/index.html')).href}?q=${encodeURIComponent('学习型社区')}`);
+		await page.goto(
+			`${pathToFileURL(path.join(broken, 'search/index.html')).href}?q=${encodeURIComponent('学习型社区')}`,
+		);
 		const notice = page.locator('[role=alert][data-offline-notice]').first();
 		await notice.waitFor();
 		expect(await notice.textContent()).toContain('离线版');
@@ -197,7 +227,9 @@ describe.skipIf(!browserAvailable)('the offline edition from file://', () => {
 		await page.evaluate(() => fetch('https://example.org/data.json').catch(() => undefined));
 		const notice = page.locator('[role=alert][data-offline-notice]').first();
 		await notice.waitFor();
-		expect(await notice.textContent()).toBe('本页的部分功能需要联网，离线版中无法使用（example.org）。');
+		expect(await notice.textContent()).toBe(
+			'本页的部分功能需要联网，离线版中无法使用（example.org）。',
+		);
 		// the recorder of the tests above sees what leaves the machine
 		expect(outside).toEqual(['https://example.org/data.json']);
 	});

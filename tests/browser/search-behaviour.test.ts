@@ -22,7 +22,10 @@ const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')
 const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date]));
 const dates = new Map([
 	...catalog.reports.map((r): [string, string | null] => [`report:${r.id}`, r.date]),
-	...catalog.tocOnly.map((t): [string, string | null] => [`toc:${t.id}`, sourceDate.get(t.sourceSlug) ?? null]),
+	...catalog.tocOnly.map((t): [string, string | null] => [
+		`toc:${t.id}`,
+		sourceDate.get(t.sourceSlug) ?? null,
+	]),
 ]);
 
 describe.skipIf(!browserAvailable)('search page behaviour', () => {
@@ -83,7 +86,10 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		await page.goto(new URL(report.url.slice(1), served.server.url).href);
 		const boxes = await page.locator('input[type="search"]').count();
 		await page.keyboard.press('/');
-		if (boxes > 0) expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+		if (boxes > 0)
+			expect(
+				await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type),
+			).toBe('search');
 		await page.close();
 	});
 
@@ -91,7 +97,9 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		for (const key of ['/', 'Control+k']) {
 			const page = await served.browser.newPage();
 			await page.goto(new URL(catalog.reports[0]!.url.slice(1), served.server.url).href);
-			await page.evaluate(() => document.querySelectorAll('input[type="search"]').forEach((el) => el.remove()));
+			await page.evaluate(() =>
+				document.querySelectorAll('input[type="search"]').forEach((el) => el.remove()),
+			);
 			await Promise.all([page.waitForURL(/\/search\/$/), page.keyboard.press(key)]);
 			await waitForSearch(page);
 			expect(await page.evaluate(() => document.activeElement?.id), key).toBe('q');
@@ -104,7 +112,9 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		expect(await page.inputValue('#search-sort')).toBe('date-asc');
 		await page.fill('#q', '学习型社区');
 		await page.press('#q', 'Enter');
-		await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '学习型社区');
+		await page.waitForFunction(
+			() => new URLSearchParams(location.search).get('q') === '学习型社区',
+		);
 		await waitForSearch(page);
 		expect(await page.inputValue('#search-sort')).toBe('relevance');
 		expect(params(page).has('sort')).toBe(false);
@@ -119,9 +129,14 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 			const seen = keys.map((k) => dates.get(k) ?? null);
 			const firstUndated = seen.indexOf(null);
 			expect(firstUndated).toBeGreaterThan(0);
-			expect(seen.slice(firstUndated).every((d) => d === null), seen.join(',')).toBe(true);
+			expect(
+				seen.slice(firstUndated).every((d) => d === null),
+				seen.join(','),
+			).toBe(true);
 			const dated = seen.slice(0, firstUndated) as string[];
-			const inOrder = [...dated].sort((a, b) => (sort === 'date-asc' ? a.localeCompare(b) : b.localeCompare(a)));
+			const inOrder = [...dated].sort((a, b) =>
+				sort === 'date-asc' ? a.localeCompare(b) : b.localeCompare(a),
+			);
 			expect(dated).toEqual(inOrder);
 			await page.close();
 		});
@@ -163,7 +178,9 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		expect(await page.locator('#search-filters .filter-option').count()).toBe(0);
 		await page.close();
 		const category = catalog.reports[0]!.category;
-		const filtered = await open(`?q=${encodeURIComponent('这是不会出现的检索词组合')}&category=${encodeURIComponent(category)}`);
+		const filtered = await open(
+			`?q=${encodeURIComponent('这是不会出现的检索词组合')}&category=${encodeURIComponent(category)}`,
+		);
 		expect(await filtered.textContent('#search-hint')).toContain('清除筛选');
 		// the selected value stays, so it can be unticked; nothing else is listed at (0)
 		const options = await filtered.locator('#search-filters .filter-option').allTextContents();

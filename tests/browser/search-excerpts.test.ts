@@ -19,12 +19,20 @@ import { loadAllResults, resultKeys, waitForSearch } from './search-page-helpers
 
 const site = inject('siteDir');
 const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
-	reports: Array<{ id: string; url: string; title: string; subtitle: string | null; unit: string | null; author?: string | null }>;
+	reports: Array<{
+		id: string;
+		url: string;
+		title: string;
+		subtitle: string | null;
+		unit: string | null;
+		author?: string | null;
+	}>;
 	tocOnly: Array<{ id: string; title: string; subtitle: string | null; unit: string | null }>;
 };
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const norm = (text: string) => toSimplified(text).toLowerCase().replace(/\s+/g, '');
-const termsOf = (query: string) => [...query.matchAll(/"([^"]+)"|\S+/g)].map((m) => norm(m[1] ?? m[0])).filter(Boolean);
+const termsOf = (query: string) =>
+	[...query.matchAll(/"([^"]+)"|\S+/g)].map((m) => norm(m[1] ?? m[0])).filter(Boolean);
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 interface Excerpt {
@@ -37,7 +45,9 @@ interface Excerpt {
 }
 
 /** Every excerpt on the page (main and sub-results) with its result's key. */
-async function readExcerpts(page: Page): Promise<Array<{ key: string; sub: boolean; excerpt: Excerpt }>> {
+async function readExcerpts(
+	page: Page,
+): Promise<Array<{ key: string; sub: boolean; excerpt: Excerpt }>> {
 	const raw = await page.locator('#search-results > li').evaluateAll((items) =>
 		items.flatMap((li) => {
 			const href = (li.querySelector('h2 a') as HTMLAnchorElement).href;
@@ -59,14 +69,22 @@ async function readExcerpts(page: Page): Promise<Array<{ key: string; sub: boole
 						unmarked[unmarked.length - 1] += node.textContent ?? '';
 					}
 				}
-				return { href, sub: p.closest('.search-sub-results') !== null, excerpt: { pieces: pieces.filter((x) => x.trim()), marks, unmarked } };
+				return {
+					href,
+					sub: p.closest('.search-sub-results') !== null,
+					excerpt: { pieces: pieces.filter((x) => x.trim()), marks, unmarked },
+				};
 			});
 		}),
 	);
 	return raw.map(({ href, sub, excerpt }) => {
 		const url = new URL(href);
 		const report = /\/reports\/([^/]+)\/$/.exec(url.pathname);
-		return { key: report ? `report:${report[1]}` : `toc:${url.hash.slice(1).replace(/^entry-/, '')}`, sub, excerpt };
+		return {
+			key: report ? `report:${report[1]}` : `toc:${url.hash.slice(1).replace(/^entry-/, '')}`,
+			sub,
+			excerpt,
+		};
 	});
 }
 
@@ -81,13 +99,20 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 			await page.goto(new URL(report.url.slice(1), served.server.url).href);
 			const text = await page.evaluate(() => {
 				const body = document.querySelector('[data-pagefind-body]') as HTMLElement;
-				body.querySelectorAll('[data-pagefind-ignore], [hidden], script, style').forEach((el) => el.remove());
+				body
+					.querySelectorAll('[data-pagefind-ignore], [hidden], script, style')
+					.forEach((el) => el.remove());
 				return body.innerText;
 			});
 			lines.set(`report:${report.id}`, text.split('\n').map(collapse).filter(Boolean));
 		}
 		for (const entry of catalog.tocOnly) {
-			lines.set(`toc:${entry.id}`, [entry.title, entry.subtitle, entry.unit].filter((t): t is string => Boolean(t)).map(collapse));
+			lines.set(
+				`toc:${entry.id}`,
+				[entry.title, entry.subtitle, entry.unit]
+					.filter((t): t is string => Boolean(t))
+					.map(collapse),
+			);
 		}
 		await page.close();
 	});
@@ -100,7 +125,19 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 		return page;
 	};
 
-	test.each(['学习型社区', '學習型社區', 'TRIZ', 'triz', '大讲堂', '学习 社区', '读书 考核', '2010年', '“五子行动”', '学', '"终身 学习"'])(
+	test.each([
+		'学习型社区',
+		'學習型社區',
+		'TRIZ',
+		'triz',
+		'大讲堂',
+		'学习 社区',
+		'读书 考核',
+		'2010年',
+		'“五子行动”',
+		'学',
+		'"终身 学习"',
+	])(
 		'%s: every excerpt marks every match, and every piece of it is verbatim text of its record',
 		async (query) => {
 			const terms = termsOf(query);
@@ -113,10 +150,20 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 			for (const { key, excerpt } of excerpts) {
 				const where = `${query} → ${key}: ${excerpt.pieces.join(' | ')}`;
 				expect(excerpt.marks.length, where).toBeGreaterThan(0);
-				for (const mark of excerpt.marks) expect(terms.some((t) => norm(mark).includes(t)), `${where}: mark ${mark}`).toBe(true);
-				for (const run of excerpt.unmarked) for (const t of terms) expect(norm(run).includes(t), `${where}: unmarked ${t} in ${run}`).toBe(false);
+				for (const mark of excerpt.marks)
+					expect(
+						terms.some((t) => norm(mark).includes(t)),
+						`${where}: mark ${mark}`,
+					).toBe(true);
+				for (const run of excerpt.unmarked)
+					for (const t of terms)
+						expect(norm(run).includes(t), `${where}: unmarked ${t} in ${run}`).toBe(false);
 				const own = lines.get(key)!;
-				for (const piece of excerpt.pieces) expect(own.some((line) => line.includes(collapse(piece))), `${where}: not verbatim: ${piece}`).toBe(true);
+				for (const piece of excerpt.pieces)
+					expect(
+						own.some((line) => line.includes(collapse(piece))),
+						`${where}: not verbatim: ${piece}`,
+					).toBe(true);
 			}
 			await page.close();
 		},
@@ -139,7 +186,9 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 		const results = await page.locator('#search-results > li').evaluateAll((items) =>
 			items.map((li) => ({
 				main: li.querySelector(':scope > .search-excerpt')?.textContent ?? '',
-				subs: [...li.querySelectorAll('.search-sub-results .search-excerpt')].map((p) => p.textContent ?? ''),
+				subs: [...li.querySelectorAll('.search-sub-results .search-excerpt')].map(
+					(p) => p.textContent ?? '',
+				),
 			})),
 		);
 		const withSubs = results.filter((r) => r.subs.length > 0);
@@ -151,39 +200,63 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 		await page.close();
 	});
 
-	test.each(['学习 社区', '學習 社區', '企业 组织 学习', 'TRIZ 理论'])('%s returns exactly the records containing every term', async (query) => {
-		const terms = termsOf(query);
-		const page = await search(query);
-		const found = await resultKeys(page);
-		const expected = [...lines].filter(([, ls]) => terms.every((t) => ls.some((l) => norm(l).includes(t)))).map(([key]) => key);
-		expect(new Set(found)).toEqual(new Set(expected));
-		expect(found.length).toBe(expected.length);
-		expect(await page.textContent('#search-status')).toContain(terms.length > 1 ? '和' : '');
-		await page.close();
-	});
-
-	test.each(['街道', '学习型机关', '学习型党组织', '社区', '市科技局', '企业', '延庆', '读书', '大讲堂', '学习型社区', '学习', '创建', '组织', '机关', '党组织'])(
-		'%s: every title, subtitle or unit match ranks above every body-only match',
+	test.each(['学习 社区', '學習 社區', '企业 组织 学习', 'TRIZ 理论'])(
+		'%s returns exactly the records containing every term',
 		async (query) => {
-			const q = norm(query);
-			const head = new Set([
-				...catalog.reports.filter((r) => [r.title, r.subtitle, r.unit ?? r.author].some((t) => t && norm(t).includes(q))).map((r) => `report:${r.id}`),
-				...catalog.tocOnly.map((t) => `toc:${t.id}`),
-			]);
+			const terms = termsOf(query);
 			const page = await search(query);
 			const found = await resultKeys(page);
-			const lastHead = found.findLastIndex((key) => head.has(key));
-			const firstBody = found.findIndex((key) => !head.has(key));
-			expect(firstBody === -1 || lastHead < firstBody, `${query}: ${found.join(' ')}`).toBe(true);
+			const expected = [...lines]
+				.filter(([, ls]) => terms.every((t) => ls.some((l) => norm(l).includes(t))))
+				.map(([key]) => key);
+			expect(new Set(found)).toEqual(new Set(expected));
+			expect(found.length).toBe(expected.length);
+			expect(await page.textContent('#search-status')).toContain(terms.length > 1 ? '和' : '');
 			await page.close();
 		},
 	);
+
+	test.each([
+		'街道',
+		'学习型机关',
+		'学习型党组织',
+		'社区',
+		'市科技局',
+		'企业',
+		'延庆',
+		'读书',
+		'大讲堂',
+		'学习型社区',
+		'学习',
+		'创建',
+		'组织',
+		'机关',
+		'党组织',
+	])('%s: every title, subtitle or unit match ranks above every body-only match', async (query) => {
+		const q = norm(query);
+		const head = new Set([
+			...catalog.reports
+				.filter((r) =>
+					[r.title, r.subtitle, r.unit ?? r.author].some((t) => t && norm(t).includes(q)),
+				)
+				.map((r) => `report:${r.id}`),
+			...catalog.tocOnly.map((t) => `toc:${t.id}`),
+		]);
+		const page = await search(query);
+		const found = await resultKeys(page);
+		const lastHead = found.findLastIndex((key) => head.has(key));
+		const firstBody = found.findIndex((key) => !head.has(key));
+		expect(firstBody === -1 || lastHead < firstBody, `${query}: ${found.join(' ')}`).toBe(true);
+		await page.close();
+	});
 
 	test('every result link with a fragment lands on an element with that id, scrolled into view and highlighted', async () => {
 		const hrefs = new Set<string>();
 		for (const query of ['街道', '学习型社区', '读书', '延庆县人民检察院', '学习型机关']) {
 			const page = await search(query);
-			const links = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+			const links = await page
+				.locator('#search-results a')
+				.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 			for (const href of links) if (new URL(href).hash) hrefs.add(href);
 			await page.close();
 		}
@@ -196,11 +269,19 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 				const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
 				if (!el) return null;
 				const box = el.getBoundingClientRect();
-				return { target: el.matches(':target'), top: box.top, height: innerHeight, outline: getComputedStyle(el).outlineStyle, toc: el.classList.contains('toc-entry') };
+				return {
+					target: el.matches(':target'),
+					top: box.top,
+					height: innerHeight,
+					outline: getComputedStyle(el).outlineStyle,
+					toc: el.classList.contains('toc-entry'),
+				};
 			});
 			expect(landed, href).not.toBeNull();
 			expect(landed!.target, href).toBe(true);
-			expect(landed!.top >= -1 && landed!.top < landed!.height, `${href} at ${landed!.top}`).toBe(true);
+			expect(landed!.top >= -1 && landed!.top < landed!.height, `${href} at ${landed!.top}`).toBe(
+				true,
+			);
 			if (landed!.toc) expect(landed!.outline, href).not.toBe('none');
 		}
 		await page.close();

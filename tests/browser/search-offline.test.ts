@@ -13,7 +13,11 @@ const site = inject('siteDir');
 
 function startPythonServer(dir: string): Promise<{ child: ChildProcess; url: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(
+			'python3',
+			['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
+			{ stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		child.on('error', reject);
 		child.stdout.on('data', (chunk: Buffer) => {
 			const port = /port (\d+)/.exec(chunk.toString())?.[1];
@@ -45,7 +49,9 @@ describe.skipIf(!browserAvailable)('search works offline', () => {
 		});
 		await page.goto(`${server.url}search/?q=${encodeURIComponent('學習型社區')}`);
 		await waitForSearch(page);
-		expect(await page.locator('#search-results > li a[href*="/reports/"]').count()).toBeGreaterThan(0);
+		expect(await page.locator('#search-results > li a[href*="/reports/"]').count()).toBeGreaterThan(
+			0,
+		);
 		expect(outside).toEqual([]);
 		await page.close();
 	});

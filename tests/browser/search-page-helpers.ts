@@ -6,7 +6,11 @@ import type { Page } from 'playwright-core';
 
 /** Wait until the page finished the search it started (body[data-search-state]). */
 export async function waitForSearch(page: Page): Promise<void> {
-	await page.waitForFunction(() => ['done', 'idle'].includes(document.body.dataset.searchState ?? ''), null, { timeout: 30_000 });
+	await page.waitForFunction(
+		() => ['done', 'idle'].includes(document.body.dataset.searchState ?? ''),
+		null,
+		{ timeout: 30_000 },
+	);
 }
 
 /**
@@ -24,7 +28,9 @@ export async function loadAllResults(page: Page): Promise<void> {
 			await more.click();
 			moved = await page
 				.waitForFunction(
-					(n) => document.querySelectorAll('#search-results > li').length > n || (document.getElementById('search-more') as HTMLButtonElement).hidden,
+					(n) =>
+						document.querySelectorAll('#search-results > li').length > n ||
+						(document.getElementById('search-more') as HTMLButtonElement).hidden,
 					before,
 					{ timeout: 10_000 },
 				)
@@ -33,7 +39,10 @@ export async function loadAllResults(page: Page): Promise<void> {
 					() => false,
 				);
 		}
-		if (!moved) throw new Error(`更多结果 was pressed 3 times and added nothing to the ${before} results shown`);
+		if (!moved)
+			throw new Error(
+				`更多结果 was pressed 3 times and added nothing to the ${before} results shown`,
+			);
 	}
 }
 
@@ -54,7 +63,9 @@ export async function searchFor(page: Page, siteUrl: string, query: string): Pro
  * entry (`/compilations/<slug>/#entry-<id>`).
  */
 export async function resultKeys(page: Page): Promise<string[]> {
-	const hrefs = await page.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	const hrefs = await page
+		.locator('#search-results > li h2 a')
+		.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 	return hrefs.map((href) => {
 		const url = new URL(href);
 		const report = /\/reports\/([^/]+)\/$/.exec(url.pathname);

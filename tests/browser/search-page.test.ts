@@ -61,17 +61,25 @@ describe.skipIf(!browserAvailable)('search page', () => {
 		await open(`?category=${encodeURIComponent(category)}`);
 		await loadAllResults(page);
 		expect((await resultKeys(page)).sort()).toEqual(expected);
-		const box = page.locator(`#search-filters fieldset[data-filter=category] input[value="${category}"]`);
+		const box = page.locator(
+			`#search-filters fieldset[data-filter=category] input[value="${category}"]`,
+		);
 		expect(await box.isChecked()).toBe(true);
-		const count = await page.locator(`label[for="${await box.getAttribute('id')}"] .filter-count`).textContent();
+		const count = await page
+			.locator(`label[for="${await box.getAttribute('id')}"] .filter-count`)
+			.textContent();
 		expect(count).toBe(`(${expected.length})`);
 		await page.close();
 	});
 
 	test('ticking a filter narrows the results to its count and writes it into the URL', async () => {
 		await open(`?q=${encodeURIComponent('学习')}`);
-		const option = page.locator('#search-filters fieldset[data-filter=year] .filter-option').first();
-		const count = Number(/\((\d+)\)/.exec((await option.locator('.filter-count').textContent()) ?? '')?.[1]);
+		const option = page
+			.locator('#search-filters fieldset[data-filter=year] .filter-option')
+			.first();
+		const count = Number(
+			/\((\d+)\)/.exec((await option.locator('.filter-count').textContent()) ?? '')?.[1],
+		);
 		const value = await option.locator('input').getAttribute('value');
 		await page.evaluate(() => (document.body.dataset.searchState = 'typed'));
 		await option.locator('input').check();
@@ -91,18 +99,26 @@ describe.skipIf(!browserAvailable)('search page', () => {
 		const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date ?? '']));
 		const dates = new Map([
 			...catalog.reports.map((r): [string, string] => [`report:${r.id}`, r.date ?? '']),
-			...catalog.tocOnly.map((t): [string, string] => [`toc:${t.id}`, sourceDate.get(t.sourceSlug) ?? '']),
+			...catalog.tocOnly.map((t): [string, string] => [
+				`toc:${t.id}`,
+				sourceDate.get(t.sourceSlug) ?? '',
+			]),
 		]);
 		const seen = keys.map((k) => dates.get(k) ?? '');
 		const expected = [...seen].sort((a, b) => b.localeCompare(a));
 		expect(seen).toEqual(expected);
-		expect(keys.length).toBe(catalog.reports.filter((r) => r.category === category).length + catalog.tocOnly.filter((t) => t.category === category).length);
+		expect(keys.length).toBe(
+			catalog.reports.filter((r) => r.category === category).length +
+				catalog.tocOnly.filter((t) => t.category === category).length,
+		);
 		await page.close();
 	});
 
 	test('更多结果 loads the rest, ten at a time, until all results are shown', async () => {
 		await open(`?q=${encodeURIComponent('学习')}`);
-		const total = Number(/共找到 (\d+) 条/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+		const total = Number(
+			/共找到 (\d+) 条/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1],
+		);
 		expect(total).toBeGreaterThan(10);
 		expect(await page.locator('#search-results > li').count()).toBe(10);
 		await loadAllResults(page);
@@ -111,13 +127,21 @@ describe.skipIf(!browserAvailable)('search page', () => {
 	});
 
 	test('TOC-only entries are found by unit and marked 正文未收录', async () => {
-		const entry = catalog.tocOnly.find((t) => t.unit && t.unit.length >= 4 && !t.unit.includes('*'));
+		const entry = catalog.tocOnly.find(
+			(t) => t.unit && t.unit.length >= 4 && !t.unit.includes('*'),
+		);
 		expect(entry).toBeDefined();
 		await open('');
 		const keys = await searchFor(page, served.server.url, entry!.unit!);
 		const index = keys.indexOf(`toc:${entry!.id}`);
 		expect(index).toBeGreaterThanOrEqual(0);
-		expect(await page.locator('#search-results > li').nth(index).locator('.search-toc-only').textContent()).toBe('正文未收录');
+		expect(
+			await page
+				.locator('#search-results > li')
+				.nth(index)
+				.locator('.search-toc-only')
+				.textContent(),
+		).toBe('正文未收录');
 		await page.close();
 	});
 

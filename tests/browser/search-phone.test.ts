@@ -19,20 +19,36 @@ const DESKTOP = { width: 1280, height: 800 };
 const TOUCH = 44;
 
 interface AxeResult {
-	violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+	violations: Array<{
+		id: string;
+		impact: string | null;
+		help: string;
+		nodes: Array<{ target: unknown }>;
+	}>;
 }
 
 async function axe(page: Page): Promise<string[]> {
 	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ resultTypes: ['violations'] }));
+	const result = await page.evaluate(() =>
+		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
+			resultTypes: ['violations'],
+		}),
+	);
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+		);
 }
 
 describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light and dark', () => {
 	const served = useServedSite(site);
-	const open = async (viewport: typeof PHONE, query: string, colorScheme: 'light' | 'dark' = 'light') => {
+	const open = async (
+		viewport: typeof PHONE,
+		query: string,
+		colorScheme: 'light' | 'dark' = 'light',
+	) => {
 		const context = await served.browser.newContext({ viewport, colorScheme });
 		const page = await context.newPage();
 		await page.goto(`${served.server.url}search/${query}`);
@@ -40,13 +56,16 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 		return { page, close: () => context.close() };
 	};
 
-	test.each(['学习型社区', '学习', '街道', '学习 社区'])('at 390×844 the first result of %s is on the first screen', async (q) => {
-		const { page, close } = await open(PHONE, `?q=${encodeURIComponent(q)}`);
-		const box = await page.locator('#search-results > li h2').first().boundingBox();
-		expect(box).not.toBeNull();
-		expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
-		await close();
-	});
+	test.each(['学习型社区', '学习', '街道', '学习 社区'])(
+		'at 390×844 the first result of %s is on the first screen',
+		async (q) => {
+			const { page, close } = await open(PHONE, `?q=${encodeURIComponent(q)}`);
+			const box = await page.locator('#search-results > li h2').first().boundingBox();
+			expect(box).not.toBeNull();
+			expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+			await close();
+		},
+	);
 
 	test('on a phone the filters fold into 筛选, which counts the active ones and clears them', async () => {
 		const { page, close } = await open(PHONE, `?q=${encodeURIComponent('学习')}`);
@@ -59,13 +78,17 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 		const option = page.locator('#search-filters .filter-option input').first();
 		expect(await option.isVisible()).toBe(true);
 		await option.check();
-		await page.waitForFunction(() => [...new URLSearchParams(location.search).keys()].some((k) => k !== 'q'));
+		await page.waitForFunction(() =>
+			[...new URLSearchParams(location.search).keys()].some((k) => k !== 'q'),
+		);
 		await waitForSearch(page);
 		expect(await toggle.textContent()).toContain('已选 1 项');
 		const clear = page.locator('#search-filters-clear');
 		expect(await clear.isVisible()).toBe(true);
 		await clear.click();
-		await page.waitForFunction(() => [...new URLSearchParams(location.search).keys()].every((k) => k === 'q'));
+		await page.waitForFunction(() =>
+			[...new URLSearchParams(location.search).keys()].every((k) => k === 'q'),
+		);
 		await waitForSearch(page);
 		expect(await toggle.textContent()).not.toContain('已选');
 		expect(await clear.isVisible()).toBe(false);
@@ -76,17 +99,27 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 		const { page, close } = await open(PHONE, `?q=${encodeURIComponent('学')}`);
 		await page.click('#search-filters-toggle');
 		const small = await page.evaluate((min) => {
-			const targets = [...document.querySelectorAll('#search-form input, #search-form button, #search-form select, #search-filters-toggle, #search-more, #search-filters .filter-option')];
+			const targets = [
+				...document.querySelectorAll(
+					'#search-form input, #search-form button, #search-form select, #search-filters-toggle, #search-more, #search-filters .filter-option',
+				),
+			];
 			return targets
 				.filter((el) => (el as HTMLElement).offsetParent !== null)
-				.map((el) => ({ what: el.id || el.className || el.tagName, h: el.getBoundingClientRect().height }))
+				.map((el) => ({
+					what: el.id || el.className || el.tagName,
+					h: el.getBoundingClientRect().height,
+				}))
 				.filter((t) => t.h < min - 0.5);
 		}, TOUCH);
 		expect(small).toEqual([]);
 		await close();
 	});
 
-	test.each([['phone', PHONE], ['desktop', DESKTOP]] as const)('no help text names a side (%s)', async (_name, viewport) => {
+	test.each([
+		['phone', PHONE],
+		['desktop', DESKTOP],
+	] as const)('no help text names a side (%s)', async (_name, viewport) => {
 		for (const query of ['', `?q=${encodeURIComponent('学习')}`]) {
 			const { page, close } = await open(viewport, query);
 			const text = await page.locator('main').innerText();
@@ -106,9 +139,16 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 	});
 
 	for (const scheme of ['light', 'dark'] as const) {
-		for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+		for (const [name, viewport] of [
+			['phone', PHONE],
+			['desktop', DESKTOP],
+		] as const) {
 			test(`axe finds no serious or critical violation in results, sub-results, open filters and no results (${name}, ${scheme})`, async () => {
-				for (const query of [`?q=${encodeURIComponent('学习型社区')}`, `?q=${encodeURIComponent('学习 社区')}&sort=date-asc`, `?q=${encodeURIComponent('这是不会出现的检索词组合')}`]) {
+				for (const query of [
+					`?q=${encodeURIComponent('学习型社区')}`,
+					`?q=${encodeURIComponent('学习 社区')}&sort=date-asc`,
+					`?q=${encodeURIComponent('这是不会出现的检索词组合')}`,
+				]) {
 					const { page, close } = await open(viewport, query, scheme);
 					if (name === 'phone') await page.click('#search-filters-toggle');
 					expect(await axe(page), `${query} (${name}, ${scheme})`).toEqual([]);
@@ -118,10 +158,17 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 		}
 		test(`a TOC entry a result links to is highlighted and passes axe (${scheme})`, async () => {
 			const { page, close } = await open(DESKTOP, `?q=${encodeURIComponent('街道')}`, scheme);
-			const href = await page.locator('#search-results a[href*="/compilations/"]').first().getAttribute('href');
+			const href = await page
+				.locator('#search-results a[href*="/compilations/"]')
+				.first()
+				.getAttribute('href');
 			expect(href).toContain('#');
 			await page.goto(new URL(href!, served.server.url).href);
-			expect(await page.evaluate(() => document.querySelector(':target')?.classList.contains('toc-entry'))).toBe(true);
+			expect(
+				await page.evaluate(() =>
+					document.querySelector(':target')?.classList.contains('toc-entry'),
+				),
+			).toBe(true);
 			expect(await axe(page)).toEqual([]);
 			await close();
 		});

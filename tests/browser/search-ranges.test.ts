@@ -30,19 +30,44 @@ const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')
 const copy = mkdtempSync(path.join(tmpdir(), 'huibian-ranges-'));
 cpSync(site, copy, { recursive: true });
 rmSync(path.join(copy, 'pagefind'), { recursive: true });
-const indexed = execFileSync(process.execPath, [path.join(root, 'scripts/index-search.ts'), '--site', copy, '--catalog', path.join(copy, 'catalog.json')], {
-	cwd: root,
-	env: { ...process.env, HUIBIAN_SEARCH_RANGE_CHARS: '4000', HUIBIAN_SEARCH_CHUNK_BYTES: '2048' },
-	encoding: 'utf8',
-});
+const indexed = execFileSync(
+	process.execPath,
+	[
+		path.join(root, 'scripts/index-search.ts'),
+		'--site',
+		copy,
+		'--catalog',
+		path.join(copy, 'catalog.json'),
+	],
+	{
+		cwd: root,
+		env: { ...process.env, HUIBIAN_SEARCH_RANGE_CHARS: '4000', HUIBIAN_SEARCH_CHUNK_BYTES: '2048' },
+		encoding: 'utf8',
+	},
+);
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 /** Searches as URLs of the search page (its state lives in the URL). */
-const searches = ['q=学习', 'q=社区', 'q=学', 'q=学习型社区', 'q=读书活动', 'q=组织部', 'category=学习型社区', 'year=未注明', 'q=学习&year=2010'].flatMap(
-	(s) => ['', '&sort=date-desc', '&sort=date-asc', ...(s.startsWith('q=') ? ['&sort=relevance'] : [])].map((sort) => `${s}${sort}`),
+const searches = [
+	'q=学习',
+	'q=社区',
+	'q=学',
+	'q=学习型社区',
+	'q=读书活动',
+	'q=组织部',
+	'category=学习型社区',
+	'year=未注明',
+	'q=学习&year=2010',
+].flatMap((s) =>
+	['', '&sort=date-desc', '&sort=date-asc', ...(s.startsWith('q=') ? ['&sort=relevance'] : [])].map(
+		(sort) => `${s}${sort}`,
+	),
 );
 
-async function runSearch(page: Page, url: string): Promise<{ keys: string[]; status: string; filters: string }> {
+async function runSearch(
+	page: Page,
+	url: string,
+): Promise<{ keys: string[]; status: string; filters: string }> {
 	await page.goto(url);
 	await waitForSearch(page);
 	await loadAllResults(page);
@@ -53,55 +78,84 @@ async function runSearch(page: Page, url: string): Promise<{ keys: string[]; sta
 	};
 }
 
-describe.skipIf(!browserAvailable)('search over an index written in many ranges and small chunks', () => {
-	const one = useServedSite(site);
-	const many = useServedSite(copy);
+describe.skipIf(!browserAvailable)(
+	'search over an index written in many ranges and small chunks',
+	() => {
+		const one = useServedSite(site);
+		const many = useServedSite(copy);
 
-	test('the copy was written in many ranges, into many more chunks', () => {
-		const ranges = Number(/\((\d+) word ranges written/.exec(indexed)?.[1]);
-		expect(ranges).toBeGreaterThan(10);
-		const chunks = (dir: string) => readdirSync(path.join(dir, 'pagefind/index')).length;
-		expect(chunks(copy)).toBeGreaterThan(chunks(site) * 5);
-		expect(readdirSync(copy).filter((n) => n.startsWith('pagefind'))).toEqual(['pagefind']);
-		const names = readdirSync(path.join(copy, 'pagefind'));
-		expect(names).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind', 'index', 'filter', 'fragment']));
-		const entry = JSON.parse(readFileSync(path.join(copy, 'pagefind/pagefind-entry.json'), 'utf8'));
-		const full = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as { reports: unknown[]; tocOnly: unknown[] };
-		expect(entry.languages.und.page_count).toBe(full.reports.length + full.tocOnly.length);
-		const config = JSON.parse(readFileSync(path.join(copy, 'search/search-config.json'), 'utf8')) as Record<string, unknown>;
-		expect(Object.keys(config).sort()).toEqual(['fold', 'gram']);
-	});
+		test('the copy was written in many ranges, into many more chunks', () => {
+			const ranges = Number(/\((\d+) word ranges written/.exec(indexed)?.[1]);
+			expect(ranges).toBeGreaterThan(10);
+			const chunks = (dir: string) => readdirSync(path.join(dir, 'pagefind/index')).length;
+			expect(chunks(copy)).toBeGreaterThan(chunks(site) * 5);
+			expect(readdirSync(copy).filter((n) => n.startsWith('pagefind'))).toEqual(['pagefind']);
+			const names = readdirSync(path.join(copy, 'pagefind'));
+			expect(names).toEqual(
+				expect.arrayContaining([
+					'pagefind.js',
+					'wasm.unknown.pagefind',
+					'index',
+					'filter',
+					'fragment',
+				]),
+			);
+			const entry = JSON.parse(
+				readFileSync(path.join(copy, 'pagefind/pagefind-entry.json'), 'utf8'),
+			);
+			const full = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
+				reports: unknown[];
+				tocOnly: unknown[];
+			};
+			expect(entry.languages.und.page_count).toBe(full.reports.length + full.tocOnly.length);
+			const config = JSON.parse(
+				readFileSync(path.join(copy, 'search/search-config.json'), 'utf8'),
+			) as Record<string, unknown>;
+			expect(Object.keys(config).sort()).toEqual(['fold', 'gram']);
+		});
 
-	test('same results, order and filter counts as the site’s own index', { timeout: 240_000 }, async () => {
-		const pageOne = await one.browser.newPage();
-		const pageMany = await many.browser.newPage();
-		const errors: string[] = [];
-		pageMany.on('pageerror', (e) => errors.push(String(e)));
-		pageMany.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-		// A TOC-only entry sorts by its compilation's date (the site's counting rule, issue 18).
-		const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date ?? '']));
-		const dateKey = new Map([
-			...catalog.reports.map((r): [string, string] => [`report:${r.id}`, r.date ?? '']),
-			...catalog.tocOnly.map((t): [string, string] => [`toc:${t.id}`, sourceDate.get(t.sourceSlug) ?? '']),
-		]);
-		let nonEmpty = 0;
-		for (const search of searches) {
-			const a = await runSearch(pageOne, `${one.server.url}search/?${search}`);
-			const b = await runSearch(pageMany, `${many.server.url}search/?${search}`);
-			expect(b.status, search).toBe(a.status);
-			expect(b.filters, search).toBe(a.filters);
-			const byRelevance = search.includes('relevance') || (search.startsWith('q=') && !search.includes('sort='));
-			expect(b.keys, search).toEqual(a.keys);
-			if (!byRelevance) {
-				// records in date order, undated last in both orders (issue 15)
-				const dates = b.keys.map((k) => dateKey.get(k) ?? '');
-				const dated = dates.filter(Boolean).sort();
-				const undated = dates.filter((d) => !d);
-				expect(dates, search).toEqual([...(search.includes('date-asc') ? dated : dated.reverse()), ...undated]);
-			}
-			if (b.keys.length > 0) nonEmpty++;
-		}
-		expect(nonEmpty).toBeGreaterThan(searches.length / 2);
-		expect(errors).toEqual([]);
-	});
-});
+		test(
+			'same results, order and filter counts as the site’s own index',
+			{ timeout: 240_000 },
+			async () => {
+				const pageOne = await one.browser.newPage();
+				const pageMany = await many.browser.newPage();
+				const errors: string[] = [];
+				pageMany.on('pageerror', (e) => errors.push(String(e)));
+				pageMany.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+				// A TOC-only entry sorts by its compilation's date (the site's counting rule, issue 18).
+				const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date ?? '']));
+				const dateKey = new Map([
+					...catalog.reports.map((r): [string, string] => [`report:${r.id}`, r.date ?? '']),
+					...catalog.tocOnly.map((t): [string, string] => [
+						`toc:${t.id}`,
+						sourceDate.get(t.sourceSlug) ?? '',
+					]),
+				]);
+				let nonEmpty = 0;
+				for (const search of searches) {
+					const a = await runSearch(pageOne, `${one.server.url}search/?${search}`);
+					const b = await runSearch(pageMany, `${many.server.url}search/?${search}`);
+					expect(b.status, search).toBe(a.status);
+					expect(b.filters, search).toBe(a.filters);
+					const byRelevance =
+						search.includes('relevance') || (search.startsWith('q=') && !search.includes('sort='));
+					expect(b.keys, search).toEqual(a.keys);
+					if (!byRelevance) {
+						// records in date order, undated last in both orders (issue 15)
+						const dates = b.keys.map((k) => dateKey.get(k) ?? '');
+						const dated = dates.filter(Boolean).sort();
+						const undated = dates.filter((d) => !d);
+						expect(dates, search).toEqual([
+							...(search.includes('date-asc') ? dated : dated.reverse()),
+							...undated,
+						]);
+					}
+					if (b.keys.length > 0) nonEmpty++;
+				}
+				expect(nonEmpty).toBeGreaterThan(searches.length / 2);
+				expect(errors).toEqual([]);
+			},
+		);
+	},
+);

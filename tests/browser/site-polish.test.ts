@@ -14,25 +14,44 @@ import { useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('siteDir');
 const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as { reports: Array<{ url: string; id: string }> };
+const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
+	reports: Array<{ url: string; id: string }>;
+};
 // The report with the most text: a long page with a table of contents.
 const longest = [...catalog.reports]
 	.map((r) => ({ r, size: readFileSync(path.join(site, r.url, 'index.html')).length }))
 	.sort((a, b) => b.size - a.size)[0]!.r;
 const reportPath = longest.url.slice(1);
 
-const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const phone: BrowserContextOptions = {
+	viewport: { width: 390, height: 844 },
+	isMobile: true,
+	hasTouch: true,
+	deviceScaleFactor: 2,
+};
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 
 interface AxeResult {
-	violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+	violations: Array<{
+		id: string;
+		impact: string | null;
+		help: string;
+		nodes: Array<{ target: unknown }>;
+	}>;
 }
 async function axe(page: Page): Promise<string[]> {
 	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({ resultTypes: ['violations'] }));
+	const result = await page.evaluate(() =>
+		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
+			resultTypes: ['violations'],
+		}),
+	);
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+		.map(
+			(v) =>
+				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+		);
 }
 
 /** Visible controls (links, buttons, inputs, summaries) closer than 8 px to the left or right edge. */
@@ -44,33 +63,46 @@ function controlsNearEdge(page: Page): Promise<string[]> {
 			const r = el.getBoundingClientRect();
 			if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
 			if (el.classList.contains('skip-link') && r.bottom <= 0) continue; // off-screen until focused
-			if (r.left < 8 || r.right > width - 8) near.push(`${el.tagName.toLowerCase()}.${el.className} “${el.textContent?.trim().slice(0, 12)}” ${Math.round(r.left)}–${Math.round(r.right)} of ${width}`);
+			if (r.left < 8 || r.right > width - 8)
+				near.push(
+					`${el.tagName.toLowerCase()}.${el.className} “${el.textContent?.trim().slice(0, 12)}” ${Math.round(r.left)}–${Math.round(r.right)} of ${width}`,
+				);
 		}
 		return near;
 	});
 }
 
-const headerHeight = (page: Page) => page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
+const headerHeight = (page: Page) =>
+	page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
 
 describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 	const served = useServedSite(site);
 
 	describe('phone header (390×844)', () => {
-		test.each(['', 'categories/', reportPath])('one line ≤ 64 px, a 菜单 button, no control within 8 px of the edge: /%s', async (p) => {
-			const context = await served.browser.newContext(phone);
-			const page = await context.newPage();
-			await page.goto(served.server.url + p);
-			const button = page.locator('.menu-toggle');
-			await expect.poll(() => button.isVisible()).toBe(true);
-			expect(await headerHeight(page)).toBeLessThanOrEqual(64);
-			const rows = await page.locator('.site-header .brand, .site-header .menu-toggle').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
-			expect(Math.abs(rows[0]! - rows[1]!)).toBeLessThanOrEqual(4); // brand and button on one line
-			expect(await page.locator('.site-nav').isVisible()).toBe(false);
-			expect(await controlsNearEdge(page)).toEqual([]);
-			await button.click();
-			expect(await controlsNearEdge(page)).toEqual([]);
-			await context.close();
-		});
+		test.each(['', 'categories/', reportPath])(
+			'one line ≤ 64 px, a 菜单 button, no control within 8 px of the edge: /%s',
+			async (p) => {
+				const context = await served.browser.newContext(phone);
+				const page = await context.newPage();
+				await page.goto(served.server.url + p);
+				const button = page.locator('.menu-toggle');
+				await expect.poll(() => button.isVisible()).toBe(true);
+				expect(await headerHeight(page)).toBeLessThanOrEqual(64);
+				const rows = await page
+					.locator('.site-header .brand, .site-header .menu-toggle')
+					.evaluateAll((els) =>
+						els.map((e) =>
+							Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2),
+						),
+					);
+				expect(Math.abs(rows[0]! - rows[1]!)).toBeLessThanOrEqual(4); // brand and button on one line
+				expect(await page.locator('.site-nav').isVisible()).toBe(false);
+				expect(await controlsNearEdge(page)).toEqual([]);
+				await button.click();
+				expect(await controlsNearEdge(page)).toEqual([]);
+				await context.close();
+			},
+		);
 
 		test('the menu is a disclosure: aria-expanded, aria-controls, Enter/Space, Escape returns focus', async () => {
 			const context = await served.browser.newContext(phone);
@@ -93,7 +125,9 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 			expect(await nav.isVisible()).toBe(true);
 			// The next Tab goes into the menu it opened.
 			await page.keyboard.press('Tab');
-			expect(await page.evaluate(() => document.activeElement?.closest('#site-menu') !== null)).toBe(true);
+			expect(
+				await page.evaluate(() => document.activeElement?.closest('#site-menu') !== null),
+			).toBe(true);
 			await page.keyboard.press('Escape');
 			expect(await button.getAttribute('aria-expanded')).toBe('false');
 			expect(await page.evaluate(() => document.activeElement?.className)).toBe('menu-toggle');
@@ -119,16 +153,19 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 		});
 
 		for (const scheme of ['light', 'dark'] as const) {
-			test.each(['', reportPath])(`axe finds no serious or critical violation with the menu closed and open: /%s (${scheme})`, async (p) => {
-				const context = await served.browser.newContext({ ...phone, colorScheme: scheme });
-				const page = await context.newPage();
-				await page.goto(served.server.url + p);
-				await expect.poll(() => page.locator('.menu-toggle').isVisible()).toBe(true);
-				expect(await axe(page)).toEqual([]);
-				await page.locator('.menu-toggle').click();
-				expect(await axe(page)).toEqual([]);
-				await context.close();
-			});
+			test.each(['', reportPath])(
+				`axe finds no serious or critical violation with the menu closed and open: /%s (${scheme})`,
+				async (p) => {
+					const context = await served.browser.newContext({ ...phone, colorScheme: scheme });
+					const page = await context.newPage();
+					await page.goto(served.server.url + p);
+					await expect.poll(() => page.locator('.menu-toggle').isVisible()).toBe(true);
+					expect(await axe(page)).toEqual([]);
+					await page.locator('.menu-toggle').click();
+					expect(await axe(page)).toEqual([]);
+					await context.close();
+				},
+			);
 		}
 	});
 
@@ -158,7 +195,9 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 			const button = page.locator('.theme-toggle');
 			await expect.poll(() => button.isVisible()).toBe(true);
 			expect(await button.locator('.theme-label').textContent()).toBe(first);
-			expect(await page.getByRole('button', { name: new RegExp(`^切换到\\s*${first}$`) }).count()).toBe(1);
+			expect(
+				await page.getByRole('button', { name: new RegExp(`^切换到\\s*${first}$`) }).count(),
+			).toBe(1);
 			await button.click();
 			expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(next);
 			expect(await button.locator('.theme-label').textContent()).toBe(second);
@@ -170,17 +209,24 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 	});
 
 	describe('back to top', () => {
-		for (const [name, options] of [['desktop', desktop], ['phone', phone]] as const) {
+		for (const [name, options] of [
+			['desktop', desktop],
+			['phone', phone],
+		] as const) {
 			test(`floats on a long report page once scrolled, and jumps to the top (${name})`, async () => {
 				const context = await served.browser.newContext(options);
 				const page = await context.newPage();
 				await page.goto(served.server.url + reportPath);
 				const link = page.locator('.back-to-top');
 				await page.waitForLoadState('load');
-				expect(await page.evaluate(() => document.documentElement.scrollHeight > 2 * innerHeight)).toBe(true);
+				expect(
+					await page.evaluate(() => document.documentElement.scrollHeight > 2 * innerHeight),
+				).toBe(true);
 				expect(await link.evaluate((el) => el.classList.contains('floating'))).toBe(false);
 				await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
-				await expect.poll(() => link.evaluate((el) => el.classList.contains('floating'))).toBe(true);
+				await expect
+					.poll(() => link.evaluate((el) => el.classList.contains('floating')))
+					.toBe(true);
 				const box = (await link.boundingBox())!;
 				const vp = page.viewportSize()!;
 				expect(box.y + box.height).toBeLessThanOrEqual(vp.height - 8);
@@ -218,11 +264,19 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 			expect(await page.locator('.page-toc a[aria-current="true"]').count()).toBe(0);
 			// Headings that can be scrolled to the top of the window with the next one at least half a
 			// window further down: with such a heading at the top, its section is the one being read.
-			const ids = await links.evaluateAll((els) => els.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
+			const ids = await links.evaluateAll((els) =>
+				els.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))),
+			);
 			const clear = await page.evaluate((list) => {
-				const tops = list.map((id) => document.getElementById(id)!.getBoundingClientRect().top + scrollY);
+				const tops = list.map(
+					(id) => document.getElementById(id)!.getBoundingClientRect().top + scrollY,
+				);
 				const max = document.documentElement.scrollHeight - innerHeight;
-				return list.filter((_id, i) => tops[i]! - 40 <= max && (i + 1 === list.length || tops[i + 1]! - tops[i]! > innerHeight / 2));
+				return list.filter(
+					(_id, i) =>
+						tops[i]! - 40 <= max &&
+						(i + 1 === list.length || tops[i + 1]! - tops[i]! > innerHeight / 2),
+				);
 			}, ids);
 			expect(clear.length).toBeGreaterThan(1);
 			for (const id of [clear[0]!, clear.at(-1)!]) {
@@ -230,9 +284,17 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 					const el = document.getElementById(target)!;
 					scrollTo(0, el.getBoundingClientRect().top + scrollY - 40);
 				}, id);
-				await expect.poll(() => page.locator('.page-toc a[aria-current="true"]').evaluate((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)))).toBe(id);
+				await expect
+					.poll(() =>
+						page
+							.locator('.page-toc a[aria-current="true"]')
+							.evaluate((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))),
+					)
+					.toBe(id);
 				expect(await page.locator('.page-toc a[aria-current="true"]').count()).toBe(1);
-				const weight = await page.locator('.page-toc a[aria-current="true"]').evaluate((el) => getComputedStyle(el).fontWeight);
+				const weight = await page
+					.locator('.page-toc a[aria-current="true"]')
+					.evaluate((el) => getComputedStyle(el).fontWeight);
 				expect(Number(weight)).toBeGreaterThanOrEqual(700);
 				// The marked link is in view in the sticky side column.
 				const visible = await page.locator('.page-toc a[aria-current="true"]').evaluate((el) => {
@@ -248,7 +310,9 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 	describe('copy link on a touch screen (phone)', () => {
 		test('the 复制本文链接 button is visible and copies the page address without #…', async () => {
 			const context = await served.browser.newContext(phone);
-			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
+			await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+				origin: served.server.url,
+			});
 			const page = await context.newPage();
 			await page.goto(`${served.server.url}${reportPath}#main`);
 			expect(await page.evaluate(() => matchMedia('(hover: none)').matches)).toBe(true);
@@ -257,23 +321,37 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 			const box = (await button.boundingBox())!;
 			expect(box.height).toBeGreaterThanOrEqual(24);
 			await button.tap();
-			await expect.poll(() => page.locator('[data-copy-link-status]').textContent()).toBe('已复制本文链接');
-			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${served.server.url}${reportPath}`);
+			await expect
+				.poll(() => page.locator('[data-copy-link-status]').textContent())
+				.toBe('已复制本文链接');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+				`${served.server.url}${reportPath}`,
+			);
 			await context.close();
 		});
 
 		test('heading anchors are visible without hover, and a tapped ¶ copies its block link', async () => {
 			const context = await served.browser.newContext(phone);
-			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
+			await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+				origin: served.server.url,
+			});
 			const page = await context.newPage();
 			await page.goto(served.server.url + reportPath);
-			const anchor = page.locator('.report-main h2 > .block-anchor, .report-main h3 > .block-anchor').first();
+			const anchor = page
+				.locator('.report-main h2 > .block-anchor, .report-main h3 > .block-anchor')
+				.first();
 			await expect.poll(() => anchor.count()).toBe(1);
-			expect(Number(await anchor.evaluate((el) => getComputedStyle(el).opacity))).toBeGreaterThan(0.4);
+			expect(Number(await anchor.evaluate((el) => getComputedStyle(el).opacity))).toBeGreaterThan(
+				0.4,
+			);
 			const hash = (await anchor.getAttribute('href'))!;
 			await anchor.tap();
-			await expect.poll(() => page.locator('[data-copy-link-status]').textContent()).toBe('已复制本节链接');
-			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${served.server.url}${reportPath}${hash}`);
+			await expect
+				.poll(() => page.locator('[data-copy-link-status]').textContent())
+				.toBe('已复制本节链接');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+				`${served.server.url}${reportPath}${hash}`,
+			);
 			await context.close();
 		});
 	});

@@ -13,9 +13,14 @@ describe('html-validate over the built site', () => {
 	test('reports no error on any page', async () => {
 		const errors: string[] = [];
 		for (const file of htmlFiles(site)) {
-			const report = await validator.validateString(readFileSync(path.join(site, file), 'utf8'), file);
+			const report = await validator.validateString(
+				readFileSync(path.join(site, file), 'utf8'),
+				file,
+			);
 			for (const result of report.results) {
-				for (const m of result.messages) if (m.severity === 2) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+				for (const m of result.messages)
+					if (m.severity === 2)
+						errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
 			}
 		}
 		expect(errors.slice(0, 30)).toEqual([]);

@@ -29,7 +29,8 @@ describe('links of the built site', () => {
 					continue;
 				}
 				const anchor = decodeURIComponent(url.hash.slice(1));
-				if (anchor && target.endsWith('.html') && !idsOf(target).has(anchor)) broken.push(`${file}: ${ref} (no id)`);
+				if (anchor && target.endsWith('.html') && !idsOf(target).has(anchor))
+					broken.push(`${file}: ${ref} (no id)`);
 			}
 		}
 		expect(broken.slice(0, 20)).toEqual([]);
@@ -39,10 +40,13 @@ describe('links of the built site', () => {
 		const external: string[] = [];
 		const isExternal = (v: string) => /^(?:[a-z]+:)?\/\//i.test(v);
 		for (const [file, text] of html) {
-			for (const m of text.matchAll(/<(script|link|img|iframe|source|video|audio)\b[^>]*?\s(?:src|href)="([^"]*)"/g)) {
+			for (const m of text.matchAll(
+				/<(script|link|img|iframe|source|video|audio)\b[^>]*?\s(?:src|href)="([^"]*)"/g,
+			)) {
 				if (isExternal(m[2] ?? '')) external.push(`${file}: <${m[1]}> ${m[2]}`);
 			}
-			for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)/g)) if (isExternal(m[1] ?? '')) external.push(`${file}: url(${m[1]})`);
+			for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)/g))
+				if (isExternal(m[1] ?? '')) external.push(`${file}: url(${m[1]})`);
 		}
 		expect(external).toEqual([]);
 	});
@@ -65,7 +69,9 @@ describe('links of the built site', () => {
 			}
 			frontier = next;
 		}
-		const missing = readCatalog(site).reports.filter((r) => !depth.has(fileFor(site, base + r.url.slice(1), base) ?? ''));
+		const missing = readCatalog(site).reports.filter(
+			(r) => !depth.has(fileFor(site, base + r.url.slice(1), base) ?? ''),
+		);
 		expect(missing.map((r) => r.url)).toEqual([]);
 	});
 

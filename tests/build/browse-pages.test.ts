@@ -14,11 +14,17 @@ const read = (p: string) => readFileSync(page(p), 'utf8');
 
 // Expected facets, derived from the catalog here (not through the site's grouping code).
 const categories = new Map<string, number>();
-for (const r of [...catalog.reports, ...catalog.tocOnly]) categories.set(r.categorySlug, (categories.get(r.categorySlug) ?? 0) + 1);
+for (const r of [...catalog.reports, ...catalog.tocOnly])
+	categories.set(r.categorySlug, (categories.get(r.categorySlug) ?? 0) + 1);
 const themes = new Set(catalog.reports.flatMap((r) => r.themeSlugs));
 // The counting rule (issue 18): a TOC-only entry counts in its compilation's year.
 const sourceDate = new Map(catalog.sources.map((s) => [s.slug, s.date]));
-const years = new Set([...catalog.reports.map((r) => r.date), ...catalog.tocOnly.map((t) => sourceDate.get(t.sourceSlug) ?? null)].map((d) => (d === null ? 'undated' : d.slice(0, 4))));
+const years = new Set(
+	[
+		...catalog.reports.map((r) => r.date),
+		...catalog.tocOnly.map((t) => sourceDate.get(t.sourceSlug) ?? null),
+	].map((d) => (d === null ? 'undated' : d.slice(0, 4))),
+);
 const units = new Map<string, string>();
 for (const r of [...catalog.reports, ...catalog.tocOnly]) {
 	if (r.unit !== null && !r.unitAnonymized) units.set(unitSlug(r.sourceSlug, r.unit), r.unit);
@@ -30,9 +36,12 @@ describe('browsing pages in the build', () => {
 		expect(categories.size).toBeGreaterThan(0);
 	});
 
-	test.each(['', 'categories', 'themes', 'units', 'compilations', 'years'])('has the index /%s/', (p) => {
-		expect(existsSync(page(p))).toBe(true);
-	});
+	test.each(['', 'categories', 'themes', 'units', 'compilations', 'years'])(
+		'has the index /%s/',
+		(p) => {
+			expect(existsSync(page(p))).toBe(true);
+		},
+	);
 
 	test('has a page for every category, each index page linking to it', () => {
 		const index = read('categories');
@@ -45,7 +54,8 @@ describe('browsing pages in the build', () => {
 	test('paginates a category at PER_PAGE items, with every page built', () => {
 		for (const [slug, n] of categories) {
 			const pages = Math.ceil(n / PER_PAGE);
-			for (let i = 2; i <= pages; i++) expect(existsSync(page(`categories/${slug}/${i}`)), `${slug} p${i}`).toBe(true);
+			for (let i = 2; i <= pages; i++)
+				expect(existsSync(page(`categories/${slug}/${i}`)), `${slug} p${i}`).toBe(true);
 			expect(existsSync(page(`categories/${slug}/${pages + 1}`))).toBe(false);
 		}
 	});
@@ -60,18 +70,21 @@ describe('browsing pages in the build', () => {
 	});
 
 	test('has a page for every compilation, showing its title', () => {
-		for (const s of catalog.sources) expect(read(`compilations/${s.slug}`)).toContain(s.title.replace(/&/g, '&amp;'));
+		for (const s of catalog.sources)
+			expect(read(`compilations/${s.slug}`)).toContain(s.title.replace(/&/g, '&amp;'));
 	});
 
 	test('has a page for every named unit, and none for anonymised units', () => {
-		for (const [slug, name] of units) expect(read(`units/${slug}`), slug).toContain(name.replace(/&/g, '&amp;'));
+		for (const [slug, name] of units)
+			expect(read(`units/${slug}`), slug).toContain(name.replace(/&/g, '&amp;'));
 		for (const r of catalog.reports.filter((x) => x.unit !== null && x.unitAnonymized)) {
 			expect(existsSync(page(`units/${unitSlug(r.sourceSlug, r.unit ?? '')}`))).toBe(false);
 		}
 	});
 
 	test('every report page is built', () => {
-		for (const r of catalog.reports) expect(fileFor(site, base + r.url.slice(1), base), r.url).not.toBeNull();
+		for (const r of catalog.reports)
+			expect(fileFor(site, base + r.url.slice(1), base), r.url).not.toBeNull();
 	});
 
 	test('every TOC-only entry is listed, marked 正文未收录, on its category pages', () => {
@@ -96,7 +109,9 @@ describe('browsing pages in the build', () => {
 		for (const s of catalog.sources.filter((x) => x.toc.length > 0)) {
 			const html = read(`compilations/${s.slug}`);
 			const hrefs = anchorHrefs(html).filter((h) => h.startsWith(`${base}reports/`));
-			const expected = s.toc.filter((e) => e.reportId !== null).map((e) => `${base}reports/${e.reportId}/`);
+			const expected = s.toc
+				.filter((e) => e.reportId !== null)
+				.map((e) => `${base}reports/${e.reportId}/`);
 			expect(hrefs.slice(0, expected.length)).toEqual(expected);
 		}
 	});

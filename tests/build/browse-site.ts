@@ -25,7 +25,11 @@ export function readCatalog(site: string): Catalog {
 	return JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as Catalog;
 }
 
-const decode = (v: string) => v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (v: string) =>
+	v
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'");
 
 /** Values of one attribute on any element (`href`, `src`, `id` …), decoded. */
 export function attrValues(html: string, attr: string): string[] {

@@ -23,17 +23,29 @@ const ADDED_SOURCE = '001_c21bc2402ff3211b.txt';
 
 let tmp: string;
 let repo: string;
-const incremental = () => ({ out: path.join(tmp, 'incr/dist'), reportsDir: path.join(tmp, 'incr/reports'), cache: path.join(tmp, 'incr/astro-cache') });
+const incremental = () => ({
+	out: path.join(tmp, 'incr/dist'),
+	reportsDir: path.join(tmp, 'incr/reports'),
+	cache: path.join(tmp, 'incr/astro-cache'),
+});
 
 /** The scratch repository's own build, run in it (so it reads its vocabulary and overrides). */
-async function runBuild(o: ReturnType<typeof incremental>): Promise<{ code: number | null; output: string }> {
-	return startBuild(['--out', o.out, '--reports-dir', o.reportsDir], { repo, env: { HUIBIAN_CACHE: o.cache } }).done;
+async function runBuild(
+	o: ReturnType<typeof incremental>,
+): Promise<{ code: number | null; output: string }> {
+	return startBuild(['--out', o.out, '--reports-dir', o.reportsDir], {
+		repo,
+		env: { HUIBIAN_CACHE: o.cache },
+	}).done;
 }
 
 beforeAll(async () => {
 	tmp = await mkdtemp(path.join(os.tmpdir(), 'huibian-incremental-'));
 	const text = async (name: string) => readFile(path.join(SAMPLES, name));
-	repo = await makeScratchRepo(path.join(tmp, 'repo'), { [BODY_SOURCE]: await text(BODY_SOURCE), [REMOVED_SOURCE]: await text(REMOVED_SOURCE) });
+	repo = await makeScratchRepo(path.join(tmp, 'repo'), {
+		[BODY_SOURCE]: await text(BODY_SOURCE),
+		[REMOVED_SOURCE]: await text(REMOVED_SOURCE),
+	});
 	const first = await runBuild(incremental());
 	expect(first.code, first.output).toBe(0);
 	expect(first.output).toMatch(/^astro: .*full build: first build in this cache/m);
@@ -43,8 +55,15 @@ afterAll(async () => {
 });
 
 /** `astro: R of F pages rendered, U reused…` of a build's output. */
-function astroCounts(output: string): { rendered: number; files: number; reused: number; full: boolean } {
-	const m = /^astro: ([\d,]+) of ([\d,]+) pages rendered, ([\d,]+) reused(; full build)?/m.exec(output);
+function astroCounts(output: string): {
+	rendered: number;
+	files: number;
+	reused: number;
+	full: boolean;
+} {
+	const m = /^astro: ([\d,]+) of ([\d,]+) pages rendered, ([\d,]+) reused(; full build)?/m.exec(
+		output,
+	);
 	if (!m) throw new Error(`no astro line in the build output:\n${output}`);
 	const n = (s: string) => Number(s.replaceAll(',', ''));
 	return { rendered: n(m[1]!), files: n(m[2]!), reused: n(m[3]!), full: m[4] !== undefined };
@@ -55,14 +74,25 @@ async function buildBoth(step: string): Promise<ReturnType<typeof astroCounts>> 
 	const incr = await runBuild(incremental());
 	expect(incr.code, incr.output).toBe(0);
 	const clean = path.join(tmp, `clean-${step}`);
-	const full = await runBuild({ ...incremental(), out: path.join(clean, 'dist'), reportsDir: path.join(clean, 'reports'), cache: path.join(clean, 'astro-cache') });
+	const full = await runBuild({
+		...incremental(),
+		out: path.join(clean, 'dist'),
+		reportsDir: path.join(clean, 'reports'),
+		cache: path.join(clean, 'astro-cache'),
+	});
 	expect(full.code, full.output).toBe(0);
 	expect(astroCounts(full.output).reused).toBe(0);
 	for (const folder of ['dist', 'reports']) {
-		const [a, b] = [await hashTree(path.join(tmp, 'incr', folder)), await hashTree(path.join(clean, folder))];
+		const [a, b] = [
+			await hashTree(path.join(tmp, 'incr', folder)),
+			await hashTree(path.join(clean, folder)),
+		];
 		expect(a.size).toBeGreaterThan(folder === 'dist' ? 50 : 2);
 		// The first differing file is named in the failure (a list of path: changed/only in …).
-		expect(treeDiff(a, b), `${folder}: incremental build (first) vs clean build (second) after "${step}"`).toEqual([]);
+		expect(
+			treeDiff(a, b),
+			`${folder}: incremental build (first) vs clean build (second) after "${step}"`,
+		).toEqual([]);
 	}
 	await rm(clean, { recursive: true, force: true });
 	return astroCounts(incr.output);
@@ -77,7 +107,9 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
 
 /** Reports of the incremental build's catalog. */
 async function catalogReports(): Promise<Array<{ id: string; title: string; source: string }>> {
-	const catalog = JSON.parse(await readFile(path.join(tmp, 'incr/reports/catalog.json'), 'utf8')) as { reports: Array<{ id: string; title: string; source: string }> };
+	const catalog = JSON.parse(
+		await readFile(path.join(tmp, 'incr/reports/catalog.json'), 'utf8'),
+	) as { reports: Array<{ id: string; title: string; source: string }> };
 	return catalog.reports;
 }
 
@@ -97,7 +129,10 @@ describe('an incremental build equals a clean build after every edit', () => {
 	test('a body changed (one sentence added)', async () => {
 		await edit(path.join(repo, 'content/sources', BODY_SOURCE), (text) => {
 			const lines = text.split('\n');
-			const longest = lines.reduce((best, line, i) => (line.length > lines[best]!.length ? i : best), 0);
+			const longest = lines.reduce(
+				(best, line, i) => (line.length > lines[best]!.length ? i : best),
+				0,
+			);
 			lines[longest] = `${lines[longest]!.trimEnd()}这是修订时新加的一句话。`;
 			return lines.join('\n');
 		});
@@ -118,14 +153,21 @@ describe('an incremental build equals a clean build after every edit', () => {
 
 	test('an override added', async () => {
 		const report = (await catalogReports()).find((r) => r.source === REMOVED_SOURCE)!;
-		await writeFile(path.join(repo, 'content/overrides.yaml'), `${report.id}:\n  unit: 增量构建测试单位\n  date: 2011-05\n`);
+		await writeFile(
+			path.join(repo, 'content/overrides.yaml'),
+			`${report.id}:\n  unit: 增量构建测试单位\n  date: 2011-05\n`,
+		);
 		expect((await buildBoth('override')).full).toBe(false);
-		const catalog = JSON.parse(await readFile(path.join(tmp, 'incr/reports/catalog.json'), 'utf8')) as { reports: Array<{ id: string; unit: string | null }> };
+		const catalog = JSON.parse(
+			await readFile(path.join(tmp, 'incr/reports/catalog.json'), 'utf8'),
+		) as { reports: Array<{ id: string; unit: string | null }> };
 		expect(catalog.reports.find((r) => r.id === report.id)?.unit).toBe('增量构建测试单位');
 	}, 300_000);
 
 	test('the vocabulary changed: every page rendered again', async () => {
-		await edit(path.join(repo, 'content/vocabulary.yaml'), (text) => text.replace('label: 学习型组织理论', 'label: 学习型组织的理论'));
+		await edit(path.join(repo, 'content/vocabulary.yaml'), (text) =>
+			text.replace('label: 学习型组织理论', 'label: 学习型组织的理论'),
+		);
 		const counts = await buildBoth('vocabulary');
 		expect(counts.full).toBe(true);
 		expect(counts.reused).toBe(0);

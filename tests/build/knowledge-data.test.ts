@@ -51,8 +51,14 @@ describe('citations in the build', () => {
 
 	test('the CSL-JSON on a report page is valid JSON with the same pages', () => {
 		for (const r of catalog.reports) {
-			const [csl] = JSON.parse(text(/<pre id="cite-csl"[^>]*>([\s\S]*?)<\/pre>/.exec(page(r.url))![1]!)) as Array<Record<string, unknown>>;
-			expect(csl!).toMatchObject({ id: r.id, type: 'chapter', 'container-title': r.compilationTitle });
+			const [csl] = JSON.parse(
+				text(/<pre id="cite-csl"[^>]*>([\s\S]*?)<\/pre>/.exec(page(r.url))![1]!),
+			) as Array<Record<string, unknown>>;
+			expect(csl!).toMatchObject({
+				id: r.id,
+				type: 'chapter',
+				'container-title': r.compilationTitle,
+			});
 			expect(csl!.page ?? null).toBe(expectedPages(r.id, r.sourceSlug));
 		}
 	});
@@ -60,7 +66,9 @@ describe('citations in the build', () => {
 	test('each compilation page offers a citation of the whole book', () => {
 		for (const s of catalog.sources) {
 			const html = page(`/compilations/${s.slug}/`);
-			expect(text(/<p id="cite-gbt"[^>]*>([\s\S]*?)<\/p>/.exec(html)![1]!)).toContain(`${s.title}[G]`);
+			expect(text(/<p id="cite-gbt"[^>]*>([\s\S]*?)<\/p>/.exec(html)![1]!)).toContain(
+				`${s.title}[G]`,
+			);
 			expect(html).toContain('@collection{');
 		}
 	});
@@ -76,16 +84,26 @@ describe('data downloads in the build', () => {
 		for (const r of catalog.reports) {
 			const row = records.find((x) => x.id === r.id)!;
 			expect(row).toMatchObject({
-				url: r.url, title: r.title, subtitle: r.subtitle ?? '', unit: r.unit ?? '', category: r.category,
-				date: r.date ?? '', themes: r.themes.join('; '), compilation: r.compilationTitle,
-				tocPage: r.tocPage === null ? '' : String(r.tocPage), pages: expectedPages(r.id, r.sourceSlug) ?? '',
+				url: r.url,
+				title: r.title,
+				subtitle: r.subtitle ?? '',
+				unit: r.unit ?? '',
+				category: r.category,
+				date: r.date ?? '',
+				themes: r.themes.join('; '),
+				compilation: r.compilationTitle,
+				tocPage: r.tocPage === null ? '' : String(r.tocPage),
+				pages: expectedPages(r.id, r.sourceSlug) ?? '',
 				licence: sourceOf(r.sourceSlug).licence ?? 'unknown',
 			});
 		}
 	});
 
 	test('reports.jsonl round-trips to catalog.json and holds each report’s full text', () => {
-		const lines = file('data/reports.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+		const lines = file('data/reports.jsonl')
+			.trimEnd()
+			.split('\n')
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
 		expect(lines).toHaveLength(catalog.reports.length);
 		for (const r of catalog.reports) {
 			const line = lines.find((l) => l.id === r.id)!;
@@ -94,8 +112,12 @@ describe('data downloads in the build', () => {
 			expect(licence).toBe(sourceOf(r.sourceSlug).licence ?? 'unknown');
 			// Every paragraph of the report page is in the text, in order.
 			const html = page(r.url);
-			const main = /<div class="report-main prose">([\s\S]*?)<\/div>\s*<\/div>\s*<\/article>/.exec(html)![1]!;
-			const paragraphs = [...main.matchAll(/<p id="[^"]*">([\s\S]*?)<\/p>/g)].map((m) => text(m[1]!).replace(/\s+/g, ' ').trim());
+			const main = /<div class="report-main prose">([\s\S]*?)<\/div>\s*<\/div>\s*<\/article>/.exec(
+				html,
+			)![1]!;
+			const paragraphs = [...main.matchAll(/<p id="[^"]*">([\s\S]*?)<\/p>/g)].map((m) =>
+				text(m[1]!).replace(/\s+/g, ' ').trim(),
+			);
 			expect(paragraphs.length).toBeGreaterThan(0);
 			let at = 0;
 			for (const p of paragraphs) {
@@ -107,10 +129,14 @@ describe('data downloads in the build', () => {
 	});
 
 	test('datapackage.json describes the CSV columns and the files exist', () => {
-		const pkg = JSON.parse(file('data/datapackage.json')) as { resources: Array<{ path: string; schema?: { fields: Array<{ name: string }> } }>; licenses: Array<{ name: string }> };
+		const pkg = JSON.parse(file('data/datapackage.json')) as {
+			resources: Array<{ path: string; schema?: { fields: Array<{ name: string }> } }>;
+			licenses: Array<{ name: string }>;
+		};
 		const header = parseCsv(file('data/reports.csv'))[0];
 		expect(pkg.resources[0]!.schema!.fields.map((f) => f.name)).toEqual(header);
-		for (const r of pkg.resources) expect(existsSync(path.join(site, 'data', r.path)), r.path).toBe(true);
+		for (const r of pkg.resources)
+			expect(existsSync(path.join(site, 'data', r.path)), r.path).toBe(true);
 		const licences = new Set(catalog.sources.map((s) => s.licence ?? 'unknown'));
 		expect(pkg.licenses.map((l) => l.name).sort()).toEqual([...licences].sort());
 	});
@@ -119,7 +145,9 @@ describe('data downloads in the build', () => {
 		for (const r of catalog.reports) {
 			const html = page(r.url);
 			expect(anchorHrefs(html)).toContain(`${base}reports/${r.id}.json`);
-			const json = JSON.parse(file(`reports/${r.id}.json`)) as Record<string, unknown> & { blocks: Array<{ id: string }> };
+			const json = JSON.parse(file(`reports/${r.id}.json`)) as Record<string, unknown> & {
+				blocks: Array<{ id: string }>;
+			};
 			expect(json).toMatchObject({ ...r, licence: sourceOf(r.sourceSlug).licence ?? 'unknown' });
 			for (const b of json.blocks) expect(html).toContain(`id="${b.id}"`);
 		}
@@ -128,8 +156,15 @@ describe('data downloads in the build', () => {
 	test('each report page carries schema.org JSON-LD and Dublin Core in its head', () => {
 		for (const r of catalog.reports) {
 			const head = /<head>([\s\S]*?)<\/head>/.exec(page(r.url))![1]!;
-			const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(head)![1]!) as Record<string, unknown>;
-			expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Report', headline: r.title, isPartOf: { name: r.compilationTitle } });
+			const ld = JSON.parse(
+				/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(head)![1]!,
+			) as Record<string, unknown>;
+			expect(ld).toMatchObject({
+				'@context': 'https://schema.org',
+				'@type': 'Report',
+				headline: r.title,
+				isPartOf: { name: r.compilationTitle },
+			});
 			// A licence appears exactly when the source declares one (never the token `unknown`).
 			const licence = sourceOf(r.sourceSlug).licence;
 			expect(ld.license).toBe(licence ?? undefined);

@@ -28,7 +28,8 @@ const pages = readdirSync(path.join(site, 'practices'), { withFileTypes: true })
 		});
 		return { slug: d.name, name, uses };
 	});
-const quotedCore = (printed: string) => (/[“"]([^”"]+)[”"]/.exec(printed)?.[1] ?? printed).normalize('NFKC');
+const quotedCore = (printed: string) =>
+	(/[“"]([^”"]+)[”"]/.exec(printed)?.[1] ?? printed).normalize('NFKC');
 
 describe('practice pages in the build', () => {
 	test('the index links every practice page', () => {
@@ -41,7 +42,9 @@ describe('practice pages in the build', () => {
 		for (const r of catalog.reports) {
 			for (const printed of r.namedPractices) {
 				const core = quotedCore(printed);
-				const page = pages.find((p) => quotedCore(p.name).replace(/\s+/g, '') === core.replace(/\s+/g, ''));
+				const page = pages.find(
+					(p) => quotedCore(p.name).replace(/\s+/g, '') === core.replace(/\s+/g, ''),
+				);
 				expect(page, `${printed} of ${r.id}`).toBeDefined();
 				const use = page!.uses.find((u) => u.report === r.id);
 				expect(use, `${r.id} on ${page!.slug}`).toBeDefined();
@@ -78,7 +81,10 @@ describe('practice pages in the build', () => {
 	});
 
 	test('quoted phrases that are not programmes get no page', () => {
-		const sources = readdirSync('content/sources').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join('content/sources', f), 'utf8')).join('');
+		const sources = readdirSync('content/sources')
+			.filter((f) => f.endsWith('.txt'))
+			.map((f) => readFileSync(path.join('content/sources', f), 'utf8'))
+			.join('');
 		for (const phrase of ['参谋部', '十六大', '十七大', '三个代表']) {
 			if (!sources.includes(`“${phrase}”`)) continue;
 			expect(pages.map((p) => p.name)).not.toContain(`“${phrase}”`);

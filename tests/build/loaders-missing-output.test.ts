@@ -22,11 +22,15 @@ afterAll(async () => {
 
 function astroBuild(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root],
+			{
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let output = '';
 		child.stdout.on('data', (c: Buffer) => (output += c.toString()));
 		child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -38,7 +42,11 @@ function astroBuild(env: Record<string, string>): Promise<{ code: number | null;
 test('astro build with a reports folder that does not exist names it and fails', async () => {
 	const missing = path.join(tmp, 'no-such-reports');
 	const out = path.join(tmp, 'dist');
-	const run = await astroBuild({ HUIBIAN_REPORTS_DIR: missing, HUIBIAN_OUT: out, HUIBIAN_CACHE: path.join(tmp, 'cache') });
+	const run = await astroBuild({
+		HUIBIAN_REPORTS_DIR: missing,
+		HUIBIAN_OUT: out,
+		HUIBIAN_CACHE: path.join(tmp, 'cache'),
+	});
 	expect(run.code).not.toBe(0);
 	// The report loader and the catalog loader run side by side: either may be the one that stops
 	// the build, and both name what they looked for under the missing folder.
@@ -46,7 +54,10 @@ test('astro build with a reports folder that does not exist names it and fails',
 		`Expected the generated report pages (a folder of <id>.mdx) at ${missing}, found none (ENOENT)`,
 		`Expected the ingest catalog at ${path.join(missing, 'catalog.json')}, found none (ENOENT)`,
 	];
-	expect(named.some((line) => run.output.includes(line)), run.output).toBe(true);
+	expect(
+		named.some((line) => run.output.includes(line)),
+		run.output,
+	).toBe(true);
 	// Nothing that looks like a site was written.
 	const written = await readdir(out).catch(() => [] as string[]);
 	expect(written.filter((n) => n.endsWith('.html'))).toEqual([]);

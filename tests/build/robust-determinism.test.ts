@@ -36,15 +36,28 @@ describe('two builds of the same sources are byte-identical', () => {
 		const [ha, hb] = [await hashTree(a), await hashTree(b)];
 		expect(ha.size).toBeGreaterThan(20);
 		expect(treeDiff(ha, hb)).toEqual([]);
-		expect(treeDiff(await hashTree(path.join(tmp, 'robust-a/reports')), await hashTree(path.join(tmp, 'robust-b/reports')))).toEqual([]);
+		expect(
+			treeDiff(
+				await hashTree(path.join(tmp, 'robust-a/reports')),
+				await hashTree(path.join(tmp, 'robust-b/reports')),
+			),
+		).toEqual([]);
 	}, 180_000);
 
 	test('the sample compilations, against the shared test build', async () => {
 		// An existing site given by HUIBIAN_TEST_SITE may come from other sources: build twice then.
 		const shared = process.env.HUIBIAN_TEST_SITE
-			? await buildInto('samples-a', path.join(root, 'content/sources'), path.join(tmp, 'samples-a-cache'))
+			? await buildInto(
+					'samples-a',
+					path.join(root, 'content/sources'),
+					path.join(tmp, 'samples-a-cache'),
+				)
 			: inject('siteDir');
-		const mine = await buildInto('samples-b', path.join(root, 'content/sources'), path.join(tmp, 'samples-b-cache'));
+		const mine = await buildInto(
+			'samples-b',
+			path.join(root, 'content/sources'),
+			path.join(tmp, 'samples-b-cache'),
+		);
 		const [ha, hb] = [await hashTree(shared), await hashTree(mine)];
 		expect(ha.size).toBeGreaterThan(50);
 		expect(treeDiff(ha, hb)).toEqual([]);

@@ -20,7 +20,14 @@ import { encodings, makeRobustSources, variantName } from '../fixtures/robust-si
 import { root, runBuild, type BuildRun } from '../fixtures/robust-site/run-build.ts';
 import { elementText } from '../helpers/html-text.ts';
 
-type Node = { nodeName: string; tagName?: string; value?: string; childNodes?: Node[]; attrs?: Array<{ name: string; value: string }>; content?: Node };
+type Node = {
+	nodeName: string;
+	tagName?: string;
+	value?: string;
+	childNodes?: Node[];
+	attrs?: Array<{ name: string; value: string }>;
+	content?: Node;
+};
 
 let tmp: string;
 let dist: string;
@@ -58,14 +65,17 @@ const hasClass = (name: string) => (n: { attrs?: Array<{ name: string; value: st
 describe('the hostile site builds', () => {
 	test('the build succeeds and prints one line per stage', () => {
 		expect(build.code, build.output).toBe(0);
-		for (const stage of ['ingest:', 'astro:', 'search:', 'build:']) expect(build.output).toMatch(new RegExp(`^${stage} `, 'm'));
+		for (const stage of ['ingest:', 'astro:', 'search:', 'build:'])
+			expect(build.output).toMatch(new RegExp(`^${stage} `, 'm'));
 		expect(build.output).toMatch(/^ingest: \d+ sources, \d+ reports/m);
 	});
 
 	test('every source gave pages, the big ones included', () => {
 		expect(new Set(pages.map((p) => p.frontmatter.source)).size).toBe(catalog.sources.length);
 		const long = pages.find((p) => p.frontmatter.source === 'robust-long-line.txt');
-		expect(Math.max(...(long?.text.split('\n').map((l) => Buffer.byteLength(l)) ?? [0]))).toBeGreaterThanOrEqual(1 << 20);
+		expect(
+			Math.max(...(long?.text.split('\n').map((l) => Buffer.byteLength(l)) ?? [0])),
+		).toBeGreaterThanOrEqual(1 << 20);
 		const many = pages.find((p) => p.frontmatter.source === 'robust-many-lines.txt');
 		expect(many?.text.split('\n').length).toBeGreaterThanOrEqual(99_990);
 	});
@@ -82,7 +92,12 @@ describe('each report page shows exactly the cleaned source text', () => {
 			const shown = body!.split('\n');
 			const expected = page.text.split('\n');
 			for (let i = 0; i < Math.max(shown.length, expected.length); i++) {
-				if (shown[i] !== expected[i]) expect({ id: page.id, line: i + 1, shown: shown[i]?.slice(0, 200) }).toEqual({ id: page.id, line: i + 1, shown: expected[i]?.slice(0, 200) });
+				if (shown[i] !== expected[i])
+					expect({ id: page.id, line: i + 1, shown: shown[i]?.slice(0, 200) }).toEqual({
+						id: page.id,
+						line: i + 1,
+						shown: expected[i]?.slice(0, 200),
+					});
 			}
 			const title = elementText(doc, (n) => n.nodeName === 'h1');
 			expect(title, page.id).toBe(page.frontmatter.title);
@@ -110,13 +125,17 @@ describe('no source text becomes markup', () => {
 			for (const el of elements(doc)) {
 				const attrs = el.attrs ?? [];
 				if (foreign.has(el.tagName!)) findings.push(`${file}: <${el.tagName}>`);
-				for (const a of attrs) if (/^on/i.test(a.name)) findings.push(`${file}: <${el.tagName} ${a.name}>`);
+				for (const a of attrs)
+					if (/^on/i.test(a.name)) findings.push(`${file}: <${el.tagName} ${a.name}>`);
 				if (el.tagName === 'script') {
 					const src = attrs.find((a) => a.name === 'src')?.value;
 					const text = (el.childNodes ?? []).map((c) => c.value ?? '').join('');
 					const type = attrs.find((a) => a.name === 'type')?.value;
 					// The site's own scripts: Astro's bundles, Pagefind, and the two pre-paint files in public/js/.
-					if (src !== undefined && !(/^\/(_astro|pagefind|js)\/[\w.-]+\.js$/.test(src) && existsSync(path.join(dist, src))))
+					if (
+						src !== undefined &&
+						!(/^\/(_astro|pagefind|js)\/[\w.-]+\.js$/.test(src) && existsSync(path.join(dist, src)))
+					)
 						findings.push(`${file}: script src=${src}`);
 					if (type === 'application/ld+json') {
 						// Data, not code: it must parse whole (a `</script>` in a title would cut it short).
@@ -125,7 +144,8 @@ describe('no source text becomes markup', () => {
 						} catch {
 							findings.push(`${file}: JSON-LD cut short: ${text.slice(-60)}`);
 						}
-					} else if (/alert|pwned|标题里的脚本|evil\.example|document\.title/.test(text)) findings.push(`${file}: inline script from text`);
+					} else if (/alert|pwned|标题里的脚本|evil\.example|document\.title/.test(text))
+						findings.push(`${file}: inline script from text`);
 				}
 			}
 		}
@@ -139,14 +159,21 @@ describe('no source text becomes markup', () => {
 		expect(elementText(doc, (n) => n.nodeName === 'title')).toContain(page!.frontmatter.title);
 		// Structured data, when the page has it, carries the title whole.
 		const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(doc);
-		if (ld) expect(JSON.stringify(JSON.parse(ld[1]!))).toContain(JSON.stringify(page!.frontmatter.title).slice(1, -1));
-		expect(elementText(doc, (n) => n.nodeName === 'nav' && hasClass('breadcrumbs')(n))).toContain(page!.frontmatter.title);
+		if (ld)
+			expect(JSON.stringify(JSON.parse(ld[1]!))).toContain(
+				JSON.stringify(page!.frontmatter.title).slice(1, -1),
+			);
+		expect(elementText(doc, (n) => n.nodeName === 'nav' && hasClass('breadcrumbs')(n))).toContain(
+			page!.frontmatter.title,
+		);
 	});
 });
 
 describe('every encoding gives the same records and pages', () => {
 	const originals = ['robust-single.txt', 'robust-toc.txt'];
-	const cases = originals.flatMap((file) => Object.keys(encodings).map((encoding) => [file, encoding] as const));
+	const cases = originals.flatMap((file) =>
+		Object.keys(encodings).map((encoding) => [file, encoding] as const),
+	);
 	/** Replace what the file name of a variant shows through (slug, file name) by the original's. */
 	const asOriginal = (text: string, file: string, encoding: string) => {
 		const variant = variantName(file, encoding);
@@ -156,7 +183,10 @@ describe('every encoding gives the same records and pages', () => {
 	// The variants are one report printed in several sources: all copies but one are reprints of
 	// it (issue 18), so the reprint field and the 另见 / 亦收录于 note differ between them; the
 	// record, the text and the rest of the page must not.
-	const article = (doc: string) => doc.slice(doc.indexOf('<header class="report-head">'), doc.indexOf('</article>')).replace(/<p class="reprint-note[^]*?<\/p>/g, '');
+	const article = (doc: string) =>
+		doc
+			.slice(doc.indexOf('<header class="report-head">'), doc.indexOf('</article>'))
+			.replace(/<p class="reprint-note[^]*?<\/p>/g, '');
 	const noReprint = (mdx: string) => mdx.replace(/^reprintOf: .*\n/m, '');
 
 	test.each(cases)('%s saved as %s', async (file, encoding) => {
@@ -170,8 +200,12 @@ describe('every encoding gives the same records and pages', () => {
 		for (let i = 0; i < mine.length; i++) {
 			// the generated MDX as written by the build, and the page's searchable article
 			const mdx = (id: string) => readFile(path.join(reportsDir, `${id}.mdx`), 'utf8');
-			expect(noReprint(asOriginal(await mdx(theirs[i]!.id), file, encoding))).toBe(noReprint(await mdx(mine[i]!.id)));
-			expect(asOriginal(article(await html(theirs[i]!.id)), file, encoding)).toBe(article(await html(mine[i]!.id)));
+			expect(noReprint(asOriginal(await mdx(theirs[i]!.id), file, encoding))).toBe(
+				noReprint(await mdx(mine[i]!.id)),
+			);
+			expect(asOriginal(article(await html(theirs[i]!.id)), file, encoding)).toBe(
+				article(await html(mine[i]!.id)),
+			);
 		}
 	});
 });

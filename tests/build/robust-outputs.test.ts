@@ -32,7 +32,8 @@ afterAll(async () => {
 /** Every file of the scratch repository but node_modules, by path → hash. */
 async function repoTree(): Promise<Map<string, string>> {
 	const all = new Map<string, string>();
-	for (const dir of ['src', 'public', 'scripts', 'content', 'dist']) for (const [f, h] of await hashTree(path.join(repo, dir))) all.set(`${dir}/${f}`, h);
+	for (const dir of ['src', 'public', 'scripts', 'content', 'dist'])
+		for (const [f, h] of await hashTree(path.join(repo, dir))) all.set(`${dir}/${f}`, h);
 	return all;
 }
 
@@ -46,25 +47,52 @@ describe('3. the output guard refuses dangerous --out and --reports-dir before t
 
 	test.each([
 		[['--out', 'src'], '--out src: is the repository folder src/, which a build would delete'],
-		[['--reports-dir', 'content'], '--reports-dir content: is the repository folder content/, which a build would delete'],
-		[['--reports-dir', 'content/sources'], '--reports-dir content/sources: is the repository folder content/sources/, which a build would delete'],
+		[
+			['--reports-dir', 'content'],
+			'--reports-dir content: is the repository folder content/, which a build would delete',
+		],
+		[
+			['--reports-dir', 'content/sources'],
+			'--reports-dir content/sources: is the repository folder content/sources/, which a build would delete',
+		],
 		[['--out', '.'], '--out .: is the repository root or contains it'],
 		[['--out', '..'], '--out ..: is the repository root or contains it'],
 		[['--out', 'public/site'], '--out public/site: lies inside the repository folder public/'],
-		[['--reports-dir', 'content/sources/reports'], '--reports-dir content/sources/reports: lies inside the repository folder content/sources/'],
-		[['--out', 'node_modules/site'], '--out node_modules/site: lies inside the repository folder node_modules/'],
-		[['--out', 'mine'], '--out mine: is a folder huibian did not create (no .huibian-output in it) and is not empty (1 entries): a build would replace it'],
-	])('%j is refused with one line, exit 2, nothing changed', async (args, why) => {
-		const run = await startBuild(args, { repo, env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') } }).done;
-		expect(run.code, run.output).toBe(2);
-		const lines = run.output.trim().split('\n');
-		expect(lines[0]).toBe(`build: ${why}; nothing was changed. Choose another folder (the default is ${args[0] === '--out' ? 'dist' : 'content/reports'}).`);
-		expect(treeDiff(before, await repoTree())).toEqual([]);
-		expect(await readFile(path.join(repo, 'mine', 'notes.txt'), 'utf8')).toBe('我的文件');
-	}, 60_000);
+		[
+			['--reports-dir', 'content/sources/reports'],
+			'--reports-dir content/sources/reports: lies inside the repository folder content/sources/',
+		],
+		[
+			['--out', 'node_modules/site'],
+			'--out node_modules/site: lies inside the repository folder node_modules/',
+		],
+		[
+			['--out', 'mine'],
+			'--out mine: is a folder huibian did not create (no .huibian-output in it) and is not empty (1 entries): a build would replace it',
+		],
+	])(
+		'%j is refused with one line, exit 2, nothing changed',
+		async (args, why) => {
+			const run = await startBuild(args, {
+				repo,
+				env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') },
+			}).done;
+			expect(run.code, run.output).toBe(2);
+			const lines = run.output.trim().split('\n');
+			expect(lines[0]).toBe(
+				`build: ${why}; nothing was changed. Choose another folder (the default is ${args[0] === '--out' ? 'dist' : 'content/reports'}).`,
+			);
+			expect(treeDiff(before, await repoTree())).toEqual([]);
+			expect(await readFile(path.join(repo, 'mine', 'notes.txt'), 'utf8')).toBe('我的文件');
+		},
+		60_000,
+	);
 
 	test('the defaults dist/ and content/reports/ build, and build again over themselves (they carry the mark)', async () => {
-		const first = await startBuild([], { repo, env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') } }).done;
+		const first = await startBuild([], {
+			repo,
+			env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') },
+		}).done;
 		expect(first.code, first.output).toBe(0);
 		expect(existsSync(path.join(repo, 'dist/index.html'))).toBe(true);
 		expect(existsSync(path.join(repo, 'dist/.huibian-output'))).toBe(true);
@@ -72,7 +100,10 @@ describe('3. the output guard refuses dangerous --out and --reports-dir before t
 		// A site built before the mark existed (no .huibian-output) is still recognised as huibian's.
 		await unlink(path.join(repo, 'dist/.huibian-output'));
 		await unlink(path.join(repo, 'content/reports/.huibian-output'));
-		const second = await startBuild([], { repo, env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') } }).done;
+		const second = await startBuild([], {
+			repo,
+			env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') },
+		}).done;
 		expect(second.code, second.output).toBe(0);
 		expect(second.output).toMatch(/^build: dist ready/m);
 	}, 180_000);
@@ -81,17 +112,33 @@ describe('3. the output guard refuses dangerous --out and --reports-dir before t
 describe('7. a title that starts like a formula (text, metadata, override) is text in data/reports.csv', () => {
 	test('the cells start with a quote', async () => {
 		const out = path.join(tmp, 'csv');
-		await writeFile(path.join(repo, 'content/sources', 'formula.txt'), '=1+1学习型机关建设\n\n某某局坚持学习，建设学习型机关。我们的做法如下。\n');
-		await writeFile(path.join(repo, 'content/sources', 'robust-single.yaml'), 'title: "@SUM(1+1)汇编"\n');
+		await writeFile(
+			path.join(repo, 'content/sources', 'formula.txt'),
+			'=1+1学习型机关建设\n\n某某局坚持学习，建设学习型机关。我们的做法如下。\n',
+		);
+		await writeFile(
+			path.join(repo, 'content/sources', 'robust-single.yaml'),
+			'title: "@SUM(1+1)汇编"\n',
+		);
 		// The id of the report of robust-single.txt, from the default build above.
-		const catalog = JSON.parse(await readFile(path.join(repo, 'content/reports/catalog.json'), 'utf8')) as { reports: Array<{ id: string }> };
-		await writeFile(path.join(repo, 'content/overrides.yaml'), `${catalog.reports[0]!.id}:\n  unit: "-2+3单位"\n`);
-		const run = await startBuild(['--out', path.join(out, 'dist'), '--reports-dir', path.join(out, 'reports')], { repo, env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') } }).done;
+		const catalog = JSON.parse(
+			await readFile(path.join(repo, 'content/reports/catalog.json'), 'utf8'),
+		) as { reports: Array<{ id: string }> };
+		await writeFile(
+			path.join(repo, 'content/overrides.yaml'),
+			`${catalog.reports[0]!.id}:\n  unit: "-2+3单位"\n`,
+		);
+		const run = await startBuild(
+			['--out', path.join(out, 'dist'), '--reports-dir', path.join(out, 'reports')],
+			{ repo, env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache') } },
+		).done;
 		await rm(path.join(repo, 'content/sources', 'formula.txt'));
 		await rm(path.join(repo, 'content/sources', 'robust-single.yaml'));
 		await writeFile(path.join(repo, 'content/overrides.yaml'), '# none\n');
 		expect(run.code, run.output).toBe(0);
-		const [header, ...rows] = parseCsv(await readFile(path.join(out, 'dist/data/reports.csv'), 'utf8'));
+		const [header, ...rows] = parseCsv(
+			await readFile(path.join(out, 'dist/data/reports.csv'), 'utf8'),
+		);
 		const col = (name: string) => rows.map((r) => r[header!.indexOf(name)]!);
 		expect(col('title')).toContain("'=1+1学习型机关建设");
 		expect(col('compilation')).toContain("'@SUM(1+1)汇编");
@@ -102,25 +149,49 @@ describe('7. a title that starts like a formula (text, metadata, override) is te
 
 describe('10. --out on another file system (EXDEV) builds', () => {
 	const shm = '/dev/shm';
-	const otherFs = existsSync(shm) && statSync(shm).dev !== statSync(os.tmpdir()).dev && statSync(shm).dev !== statSync(path.dirname(import.meta.dirname)).dev;
-	test.skipIf(!otherFs)('a site built into /dev/shm (tmpfs) is complete, with nothing left behind', async () => {
-		const far = await mkdtemp(path.join(shm, 'huibian-exdev-'));
-		try {
-			const run = await startBuild(['--sources', path.join(repo, 'content/sources'), '--out', path.join(far, 'dist'), '--reports-dir', path.join(tmp, 'exdev-reports')], { env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache-root') } }).done;
-			expect(run.code, run.output).toBe(0);
-			expect(run.output).not.toMatch(/EXDEV/);
-			expect(existsSync(path.join(far, 'dist/index.html'))).toBe(true);
-			expect(existsSync(path.join(far, 'dist/pagefind/pagefind.js'))).toBe(true);
-			expect(await readdir(far)).toEqual(['dist']);
-		} finally {
-			await rm(far, { recursive: true, force: true });
-		}
-	}, 180_000);
+	const otherFs =
+		existsSync(shm) &&
+		statSync(shm).dev !== statSync(os.tmpdir()).dev &&
+		statSync(shm).dev !== statSync(path.dirname(import.meta.dirname)).dev;
+	test.skipIf(!otherFs)(
+		'a site built into /dev/shm (tmpfs) is complete, with nothing left behind',
+		async () => {
+			const far = await mkdtemp(path.join(shm, 'huibian-exdev-'));
+			try {
+				const run = await startBuild(
+					[
+						'--sources',
+						path.join(repo, 'content/sources'),
+						'--out',
+						path.join(far, 'dist'),
+						'--reports-dir',
+						path.join(tmp, 'exdev-reports'),
+					],
+					{ env: { HUIBIAN_CACHE: path.join(tmp, 'astro-cache-root') } },
+				).done;
+				expect(run.code, run.output).toBe(0);
+				expect(run.output).not.toMatch(/EXDEV/);
+				expect(existsSync(path.join(far, 'dist/index.html'))).toBe(true);
+				expect(existsSync(path.join(far, 'dist/pagefind/pagefind.js'))).toBe(true);
+				expect(await readdir(far)).toEqual(['dist']);
+			} finally {
+				await rm(far, { recursive: true, force: true });
+			}
+		},
+		180_000,
+	);
 });
 
 describe('14. empty sources folder, leftovers of killed runs', () => {
 	const dirs = () => ({ out: path.join(tmp, 'e/dist'), reports: path.join(tmp, 'e/reports') });
-	const args = (sources: string) => ['--sources', sources, '--out', dirs().out, '--reports-dir', dirs().reports];
+	const args = (sources: string) => [
+		'--sources',
+		sources,
+		'--out',
+		dirs().out,
+		'--reports-dir',
+		dirs().reports,
+	];
 	const env = () => ({ HUIBIAN_CACHE: path.join(tmp, 'astro-cache-root') });
 	let sources: string;
 	beforeAll(async () => {
@@ -141,13 +212,22 @@ describe('14. empty sources folder, leftovers of killed runs', () => {
 		expect(treeDiff(before, await hashTree(dirs().out))).toEqual([]);
 		const allowed = await startBuild([...args(empty), '--allow-empty'], { env: env() }).done;
 		expect(allowed.code, allowed.output).toBe(0);
-		expect(JSON.parse(await readFile(path.join(dirs().out, 'catalog.json'), 'utf8')).reports).toEqual([]);
+		expect(
+			JSON.parse(await readFile(path.join(dirs().out, 'catalog.json'), 'utf8')).reports,
+		).toEqual([]);
 	}, 180_000);
 
 	test('dist.building, dist.old, reports.building and .reports.tmp-<dead pid>-* are removed by the next build', async () => {
 		const dead = spawnSync(process.execPath, ['-e', '0']).pid;
 		const e = path.join(tmp, 'e');
-		for (const name of ['dist.building', 'dist.old', 'reports.building', 'reports.old', `.reports.tmp-${dead}-1700000000000`, `.reports.building.tmp-${dead}-1700000000000`]) {
+		for (const name of [
+			'dist.building',
+			'dist.old',
+			'reports.building',
+			'reports.old',
+			`.reports.tmp-${dead}-1700000000000`,
+			`.reports.building.tmp-${dead}-1700000000000`,
+		]) {
 			await mkdir(path.join(e, name), { recursive: true });
 			await writeFile(path.join(e, name, 'left.txt'), 'left by a killed build');
 		}

@@ -11,7 +11,8 @@ import { describe, expect, test } from 'vitest';
 import { root } from '../fixtures/robust-site/run-build.ts';
 
 const src = path.join(root, 'src');
-const files = async (ext: string) => (await readdir(src, { recursive: true })).filter((f) => f.endsWith(ext)).sort();
+const files = async (ext: string) =>
+	(await readdir(src, { recursive: true })).filter((f) => f.endsWith(ext)).sort();
 
 /** Does the module `spec` imported by `file` (resolved within src/lib) escape `<` as `\u003c`? */
 async function escapingModule(file: string, spec: string): Promise<boolean> {
@@ -22,7 +23,9 @@ async function escapingModule(file: string, spec: string): Promise<boolean> {
 
 /** Is `fn` imported in `text` (of `file`) from a module that escapes `<`? */
 async function escapingHelper(file: string, text: string, fn: string): Promise<boolean> {
-	const spec = new RegExp(`import\\s*\\{[^}]*\\b${fn}\\b[^}]*\\}\\s*from\\s*['"]([^'"]+)['"]`).exec(text)?.[1];
+	const spec = new RegExp(`import\\s*\\{[^}]*\\b${fn}\\b[^}]*\\}\\s*from\\s*['"]([^'"]+)['"]`).exec(
+		text,
+	)?.[1];
 	return spec ? escapingModule(file, spec) : false;
 }
 
@@ -32,7 +35,11 @@ async function escapingHelper(file: string, text: string, fn: string): Promise<b
  * src/lib, or a prop that every .astro file passing it fills with such a call.
  * @param all Every .astro file (path → text), to follow props.
  */
-async function setHtmlFindings(file: string, text: string, all: ReadonlyMap<string, string>): Promise<string[]> {
+async function setHtmlFindings(
+	file: string,
+	text: string,
+	all: ReadonlyMap<string, string>,
+): Promise<string[]> {
 	const findings: string[] = [];
 	for (const match of text.matchAll(/set:html\s*=\s*(\{[^}]*\}?|"[^"]*"|'[^']*')/g)) {
 		const line = text.slice(0, match.index).split('\n').length;
@@ -45,7 +52,9 @@ async function setHtmlFindings(file: string, text: string, all: ReadonlyMap<stri
 			else if (prop) {
 				const passes: Array<Promise<boolean>> = [];
 				for (const [other, code] of all) {
-					for (const m of code.matchAll(new RegExp(`\\b${prop[1]}=\\{\\s*([A-Za-z_$][\\w$]*)?(\\()?`, 'g'))) {
+					for (const m of code.matchAll(
+						new RegExp(`\\b${prop[1]}=\\{\\s*([A-Za-z_$][\\w$]*)?(\\()?`, 'g'),
+					)) {
 						passes.push(m[1] && m[2] ? escapingHelper(other, code, m[1]) : Promise.resolve(false));
 					}
 				}
@@ -53,7 +62,10 @@ async function setHtmlFindings(file: string, text: string, all: ReadonlyMap<stri
 				ok = results.length > 0 && results.every(Boolean);
 			}
 		}
-		if (!ok) findings.push(`${file}:${line}: set:html=${match[1]} (allowed only for JSON-LD built by an escaping helper of src/lib)`);
+		if (!ok)
+			findings.push(
+				`${file}:${line}: set:html=${match[1]} (allowed only for JSON-LD built by an escaping helper of src/lib)`,
+			);
 	}
 	return findings;
 }
@@ -61,7 +73,8 @@ async function setHtmlFindings(file: string, text: string, all: ReadonlyMap<stri
 describe('no raw-HTML path for ingested text', () => {
 	test('.astro files use set:html only for escaped JSON-LD', async () => {
 		const all = new Map<string, string>();
-		for (const file of await files('.astro')) all.set(file, await readFile(path.join(src, file), 'utf8'));
+		for (const file of await files('.astro'))
+			all.set(file, await readFile(path.join(src, file), 'utf8'));
 		expect(all.size).toBeGreaterThan(10);
 		const findings: string[] = [];
 		for (const [file, text] of all) findings.push(...(await setHtmlFindings(file, text, all)));
@@ -70,17 +83,32 @@ describe('no raw-HTML path for ingested text', () => {
 
 	test('the check itself flags raw set:html, and JSON-LD not built by an escaping helper', async () => {
 		const none = new Map<string, string>();
-		expect(await setHtmlFindings('pages/x.astro', '<div set:html={entry.data.title} />', none)).toHaveLength(1);
+		expect(
+			await setHtmlFindings('pages/x.astro', '<div set:html={entry.data.title} />', none),
+		).toHaveLength(1);
 		expect(await setHtmlFindings('pages/x.astro', '<div set:html={html} />', none)).toHaveLength(1);
 		// JSON.stringify does not escape `<`: `</script>` in a title would end the script.
-		expect(await setHtmlFindings('pages/x.astro', '<script type="application/ld+json" set:html={JSON.stringify(data)} />', none)).toHaveLength(1);
+		expect(
+			await setHtmlFindings(
+				'pages/x.astro',
+				'<script type="application/ld+json" set:html={JSON.stringify(data)} />',
+				none,
+			),
+		).toHaveLength(1);
 		// A prop filled by a non-escaping call somewhere is refused too.
 		const passer = new Map([['pages/y.astro', '<X ld={JSON.stringify(d)} />']]);
-		expect(await setHtmlFindings('layouts/X.astro', '<script type="application/ld+json" set:html={ld} />', passer)).toHaveLength(1);
+		expect(
+			await setHtmlFindings(
+				'layouts/X.astro',
+				'<script type="application/ld+json" set:html={ld} />',
+				passer,
+			),
+		).toHaveLength(1);
 	});
 
 	test('client and library code never parses text as HTML', async () => {
-		const sinks = /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write|createContextualFragment|new DOMParser|dangerouslySetInnerHTML/;
+		const sinks =
+			/\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write|createContextualFragment|new DOMParser|dangerouslySetInnerHTML/;
 		const findings: string[] = [];
 		for (const file of [...(await files('.ts')), ...(await files('.astro'))]) {
 			const lines = (await readFile(path.join(src, file), 'utf8')).split('\n');

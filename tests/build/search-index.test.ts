@@ -29,16 +29,23 @@ const fragments: Fragment[] = existsSync(fragmentDir)
 
 describe('search index', () => {
 	test('has one index, not segmented as Chinese, with one record per report page and TOC-only entry', () => {
-		const entry = JSON.parse(readFileSync(path.join(site, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+		const entry = JSON.parse(
+			readFileSync(path.join(site, 'pagefind/pagefind-entry.json'), 'utf8'),
+		) as {
 			languages: Record<string, { page_count: number }>;
 		};
 		// a single language: the zh-CN search page falls back to it
 		const languages = Object.keys(entry.languages);
 		expect(languages).toHaveLength(1);
 		expect(languages[0]).not.toMatch(/^zh/);
-		expect(entry.languages[languages[0]!]?.page_count).toBe(catalog.reports.length + catalog.tocOnly.length);
+		expect(entry.languages[languages[0]!]?.page_count).toBe(
+			catalog.reports.length + catalog.tocOnly.length,
+		);
 		expect(fragments.map((f) => f.url).sort()).toEqual(
-			[...catalog.reports.map((r) => r.url), ...catalog.tocOnly.map((t) => tocOnlyUrl(t.sourceSlug, t.id))].sort(),
+			[
+				...catalog.reports.map((r) => r.url),
+				...catalog.tocOnly.map((t) => tocOnlyUrl(t.sourceSlug, t.id)),
+			].sort(),
 		);
 	});
 
@@ -57,12 +64,16 @@ describe('search index', () => {
 			expect(f.filters.year?.[0], f.url).toMatch(/^(\d{4}|未注明)$/);
 		}
 		for (const report of catalog.reports) {
-			expect(fragments.find((f) => f.url === report.url)?.filters.category).toEqual([report.category]);
+			expect(fragments.find((f) => f.url === report.url)?.filters.category).toEqual([
+				report.category,
+			]);
 		}
 	});
 
 	test('writes the browser search config with a fold table for the corpus', () => {
-		const config = JSON.parse(readFileSync(path.join(site, 'search/search-config.json'), 'utf8')) as { gram: number; fold: string };
+		const config = JSON.parse(
+			readFileSync(path.join(site, 'search/search-config.json'), 'utf8'),
+		) as { gram: number; fold: string };
 		expect(config.gram).toBeGreaterThanOrEqual(2);
 		expect(config.fold).toContain('學学');
 		expect([...config.fold].length % 2).toBe(0);

@@ -18,7 +18,9 @@ describe('built site', () => {
 		for (const report of catalog.reports) {
 			const file = path.join(site, report.url, 'index.html');
 			expect(existsSync(file), file).toBe(true);
-			expect(readFileSync(file, 'utf8')).toContain(report.title.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+			expect(readFileSync(file, 'utf8')).toContain(
+				report.title.replace(/&/g, '&amp;').replace(/</g, '&lt;'),
+			);
 		}
 	});
 

@@ -39,9 +39,12 @@ for (const t of catalog.tocOnly) {
 /** Row totals of the statistics page's year × category table. */
 function statsYearTotals(): Map<string, number> {
 	const html = page('/stats/');
-	const table = /<caption>报告篇数：行为年份，列为类别<\/caption>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+	const table =
+		/<caption>报告篇数：行为年份，列为类别<\/caption>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
 	const totals = new Map<string, number>();
-	for (const row of table.matchAll(/<tr><th scope="row">([^<]*)<\/th>((?:<td>\d+<\/td>)+)<\/tr>/g)) {
+	for (const row of table.matchAll(
+		/<tr><th scope="row">([^<]*)<\/th>((?:<td>\d+<\/td>)+)<\/tr>/g,
+	)) {
 		const sum = [...row[2]!.matchAll(/<td>(\d+)<\/td>/g)].reduce((a, m) => a + Number(m[1]), 0);
 		totals.set(row[1] === '未注明' ? 'undated' : row[1]!, sum);
 	}
@@ -55,20 +58,30 @@ describe('one counting rule for years', () => {
 
 	test('each /years/<y>/ page, the /years/ bars and the statistics table give the same count', () => {
 		const stats = statsYearTotals();
-		const bars = new Map([...page('/years/').matchAll(/<a href="\/years\/([^/]+)\/">[^<]*<\/a><svg[\s\S]*?<span class="count">(\d+) 篇<\/span>/g)].map((m) => [m[1]!, Number(m[2])]));
+		const bars = new Map(
+			[
+				...page('/years/').matchAll(
+					/<a href="\/years\/([^/]+)\/">[^<]*<\/a><svg[\s\S]*?<span class="count">(\d+) 篇<\/span>/g,
+				),
+			].map((m) => [m[1]!, Number(m[2])]),
+		);
 		expect(new Set(stats.keys())).toEqual(new Set(expected.keys()));
 		expect(new Set(bars.keys())).toEqual(new Set(expected.keys()));
 		for (const [year, { reports, tocOnly }] of expected) {
 			expect(stats.get(year), year).toBe(reports + tocOnly);
 			expect(bars.get(year), year).toBe(reports + tocOnly);
 			const lead = visible(page(`/years/${year}/`));
-			expect(lead, year).toContain(`共 ${reports} 篇报告${tocOnly > 0 ? `，另有 ${tocOnly} 篇仅见于汇编目录（正文未收录）` : '。'}`);
+			expect(lead, year).toContain(
+				`共 ${reports} 篇报告${tocOnly > 0 ? `，另有 ${tocOnly} 篇仅见于汇编目录（正文未收录）` : '。'}`,
+			);
 		}
 	});
 
 	test('the rule is stated on the years pages and the statistics page', () => {
 		for (const url of ['/years/', `/years/${[...expected.keys()][0]}/`, '/stats/']) {
-			expect(visible(page(url)), url).toMatch(/计数规则：.*仅见于汇编目录、正文未收录的条目同样按汇编日期计入/);
+			expect(visible(page(url)), url).toMatch(
+				/计数规则：.*仅见于汇编目录、正文未收录的条目同样按汇编日期计入/,
+			);
 		}
 	});
 
@@ -94,12 +107,24 @@ describe('wording', () => {
 	test('the 404 page offers its sections in natural Chinese', () => {
 		const main = /<main[\s\S]*<\/main>/.exec(read('404.html'))?.[0] ?? '';
 		const links = [...main.matchAll(/<li><a href="[^"]*">([^<]*)<\/a><\/li>/g)].map((m) => m[1]);
-		expect(links).toEqual(['返回首页', '按类别浏览', '按主题浏览', '按单位浏览', '按汇编浏览', '按年份浏览', '按做法浏览', '统计', '全文搜索']);
+		expect(links).toEqual([
+			'返回首页',
+			'按类别浏览',
+			'按主题浏览',
+			'按单位浏览',
+			'按汇编浏览',
+			'按年份浏览',
+			'按做法浏览',
+			'统计',
+			'全文搜索',
+		]);
 	});
 
 	test('the theme button has no aria-pressed and no fixed state word outside its label', () => {
 		const html = page('/');
-		expect(html).toContain('<button type="button" class="theme-toggle" hidden><span class="visually-hidden">切换到</span><span class="theme-label">深色模式</span></button>');
+		expect(html).toContain(
+			'<button type="button" class="theme-toggle" hidden><span class="visually-hidden">切换到</span><span class="theme-label">深色模式</span></button>',
+		);
 		expect(html).not.toContain('aria-pressed');
 	});
 });
@@ -116,10 +141,16 @@ describe('plain-text download of each report', () => {
 			expect(lines[0]).toBe(r.title);
 			if (r.subtitle) expect(lines[1]).toBe(r.subtitle);
 			expect(lines.filter((l) => l.startsWith(`出处：《${r.compilationTitle}》`))).toHaveLength(1);
-			if (r.tocPage !== null) expect(lines.find((l) => l.startsWith('出处：'))).toMatch(new RegExp(`，第 ${r.tocPage}(-\\d+)? 页$`));
+			if (r.tocPage !== null)
+				expect(lines.find((l) => l.startsWith('出处：'))).toMatch(
+					new RegExp(`，第 ${r.tocPage}(-\\d+)? 页$`),
+				);
 			if (r.unit) expect(lines).toContain(`单位：${r.unit}`);
 			// The body as the page shows it: each block of .report-main, in order, one line each.
-			const blocks = (elementText(page(r.url), hasClass('report-main')) ?? '').split('\n').map((l) => l.replace(/\s+/g, ' ').replace(/¶$/, '').trim()).filter(Boolean);
+			const blocks = (elementText(page(r.url), hasClass('report-main')) ?? '')
+				.split('\n')
+				.map((l) => l.replace(/\s+/g, ' ').replace(/¶$/, '').trim())
+				.filter(Boolean);
 			expect(blocks.length, r.id).toBeGreaterThan(0);
 			let at = 0;
 			for (const block of blocks) {
@@ -134,7 +165,9 @@ describe('plain-text download of each report', () => {
 	test('each report page links its TXT beside its JSON, as a download', () => {
 		for (const r of catalog.reports) {
 			const html = page(r.url);
-			expect(anchorHrefs(html)).toEqual(expect.arrayContaining([`/reports/${r.id}.json`, `/reports/${r.id}.txt`]));
+			expect(anchorHrefs(html)).toEqual(
+				expect.arrayContaining([`/reports/${r.id}.json`, `/reports/${r.id}.txt`]),
+			);
 			expect(html).toContain(`download="${r.id}.txt"`);
 		}
 	});
@@ -143,7 +176,9 @@ describe('plain-text download of each report', () => {
 describe('header, back-to-top and copy-link markup', () => {
 	test('the menu button is a disclosure of the menu, and the menu holds the navigation', () => {
 		const html = page('/categories/');
-		expect(html).toMatch(/<button type="button" class="menu-toggle" aria-expanded="true" aria-controls="site-menu">菜单<\/button><div class="site-menu" id="site-menu"><nav class="site-nav" aria-label="主导航">/);
+		expect(html).toMatch(
+			/<button type="button" class="menu-toggle" aria-expanded="true" aria-controls="site-menu">菜单<\/button><div class="site-menu" id="site-menu"><nav class="site-nav" aria-label="主导航">/,
+		);
 	});
 
 	test('every page has a back-to-top link to #top (the body), which works without JavaScript', () => {
@@ -155,6 +190,8 @@ describe('header, back-to-top and copy-link markup', () => {
 	});
 
 	test('a report page has the copy-link button, kept out of the search index', () => {
-		expect(page(catalog.reports[0]!.url)).toContain('<p class="copy-link" data-pagefind-ignore><button type="button" class="copy-link-button" hidden>复制本文链接</button>');
+		expect(page(catalog.reports[0]!.url)).toContain(
+			'<p class="copy-link" data-pagefind-ignore><button type="button" class="copy-link-button" hidden>复制本文链接</button>',
+		);
 	});
 });

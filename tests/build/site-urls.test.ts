@@ -19,12 +19,29 @@ const SITE = 'https://huibian.test';
 const BASE = '/kb/';
 
 const head = (html: string) => /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
-const canonicals = (html: string) => [...head(html).matchAll(/<link rel="canonical" href="([^"]*)"/g)].map((m) => m[1]);
-const og = (html: string, prop: string) => [...head(html).matchAll(new RegExp(`<meta property="og:${prop}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
-const bibtexOf = (html: string) => /<pre id="cite-bibtex"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '';
-const cslOf = (html: string) => JSON.parse((/<pre id="cite-csl"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '[]').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'")) as Array<Record<string, unknown>>;
-const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null') as Record<string, unknown>;
-const dcIdentifier = (html: string) => /<meta name="DC.identifier" content="([^"]*)"/.exec(html)?.[1] ?? null;
+const canonicals = (html: string) =>
+	[...head(html).matchAll(/<link rel="canonical" href="([^"]*)"/g)].map((m) => m[1]);
+const og = (html: string, prop: string) =>
+	[...head(html).matchAll(new RegExp(`<meta property="og:${prop}" content="([^"]*)"`, 'g'))].map(
+		(m) => m[1],
+	);
+const bibtexOf = (html: string) =>
+	/<pre id="cite-bibtex"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '';
+const cslOf = (html: string) =>
+	JSON.parse(
+		(/<pre id="cite-csl"[^>]*>([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? '[]')
+			.replace(/&quot;/g, '"')
+			.replace(/&amp;/g, '&')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&#39;/g, "'"),
+	) as Array<Record<string, unknown>>;
+const jsonLdOf = (html: string) =>
+	JSON.parse(
+		/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null',
+	) as Record<string, unknown>;
+const dcIdentifier = (html: string) =>
+	/<meta name="DC.identifier" content="([^"]*)"/.exec(html)?.[1] ?? null;
 
 /** Every text file of a built site (not the search index's binary files), relative path → text. */
 async function textFiles(dir: string): Promise<Map<string, string>> {
@@ -45,7 +62,9 @@ describe('without --site (the shared test build)', () => {
 	test('no generated file names a made-up host', async () => {
 		const files = await textFiles(site);
 		expect(files.size).toBeGreaterThan(50);
-		const offending = [...files].filter(([, t]) => /example\.org|localhost:\d+|127\.0\.0\.1/.test(t)).map(([f]) => f);
+		const offending = [...files]
+			.filter(([, t]) => /example\.org|localhost:\d+|127\.0\.0\.1/.test(t))
+			.map(([f]) => f);
 		expect(offending).toEqual([]);
 	});
 
@@ -65,14 +84,21 @@ describe('without --site (the shared test build)', () => {
 			expect(bibtexOf(html)).not.toMatch(/\burl = /);
 			expect(cslOf(html)[0]).not.toHaveProperty('URL');
 			expect(dcIdentifier(html)).toBeNull();
-			expect(jsonLdOf(html)).toMatchObject({ '@id': `/reports/${r.id}/`, url: `/reports/${r.id}/` });
+			expect(jsonLdOf(html)).toMatchObject({
+				'@id': `/reports/${r.id}/`,
+				url: `/reports/${r.id}/`,
+			});
 		}
-		for (const s of catalog.sources) expect(bibtexOf(page(`/compilations/${s.slug}/`))).not.toMatch(/\burl = /);
+		for (const s of catalog.sources)
+			expect(bibtexOf(page(`/compilations/${s.slug}/`))).not.toMatch(/\burl = /);
 	});
 
 	test('datapackage.json has no homepage; the text downloads have no address line', () => {
-		expect(JSON.parse(readFileSync(path.join(site, 'data/datapackage.json'), 'utf8'))).not.toHaveProperty('homepage');
-		for (const r of catalog.reports) expect(readFileSync(path.join(site, `reports/${r.id}.txt`), 'utf8')).not.toContain('网址：');
+		expect(
+			JSON.parse(readFileSync(path.join(site, 'data/datapackage.json'), 'utf8')),
+		).not.toHaveProperty('homepage');
+		for (const r of catalog.reports)
+			expect(readFileSync(path.join(site, `reports/${r.id}.txt`), 'utf8')).not.toContain('网址：');
 	});
 
 	test('the build prints exactly one warning, naming --site', async () => {
@@ -86,7 +112,9 @@ describe('without --site (the shared test build)', () => {
 			});
 			expect(run.code, run.output).toBe(0);
 			const lines = run.output.split('\n').filter((l) => l.includes('--site'));
-			expect(lines).toEqual(['build: warning: no --site given: pages, citations and data use site-relative URLs, with no canonical link, Open Graph tags or sitemap; --site https://host sets absolute URLs']);
+			expect(lines).toEqual([
+				'build: warning: no --site given: pages, citations and data use site-relative URLs, with no canonical link, Open Graph tags or sitemap; --site https://host sets absolute URLs',
+			]);
 		} finally {
 			await rm(tmp, { recursive: true, force: true });
 		}
@@ -153,14 +181,18 @@ describe(`with --site ${SITE} --base ${BASE}`, () => {
 			expect(jsonLdOf(html)).toMatchObject({ '@id': url, url });
 			expect(read(`reports/${r.id}.txt`)).toContain(`网址：${url}\r\n`);
 		}
-		for (const s of catalog.sources) expect(bibtexOf(pageAt(`/compilations/${s.slug}/`))).toContain(`  url = {${SITE}${BASE}compilations/${s.slug}/}`);
+		for (const s of catalog.sources)
+			expect(bibtexOf(pageAt(`/compilations/${s.slug}/`))).toContain(
+				`  url = {${SITE}${BASE}compilations/${s.slug}/}`,
+			);
 	});
 
 	test('the sitemap lists every report page by absolute URL; the data package names the homepage', () => {
 		const catalog = readCatalog(dist);
 		expect(read('sitemap-index.xml')).toContain(`<loc>${SITE}${BASE}sitemap-0.xml</loc>`);
 		const sitemap = read('sitemap-0.xml');
-		for (const r of catalog.reports) expect(sitemap).toContain(`<loc>${SITE}${BASE}reports/${r.id}/</loc>`);
+		for (const r of catalog.reports)
+			expect(sitemap).toContain(`<loc>${SITE}${BASE}reports/${r.id}/</loc>`);
 		expect(pageAt('/')).toContain(`<link rel="sitemap" href="${BASE}sitemap-index.xml">`);
 		expect(JSON.parse(read('data/datapackage.json')).homepage).toBe(`${SITE}${BASE}`);
 	});

@@ -4,9 +4,37 @@
  */
 import { parse, parseFragment } from 'parse5';
 
-type Node = { nodeName: string; value?: string; childNodes?: Node[]; attrs?: Array<{ name: string; value: string }>; content?: Node };
+type Node = {
+	nodeName: string;
+	value?: string;
+	childNodes?: Node[];
+	attrs?: Array<{ name: string; value: string }>;
+	content?: Node;
+};
 
-const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'div', 'section', 'article', 'br', 'tr', 'dt', 'dd', 'blockquote', 'pre', 'header', 'footer', 'nav', 'main']);
+const blocks = new Set([
+	'p',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'li',
+	'div',
+	'section',
+	'article',
+	'br',
+	'tr',
+	'dt',
+	'dd',
+	'blockquote',
+	'pre',
+	'header',
+	'footer',
+	'nav',
+	'main',
+]);
 const skipped = new Set(['script', 'style', 'template', 'noscript']);
 
 function walk(node: Node, out: string[]): void {
@@ -26,7 +54,10 @@ function walk(node: Node, out: string[]): void {
 export function fragmentText(html: string): string {
 	const out: string[] = [];
 	walk(parseFragment(html) as unknown as Node, out);
-	return out.join('').replace(/\n+/g, '\n').replace(/^\n|\n$/g, '');
+	return out
+		.join('')
+		.replace(/\n+/g, '\n')
+		.replace(/^\n|\n$/g, '');
 }
 
 /** Find the first element matching a predicate in a full document and return its text. */
@@ -37,7 +68,10 @@ export function elementText(html: string, match: (node: Node) => boolean): strin
 		if (match(node)) {
 			const out: string[] = [];
 			for (const child of node.childNodes ?? []) walk(child, out);
-			return out.join('').replace(/\n+/g, '\n').replace(/^\n|\n$/g, '');
+			return out
+				.join('')
+				.replace(/\n+/g, '\n')
+				.replace(/^\n|\n$/g, '');
 		}
 		stack.push(...(node.childNodes ?? []));
 	}
@@ -45,7 +79,8 @@ export function elementText(html: string, match: (node: Node) => boolean): strin
 }
 
 /** Matcher for an element carrying the given attribute. */
-export const hasAttr = (name: string) => (node: Node) => node.attrs?.some((a) => a.name === name) ?? false;
+export const hasAttr = (name: string) => (node: Node) =>
+	node.attrs?.some((a) => a.name === name) ?? false;
 
 /**
  * The blocks of a rendered report body (`<p>` and `<h2>`–`<h6>`), each as its visible text,

@@ -16,7 +16,15 @@ export interface RuntimeResult {
 	data: () => Promise<Record<string, unknown>>;
 }
 export interface Runtime {
-	search: (term: string | null, options?: Record<string, unknown>) => Promise<{ results: RuntimeResult[]; filters: unknown; totalFilters: unknown; unfilteredResultCount: number }>;
+	search: (
+		term: string | null,
+		options?: Record<string, unknown>,
+	) => Promise<{
+		results: RuntimeResult[];
+		filters: unknown;
+		totalFilters: unknown;
+		unfilteredResultCount: number;
+	}>;
 	filters: () => Promise<unknown>;
 	destroy?: () => Promise<void>;
 }
@@ -43,10 +51,18 @@ function installFileFetch(): void {
 
 let instances = 0;
 /** Pagefind's runtime over the index in `dir`, initialised (meta loaded). */
-export async function loadRuntime(dir: string, options: Record<string, unknown> = {}): Promise<Runtime> {
+export async function loadRuntime(
+	dir: string,
+	options: Record<string, unknown> = {},
+): Promise<Runtime> {
 	installFileFetch();
 	const base = pathToFileURL(path.resolve(dir) + path.sep).href;
-	const runtime = (await import(/* @vite-ignore */ `${base}pagefind.js?instance=${instances++}`)) as Runtime & { options: (o: Record<string, unknown>) => Promise<void>; init: () => Promise<void> };
+	const runtime = (await import(
+		/* @vite-ignore */ `${base}pagefind.js?instance=${instances++}`
+	)) as Runtime & {
+		options: (o: Record<string, unknown>) => Promise<void>;
+		init: () => Promise<void>;
+	};
 	await runtime.options({ basePath: base, baseUrl: '/', excerptLength: 0, ...options });
 	await runtime.init();
 	return runtime;

@@ -33,7 +33,11 @@ export interface StaticServer {
  * @param mount URL prefix the site is deployed under (`/` or `/kb/`).
  * @param headers Extra response headers for HTML (e.g. a Content-Security-Policy).
  */
-export async function serveStatic(root: string, mount = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(
+	root: string,
+	mount = '/',
+	headers: Record<string, string> = {},
+): Promise<StaticServer> {
 	const log: StaticServer['log'] = [];
 	const server: Server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -64,7 +68,11 @@ export async function serveStatic(root: string, mount = '/', headers: Record<str
 			}
 		}
 		const type = types[path.extname(file)] ?? 'application/octet-stream';
-		res.writeHead(status, { 'content-type': type, 'content-length': info.size, ...(type.startsWith('text/html') ? headers : {}) });
+		res.writeHead(status, {
+			'content-type': type,
+			'content-length': info.size,
+			...(type.startsWith('text/html') ? headers : {}),
+		});
 		log.push({ path: url.pathname, bytes: info.size });
 		createReadStream(file).pipe(res);
 	});

@@ -24,18 +24,29 @@ function build(): Promise<string> {
 		await mkdir(testSiteRoot, { recursive: true });
 		const args = [
 			path.join(root, 'scripts/build.ts'),
-			'--sources', path.join(root, 'content/sources'),
-			'--out', dist,
-			'--reports-dir', path.join(testSiteRoot, 'reports'),
+			'--sources',
+			path.join(root, 'content/sources'),
+			'--out',
+			dist,
+			'--reports-dir',
+			path.join(testSiteRoot, 'reports'),
 		];
 		const env = { ...process.env, HUIBIAN_CACHE: path.join(testSiteRoot, 'astro-cache') };
 		const output = await new Promise<string>((resolve, reject) => {
-			const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(process.execPath, args, {
+				cwd: root,
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let text = '';
 			child.stdout.on('data', (c: Buffer) => (text += c.toString()));
 			child.stderr.on('data', (c: Buffer) => (text += c.toString()));
 			child.on('error', reject);
-			child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`site build failed (exit ${code}):\n${text}`))));
+			child.on('close', (code) =>
+				code === 0
+					? resolve(text)
+					: reject(new Error(`site build failed (exit ${code}):\n${text}`)),
+			);
 		});
 		process.stdout.write(`[test-site] built into ${path.relative(root, dist)}\n${output}`);
 		return dist;
@@ -47,7 +58,10 @@ export default async function setup(project: TestProject) {
 	globalThis.__huibianSiteBuild ??= existing ? Promise.resolve(path.resolve(existing)) : build();
 	const dist = await globalThis.__huibianSiteBuild;
 	project.provide('siteDir', dist);
-	project.provide('reportsDir', existing ? path.resolve(existing, '../reports') : path.join(testSiteRoot, 'reports'));
+	project.provide(
+		'reportsDir',
+		existing ? path.resolve(existing, '../reports') : path.join(testSiteRoot, 'reports'),
+	);
 }
 
 declare module 'vitest' {

@@ -6,7 +6,12 @@ import { generateCorpus } from '../../scripts/lib/bench/generate-corpus.ts';
 import { sentencePool } from '../../scripts/lib/bench/sentence-pool.ts';
 
 const samples = path.resolve(import.meta.dirname, '../../content/sources');
-const pool = sentencePool(readdirSync(samples).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(path.join(samples, n), 'utf8')));
+const pool = sentencePool(
+	readdirSync(samples)
+		.filter((n) => n.endsWith('.txt'))
+		.sort()
+		.map((n) => readFileSync(path.join(samples, n), 'utf8')),
+);
 const corpus = generateCorpus({ reports: 150, pool });
 const reports = corpus.flatMap((f) => f.reports);
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -20,16 +25,21 @@ describe('generateCorpus', () => {
 		expect(other[0]?.text).not.toBe(corpus[0]?.text);
 	});
 
-	test.each([1, 29, 31, 150, 301])('holds exactly %i reports, 30–60 per file except a short last one', (n) => {
-		const files = generateCorpus({ reports: n, pool });
-		expect(files.reduce((sum, f) => sum + f.reports.length, 0)).toBe(n);
-		for (const f of files.slice(0, -1)) expect(f.reports.length).toBeGreaterThanOrEqual(30);
-		for (const f of files) expect(f.reports.length).toBeLessThanOrEqual(60);
-	});
+	test.each([1, 29, 31, 150, 301])(
+		'holds exactly %i reports, 30–60 per file except a short last one',
+		(n) => {
+			const files = generateCorpus({ reports: n, pool });
+			expect(files.reduce((sum, f) => sum + f.reports.length, 0)).toBe(n);
+			for (const f of files.slice(0, -1)) expect(f.reports.length).toBeGreaterThanOrEqual(30);
+			for (const f of files) expect(f.reports.length).toBeLessThanOrEqual(60);
+		},
+	);
 
 	test('every report has its own unit and all 11 categories occur', () => {
 		expect(new Set(reports.map((r) => r.unit)).size).toBe(reports.length);
-		expect(new Set(reports.map((r) => r.category.label))).toEqual(new Set(categories.map((c) => c.label)));
+		expect(new Set(reports.map((r) => r.category.label))).toEqual(
+			new Set(categories.map((c) => c.label)),
+		);
 	});
 
 	test('report bodies average about 7 KB of text', () => {
@@ -50,7 +60,9 @@ describe('generateCorpus', () => {
 				expect(entry).toBeGreaterThan(at);
 				at = entry;
 			}
-			const pages = [...file.text.slice(toc).matchAll(/(?:\((\d+)\)|\t(\d+))$/gmu)].map((m) => Number(m[1] ?? m[2]));
+			const pages = [...file.text.slice(toc).matchAll(/(?:\((\d+)\)|\t(\d+))$/gmu)].map((m) =>
+				Number(m[1] ?? m[2]),
+			);
 			expect(pages).toHaveLength(file.reports.length);
 			expect([...pages].sort((a, b) => a - b)).toEqual(pages);
 			// Each body follows the TOC, in TOC order: the title, then subtitle, unit or text.
@@ -70,7 +82,8 @@ describe('generateCorpus', () => {
 		expect(lines.some((l) => /^一、\S/u.test(l))).toBe(true);
 		expect(lines.some((l) => /^（一）\S/u.test(l))).toBe(true);
 		expect(lines.some((l) => /^1\. \S/u.test(l))).toBe(true);
-		for (const r of reports) if (r.subtitle) expect(r.subtitle).toMatch(/^——.+创建学习型.+报告|^——.+(?:材料|总结|汇报)$/u);
+		for (const r of reports)
+			if (r.subtitle) expect(r.subtitle).toMatch(/^——.+创建学习型.+报告|^——.+(?:材料|总结|汇报)$/u);
 	});
 
 	test('sign-off dates fall in 2002–2022 and compilation dates in 2003–2022', () => {
@@ -81,7 +94,10 @@ describe('generateCorpus', () => {
 		};
 		for (const r of reports) expect(year(r.signOff.at(-1) ?? '')).toBeGreaterThanOrEqual(2002);
 		for (const r of reports) expect(year(r.signOff.at(-1) ?? '')).toBeLessThanOrEqual(2022);
-		const covers = corpus.map((f) => [...f.text.matchAll(/^(?:\d{4}|[〇一二三四五六七八九]{4})年[^\n日]*月$/gmu)][0]?.[0] ?? '');
+		const covers = corpus.map(
+			(f) =>
+				[...f.text.matchAll(/^(?:\d{4}|[〇一二三四五六七八九]{4})年[^\n日]*月$/gmu)][0]?.[0] ?? '',
+		);
 		for (const c of covers) expect(year(c)).toBeGreaterThanOrEqual(2003);
 		expect(new Set(covers.map(year)).size).toBeGreaterThan(1);
 	});
@@ -95,6 +111,7 @@ describe('generateCorpus', () => {
 test('no report ends on a heading', () => {
 	const heading = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\. )/u;
 	for (const n of [150, 600]) {
-		for (const r of generateCorpus({ reports: n, pool }).flatMap((f) => f.reports)) expect(r.body.at(-1)).not.toMatch(heading);
+		for (const r of generateCorpus({ reports: n, pool }).flatMap((f) => f.reports))
+			expect(r.body.at(-1)).not.toMatch(heading);
 	}
 });

@@ -38,7 +38,17 @@ describe('stageUse', () => {
 
 describe('descendants', () => {
 	const snapshot = new Map<number, ProcessInfo>(
-		[[1, 0], [10, 1], [11, 10], [12, 10], [13, 12], [20, 1]].map(([pid, ppid]) => [pid as number, { pid: pid as number, ppid: ppid as number, rss: 0, cpu: 0 }]),
+		[
+			[1, 0],
+			[10, 1],
+			[11, 10],
+			[12, 10],
+			[13, 12],
+			[20, 1],
+		].map(([pid, ppid]) => [
+			pid as number,
+			{ pid: pid as number, ppid: ppid as number, rss: 0, cpu: 0 },
+		]),
 	);
 	test('returns the root and every process below it, not its siblings', () => {
 		expect(descendants(snapshot, 10).sort()).toEqual([10, 11, 12, 13]);
@@ -64,7 +74,13 @@ describe('sentencePool', () => {
 });
 
 describe('names and dates', () => {
-	test.each([[1, '一'], [10, '十'], [18, '十八'], [20, '二十'], [31, '三十一']])('numberCn(%i) is %s', (n, text) => {
+	test.each([
+		[1, '一'],
+		[10, '十'],
+		[18, '十八'],
+		[20, '二十'],
+		[31, '三十一'],
+	])('numberCn(%i) is %s', (n, text) => {
 		expect(numberCn(n)).toBe(text);
 	});
 	test('printedDate prints Chinese numerals with 〇 or Arabic digits', () => {
@@ -87,7 +103,11 @@ describe('createRng', () => {
 describe('formatTable', () => {
 	const result: BenchResult = {
 		reports: 500,
-		stages: { ingest: { wallS: 1, peakRssMiB: 100 }, astro: { wallS: 10, peakRssMiB: 600 }, search: { wallS: 5, peakRssMiB: 400 } },
+		stages: {
+			ingest: { wallS: 1, peakRssMiB: 100 },
+			astro: { wallS: 10, peakRssMiB: 600 },
+			search: { wallS: 5, peakRssMiB: 400 },
+		},
 		total: { wallS: 16, peakRssMiB: 600 },
 		distMiB: 20,
 		indexMiB: 8,
@@ -97,7 +117,16 @@ describe('formatTable', () => {
 		baseline: { wallS: 40, peakRssMiB: 2400 },
 	};
 	test('shows the total against the baseline as ratios', () => {
-		const table = formatTable(result, { corpusMiB: 3.5, files: 12, searchRequests: 9, pagefindBytes: 140 * 1024, searchGzipBytes: 90 * 1024, cpu: { total: 20 }, load: [1, 2], cores: 2 });
+		const table = formatTable(result, {
+			corpusMiB: 3.5,
+			files: 12,
+			searchRequests: 9,
+			pagefindBytes: 140 * 1024,
+			searchGzipBytes: 90 * 1024,
+			cpu: { total: 20 },
+			load: [1, 2],
+			cores: 2,
+		});
 		expect(table).toMatch(/^total\s+16\.0\s+20\.0\s+600\s+0\.40x\s+0\.25x$/mu);
 		expect(table).toContain('first search: 150 KiB in 9 requests');
 	});
@@ -111,10 +140,17 @@ describe('runMeasured echo', () => {
 		].join('');
 		const out: string[] = [];
 		const err: string[] = [];
-		const o = vi.spyOn(process.stdout, 'write').mockImplementation((t) => (out.push(String(t)), true));
-		const e = vi.spyOn(process.stderr, 'write').mockImplementation((t) => (err.push(String(t)), true));
+		const o = vi
+			.spyOn(process.stdout, 'write')
+			.mockImplementation((t) => (out.push(String(t)), true));
+		const e = vi
+			.spyOn(process.stderr, 'write')
+			.mockImplementation((t) => (err.push(String(t)), true));
 		try {
-			const run = await runMeasured(process.execPath, ['-e', script], { echo: true, echoLines: /^search:/ });
+			const run = await runMeasured(process.execPath, ['-e', script], {
+				echo: true,
+				echoLines: /^search:/,
+			});
 			expect(run.stdout).toBe('page 1\nsearch: 3 reports indexed\npage 2\n');
 		} finally {
 			o.mockRestore();

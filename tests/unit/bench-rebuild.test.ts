@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ADDED_SENTENCE, addOneSentence, formatRebuilds, rebuildJson, type Rebuilds } from '../../scripts/lib/bench/rebuild.ts';
+import {
+	ADDED_SENTENCE,
+	addOneSentence,
+	formatRebuilds,
+	rebuildJson,
+	type Rebuilds,
+} from '../../scripts/lib/bench/rebuild.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -18,7 +24,9 @@ describe('addOneSentence', () => {
 		await writeFile(path.join(tmp, 'a.txt'), '标题\n第一段正文。  \n第二段。\n');
 		await writeFile(path.join(tmp, 'a.yaml'), 'title: x\n');
 		expect(await addOneSentence(tmp)).toBe('a.txt');
-		expect(await readFile(path.join(tmp, 'a.txt'), 'utf8')).toBe(`标题\n第一段正文。${ADDED_SENTENCE}\n第二段。\n`);
+		expect(await readFile(path.join(tmp, 'a.txt'), 'utf8')).toBe(
+			`标题\n第一段正文。${ADDED_SENTENCE}\n第二段。\n`,
+		);
 		expect(await readFile(path.join(tmp, 'b.txt'), 'utf8')).toBe('短\n很长的一行正文\n');
 	});
 });
@@ -26,10 +34,18 @@ describe('addOneSentence', () => {
 describe('rebuild results', () => {
 	const run = (wallS: number, astroLine: string) => ({
 		total: { wallS, cpuS: wallS * 0.9, peakRssMiB: 500 },
-		stages: { ingest: { wallS: 0.5, cpuS: 0.4, peakRssMiB: 200 }, astro: { wallS: wallS / 2, cpuS: 1, peakRssMiB: 400 }, search: null },
+		stages: {
+			ingest: { wallS: 0.5, cpuS: 0.4, peakRssMiB: 200 },
+			astro: { wallS: wallS / 2, cpuS: 1, peakRssMiB: 400 },
+			search: null,
+		},
 		astroLine,
 	});
-	const r: Rebuilds = { unchanged: run(10, 'astro: 14 of 2,177 pages rendered, 2,163 reused'), oneSource: run(20, 'astro: 30 of 2,177 pages rendered, 2,147 reused'), editedSource: 'bench-0001.txt' };
+	const r: Rebuilds = {
+		unchanged: run(10, 'astro: 14 of 2,177 pages rendered, 2,163 reused'),
+		oneSource: run(20, 'astro: 30 of 2,177 pages rendered, 2,147 reused'),
+		editedSource: 'bench-0001.txt',
+	};
 	test('JSON has the issue’s two fields, the wall seconds of each rebuild', () => {
 		expect(rebuildJson(r)).toEqual({ unchangedWallS: 10, oneSourceWallS: 20 });
 	});

@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildDigest, clearDigest, previousDigest, saveDigest } from '../../scripts/lib/build-digest.ts';
+import {
+	buildDigest,
+	clearDigest,
+	previousDigest,
+	saveDigest,
+} from '../../scripts/lib/build-digest.ts';
 
 let tmp: string;
 beforeAll(async () => {

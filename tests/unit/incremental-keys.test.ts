@@ -25,8 +25,20 @@ describe('cacheKey', () => {
 });
 
 describe('listingPaths cache keys', () => {
-	const items = (n: number, title = '题') => Array.from({ length: n }, (_, i) => reportItem(report({ id: `r${i}`, order: i, title: `${title}${i}`, date: `2010-${String(12 - (i % 12)).padStart(2, '0')}` }), ''));
-	const keys = (list: ReturnType<typeof items>) => listingPaths(groupByCategory(list), 2).map((p) => p.cacheKey);
+	const items = (n: number, title = '题') =>
+		Array.from({ length: n }, (_, i) =>
+			reportItem(
+				report({
+					id: `r${i}`,
+					order: i,
+					title: `${title}${i}`,
+					date: `2010-${String(12 - (i % 12)).padStart(2, '0')}`,
+				}),
+				'',
+			),
+		);
+	const keys = (list: ReturnType<typeof items>) =>
+		listingPaths(groupByCategory(list), 2).map((p) => p.cacheKey);
 	test('a page keeps its key when only another page’s items change', () => {
 		const before = items(6);
 		const after = before.map((item, i) => (i === 5 ? { ...item, title: '改过的标题' } : item));
@@ -42,21 +54,47 @@ describe('listingPaths cache keys', () => {
 	});
 	test('props carry the group’s counts, not its items', () => {
 		const [first] = listingPaths(groupByCategory(items(3)), 2);
-		expect(first!.props.group).toEqual({ slug: 'jiguan', label: '学习型机关', note: null, reportCount: 3, itemCount: 3 });
+		expect(first!.props.group).toEqual({
+			slug: 'jiguan',
+			label: '学习型机关',
+			note: null,
+			reportCount: 3,
+			itemCount: 3,
+		});
 	});
 });
 
 describe('stage lines', () => {
 	test('astro: rendered of all, reused, and why a build was full', () => {
-		const r = { stage: 'astro' as const, pages: 11086, files: 21086, reused: 21074, incremental: true };
-		expect(astroStageLine(r, 5000, 3.14, null)).toBe('astro: 12 of 21,086 pages rendered, 21,074 reused; 11,086 HTML, 5,000 report pages (3.1 s)');
+		const r = {
+			stage: 'astro' as const,
+			pages: 11086,
+			files: 21086,
+			reused: 21074,
+			incremental: true,
+		};
+		expect(astroStageLine(r, 5000, 3.14, null)).toBe(
+			'astro: 12 of 21,086 pages rendered, 21,074 reused; 11,086 HTML, 5,000 report pages (3.1 s)',
+		);
 		expect(astroStageLine({ ...r, reused: 0 }, 5000, 20, 'first build in this cache')).toBe(
 			'astro: 21,086 of 21,086 pages rendered, 0 reused; full build: first build in this cache; 11,086 HTML, 5,000 report pages (20.0 s)',
 		);
 	});
 	test('search: counts, shards, size and time', () => {
-		const r = { stage: 'search' as const, reports: 500, tocOnly: 3, ranges: 1, writeS: 1.44, chunks: 212, indexMiB: 7.071 };
-		expect(searchStageLine(r, 10.42)).toBe('search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index (10.4 s)');
-		expect(searchStageLine(r)).toBe('search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index');
+		const r = {
+			stage: 'search' as const,
+			reports: 500,
+			tocOnly: 3,
+			ranges: 1,
+			writeS: 1.44,
+			chunks: 212,
+			indexMiB: 7.071,
+		};
+		expect(searchStageLine(r, 10.42)).toBe(
+			'search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index (10.4 s)',
+		);
+		expect(searchStageLine(r)).toBe(
+			'search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index',
+		);
 	});
 });

@@ -3,20 +3,32 @@
  * changed source (or changed metadata, vocabulary or overrides) is, and the output is the same
  * as an ingest without cache.
  */
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runIngest } from '../../scripts/lib/run-ingest.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const samples = readdirSync(path.join(repo, 'content/sources')).filter((f) => f.endsWith('.txt')).sort();
+const samples = readdirSync(path.join(repo, 'content/sources'))
+	.filter((f) => f.endsWith('.txt'))
+	.sort();
 let work: string;
 
 beforeEach(() => {
 	work = mkdtempSync(path.join(tmpdir(), 'huibian-cache-'));
 	mkdirSync(path.join(work, 'sources'));
-	for (const f of samples) copyFileSync(path.join(repo, 'content/sources', f), path.join(work, 'sources', f));
+	for (const f of samples)
+		copyFileSync(path.join(repo, 'content/sources', f), path.join(work, 'sources', f));
 	copyFileSync(path.join(repo, 'content/vocabulary.yaml'), path.join(work, 'vocabulary.yaml'));
 	writeFileSync(path.join(work, 'overrides.yaml'), '# none\n');
 });
@@ -34,7 +46,11 @@ const run = (extra: Partial<Parameters<typeof runIngest>[0]> = {}) =>
 
 /** Every output file by name → text. */
 function outputFiles(dir: string): Map<string, string> {
-	return new Map(readdirSync(dir).sort().map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
+	return new Map(
+		readdirSync(dir)
+			.sort()
+			.map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]),
+	);
 }
 
 describe('incremental ingest', () => {
@@ -46,7 +62,9 @@ describe('incremental ingest', () => {
 		expect(second.ingested).toEqual([]);
 		expect(second.reused).toEqual(samples);
 		expect(outputFiles(path.join(work, 'out'))).toEqual(before);
-		expect(second.report.at(-2)).toBe(`cache: 0 sources ingested, 5 reused (${path.relative(process.cwd(), path.join(work, 'cache'))})`);
+		expect(second.report.at(-2)).toBe(
+			`cache: 0 sources ingested, 5 reused (${path.relative(process.cwd(), path.join(work, 'cache'))})`,
+		);
 	});
 
 	test('changing one source re-ingests only that source; the output equals an uncached run', async () => {
@@ -64,7 +82,10 @@ describe('incremental ingest', () => {
 
 	test('source metadata, the vocabulary and the overrides are part of the key', async () => {
 		await run();
-		writeFileSync(path.join(work, 'sources', samples[4]!.replace(/\.txt$/, '.yaml')), 'title: 另一个标题\n');
+		writeFileSync(
+			path.join(work, 'sources', samples[4]!.replace(/\.txt$/, '.yaml')),
+			'title: 另一个标题\n',
+		);
 		expect((await run()).ingested).toEqual([samples[4]]);
 		appendFileSync(path.join(work, 'vocabulary.yaml'), '\n# a comment changes the file\n');
 		expect((await run()).ingested).toEqual(samples);
@@ -79,7 +100,8 @@ describe('incremental ingest', () => {
 		rmSync(path.join(work, 'sources', samples[0]!));
 		await run();
 		expect(readdirSync(path.join(work, 'cache'))).toHaveLength(samples.length - 1);
-		for (const name of readdirSync(path.join(work, 'cache'))) writeFileSync(path.join(work, 'cache', name), '{ not json');
+		for (const name of readdirSync(path.join(work, 'cache')))
+			writeFileSync(path.join(work, 'cache', name), '{ not json');
 		expect((await run()).ingested).toEqual(samples.slice(1));
 	});
 
@@ -87,7 +109,9 @@ describe('incremental ingest', () => {
 		await run();
 		const before = outputFiles(path.join(work, 'out'));
 		const names = readdirSync(path.join(work, 'cache'));
-		const tampered = names.find((n) => JSON.parse(readFileSync(path.join(work, 'cache', n), 'utf8')).reports.length > 0)!;
+		const tampered = names.find(
+			(n) => JSON.parse(readFileSync(path.join(work, 'cache', n), 'utf8')).reports.length > 0,
+		)!;
 		const entry = JSON.parse(readFileSync(path.join(work, 'cache', tampered), 'utf8'));
 		entry.reports[0].date = '2010-13-45';
 		writeFileSync(path.join(work, 'cache', tampered), JSON.stringify(entry));
@@ -99,9 +123,14 @@ describe('incremental ingest', () => {
 
 describe('overrides for unknown ids', () => {
 	test('the warning points at the id’s own line of the overrides file', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), '# curator corrections\n\nfirst-unknown-id:\n  unit: 甲\n\n"second-unknown-id":\n  date: 2004\n');
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			'# curator corrections\n\nfirst-unknown-id:\n  unit: 甲\n\n"second-unknown-id":\n  date: 2004\n',
+		);
 		const result = await run({ cache: false });
-		const warnings = result.issues.filter((i) => i.ruleId === 'override:unknown-id').map((i) => [i.file, i.line]);
+		const warnings = result.issues
+			.filter((i) => i.ruleId === 'override:unknown-id')
+			.map((i) => [i.file, i.line]);
 		expect(warnings).toEqual([
 			[path.join(work, 'overrides.yaml'), 3],
 			[path.join(work, 'overrides.yaml'), 6],

@@ -13,7 +13,16 @@ import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 const repo = path.resolve(import.meta.dirname, '../..');
 const vocab = parseVocabulary(readFileSync(path.join(repo, 'content/vocabulary.yaml'), 'utf8'));
 const file = '000_072d85c6eac7fde3.txt';
-const output = () => buildSourceOutput({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))), meta: null }, vocab, {});
+const output = () =>
+	buildSourceOutput(
+		{
+			file,
+			bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))),
+			meta: null,
+		},
+		vocab,
+		{},
+	);
 
 describe('checkCatalog', () => {
 	test('a catalog of freshly ingested sources passes, and the full catalogSchema agrees', () => {
@@ -27,7 +36,11 @@ describe('checkCatalog', () => {
 		catalog.reports[1]!.url = '/elsewhere/x/';
 		catalog.sources[0]!.slug = 'Not A Slug';
 		catalog.tocOnly[2]!.order = -1;
-		const problems = checkCatalog(catalog).map((i) => [i.ruleId, i.severity, i.message.split('**')[1]]);
+		const problems = checkCatalog(catalog).map((i) => [
+			i.ruleId,
+			i.severity,
+			i.message.split('**')[1],
+		]);
 		expect(problems).toEqual([
 			['catalog:invalid', 'error', 'sources.0.slug'],
 			['catalog:invalid', 'error', 'reports.1.url'],
@@ -36,9 +49,17 @@ describe('checkCatalog', () => {
 	});
 
 	test('a report that failed reportSchema never reaches the catalog: its error is at its source line', () => {
-		const result = assembleOutputs([output()], { /* no override */ });
+		const result = assembleOutputs([output()], {/* no override */});
 		const id = result.catalog.reports[0]!.id;
-		const overridden = buildSourceOutput({ file, bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))), meta: null }, vocab, { [id]: { date: '2010-13' } });
+		const overridden = buildSourceOutput(
+			{
+				file,
+				bytes: new Uint8Array(readFileSync(path.join(repo, 'content/sources', file))),
+				meta: null,
+			},
+			vocab,
+			{ [id]: { date: '2010-13' } },
+		);
 		const { catalog, issues } = assembleOutputs([overridden], {});
 		expect(catalog.reports.map((r) => r.id)).not.toContain(id);
 		const errors = issues.filter((i) => i.severity === 'error');

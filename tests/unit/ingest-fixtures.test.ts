@@ -19,14 +19,23 @@ import { renderedBlocks } from '../helpers/html-text.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures');
-const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
-const cases = readdirSync(root).filter((name) => existsSync(path.join(root, name, 'expected.json')) && existsSync(path.join(root, name, 'input.txt')));
+const vocab = parseVocabulary(
+	readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+);
+const cases = readdirSync(root).filter(
+	(name) =>
+		existsSync(path.join(root, name, 'expected.json')) &&
+		existsSync(path.join(root, name, 'input.txt')),
+);
 
 function blockText(block: Block): string {
 	return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${block.text}` : block.text;
 }
 
-function pick(actual: Record<string, unknown>, expected: Record<string, unknown>): Record<string, unknown> {
+function pick(
+	actual: Record<string, unknown>,
+	expected: Record<string, unknown>,
+): Record<string, unknown> {
 	return Object.fromEntries(Object.keys(expected).map((key) => [key, actual[key]]));
 }
 
@@ -42,7 +51,10 @@ describe('ingest fixtures', () => {
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
 		const [source] = result.catalog.sources;
 		expect(source?.shape).toBe(expected.shape);
-		if (expected.source) expect(pick(source as unknown as Record<string, unknown>, expected.source)).toEqual(expected.source);
+		if (expected.source)
+			expect(pick(source as unknown as Record<string, unknown>, expected.source)).toEqual(
+				expected.source,
+			);
 		if (expected.repairs) expect(pick(source!.repairs, expected.repairs)).toEqual(expected.repairs);
 		if (expected.toc) {
 			expect(source!.toc.map((t) => [t.kind, t.title, t.subtitle, t.page])).toEqual(expected.toc);
@@ -58,17 +70,24 @@ describe('ingest fixtures', () => {
 			}
 		});
 		if (expected.tocOnly) {
-			expect(result.catalog.tocOnly.map((t) => [t.title, t.subtitle, t.unit, t.tocPage])).toEqual(expected.tocOnly);
+			expect(result.catalog.tocOnly.map((t) => [t.title, t.subtitle, t.unit, t.tocPage])).toEqual(
+				expected.tocOnly,
+			);
 		}
 		if (expected.tocRows) {
-			expect(source!.toc.map((t) => [t.kind, t.title, t.subtitle, t.unit, t.page])).toEqual(expected.tocRows);
+			expect(source!.toc.map((t) => [t.kind, t.title, t.subtitle, t.unit, t.page])).toEqual(
+				expected.tocRows,
+			);
 		}
 		if (expected.warnings) {
-			const structural = result.issues.filter((i) => i.severity === 'warning' && /^(?:toc|structure|text):/.test(i.ruleId));
+			const structural = result.issues.filter(
+				(i) => i.severity === 'warning' && /^(?:toc|structure|text):/.test(i.ruleId),
+			);
 			expect(structural.map((i) => [i.ruleId, i.line])).toEqual(expected.warnings);
 		}
 		if (expected.account) {
-			const account = buildSourceOutput({ file: `${name}.txt`, bytes }, vocab, {}).account as unknown as Record<string, unknown>;
+			const account = buildSourceOutput({ file: `${name}.txt`, bytes }, vocab, {})
+				.account as unknown as Record<string, unknown>;
 			expect(pick(account, expected.account)).toEqual(expected.account);
 		}
 	});

@@ -17,7 +17,9 @@ import { folioOf } from '../../src/lib/ingest/pages/folio.ts';
 import { collapseLetterSpaced } from '../../src/lib/ingest/pages/letter-spaced.ts';
 import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
 
-const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+const vocab = parseVocabulary(
+	readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+);
 const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('folioOf', () => {
@@ -39,18 +41,27 @@ describe('folioOf', () => {
 		expect(folioOf(line)).toBe(folio);
 	});
 
-	test.each(['（7）', '(12)', '2011年', '一、', '第一页', '5.', '共5页', '12 人', '第5页的内容'])('%j is not a folio', (line) => {
-		expect(folioOf(line)).toBeNull();
-	});
+	test.each(['（7）', '(12)', '2011年', '一、', '第一页', '5.', '共5页', '12 人', '第5页的内容'])(
+		'%j is not a folio',
+		(line) => {
+			expect(folioOf(line)).toBeNull();
+		},
+	);
 });
 
 describe('unifyRadicals', () => {
 	test('maps Kangxi and supplement radicals to unified ideographs, and counts them', () => {
-		expect(unifyRadicals('⼯作⽉报：⼀⼆⼩组，⻅⻔⻢')).toEqual({ text: '工作月报：一二小组，见门马', count: 8 });
+		expect(unifyRadicals('⼯作⽉报：⼀⼆⼩组，⻅⻔⻢')).toEqual({
+			text: '工作月报：一二小组，见门马',
+			count: 8,
+		});
 	});
 
 	test('leaves everything else alone (no NFKC: full-width punctuation stays)', () => {
-		expect(unifyRadicals('（一）学习，“十个一”！ＡＢ１')).toEqual({ text: '（一）学习，“十个一”！ＡＢ１', count: 0 });
+		expect(unifyRadicals('（一）学习，“十个一”！ＡＢ１')).toEqual({
+			text: '（一）学习，“十个一”！ＡＢ１',
+			count: 0,
+		});
 	});
 });
 
@@ -73,9 +84,12 @@ describe('collapseLetterSpaced', () => {
 		expect(run([line]).texts).toEqual([want]);
 	});
 
-	test.each(['强素质 促发展', '第一部分 学习型企业', '市委 市政府 区委', '二〇一一年六月'])('%j is not letter-spaced', (line) => {
-		expect(run([line])).toEqual({ texts: [line], spaces: 0 });
-	});
+	test.each(['强素质 促发展', '第一部分 学习型企业', '市委 市政府 区委', '二〇一一年六月'])(
+		'%j is not letter-spaced',
+		(line) => {
+			expect(run([line])).toEqual({ texts: [line], spaces: 0 });
+		},
+	);
 
 	test('pieces an extractor wrote on lines of their own are joined on the last piece’s line', () => {
 		expect(run(['和平里街道北街社区居委会', '二', '', '〇', '一 一 年', '', '六 月'])).toEqual({
@@ -92,7 +106,8 @@ describe('collapseLetterSpaced', () => {
 describe('page furniture in text sources', () => {
 	// A book as pdftotext writes it: a form feed before each page, a two-line running head on top,
 	// a folio at the bottom, a sentence cut by the page break.
-	const body = (n: number) => `第${n}段的正文写在这里，内容是关于创建学习型机关的一些具体做法和体会`;
+	const body = (n: number) =>
+		`第${n}段的正文写在这里，内容是关于创建学习型机关的一些具体做法和体会`;
 	const pages = [
 		'学习型机关建设文集',
 		'区委宣传部 编',
@@ -170,9 +185,14 @@ describe('page furniture in text sources', () => {
 		].join('\n');
 		const result = ingestAll([{ file: 'article.txt', bytes: encode(text) }], vocab, {});
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
-		expect([result.catalog.sources[0]!.repairs['running-head'], result.catalog.sources[0]!.repairs.folio]).toEqual([3, 3]);
+		expect([
+			result.catalog.sources[0]!.repairs['running-head'],
+			result.catalog.sources[0]!.repairs.folio,
+		]).toEqual([3, 3]);
 		const [page] = result.pages;
-		expect(page!.text).toContain('社区还与辖区中学、图书馆签订了资源共享协议，居民可以凭学习卡借阅图书。');
+		expect(page!.text).toContain(
+			'社区还与辖区中学、图书馆签订了资源共享协议，居民可以凭学习卡借阅图书。',
+		);
 		expect(page!.text).not.toContain('建设资料');
 		expect(page!.frontmatter.date).toBe('2011-06');
 	});
@@ -186,10 +206,19 @@ describe('page furniture in text sources', () => {
 
 describe('web page frame', () => {
 	test('nav, footer and pager elements become marked frame lines; tables become TAB rows; pictures placeholders', () => {
-		const html = '<html><head><title>T</title><style>p{}</style></head><body><nav>首页 &gt; 范文</nav><h1>标题</h1><p>正文。</p><table><tr><td>项目</td><td>2010年</td></tr><tr><td>人数</td><td>12</td></tr></table><img alt="学习园地"><div class="page-footer">Copyright © 2022</div></body></html>';
+		const html =
+			'<html><head><title>T</title><style>p{}</style></head><body><nav>首页 &gt; 范文</nav><h1>标题</h1><p>正文。</p><table><tr><td>项目</td><td>2010年</td></tr><tr><td>人数</td><td>12</td></tr></table><img alt="学习园地"><div class="page-footer">Copyright © 2022</div></body></html>';
 		const out = htmlToText(html);
 		const lines = out.text.split('\n');
-		expect(lines.filter((l) => l.trim() !== '')).toEqual(['首页 > 范文', '标题', '正文。', '项目\t2010年', '人数\t12', '［图：学习园地］', 'Copyright © 2022']);
+		expect(lines.filter((l) => l.trim() !== '')).toEqual([
+			'首页 > 范文',
+			'标题',
+			'正文。',
+			'项目\t2010年',
+			'人数\t12',
+			'［图：学习园地］',
+			'Copyright © 2022',
+		]);
 		expect(out.frameLines.map((i) => lines[i])).toEqual(['首页 > 范文', 'Copyright © 2022']);
 	});
 });
@@ -198,10 +227,34 @@ describe('source kinds', () => {
 	test('compilations are read, others named in a warning, a legacy Word file refused with advice', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'huibian-kinds-'));
 		try {
-			for (const name of ['notes.md', 'a.txt', 'b.PDF', 'c.docx', 'd.htm', 'e.html', 'old.doc', 'f.wps']) writeFileSync(path.join(dir, name), 'x');
-			const inputs = await readRunInputs(dir, path.join(dir, 'none.yaml'), path.join(dir, 'none.yaml'));
-			expect(inputs.sources.map((s) => s.file)).toEqual(['a.txt', 'b.PDF', 'c.docx', 'd.htm', 'e.html']);
-			expect(inputs.issues.filter((i) => i.ruleId.startsWith('input:')).map((i) => `${i.severity} ${i.ruleId}: ${i.message}`)).toMatchInlineSnapshot(`
+			for (const name of [
+				'notes.md',
+				'a.txt',
+				'b.PDF',
+				'c.docx',
+				'd.htm',
+				'e.html',
+				'old.doc',
+				'f.wps',
+			])
+				writeFileSync(path.join(dir, name), 'x');
+			const inputs = await readRunInputs(
+				dir,
+				path.join(dir, 'none.yaml'),
+				path.join(dir, 'none.yaml'),
+			);
+			expect(inputs.sources.map((s) => s.file)).toEqual([
+				'a.txt',
+				'b.PDF',
+				'c.docx',
+				'd.htm',
+				'e.html',
+			]);
+			expect(
+				inputs.issues
+					.filter((i) => i.ruleId.startsWith('input:'))
+					.map((i) => `${i.severity} ${i.ruleId}: ${i.message}`),
+			).toMatchInlineSnapshot(`
 				[
 				  "error input:legacy-format: f.wps: expected a compilation (.txt, .pdf, .docx, .html, .htm), found a legacy .wps file. Save it as .docx or PDF.",
 				  "warning input:skipped: notes.md: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.",

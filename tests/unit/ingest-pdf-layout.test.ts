@@ -16,12 +16,20 @@ import { pdfCases } from '../fixtures/formats/pdf-cases.ts';
 import type { OutlineEntry } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/formats');
-const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+const vocab = parseVocabulary(
+	readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+);
 
 const results = new Map<string, ReturnType<typeof ingestAll>>();
 async function ingestPdf(name: string) {
 	if (!results.has(name)) {
-		const input = await extractSource({ file: `${name}.pdf`, bytes: new Uint8Array(readFileSync(path.join(root, name, 'book.pdf'))) }, pdfAssets);
+		const input = await extractSource(
+			{
+				file: `${name}.pdf`,
+				bytes: new Uint8Array(readFileSync(path.join(root, name, 'book.pdf'))),
+			},
+			pdfAssets,
+		);
 		results.set(name, ingestAll([input], vocab, {}));
 	}
 	return results.get(name)!;
@@ -30,46 +38,71 @@ async function ingestPdf(name: string) {
 /** The headings of a page as its renderer makes them: `h<depth> text`. */
 const headingsOf = (mdx: string) => renderMdx(mdx).headings.map((h) => `h${h.depth} ${h.text}`);
 
-describe('pdf-headings-outline: headings set larger, no printed TOC, an outline', { timeout: 60_000 }, () => {
-	test('the outline names the three reports: each is a report, the third too (no dated sign-off before it)', async () => {
-		const result = await ingestPdf('pdf-headings-outline');
-		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
-		const source = result.catalog.sources[0]!;
-		expect(source.shape).toBe('toc-compilation');
-		expect(source.toc.map((t) => [t.kind, t.title, t.page])).toEqual([
-			['report', '书香机关建设的实践', null],
-			['report', '关于社区教育的几点体会', null],
-			['report', '让读书成为机关干部的习惯', null],
-		]);
-		expect(source.title).toBe('机关学习文集');
-		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.subtitle, p.frontmatter.unit, p.frontmatter.author, p.frontmatter.date])).toEqual([
-			['书香机关建设的实践', '——市水利局创建学习型机关工作汇报', '市水利局', null, '2013-03-10'],
-			['关于社区教育的几点体会', null, null, '李红梅', '2013-05'],
-			['让读书成为机关干部的习惯', null, null, '王建国', '2013-05'],
-		]);
-		// (The A5 print: the cover, report 1 on page 2, reports 2 and 3 on page 3; as pdftotext splits it at form feeds.)
-		expect(result.pages.map((p) => p.frontmatter.pdfPages)).toEqual([[2, 2], [3, 3], [3, 3]]);
-	});
+describe(
+	'pdf-headings-outline: headings set larger, no printed TOC, an outline',
+	{ timeout: 60_000 },
+	() => {
+		test('the outline names the three reports: each is a report, the third too (no dated sign-off before it)', async () => {
+			const result = await ingestPdf('pdf-headings-outline');
+			expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			const source = result.catalog.sources[0]!;
+			expect(source.shape).toBe('toc-compilation');
+			expect(source.toc.map((t) => [t.kind, t.title, t.page])).toEqual([
+				['report', '书香机关建设的实践', null],
+				['report', '关于社区教育的几点体会', null],
+				['report', '让读书成为机关干部的习惯', null],
+			]);
+			expect(source.title).toBe('机关学习文集');
+			expect(
+				result.pages.map((p) => [
+					p.frontmatter.title,
+					p.frontmatter.subtitle,
+					p.frontmatter.unit,
+					p.frontmatter.author,
+					p.frontmatter.date,
+				]),
+			).toEqual([
+				['书香机关建设的实践', '——市水利局创建学习型机关工作汇报', '市水利局', null, '2013-03-10'],
+				['关于社区教育的几点体会', null, null, '李红梅', '2013-05'],
+				['让读书成为机关干部的习惯', null, null, '王建国', '2013-05'],
+			]);
+			// (The A5 print: the cover, report 1 on page 2, reports 2 and 3 on page 3; as pdftotext splits it at form feeds.)
+			expect(result.pages.map((p) => p.frontmatter.pdfPages)).toEqual([
+				[2, 2],
+				[3, 3],
+				[3, 3],
+			]);
+		});
 
-	test('a short line set larger than the body is a heading, the larger the higher; run-in （一）… sentences are not', async () => {
-		const result = await ingestPdf('pdf-headings-outline');
-		expect(result.pages.map((p) => headingsOf(p.mdx))).toEqual([
-			['h2 健全学习制度', 'h3 每周一次集中学习', 'h3 每年一次读书交流', 'h2 创新学习载体'],
-			['h2 社区教育要贴近居民需求', 'h2 社区教育要整合各方资源'],
-			['h2 从每天读书半小时做起'],
-		]);
-		const first = result.pages[0]!.text.split('\n');
-		expect(first).toContain('（一）领导带头学。局党组中心组每月学习一次，党组成员每人每年撰写调研报告一篇以上。');
-		expect(first.slice(-2)).toEqual(['市水利局', '二〇一三年三月十日']);
-	});
-});
+		test('a short line set larger than the body is a heading, the larger the higher; run-in （一）… sentences are not', async () => {
+			const result = await ingestPdf('pdf-headings-outline');
+			expect(result.pages.map((p) => headingsOf(p.mdx))).toEqual([
+				['h2 健全学习制度', 'h3 每周一次集中学习', 'h3 每年一次读书交流', 'h2 创新学习载体'],
+				['h2 社区教育要贴近居民需求', 'h2 社区教育要整合各方资源'],
+				['h2 从每天读书半小时做起'],
+			]);
+			const first = result.pages[0]!.text.split('\n');
+			expect(first).toContain(
+				'（一）领导带头学。局党组中心组每月学习一次，党组成员每人每年撰写调研报告一篇以上。',
+			);
+			expect(first.slice(-2)).toEqual(['市水利局', '二〇一三年三月十日']);
+		});
+	},
+);
 
 describe('outlineToc', () => {
-	const entry = (title: string, items: OutlineEntry[] = []): OutlineEntry => ({ title, page: 1, items });
+	const entry = (title: string, items: OutlineEntry[] = []): OutlineEntry => ({
+		title,
+		page: 1,
+		items,
+	});
 
 	test('a section entry holds reports; another top-level entry is a report and its children its headings', () => {
 		const toc = outlineToc([
-			entry('第一部分 学习型机关', [entry('书香机关建设的实践', [entry('健全学习制度')]), entry('强化理论武装')]),
+			entry('第一部分 学习型机关', [
+				entry('书香机关建设的实践', [entry('健全学习制度')]),
+				entry('强化理论武装'),
+			]),
 			entry('关于社区教育的几点体会', [entry('社区教育要贴近居民需求')]),
 		]);
 		expect(toc?.items.map((i) => [i.kind, i.title, i.section])).toEqual([
@@ -81,7 +114,11 @@ describe('outlineToc', () => {
 	});
 
 	test('a single top entry (the book) is read from its children; fewer than two reports is no TOC', () => {
-		expect(outlineToc([entry('机关学习文集', [entry('甲报告'), entry('乙报告')])])?.items.map((i) => i.title)).toEqual(['甲报告', '乙报告']);
+		expect(
+			outlineToc([entry('机关学习文集', [entry('甲报告'), entry('乙报告')])])?.items.map(
+				(i) => i.title,
+			),
+		).toEqual(['甲报告', '乙报告']);
 		expect(outlineToc([entry('机关学习文集', [entry('甲报告')])])).toBeNull();
 		expect(outlineToc([])).toBeNull();
 	});
@@ -90,7 +127,9 @@ describe('outlineToc', () => {
 describe('pdf-picture: a photograph inside a page of text', { timeout: 60_000 }, () => {
 	test('leaves a placeholder line where it stands, counted; an ornament and a background leave none', async () => {
 		const result = await ingestPdf('pdf-picture');
-		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
+		expect(
+			result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:')),
+		).toEqual([]);
 		expect(result.catalog.sources[0]!.repairs['picture-placeholder']).toBe(1);
 		expect(result.pages).toHaveLength(1);
 		expect(result.pages[0]!.text.split('\n')).toEqual([
@@ -108,8 +147,22 @@ describe('pdf-picture: a photograph inside a page of text', { timeout: 60_000 },
 describe('pdf-two-columns: a body set in two columns', { timeout: 60_000 }, () => {
 	test('is read column by column, a paragraph joined across the column break; the next report in one column', async () => {
 		const result = await ingestPdf('pdf-two-columns');
-		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:') || i.ruleId === 'structure:unassigned')).toEqual([]);
-		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.subtitle, p.frontmatter.unit, p.frontmatter.date])).toEqual([
+		expect(
+			result.issues.filter(
+				(i) =>
+					i.severity === 'error' ||
+					i.ruleId.startsWith('text:') ||
+					i.ruleId === 'structure:unassigned',
+			),
+		).toEqual([]);
+		expect(
+			result.pages.map((p) => [
+				p.frontmatter.title,
+				p.frontmatter.subtitle,
+				p.frontmatter.unit,
+				p.frontmatter.date,
+			]),
+		).toEqual([
 			['以学促干 争创一流', '——市纺织集团创建学习型企业经验材料', '市纺织集团', '2012-10-12'],
 			['抓班组学习 促安全生产', '——市煤业公司一矿创建学习型班组汇报', '市煤业公司一矿', '2012-09'],
 		]);
@@ -134,37 +187,60 @@ describe('pdf-two-columns: a body set in two columns', { timeout: 60_000 }, () =
 });
 
 describe('pdftotext extractions', () => {
-	test.each(['pdf-city-a5', 'pdf-factory-b5', 'pdf-city-a4-footer'])('%s: form feeds are page breaks, not zero-width-control repairs', (name) => {
-		for (const file of ['book.txt', 'book.layout.txt']) {
-			const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
-			expect(bytes.filter((b) => b === 0x0c).length).toBeGreaterThan(2);
-			const source = ingestAll([{ file, bytes }], vocab, {}).catalog.sources[0]!;
-			expect([file, source.repairs['zero-width-control'] ?? 0]).toEqual([file, 0]);
-			// (The pages they make are read: every book's running heads are found on them.)
-			expect(source.repairs['running-head']).toBeGreaterThan(2);
-		}
-	});
+	test.each(['pdf-city-a5', 'pdf-factory-b5', 'pdf-city-a4-footer'])(
+		'%s: form feeds are page breaks, not zero-width-control repairs',
+		(name) => {
+			for (const file of ['book.txt', 'book.layout.txt']) {
+				const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
+				expect(bytes.filter((b) => b === 0x0c).length).toBeGreaterThan(2);
+				const source = ingestAll([{ file, bytes }], vocab, {}).catalog.sources[0]!;
+				expect([file, source.repairs['zero-width-control'] ?? 0]).toEqual([file, 0]);
+				// (The pages they make are read: every book's running heads are found on them.)
+				expect(source.repairs['running-head']).toBeGreaterThan(2);
+			}
+		},
+	);
 });
 
-describe('pdf-alternating-heads: each report’s own running head is on only two of eight pages', { timeout: 60_000 }, () => {
-	const html = pdfCases.find((c) => c.name === 'pdf-alternating-heads')!.html;
-	/** A report's body as written in pdf-cases.ts: its paragraphs after the subtitle, no white space. */
-	const bodyOf = (section: string) => {
-		const part = html.slice(html.indexOf(`<section class="${section}">`), html.indexOf('</section>', html.indexOf(`<section class="${section}">`)));
-		return [...part.matchAll(/<p(?: class="sign")?>([^<]+)<\/p>/g)].map((m) => m[1]!).join('').replace(/\s+/g, '');
-	};
+describe(
+	'pdf-alternating-heads: each report’s own running head is on only two of eight pages',
+	{ timeout: 60_000 },
+	() => {
+		const html = pdfCases.find((c) => c.name === 'pdf-alternating-heads')!.html;
+		/** A report's body as written in pdf-cases.ts: its paragraphs after the subtitle, no white space. */
+		const bodyOf = (section: string) => {
+			const part = html.slice(
+				html.indexOf(`<section class="${section}">`),
+				html.indexOf('</section>', html.indexOf(`<section class="${section}">`)),
+			);
+			return [...part.matchAll(/<p(?: class="sign")?>([^<]+)<\/p>/g)]
+				.map((m) => m[1]!)
+				.join('')
+				.replace(/\s+/g, '');
+		};
 
-	test.each(['book.pdf', 'book.txt', 'book.layout.txt'])('%s: every head removed and counted (4 of the book, 2 of each report), bodies whole', async (file) => {
-		const bytes = new Uint8Array(readFileSync(path.join(root, 'pdf-alternating-heads', file)));
-		const result = ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
-		expect(result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
-		const source = result.catalog.sources[0]!;
-		expect([source.repairs['running-head'], source.repairs.folio]).toEqual([8, 8]);
-		expect(source.title).toBe('街道学习型组织建设汇编');
-		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit, p.frontmatter.date])).toEqual([
-			['让学习成为机关的风气', '南湖街道工委', '2013-01-08'],
-			['社区学校办到家门口', '东风社区居委会', '2013-01-10'],
-		]);
-		expect(result.pages.map((p) => p.text.replace(/\s+/g, ''))).toEqual([bodyOf('r1'), bodyOf('r2')]);
-	});
-});
+		test.each(['book.pdf', 'book.txt', 'book.layout.txt'])(
+			'%s: every head removed and counted (4 of the book, 2 of each report), bodies whole',
+			async (file) => {
+				const bytes = new Uint8Array(readFileSync(path.join(root, 'pdf-alternating-heads', file)));
+				const result = ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
+				expect(
+					result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:')),
+				).toEqual([]);
+				const source = result.catalog.sources[0]!;
+				expect([source.repairs['running-head'], source.repairs.folio]).toEqual([8, 8]);
+				expect(source.title).toBe('街道学习型组织建设汇编');
+				expect(
+					result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit, p.frontmatter.date]),
+				).toEqual([
+					['让学习成为机关的风气', '南湖街道工委', '2013-01-08'],
+					['社区学校办到家门口', '东风社区居委会', '2013-01-10'],
+				]);
+				expect(result.pages.map((p) => p.text.replace(/\s+/g, ''))).toEqual([
+					bodyOf('r1'),
+					bodyOf('r2'),
+				]);
+			},
+		);
+	},
+);

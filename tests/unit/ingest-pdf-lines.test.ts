@@ -9,7 +9,13 @@ import { findGutter } from '../../src/lib/ingest/formats/pdf-columns.ts';
 
 const size = 10;
 // A text block from x = 50 to x = 350 (30 characters of 10 units).
-const line = (str: string, y: number, x = 50): PdfItem => ({ str, x, y, w: str.length * size, size });
+const line = (str: string, y: number, x = 50): PdfItem => ({
+	str,
+	x,
+	y,
+	w: str.length * size,
+	size,
+});
 
 describe('pdfToText', () => {
 	test('joins lines broken at the measure, starts a paragraph at an indent, keeps headings and sign-offs apart', () => {
@@ -41,28 +47,59 @@ describe('pdfToText', () => {
 	});
 
 	test('a picture among the text leaves a placeholder paragraph at its top; a small one or one under text leaves none', () => {
-		const items = [line('第一段文字。', 740, 70), line('第二段文字。', 600, 70), line('第三段文字。', 560, 70)];
+		const items = [
+			line('第一段文字。', 740, 70),
+			line('第二段文字。', 600, 70),
+			line('第三段文字。', 560, 70),
+		];
 		const pictures = [
 			{ x: 100, y: 620, w: 200, h: 100 }, // between the first and second paragraphs
 			{ x: 190, y: 580, w: 8, h: 8 }, // an ornament
 			{ x: 40, y: 540, w: 320, h: 40 }, // a background under the third paragraph
 		];
 		const { text, pictures: count } = pdfToText([{ items, pictures }]);
-		expect(text.split('\n').filter((l) => l !== '')).toEqual(['第一段文字。', '［图］', '第二段文字。', '第三段文字。']);
+		expect(text.split('\n').filter((l) => l !== '')).toEqual([
+			'第一段文字。',
+			'［图］',
+			'第二段文字。',
+			'第三段文字。',
+		]);
 		expect(count).toBe(1);
 	});
 
 	test('gives each paragraph its font size over the body size (the commonest), 0 for a blank line', () => {
-		const page = { items: [{ str: '强化理论武装', x: 120, y: 760, w: 84, size: 14 }, line('正文第一段。', 740, 70), { str: '健全学习制度', x: 50, y: 720, w: 72, size: 12 }, line('正文第二段。', 700, 70)] };
+		const page = {
+			items: [
+				{ str: '强化理论武装', x: 120, y: 760, w: 84, size: 14 },
+				line('正文第一段。', 740, 70),
+				{ str: '健全学习制度', x: 50, y: 720, w: 72, size: 12 },
+				line('正文第二段。', 700, 70),
+			],
+		};
 		const { text, sizeOfLine } = pdfToText([page]);
 		const sized = text.split('\n').map((l, i) => [l, sizeOfLine[i]]);
-		expect(sized.filter(([l]) => l !== '')).toEqual([['强化理论武装', 1.4], ['正文第一段。', 1], ['健全学习制度', 1.2], ['正文第二段。', 1]]);
+		expect(sized.filter(([l]) => l !== '')).toEqual([
+			['强化理论武装', 1.4],
+			['正文第一段。', 1],
+			['健全学习制度', 1.2],
+			['正文第二段。', 1],
+		]);
 		expect(sized.filter(([l]) => l === '').map(([, s]) => s)).toEqual([0, 0, 0, 0]);
 	});
 
 	test('items on one baseline make one line, wide gaps become spaces (letter-spacing), pages are numbered', () => {
-		const spaced = ['二', '〇', '一', '一', '年'].map((str, k) => ({ str, x: 200 + k * 20, y: 600, w: 10, size }));
-		const { text, pageOfLine, empty } = pdfToText([{ items: [line('第一页的正文。', 700)] }, { items: [] }, { items: spaced }]);
+		const spaced = ['二', '〇', '一', '一', '年'].map((str, k) => ({
+			str,
+			x: 200 + k * 20,
+			y: 600,
+			w: 10,
+			size,
+		}));
+		const { text, pageOfLine, empty } = pdfToText([
+			{ items: [line('第一页的正文。', 700)] },
+			{ items: [] },
+			{ items: spaced },
+		]);
 		const lines = text.split('\n');
 		expect(lines.filter((l) => l !== '')).toEqual(['第一页的正文。', '二 〇 一 一 年']);
 		expect(pageOfLine[lines.indexOf('二 〇 一 一 年')]).toBe(3);
@@ -89,7 +126,10 @@ describe('two columns', () => {
 	};
 
 	test('a page in two columns is read column by column: title, subtitle, left column, right column', () => {
-		expect(findGutter(page.items, size)).toEqual({ from: expect.any(Number), to: expect.any(Number) });
+		expect(findGutter(page.items, size)).toEqual({
+			from: expect.any(Number),
+			to: expect.any(Number),
+		});
 		const { text } = pdfToText([page]);
 		expect(text.split('\n').filter((l) => l !== '')).toEqual([
 			'以学促干争创一流',
@@ -102,12 +142,21 @@ describe('two columns', () => {
 	});
 
 	test('a TOC with page numbers at the right edge, or one column of text, has no gutter', () => {
-		const toc = ['第一篇报告的标题', '第二篇报告的标题', '第三篇报告的标题', '第四篇报告的标题', '第五篇报告的标题', '第六篇报告的标题'].flatMap((t, i) => [
+		const toc = [
+			'第一篇报告的标题',
+			'第二篇报告的标题',
+			'第三篇报告的标题',
+			'第四篇报告的标题',
+			'第五篇报告的标题',
+			'第六篇报告的标题',
+		].flatMap((t, i) => [
 			col(t, 740 - i * 20, 50, 80),
 			col(String(i * 4 + 1), 740 - i * 20, 340, 10),
 		]);
 		expect(findGutter(toc, size)).toBeNull();
-		const one = Array.from({ length: 8 }, (_, i) => col('一栏到底的正文文字一栏到底的正文文字一栏到底的正文', 740 - i * 18, 50, 300));
+		const one = Array.from({ length: 8 }, (_, i) =>
+			col('一栏到底的正文文字一栏到底的正文文字一栏到底的正文', 740 - i * 18, 50, 300),
+		);
 		expect(findGutter(one, size)).toBeNull();
 	});
 });

@@ -12,27 +12,105 @@ import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { fragmentText } from '../helpers/html-text.ts';
 
-const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+const vocab = parseVocabulary(
+	readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+);
 
 const pieces = [
-	'学习', '型组织', '建设', '创建', '机关', '我们', '开展', '活动', '培训', '单位', '街道', '社区',
-	'，', '。', '、', '；', '：', '“', '”', '（', '）', '！', '？', '——', '…',
-	' ', '  ', '\u3000', '\t',
-	'<', '>', '{', '}', '#', '*', '***', '`', '\\', '|', '~', '_', '[', ']', '(', ')', '!', '&', '$', '-', '+', '=', '"', "'",
-	'import ', 'export ', '<script>', '</script>', '<!--', '-->', '1.', '2、', '一、', '（三）', 'http://a.b/c_d', '3~5天', 'XX', '20xx',
-	'12', '2011年6月18日', 'A', 'abc',
-	'\u200b', '\uE003', '\u0007',
+	'学习',
+	'型组织',
+	'建设',
+	'创建',
+	'机关',
+	'我们',
+	'开展',
+	'活动',
+	'培训',
+	'单位',
+	'街道',
+	'社区',
+	'，',
+	'。',
+	'、',
+	'；',
+	'：',
+	'“',
+	'”',
+	'（',
+	'）',
+	'！',
+	'？',
+	'——',
+	'…',
+	' ',
+	'  ',
+	'\u3000',
+	'\t',
+	'<',
+	'>',
+	'{',
+	'}',
+	'#',
+	'*',
+	'***',
+	'`',
+	'\\',
+	'|',
+	'~',
+	'_',
+	'[',
+	']',
+	'(',
+	')',
+	'!',
+	'&',
+	'$',
+	'-',
+	'+',
+	'=',
+	'"',
+	"'",
+	'import ',
+	'export ',
+	'<script>',
+	'</script>',
+	'<!--',
+	'-->',
+	'1.',
+	'2、',
+	'一、',
+	'（三）',
+	'http://a.b/c_d',
+	'3~5天',
+	'XX',
+	'20xx',
+	'12',
+	'2011年6月18日',
+	'A',
+	'abc',
+	'\u200b',
+	'\uE003',
+	'\u0007',
 ];
-const line = fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 30 }).map((parts) => parts.join(''));
+const line = fc
+	.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 30 })
+	.map((parts) => parts.join(''));
 const file = fc
-	.tuple(fc.array(line, { minLength: 1, maxLength: 25 }), fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n'))
+	.tuple(
+		fc.array(line, { minLength: 1, maxLength: 25 }),
+		fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n'),
+	)
 	.map(([lines, separator]) => lines.join(separator));
 
 test('random hostile text ingests faithfully or fails with a clear error', () => {
 	let pages = 0;
 	fc.assert(
 		fc.property(file, (text) => {
-			const result = ingestAll([{ file: 'random.txt', bytes: new TextEncoder().encode(text) }], vocab, {});
+			const result = ingestAll(
+				[{ file: 'random.txt', bytes: new TextEncoder().encode(text) }],
+				vocab,
+				{},
+			);
 			for (const issue of result.issues) {
 				expect(issue.ruleId).not.toBe('text:lost');
 				expect(issue.message.length).toBeGreaterThan(10);

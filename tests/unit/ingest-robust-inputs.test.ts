@@ -4,7 +4,17 @@
  * `runIngest` on a temp folder; expectations are written by hand from the attack.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -22,15 +32,27 @@ beforeEach(() => {
 	work = mkdtempSync(path.join(tmpdir(), 'huibian-robust-'));
 	sources = path.join(work, 'sources');
 	mkdirSync(sources);
-	for (const f of ['001_c21bc2402ff3211b.txt', '004_83e701237cf79c63.txt']) copyFileSync(path.join(repo, 'content/sources', f), path.join(sources, f));
+	for (const f of ['001_c21bc2402ff3211b.txt', '004_83e701237cf79c63.txt'])
+		copyFileSync(path.join(repo, 'content/sources', f), path.join(sources, f));
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (extra: Partial<Parameters<typeof runIngest>[0]> = {}) =>
-	runIngest({ sources, out: path.join(work, 'out'), vocabulary, overrides: path.join(work, 'overrides.yaml'), cache: false, ...extra });
+	runIngest({
+		sources,
+		out: path.join(work, 'out'),
+		vocabulary,
+		overrides: path.join(work, 'overrides.yaml'),
+		cache: false,
+		...extra,
+	});
 type Run = Awaited<ReturnType<typeof run>>;
-const errors = (r: Run) => r.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}:${i.column} [${i.ruleId}] ${i.message}`);
-const published = (r: Run) => JSON.stringify(r.result.pages.map((p) => p.mdx)) + JSON.stringify(r.result.catalog);
+const errors = (r: Run) =>
+	r.issues
+		.filter((i) => i.severity === 'error')
+		.map((i) => `${i.file}:${i.line}:${i.column} [${i.ruleId}] ${i.message}`);
+const published = (r: Run) =>
+	JSON.stringify(r.result.pages.map((p) => p.mdx)) + JSON.stringify(r.result.catalog);
 
 describe('1, 2: only regular files inside the sources folder are read, up to a size limit', () => {
 	test('1. a symlink to a file outside the folder (/etc/passwd) is an error naming it; nothing of it is published', async () => {
@@ -48,7 +70,10 @@ describe('1, 2: only regular files inside the sources folder are read, up to a s
 		writeFileSync(path.join(work, 'secret.txt'), '秘密文件\n\n不应发布的内容。\n');
 		symlinkSync('../secret.txt', path.join(sources, 'up.txt'));
 		mkdirSync(path.join(sources, 'sub'));
-		copyFileSync(path.join(sources, '001_c21bc2402ff3211b.txt'), path.join(sources, 'sub', 'x.txt'));
+		copyFileSync(
+			path.join(sources, '001_c21bc2402ff3211b.txt'),
+			path.join(sources, 'sub', 'x.txt'),
+		);
 		symlinkSync('sub/x.txt', path.join(sources, 'inside.txt'));
 		const r = await run();
 		expect(errors(r).map((e) => e.split(' [')[0])).toEqual(['up.txt:1:1']);
@@ -101,7 +126,10 @@ describe('4: two sources or reports with one slug or id are errors naming both f
 
 describe('5, 12, 13: overrides are checked against the schema and the vocabulary, at their own line', () => {
 	test('5. an override that sets `id` (to another report’s id) is an error at its line of overrides.yaml', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), `# overrides\n${ID_001}:\n  unit: 某单位\n  id: ${ID_004}\n`);
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			`# overrides\n${ID_001}:\n  unit: 某单位\n  id: ${ID_004}\n`,
+		);
 		const r = await run();
 		expect(r.ok).toBe(false);
 		expect(errors(r)).toEqual([
@@ -111,29 +139,54 @@ describe('5, 12, 13: overrides are checked against the schema and the vocabulary
 	});
 
 	test('12. category, categorySlug and themeSlugs outside the vocabulary are errors at their lines', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), `${ID_001}:\n  category: 不存在的类别\n${ID_004}:\n  categorySlug: no-such-cat\n  themes: []\n  themeSlugs: [no-such-theme]\n`);
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			`${ID_001}:\n  category: 不存在的类别\n${ID_004}:\n  categorySlug: no-such-cat\n  themes: []\n  themeSlugs: [no-such-theme]\n`,
+		);
 		const r = await run();
 		const file = path.join(work, 'overrides.yaml');
-		expect(errors(r).filter((e) => e.includes('[override:vocabulary]')).map((e) => e.split(' [')[0])).toEqual([`${file}:2:3`, `${file}:4:3`, `${file}:6:16`]);
-		expect(errors(r)[0]).toContain('category “不存在的类别” is not in the vocabulary. Expected one of: 学习型机关, ');
+		expect(
+			errors(r)
+				.filter((e) => e.includes('[override:vocabulary]'))
+				.map((e) => e.split(' [')[0]),
+		).toEqual([`${file}:2:3`, `${file}:4:3`, `${file}:6:16`]);
+		expect(errors(r)[0]).toContain(
+			'category “不存在的类别” is not in the vocabulary. Expected one of: 学习型机关, ',
+		);
 		expect(existsSync(path.join(work, 'out'))).toBe(false);
 	});
 
 	test('13. an override that breaks the schema is blamed on overrides.yaml at the field, not on the source', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), `${ID_001}:\n  unit: 某单位\n  date: 2019年3月\n`);
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			`${ID_001}:\n  unit: 某单位\n  date: 2019年3月\n`,
+		);
 		const r = await run();
-		expect(errors(r)).toEqual([`${path.join(work, 'overrides.yaml')}:3:3 [override:invalid] Override of “${ID_001}”: **date**: Expected YYYY, YYYY-MM or YYYY-MM-DD`]);
+		expect(errors(r)).toEqual([
+			`${path.join(work, 'overrides.yaml')}:3:3 [override:invalid] Override of “${ID_001}”: **date**: Expected YYYY, YYYY-MM or YYYY-MM-DD`,
+		]);
 	});
 
 	test('13. a cross-field rule broken by an override (themes without themeSlugs of the same length) points at the override', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), `${ID_001}:\n  themes: [共同愿景]\n  themeSlugs: []\n`);
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			`${ID_001}:\n  themes: [共同愿景]\n  themeSlugs: []\n`,
+		);
 		const r = await run();
-		expect(errors(r).map((e) => e.split(' [')[0])).toEqual([`${path.join(work, 'overrides.yaml')}:3:3`]);
+		expect(errors(r).map((e) => e.split(' [')[0])).toEqual([
+			`${path.join(work, 'overrides.yaml')}:3:3`,
+		]);
 	});
 });
 
 describe('6, 13: YAML is parsed with limits, errors at the real line:column', () => {
-	const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]'].join('\n');
+	const bomb = [
+		'a: &a [x, x, x, x, x, x, x, x, x]',
+		...'bcdefgh'
+			.split('')
+			.map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+		'i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]',
+	].join('\n');
 
 	test('6. a 400-byte alias bomb in overrides.yaml fails fast with one short line at its position', async () => {
 		writeFileSync(path.join(work, 'overrides.yaml'), `${bomb}\n${ID_001}:\n  title: *i\n`);
@@ -144,27 +197,42 @@ describe('6, 13: YAML is parsed with limits, errors at the real line:column', ()
 		const [e] = errors(r);
 		expect(e!.length).toBeLessThan(300);
 		// The 9 aliases of line 8 (`h: &h [*g, …]`) push the expanded document past the limit.
-		expect(e).toMatch(new RegExp(`^${path.join(work, 'overrides.yaml').replace(/[.]/g, '\\.')}:\\d+:\\d+ \\[overrides:invalid\\] invalid YAML: aliases expand the document past 200000 nodes`));
+		expect(e).toMatch(
+			new RegExp(
+				`^${path.join(work, 'overrides.yaml').replace(/[.]/g, '\\.')}:\\d+:\\d+ \\[overrides:invalid\\] invalid YAML: aliases expand the document past 200000 nodes`,
+			),
+		);
 		expect(Number(e!.split(':')[1])).toBeGreaterThan(1);
 	}, 10_000);
 
 	test('6. the same bomb in <source>.yaml metadata is refused too', async () => {
 		writeFileSync(path.join(sources, '001_c21bc2402ff3211b.yaml'), `${bomb}\ntitle: *i\n`);
 		const r = await run();
-		expect(errors(r)[0]).toMatch(/^001_c21bc2402ff3211b\.yaml:\d+:\d+ \[meta:invalid\] 001_c21bc2402ff3211b\.yaml: invalid YAML: aliases expand/);
+		expect(errors(r)[0]).toMatch(
+			/^001_c21bc2402ff3211b\.yaml:\d+:\d+ \[meta:invalid\] 001_c21bc2402ff3211b\.yaml: invalid YAML: aliases expand/,
+		);
 	});
 
 	test('6. an alias inside its own anchor (a cycle) is refused at the alias, not looped on later', async () => {
 		writeFileSync(path.join(work, 'overrides.yaml'), `${ID_001}:\n  keywords: &k [学习, *k]\n`);
 		const r = await run();
-		expect(errors(r)).toEqual([`${path.join(work, 'overrides.yaml')}:2:21 [overrides:invalid] invalid YAML: alias *k is inside its own anchor &k (a cycle)`]);
+		expect(errors(r)).toEqual([
+			`${path.join(work, 'overrides.yaml')}:2:21 [overrides:invalid] invalid YAML: alias *k is inside its own anchor &k (a cycle)`,
+		]);
 	});
 
 	test('13. a YAML syntax error is reported at its own line and column, not 1:1', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), `# comment\n${ID_001}:\n  unit: 某单位\n  title: [未闭合\n`);
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			`# comment\n${ID_001}:\n  unit: 某单位\n  title: [未闭合\n`,
+		);
 		const r = await run();
 		const [e] = errors(r);
-		expect(e).toMatch(new RegExp(`^${path.join(work, 'overrides.yaml').replace(/[.]/g, '\\.')}:5:1 \\[overrides:invalid\\] invalid YAML: `));
+		expect(e).toMatch(
+			new RegExp(
+				`^${path.join(work, 'overrides.yaml').replace(/[.]/g, '\\.')}:5:1 \\[overrides:invalid\\] invalid YAML: `,
+			),
+		);
 	});
 
 	test('13. a vocabulary error is reported at the line of the bad value, not vocabulary.yaml:1:1', async () => {
@@ -173,7 +241,9 @@ describe('6, 13: YAML is parsed with limits, errors at the real line:column', ()
 		const lineOf = bad.split('\n').indexOf('  - slug: 学校') + 1;
 		writeFileSync(path.join(work, 'vocabulary.yaml'), bad);
 		const r = await run({ vocabulary: path.join(work, 'vocabulary.yaml') });
-		expect(errors(r).map((e) => e.split(' [')[0])).toEqual([`${path.join(work, 'vocabulary.yaml')}:${lineOf}:5`]);
+		expect(errors(r).map((e) => e.split(' [')[0])).toEqual([
+			`${path.join(work, 'vocabulary.yaml')}:${lineOf}:5`,
+		]);
 		expect(errors(r)[0]).toContain('categories.1.slug: Expected an ASCII slug');
 	});
 });
@@ -184,14 +254,25 @@ test('13. a duplicate slug in the vocabulary is reported at the second entry tha
 	const lineOf = bad.split('\n').lastIndexOf('  - slug: xuexiao') + 1;
 	writeFileSync(path.join(work, 'vocabulary.yaml'), bad);
 	const r = await run({ vocabulary: path.join(work, 'vocabulary.yaml') });
-	expect(errors(r)).toEqual([`${path.join(work, 'vocabulary.yaml')}:${lineOf}:5 [vocabulary:invalid] Invalid vocabulary: categories: duplicate slug "xuexiao"; each slug must be unique`]);
+	expect(errors(r)).toEqual([
+		`${path.join(work, 'vocabulary.yaml')}:${lineOf}:5 [vocabulary:invalid] Invalid vocabulary: categories: duplicate slug "xuexiao"; each slug must be unique`,
+	]);
 });
 
 describe('14: URL schemes, size limits, other files, empty folders, leftovers', () => {
-	test.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'])('metadata url: %s is an error at its line', async (url) => {
-		writeFileSync(path.join(sources, '004_83e701237cf79c63.yaml'), `title: 闸北区\nurl: '${url}'\n`);
+	test.each([
+		'javascript:alert(1)',
+		'data:text/html,<script>alert(1)</script>',
+		'file:///etc/passwd',
+	])('metadata url: %s is an error at its line', async (url) => {
+		writeFileSync(
+			path.join(sources, '004_83e701237cf79c63.yaml'),
+			`title: 闸北区\nurl: '${url}'\n`,
+		);
 		const r = await run();
-		expect(errors(r)).toEqual(['004_83e701237cf79c63.yaml:2:1 [meta:invalid] 004_83e701237cf79c63.yaml: **url**: Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)']);
+		expect(errors(r)).toEqual([
+			'004_83e701237cf79c63.yaml:2:1 [meta:invalid] 004_83e701237cf79c63.yaml: **url**: Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)',
+		]);
 	});
 
 	test('an https url is accepted', async () => {
@@ -200,15 +281,25 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 	});
 
 	test('a 5 MB title in metadata is refused with file:line, not published', async () => {
-		writeFileSync(path.join(sources, '004_83e701237cf79c63.yaml'), `place: 上海\ntitle: ${'长'.repeat(1_700_000)}\n`);
+		writeFileSync(
+			path.join(sources, '004_83e701237cf79c63.yaml'),
+			`place: 上海\ntitle: ${'长'.repeat(1_700_000)}\n`,
+		);
 		const r = await run();
-		expect(errors(r)).toEqual(['004_83e701237cf79c63.yaml:2:1 [meta:invalid] 004_83e701237cf79c63.yaml: **title**: Expected at most 1000 characters, found 1700000: a field is one line; move long text into the body of the source']);
+		expect(errors(r)).toEqual([
+			'004_83e701237cf79c63.yaml:2:1 [meta:invalid] 004_83e701237cf79c63.yaml: **title**: Expected at most 1000 characters, found 1700000: a field is one line; move long text into the body of the source',
+		]);
 	});
 
 	test('a 5 MB title in an override is refused at its line', async () => {
-		writeFileSync(path.join(work, 'overrides.yaml'), `${ID_004}:\n  title: ${'长'.repeat(1_700_000)}\n`);
+		writeFileSync(
+			path.join(work, 'overrides.yaml'),
+			`${ID_004}:\n  title: ${'长'.repeat(1_700_000)}\n`,
+		);
 		const r = await run();
-		expect(errors(r).map((e) => e.slice(0, e.indexOf('found') + 13))).toEqual([`${path.join(work, 'overrides.yaml')}:2:3 [override:invalid] Override of “${ID_004}”: **title**: Expected at most 1000 characters, found 1700000`]);
+		expect(errors(r).map((e) => e.slice(0, e.indexOf('found') + 13))).toEqual([
+			`${path.join(work, 'overrides.yaml')}:2:3 [override:invalid] Override of “${ID_004}”: **title**: Expected at most 1000 characters, found 1700000`,
+		]);
 	});
 
 	test('files of other kinds are named in a warning; a folder named *.txt is an error', async () => {
@@ -217,7 +308,11 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		mkdirSync(path.join(sources, 'images'));
 		const r = await run();
 		expect(r.ok).toBe(true);
-		expect(r.issues.filter((i) => i.ruleId === 'input:skipped').map((i) => `${i.file}: ${i.severity} ${i.message}`)).toEqual([
+		expect(
+			r.issues
+				.filter((i) => i.ruleId === 'input:skipped')
+				.map((i) => `${i.file}: ${i.severity} ${i.message}`),
+		).toEqual([
 			'images: warning images: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.',
 			'notes.md: warning notes.md: not a compilation (.txt, .pdf, .docx, .html, .htm); skipped.',
 			'orphan.yaml: warning orphan.yaml: metadata for no source (no orphan.txt beside it); skipped.',
@@ -229,11 +324,17 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		writeFileSync(path.join(sources, 'README.md'), 'nothing here');
 		const r = await run();
 		expect(r.ok).toBe(false);
-		expect(errors(r)).toEqual([`${sources}:1:1 [input:sources-empty] Expected at least one source (.txt, .pdf, .docx, .html, .htm) in ${sources}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`]);
+		expect(errors(r)).toEqual([
+			`${sources}:1:1 [input:sources-empty] Expected at least one source (.txt, .pdf, .docx, .html, .htm) in ${sources}, found none: building would replace the site by an empty one. Add sources, or pass --allow-empty.`,
+		]);
 		expect(existsSync(path.join(work, 'out'))).toBe(false);
 		const allowed = await run({ allowEmpty: true });
 		expect(allowed.ok).toBe(true);
-		expect(JSON.parse(readFileSync(path.join(work, 'out', 'catalog.json'), 'utf8'))).toEqual({ sources: [], reports: [], tocOnly: [] });
+		expect(JSON.parse(readFileSync(path.join(work, 'out', 'catalog.json'), 'utf8'))).toEqual({
+			sources: [],
+			reports: [],
+			tocOnly: [],
+		});
 	});
 
 	test('temp folders a killed ingest left (.out.tmp-<dead pid>-…) are removed by the next run', async () => {
@@ -245,6 +346,10 @@ describe('14: URL schemes, size limits, other files, empty folders, leftovers', 
 		const live = `.out.tmp-${process.pid}-1700000000000`;
 		mkdirSync(path.join(work, live));
 		expect((await run()).ok).toBe(true);
-		expect(readdirSync(work).filter((n) => n.startsWith('.out.')).sort()).toEqual([live]);
+		expect(
+			readdirSync(work)
+				.filter((n) => n.startsWith('.out.'))
+				.sort(),
+		).toEqual([live]);
 	});
 });

@@ -15,10 +15,18 @@ const lines = (text: string) => toSourceLines(text, createRepairLog());
 describe('pageTail', () => {
 	test.each([
 		['——延庆县农经站创建学习型机关自评报告……………(1)', '——延庆县农经站创建学习型机关自评报告', 1],
-		['——延庆县统计局 调查队创建学习型机关自评报告 (92)', '——延庆县统计局 调查队创建学习型机关自评报告', 92],
+		[
+			'——延庆县统计局 调查队创建学习型机关自评报告 (92)',
+			'——延庆县统计局 调查队创建学习型机关自评报告',
+			92,
+		],
 		['- 香营学校创建学习型学校自评报告…………… (202)', '- 香营学校创建学习型学校自评报告', 202],
 		['…………… (363)', '', 363],
-		['1、狠抓学习提素质 勇争排头促发展\t市统计局\t1', '1、狠抓学习提素质 勇争排头促发展\t市统计局', 1],
+		[
+			'1、狠抓学习提素质 勇争排头促发展\t市统计局\t1',
+			'1、狠抓学习提素质 勇争排头促发展\t市统计局',
+			1,
+		],
 		['（一）宣传发动阶段（2003—2004）', '（一）宣传发动阶段（2003—2004）', null],
 	] as const)('%s', (input, rest, page) => {
 		expect(pageTail(input)).toEqual({ rest, page });
@@ -31,16 +39,37 @@ describe('parseToc', () => {
 	});
 
 	test('reads section markers, wrapped titles, subtitles and pages on the next line', () => {
-		const toc = parseToc(lines(['目 录', '◆ 学习型企业建设', '创建学习型企业 构筑核心竞争力', '——北京光瑞机械制造有限公司创建学习型企业自评报告', '…………… (363)', '很长的正文段落，不属于目录。'].join('\n\n')));
+		const toc = parseToc(
+			lines(
+				[
+					'目 录',
+					'◆ 学习型企业建设',
+					'创建学习型企业 构筑核心竞争力',
+					'——北京光瑞机械制造有限公司创建学习型企业自评报告',
+					'…………… (363)',
+					'很长的正文段落，不属于目录。',
+				].join('\n\n'),
+			),
+		);
 		expect(toc?.items.map((i) => [i.kind, i.title, i.subtitle, i.page, i.section])).toEqual([
 			['section', '学习型企业建设', null, null, null],
-			['report', '创建学习型企业 构筑核心竞争力', '——北京光瑞机械制造有限公司创建学习型企业自评报告', 363, '学习型企业建设'],
+			[
+				'report',
+				'创建学习型企业 构筑核心竞争力',
+				'——北京光瑞机械制造有限公司创建学习型企业自评报告',
+				363,
+				'学习型企业建设',
+			],
 		]);
 		expect(toc?.end).toBe(8);
 	});
 
 	test('reads TAB columns N、title<TAB>unit<TAB>page and 第N部分 sections', () => {
-		const toc = parseToc(lines('目 录\n第二部分 外部参考\n1、河北磁县“学习超市”吸引干部选学\t109\n2、建设学习团队 助力财政发展\t市财政局\t4'));
+		const toc = parseToc(
+			lines(
+				'目 录\n第二部分 外部参考\n1、河北磁县“学习超市”吸引干部选学\t109\n2、建设学习团队 助力财政发展\t市财政局\t4',
+			),
+		);
 		expect(toc?.items.map((i) => [i.kind, i.title, i.unit, i.page, i.section])).toEqual([
 			['section', '外部参考', null, null, null],
 			['report', '河北磁县“学习超市”吸引干部选学', null, 109, '外部参考'],
@@ -51,10 +80,38 @@ describe('parseToc', () => {
 
 describe('locateReports', () => {
 	test('finds titles in order, tells same-title entries apart by subtitle, leaves the rest TOC-only', () => {
-		const src = lines(['目 录', 'A', '创建学习型学校 促进发展', '——甲小学创建学习型学校自评报告', '创建学习型学校 促进发展', '——乙小学创建学习型学校自评报告', '创建学习型学校 促进发展', '——乙小学创建学习型学校自评报告', '正文。'].join('\n'));
+		const src = lines(
+			[
+				'目 录',
+				'A',
+				'创建学习型学校 促进发展',
+				'——甲小学创建学习型学校自评报告',
+				'创建学习型学校 促进发展',
+				'——乙小学创建学习型学校自评报告',
+				'创建学习型学校 促进发展',
+				'——乙小学创建学习型学校自评报告',
+				'正文。',
+			].join('\n'),
+		);
 		const items = [
-			{ kind: 'report' as const, title: '创建学习型学校 促进发展', subtitle: '——甲小学创建学习型学校自评报告', unit: null, page: 1, section: null, line: 3 },
-			{ kind: 'report' as const, title: '创建学习型学校促进发展', subtitle: '——乙小学创建学习型学校自评报告', unit: null, page: 5, section: null, line: 5 },
+			{
+				kind: 'report' as const,
+				title: '创建学习型学校 促进发展',
+				subtitle: '——甲小学创建学习型学校自评报告',
+				unit: null,
+				page: 1,
+				section: null,
+				line: 3,
+			},
+			{
+				kind: 'report' as const,
+				title: '创建学习型学校促进发展',
+				subtitle: '——乙小学创建学习型学校自评报告',
+				unit: null,
+				page: 5,
+				section: null,
+				line: 5,
+			},
 		];
 		const located = locateReports(src, items, 4);
 		expect(located.map((l) => l.start)).toEqual([-1, 4]);
@@ -62,13 +119,31 @@ describe('locateReports', () => {
 
 	test('a unique title is found even when the body omits its subtitle', () => {
 		const src = lines('目 录\n独有的标题\n正文。');
-		const item = { kind: 'report' as const, title: '独有的标题', subtitle: '——某单位创建学习型机关自评报告', unit: null, page: 1, section: null, line: 1 };
+		const item = {
+			kind: 'report' as const,
+			title: '独有的标题',
+			subtitle: '——某单位创建学习型机关自评报告',
+			unit: null,
+			page: 1,
+			section: null,
+			line: 1,
+		};
 		expect(locateReports(src, [item], 1).map((l) => l.start)).toEqual([1]);
 	});
 
 	test('matches a title wrapped over two lines in the body', () => {
-		const src = lines('创建学习型机关 构筑高素质队伍为构建和谐社\n会提供优质高效的法律服务\n正文。');
-		const item = { kind: 'report' as const, title: '创建学习型机关 构筑高素质队伍为构建和谐社会提供优质高效的法律服务', subtitle: null, unit: null, page: 1, section: null, line: 1 };
+		const src = lines(
+			'创建学习型机关 构筑高素质队伍为构建和谐社\n会提供优质高效的法律服务\n正文。',
+		);
+		const item = {
+			kind: 'report' as const,
+			title: '创建学习型机关 构筑高素质队伍为构建和谐社会提供优质高效的法律服务',
+			subtitle: null,
+			unit: null,
+			page: 1,
+			section: null,
+			line: 1,
+		};
 		expect(locateReports(src, [item], 0).map((l) => [l.start, l.titleEnd])).toEqual([[0, 1]]);
 	});
 });
@@ -76,11 +151,20 @@ describe('locateReports', () => {
 describe('splitGluedHeadings', () => {
 	test.each([
 		['坚持科学理论指导。 (三)目标任务', ['坚持科学理论指导。', '(三)目标任务']],
-		['四、组织保障 (一)加强组织领导。为切实加强组织领导,决定建立领导小组。', ['四、组织保障', '(一)加强组织领导。为切实加强组织领导,决定建立领导小组。']],
-		['(二)建设学习型兴谷是实现街道经济振兴的强大动力 当前,我街道正在着力打造新兴谷。', ['(二)建设学习型兴谷是实现街道经济振兴的强大动力', '当前,我街道正在着力打造新兴谷。']],
+		[
+			'四、组织保障 (一)加强组织领导。为切实加强组织领导,决定建立领导小组。',
+			['四、组织保障', '(一)加强组织领导。为切实加强组织领导,决定建立领导小组。'],
+		],
+		[
+			'(二)建设学习型兴谷是实现街道经济振兴的强大动力 当前,我街道正在着力打造新兴谷。',
+			['(二)建设学习型兴谷是实现街道经济振兴的强大动力', '当前,我街道正在着力打造新兴谷。'],
+		],
 		['(三) 建设学习型兴谷的必然要求', ['(三) 建设学习型兴谷的必然要求']],
 		['主要存在以下问题:第一、由于党员年龄偏大。', ['主要存在以下问题:第一、由于党员年龄偏大。']],
-		['一是建章立制,加强督促检查。 街道工委根据实际', ['一是建章立制,加强督促检查。 街道工委根据实际']],
+		[
+			'一是建章立制,加强督促检查。 街道工委根据实际',
+			['一是建章立制,加强督促检查。 街道工委根据实际'],
+		],
 	])('%s', (input, expected) => {
 		expect(splitGluedHeadings(input)).toEqual(expected);
 	});
@@ -89,12 +173,26 @@ describe('splitGluedHeadings', () => {
 describe('assignHeadings', () => {
 	const p = (text: string, line = 1) => ({ text, line });
 	test('levels follow the nesting order of appearance', () => {
-		const blocks = assignHeadings([p('一、主要做法'), p('1、理清一条思路'), p('正文。'), p('二、几点思考'), p('（一）第一点'), p('1.子项'), p('正文。')]);
+		const blocks = assignHeadings([
+			p('一、主要做法'),
+			p('1、理清一条思路'),
+			p('正文。'),
+			p('二、几点思考'),
+			p('（一）第一点'),
+			p('1.子项'),
+			p('正文。'),
+		]);
 		expect(blocks.map((b) => (b.type === 'heading' ? b.depth : 0))).toEqual([2, 3, 0, 2, 3, 4, 0]);
 	});
 
 	test('full- and half-width parentheses are one style', () => {
-		const blocks = assignHeadings([p('一、做法'), p('（一）甲项工作'), p('正文。'), p('(二)乙项工作'), p('正文。')]);
+		const blocks = assignHeadings([
+			p('一、做法'),
+			p('（一）甲项工作'),
+			p('正文。'),
+			p('(二)乙项工作'),
+			p('正文。'),
+		]);
 		expect(blocks.map((b) => (b.type === 'heading' ? b.depth : 0))).toEqual([2, 3, 0, 3, 0]);
 	});
 
@@ -111,7 +209,12 @@ describe('assignHeadings', () => {
 
 	test('a short marker line ending with 。 followed by plain text is a heading', () => {
 		const blocks = assignHeadings([p('2、广泛宣传，全面动员。'), p('通过多种途径宣传发动。')]);
-		expect(blocks[0]).toEqual({ type: 'heading', depth: 2, text: '2、广泛宣传，全面动员。', line: 1 });
+		expect(blocks[0]).toEqual({
+			type: 'heading',
+			depth: 2,
+			text: '2、广泛宣传，全面动员。',
+			line: 1,
+		});
 	});
 });
 
@@ -127,8 +230,14 @@ describe('buildBlocks', () => {
 	});
 
 	test('does not join a short title-like line to the next paragraph', () => {
-		const blocks = buildBlocks(lines('学习型组织的创建必须从实际出发\n\n学习型组织的建设必须结合实际。'), createRepairLog());
-		expect(blocks.map((b) => b.text)).toEqual(['学习型组织的创建必须从实际出发', '学习型组织的建设必须结合实际。']);
+		const blocks = buildBlocks(
+			lines('学习型组织的创建必须从实际出发\n\n学习型组织的建设必须结合实际。'),
+			createRepairLog(),
+		);
+		expect(blocks.map((b) => b.text)).toEqual([
+			'学习型组织的创建必须从实际出发',
+			'学习型组织的建设必须结合实际。',
+		]);
 	});
 });
 
@@ -164,18 +273,26 @@ describe('units and authors', () => {
 	});
 
 	test('anonymised names are flagged', () => {
-		expect([isAnonymised('***街道工委'), isAnonymised('XX村'), isAnonymised('延庆县农经站')]).toEqual([true, true, false]);
+		expect([
+			isAnonymised('***街道工委'),
+			isAnonymised('XX村'),
+			isAnonymised('延庆县农经站'),
+		]).toEqual([true, true, false]);
 	});
 });
 
 describe('isTeaser', () => {
 	test('a line ending in an ellipsis that repeats the following text is a teaser', () => {
-		const src = lines(' 创建学习型机关的实践与思考  学习型机关的提法，源于...\n创建学习型机关的实践与思考\n学习型机关的提法，源于20世纪60年代。');
+		const src = lines(
+			' 创建学习型机关的实践与思考  学习型机关的提法，源于...\n创建学习型机关的实践与思考\n学习型机关的提法，源于20世纪60年代。',
+		);
 		expect(isTeaser(src, 0)).toBe(true);
 	});
 
 	test('a line that doesn’t repeat the text is not a teaser', () => {
-		const src = lines('本文讨论学习型组织的建设问题...\n创建学习型机关的实践与思考\n学习型机关的提法，源于20世纪60年代。');
+		const src = lines(
+			'本文讨论学习型组织的建设问题...\n创建学习型机关的实践与思考\n学习型机关的提法，源于20世纪60年代。',
+		);
 		expect(isTeaser(src, 0)).toBe(false);
 	});
 });

@@ -18,10 +18,15 @@ import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
 import type { Block } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/formats');
-const vocab = parseVocabulary(readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'));
+const vocab = parseVocabulary(
+	readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+);
 
 async function read(name: string, file: string) {
-	return extractSource({ file, bytes: new Uint8Array(readFileSync(path.join(root, name, file))) }, pdfAssets);
+	return extractSource(
+		{ file, bytes: new Uint8Array(readFileSync(path.join(root, name, file))) },
+		pdfAssets,
+	);
 }
 
 function blocksOf(input: Awaited<ReturnType<typeof read>>): Block[][] {
@@ -30,7 +35,14 @@ function blocksOf(input: Awaited<ReturnType<typeof read>>): Block[][] {
 	return draft.reports.map((r) => r.blocks);
 }
 
-const kinds = (blocks: Block[]) => blocks.map((b) => (b.type === 'table' ? `table ${b.rows.length}×${b.rows[0]!.length}` : b.type === 'heading' ? `h${b.depth} ${b.text}` : b.text.slice(0, 8)));
+const kinds = (blocks: Block[]) =>
+	blocks.map((b) =>
+		b.type === 'table'
+			? `table ${b.rows.length}×${b.rows[0]!.length}`
+			: b.type === 'heading'
+				? `h${b.depth} ${b.text}`
+				: b.text.slice(0, 8),
+	);
 
 describe('a saved web page with two tables', { timeout: 60_000 }, () => {
 	test('each table is one block in its place, rows and cells as printed', async () => {
@@ -67,16 +79,21 @@ describe('a saved web page with two tables', { timeout: 60_000 }, () => {
 
 	test('the page renders real tables, every cell verbatim, and search reads each cell', async () => {
 		const out = buildSourceOutput(await read('html-table', 'book.html'), vocab, {});
-		expect(out.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:'))).toEqual([]);
+		expect(
+			out.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:')),
+		).toEqual([]);
 		const [page] = out.pages;
 		const html = renderMdx(page!.mdx).html.replace(/>\n</g, '><');
 		expect(html.match(/<table>/g)).toHaveLength(2);
 		expect(html).toContain('<th>社区</th><th>读书会（场）</th><th>参加人数</th>');
 		expect(html).toContain('<td>合计|两个社区</td><td>42场{共3065人次}</td><td></td>');
 		expect(html).toContain('<td>学习型家庭</td><td>100户</td>');
-		const record = readPageRecord(`<html><body><main data-pagefind-body>${html}</main></body></html>`);
+		const record = readPageRecord(
+			`<html><body><main data-pagefind-body>${html}</main></body></html>`,
+		);
 		const texts = record!.blocks.map((b) => b.text);
-		for (const cell of ['东园社区', '1 860', '合计|两个社区', '42场{共3065人次}', '100户']) expect(texts).toContain(cell);
+		for (const cell of ['东园社区', '1 860', '合计|两个社区', '42场{共3065人次}', '100户'])
+			expect(texts).toContain(cell);
 		// The page text holds the table, a TAB between cells and a line per row.
 		expect(page!.text).toContain('社区\t读书会（场）\t参加人数\n东园社区\t24\t1 860\n');
 	});
@@ -102,7 +119,9 @@ describe('a Word file with a table', { timeout: 60_000 }, () => {
 	test('its MDX is a GFM table that the renderer reads back as a table', async () => {
 		const out = buildSourceOutput(await read('docx-factory', 'book.docx'), vocab, {});
 		const html = renderMdx(out.pages[0]!.mdx).html.replace(/>\n</g, '><');
-		expect(html).toContain('<tr><td>合理化建议（条）</td><td>860</td><td>1020</td><td>1150</td></tr>');
+		expect(html).toContain(
+			'<tr><td>合理化建议（条）</td><td>860</td><td>1020</td><td>1150</td></tr>',
+		);
 		expect(out.pages.slice(1).some((p) => renderMdx(p.mdx).html.includes('<table>'))).toBe(false);
 	});
 });
@@ -125,13 +144,25 @@ describe('a table block through toMdx and back', () => {
 			['反斜杠', 'C:\\目录\\'],
 			['空', ''],
 		];
-		const mdx = toMdx({ id: 'x' }, [{ type: 'paragraph', text: '表前。' }, { type: 'table', rows }, { type: 'paragraph', text: '表后。' }]);
+		const mdx = toMdx({ id: 'x' }, [
+			{ type: 'paragraph', text: '表前。' },
+			{ type: 'table', rows },
+			{ type: 'paragraph', text: '表后。' },
+		]);
 		const { html } = renderMdx(mdx);
-		const cells = [...html.matchAll(/<t[hd]>([^<]*)<\/t[hd]>|<t[hd]><\/t[hd]>/g)].map((m) => decode(m[1] ?? ''));
+		const cells = [...html.matchAll(/<t[hd]>([^<]*)<\/t[hd]>|<t[hd]><\/t[hd]>/g)].map((m) =>
+			decode(m[1] ?? ''),
+		);
 		expect(cells).toEqual(rows.flat());
-		expect(html.match(/<p id="[^"]+">[^<]*<\/p>/g)).toEqual([expect.stringContaining('>表前。<'), expect.stringContaining('>表后。<')]);
+		expect(html.match(/<p id="[^"]+">[^<]*<\/p>/g)).toEqual([
+			expect.stringContaining('>表前。<'),
+			expect.stringContaining('>表后。<'),
+		]);
 	});
 });
 
 const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' };
-const decode = (s: string) => s.replace(/&(?:lt|gt|amp|quot);|&#x([0-9a-f]+);/gi, (e, hex: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : entities[e]!));
+const decode = (s: string) =>
+	s.replace(/&(?:lt|gt|amp|quot);|&#x([0-9a-f]+);/gi, (e, hex: string | undefined) =>
+		hex ? String.fromCodePoint(parseInt(hex, 16)) : entities[e]!,
+	);

@@ -19,10 +19,15 @@ import {
 	unitText,
 } from '../../src/lib/ingest/report/unit.ts';
 
-const vocab = parseVocabulary(readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'));
+const vocab = parseVocabulary(
+	readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'),
+);
 const words = vocab.categories.flatMap((c) => c.unitWords);
 const p = (text: string, line = 1): Block => ({ type: 'paragraph', text, line });
-const BODY = p('我们坚持每周集中学习一次，形成了浓厚的学习氛围，干部素质明显提高，各项工作取得了新的成效。', 3);
+const BODY = p(
+	'我们坚持每周集中学习一次，形成了浓厚的学习氛围，干部素质明显提高，各项工作取得了新的成效。',
+	3,
+);
 
 describe('unitFromHeadline', () => {
 	test.each([
@@ -54,9 +59,21 @@ describe('unitFromHeadline', () => {
 
 describe('unitFromSubtitle keeps the parts of a joint unit', () => {
 	test.each([
-		['——中共XX工委 XX办事处创建学习型党组织工作总结', '——中共XX工委XX办事处创建学习型党组织工作总结', '中共XX工委 XX办事处'],
-		['——延庆县统计局 调查队创建学习型机关自评报告', '——延庆县统计局 调查队创建学习型机关自评报告', '延庆县统计局 调查队'],
-		['——延庆县农经站创建学习型机关自评报告', '——延庆县农经站创建学习型机关自评报告', '延庆县农经站'],
+		[
+			'——中共XX工委 XX办事处创建学习型党组织工作总结',
+			'——中共XX工委XX办事处创建学习型党组织工作总结',
+			'中共XX工委 XX办事处',
+		],
+		[
+			'——延庆县统计局 调查队创建学习型机关自评报告',
+			'——延庆县统计局 调查队创建学习型机关自评报告',
+			'延庆县统计局 调查队',
+		],
+		[
+			'——延庆县农经站创建学习型机关自评报告',
+			'——延庆县农经站创建学习型机关自评报告',
+			'延庆县农经站',
+		],
 		// A stray space inside one name is no joint unit: the normalised reading wins.
 		['——清河县 A 公司创建学习型企业自评报告', '——清河县A公司创建学习型企业自评报告', '清河县A公司'],
 	])('%s', (raw, normalised, unit) => {
@@ -80,7 +97,11 @@ describe('unit lines', () => {
 	});
 
 	test.each([
-		['北京德青源农业科技股份有限公司延庆', '养殖基地', '北京德青源农业科技股份有限公司延庆养殖基地'],
+		[
+			'北京德青源农业科技股份有限公司延庆',
+			'养殖基地',
+			'北京德青源农业科技股份有限公司延庆养殖基地',
+		],
 		['中共延庆县委教育工委 延庆县教育', '委员会', '中共延庆县委教育工委 延庆县教育委员会'],
 		['清河县人力资源和社会', '保障局', '清河县人力资源和社会保障局'],
 	])('%s ⏎ %s is one wrapped unit', (a, b, joined) => {
@@ -97,9 +118,17 @@ describe('unit lines', () => {
 	});
 
 	test.each([
-		[['中共上海市闸北区委宣传部', '上海市闸北区文明办'], '中共上海市闸北区委宣传部 上海市闸北区文明办', 2],
+		[
+			['中共上海市闸北区委宣传部', '上海市闸北区文明办'],
+			'中共上海市闸北区委宣传部 上海市闸北区文明办',
+			2,
+		],
 		[['市 科 技 局'], '市科技局', 1],
-		[['北京德青源农业科技股份有限公司延庆', '养殖基地', '延庆县农经站'], '北京德青源农业科技股份有限公司延庆养殖基地 延庆县农经站', 3],
+		[
+			['北京德青源农业科技股份有限公司延庆', '养殖基地', '延庆县农经站'],
+			'北京德青源农业科技股份有限公司延庆养殖基地 延庆县农经站',
+			3,
+		],
 		[['延庆县水务局', '今年以来，我局扎实开展创建活动。'], '延庆县水务局', 1],
 	])('%j → %s', (lines, unit, taken) => {
 		expect(unitOfLines(lines, words)).toEqual({ unit, lines: taken });
@@ -131,26 +160,74 @@ describe('unit lines', () => {
 	});
 
 	test('letter-spaced names are collapsed, others only trimmed', () => {
-		expect([collapseLetterSpacing(' 兴 谷 街 道 '), collapseLetterSpacing('强素质 促发展')]).toEqual(['兴谷街道', '强素质 促发展']);
+		expect([
+			collapseLetterSpacing(' 兴 谷 街 道 '),
+			collapseLetterSpacing('强素质 促发展'),
+		]).toEqual(['兴谷街道', '强素质 促发展']);
 	});
 });
 
 describe('readSignOff: the unit and date that close a report', () => {
 	test.each<[string, Block[], string | null, string | null]>([
-		['unit and date on one line', [BODY, p('五九七农场街道办事处2011年6月18日')], '五九七农场街道办事处', '2011-06-18'],
-		['unit line, then a letter-spaced date', [BODY, p('延庆县水务局'), p('二 〇 一 一 年 六 月')], '延庆县水务局', '2011-06'],
-		['a letter-spaced unit, then a date', [BODY, p('延 庆 县 水 务 局'), p('2011年6月')], '延庆县水务局', '2011-06'],
-		['unit and a spaced date after full-width spaces', [BODY, p('延庆县水务局　　2011 年 6 月 18 日')], '延庆县水务局', '2011-06-18'],
-		['a joint unit on two lines', [BODY, p('中共XX工委'), p('XX办事处'), p('二〇一一年七月')], '中共XX工委 XX办事处', '2011-07'],
-		['a unit wrapped over two lines', [BODY, p('北京德青源农业科技股份有限公司延庆'), p('养殖基地'), p('2010年12月')], '北京德青源农业科技股份有限公司延庆养殖基地', '2010-12'],
+		[
+			'unit and date on one line',
+			[BODY, p('五九七农场街道办事处2011年6月18日')],
+			'五九七农场街道办事处',
+			'2011-06-18',
+		],
+		[
+			'unit line, then a letter-spaced date',
+			[BODY, p('延庆县水务局'), p('二 〇 一 一 年 六 月')],
+			'延庆县水务局',
+			'2011-06',
+		],
+		[
+			'a letter-spaced unit, then a date',
+			[BODY, p('延 庆 县 水 务 局'), p('2011年6月')],
+			'延庆县水务局',
+			'2011-06',
+		],
+		[
+			'unit and a spaced date after full-width spaces',
+			[BODY, p('延庆县水务局　　2011 年 6 月 18 日')],
+			'延庆县水务局',
+			'2011-06-18',
+		],
+		[
+			'a joint unit on two lines',
+			[BODY, p('中共XX工委'), p('XX办事处'), p('二〇一一年七月')],
+			'中共XX工委 XX办事处',
+			'2011-07',
+		],
+		[
+			'a unit wrapped over two lines',
+			[BODY, p('北京德青源农业科技股份有限公司延庆'), p('养殖基地'), p('2010年12月')],
+			'北京德青源农业科技股份有限公司延庆养殖基地',
+			'2010-12',
+		],
 		['a placeholder date under the unit', [BODY, p('***局'), p('***年***月')], '***局', null],
 		['a 20xx date under the unit', [BODY, p('XX村党支部'), p('20xx年x月x日')], 'XX村党支部', null],
 		['the unit alone as the last line', [BODY, p('延庆县水务局')], '延庆县水务局', null],
-		['an author line after the date', [BODY, p('延庆县水务局'), p('二〇一一年六月'), p('（执笔：张三）')], '延庆县水务局', '2011-06'],
+		[
+			'an author line after the date',
+			[BODY, p('延庆县水务局'), p('二〇一一年六月'), p('（执笔：张三）')],
+			'延庆县水务局',
+			'2011-06',
+		],
 		['a date alone', [BODY, p('二〇〇九年一月十八日')], null, '2009-01-18'],
 		['body text only', [BODY, BODY], null, null],
-		['a unit with its seal note', [BODY, p('延庆县水务局（盖章）'), p('二〇一一年六月十八日')], '延庆县水务局', '2011-06-18'],
-		['a date in brackets', [BODY, p('延庆县水务局'), p('（二〇一一年六月十八日）')], '延庆县水务局', '2011-06-18'],
+		[
+			'a unit with its seal note',
+			[BODY, p('延庆县水务局（盖章）'), p('二〇一一年六月十八日')],
+			'延庆县水务局',
+			'2011-06-18',
+		],
+		[
+			'a date in brackets',
+			[BODY, p('延庆县水务局'), p('（二〇一一年六月十八日）')],
+			'延庆县水务局',
+			'2011-06-18',
+		],
 	])('%s', (_name, blocks, unit, date) => {
 		const found = readSignOff(blocks, words);
 		expect({ unit: found.unit, date: found.date?.date ?? null }).toEqual({ unit, date });

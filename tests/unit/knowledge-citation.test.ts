@@ -1,11 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { citeCompilation, citeReport, cslText, type CiteSource } from '../../src/lib/knowledge/cite-report.ts';
+import {
+	citeCompilation,
+	citeReport,
+	cslText,
+	type CiteSource,
+} from '../../src/lib/knowledge/cite-report.ts';
 import { formatPages, pageRange } from '../../src/lib/knowledge/page-range.ts';
 import type { SourceRecord } from '../../src/lib/frontmatter.ts';
 
 type Toc = SourceRecord['toc'];
-const entry = (reportId: string | null, page: number | null, kind: 'report' | 'section' = 'report'): Toc[number] => ({
-	kind, title: reportId ?? 'x', subtitle: null, unit: null, page, reportId,
+const entry = (
+	reportId: string | null,
+	page: number | null,
+	kind: 'report' | 'section' = 'report',
+): Toc[number] => ({
+	kind,
+	title: reportId ?? 'x',
+	subtitle: null,
+	unit: null,
+	page,
+	reportId,
 });
 const toc: Toc = [
 	entry(null, null, 'section'),
@@ -50,10 +64,26 @@ describe('pageRange', () => {
 });
 
 const report = {
-	id: 'b', title: '建设学习团队', subtitle: '——市财政局经验材料', unit: '市财政局', author: null,
-	date: '2010-12', dateSource: 'compilation' as const, compilationTitle: '经验汇编', sourceSlug: 's',
+	id: 'b',
+	title: '建设学习团队',
+	subtitle: '——市财政局经验材料',
+	unit: '市财政局',
+	author: null,
+	date: '2010-12',
+	dateSource: 'compilation' as const,
+	compilationTitle: '经验汇编',
+	sourceSlug: 's',
 };
-const full: CiteSource = { slug: 's', title: '经验汇编', editor: '王编', publisher: '市委宣传部', place: '大庆', date: '2010-12', toc, url: null };
+const full: CiteSource = {
+	slug: 's',
+	title: '经验汇编',
+	editor: '王编',
+	publisher: '市委宣传部',
+	place: '大庆',
+	date: '2010-12',
+	toc,
+	url: null,
+};
 
 describe('citeReport', () => {
 	test('GB/T 7714-2015 with editor, place, publisher, year and the TOC page range', () => {
@@ -63,9 +93,21 @@ describe('citeReport', () => {
 	});
 
 	test.each([
-		['no place', { place: null }, '市财政局. 建设学习团队: 市财政局经验材料[G]//王编. 经验汇编. 市委宣传部, 2010: 4-5.'],
-		['no publisher, no editor', { publisher: null, editor: null }, '市财政局. 建设学习团队: 市财政局经验材料[G]//经验汇编. 大庆, 2010: 4-5.'],
-		['nothing but the title', { publisher: null, editor: null, place: null, date: null, toc: [] }, '市财政局. 建设学习团队: 市财政局经验材料[G]//经验汇编.'],
+		[
+			'no place',
+			{ place: null },
+			'市财政局. 建设学习团队: 市财政局经验材料[G]//王编. 经验汇编. 市委宣传部, 2010: 4-5.',
+		],
+		[
+			'no publisher, no editor',
+			{ publisher: null, editor: null },
+			'市财政局. 建设学习团队: 市财政局经验材料[G]//经验汇编. 大庆, 2010: 4-5.',
+		],
+		[
+			'nothing but the title',
+			{ publisher: null, editor: null, place: null, date: null, toc: [] },
+			'市财政局. 建设学习团队: 市财政局经验材料[G]//经验汇编.',
+		],
 	])('leaves out what is unknown: %s', (_name, patch, expected) => {
 		const gbt = citeReport(report, { ...full, ...patch }, 'u').gbt;
 		expect(gbt).toBe(expected);
@@ -77,7 +119,9 @@ describe('citeReport', () => {
 	});
 
 	test('without a compilation record, cites the title the report records', () => {
-		expect(citeReport(report, undefined, 'u').gbt).toBe('市财政局. 建设学习团队: 市财政局经验材料[G]//经验汇编.');
+		expect(citeReport(report, undefined, 'u').gbt).toBe(
+			'市财政局. 建设学习团队: 市财政局经验材料[G]//经验汇编.',
+		);
 	});
 
 	test('BibTeX: incollection, corporate author kept whole, braces escaped, pages with --', () => {
@@ -101,9 +145,18 @@ describe('citeReport', () => {
 	test('CSL-JSON: a chapter in its container, issued from the compilation when the date is inherited', () => {
 		const csl = citeReport(report, full, 'https://x.org/r/').csl;
 		expect(csl).toEqual({
-			id: 'b', type: 'chapter', title: '建设学习团队: 市财政局经验材料', author: [{ literal: '市财政局' }],
-			'container-title': '经验汇编', editor: [{ literal: '王编' }], publisher: '市委宣传部', 'publisher-place': '大庆',
-			issued: { 'date-parts': [[2010, 12]] }, page: '4-5', URL: 'https://x.org/r/', language: 'zh-CN',
+			id: 'b',
+			type: 'chapter',
+			title: '建设学习团队: 市财政局经验材料',
+			author: [{ literal: '市财政局' }],
+			'container-title': '经验汇编',
+			editor: [{ literal: '王编' }],
+			publisher: '市委宣传部',
+			'publisher-place': '大庆',
+			issued: { 'date-parts': [[2010, 12]] },
+			page: '4-5',
+			URL: 'https://x.org/r/',
+			language: 'zh-CN',
 		});
 	});
 });
@@ -133,8 +186,16 @@ describe('citeCompilation', () => {
 	test('cites the whole book in the three forms', () => {
 		const c = citeCompilation(full, 'https://x.org/c/');
 		expect(c.gbt).toBe('王编. 经验汇编[G]. 大庆: 市委宣传部, 2010.');
-		expect(c.bibtex.startsWith('@collection{s,\n  editor = {{王编}},\n  title = {经验汇编},')).toBe(true);
-		expect(c.csl).toMatchObject({ type: 'book', title: '经验汇编', issued: { 'date-parts': [[2010, 12]] } });
-		expect(citeCompilation({ ...full, editor: null, publisher: null, place: null, date: null }, 'u').gbt).toBe('经验汇编[G].');
+		expect(c.bibtex.startsWith('@collection{s,\n  editor = {{王编}},\n  title = {经验汇编},')).toBe(
+			true,
+		);
+		expect(c.csl).toMatchObject({
+			type: 'book',
+			title: '经验汇编',
+			issued: { 'date-parts': [[2010, 12]] },
+		});
+		expect(
+			citeCompilation({ ...full, editor: null, publisher: null, place: null, date: null }, 'u').gbt,
+		).toBe('经验汇编[G].');
 	});
 });

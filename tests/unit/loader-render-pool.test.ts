@@ -27,7 +27,10 @@ const jobs = (): RenderJob[] => {
 	return Array.from({ length: 9 }, (_, i) => {
 		const text = toMdx({ id: `r-${i}`, title: `标题${i}` }, [
 			{ type: 'heading', depth: 2, text: `第${i}节` },
-			...Array.from({ length: i + 1 }, (_, k) => ({ type: 'paragraph' as const, text: `段落${i}-${k}：{不是表达式} <不是标签>` })),
+			...Array.from({ length: i + 1 }, (_, k) => ({
+				type: 'paragraph' as const,
+				text: `段落${i}-${k}：{不是表达式} <不是标签>`,
+			})),
 		]);
 		return { name: `r-${i}.mdx`, text, bodyFile: path.join(dir, `b${batchNo}-r-${i}.html`) };
 	});
@@ -54,10 +57,22 @@ describe.each([1, 2])('createRenderPool(%i)', (threads) => {
 	test('a file that is not a generated page fails with its name', async () => {
 		const pool = createRenderPool(threads);
 		try {
-			const bad = { name: 'broken.mdx', text: '---\nid: x\n---\n\n<Widget />\n', bodyFile: path.join(dir, 'broken.html') };
-			await expect(pool.render([...jobs().slice(0, 2), bad])).rejects.toThrow(/^broken\.mdx: .*MDX syntax/);
-			const noFrontmatter = { name: 'plain.mdx', text: 'no frontmatter', bodyFile: path.join(dir, 'plain.html') };
-			await expect(pool.render([noFrontmatter])).rejects.toThrow(/^plain\.mdx:1:1: Expected YAML frontmatter/);
+			const bad = {
+				name: 'broken.mdx',
+				text: '---\nid: x\n---\n\n<Widget />\n',
+				bodyFile: path.join(dir, 'broken.html'),
+			};
+			await expect(pool.render([...jobs().slice(0, 2), bad])).rejects.toThrow(
+				/^broken\.mdx: .*MDX syntax/,
+			);
+			const noFrontmatter = {
+				name: 'plain.mdx',
+				text: 'no frontmatter',
+				bodyFile: path.join(dir, 'plain.html'),
+			};
+			await expect(pool.render([noFrontmatter])).rejects.toThrow(
+				/^plain\.mdx:1:1: Expected YAML frontmatter/,
+			);
 		} finally {
 			await pool.close();
 		}

@@ -88,11 +88,15 @@ describe('MDX serialiser → renderer round trip', () => {
 				{ type: 'heading', depth: 2, text: '一、加强领导' },
 			]),
 		);
-		expect(a.headings).toEqual([{ depth: 2, text: '一、加强领导', slug: expect.stringMatching(/^h-[0-9a-z]+$/) }]);
+		expect(a.headings).toEqual([
+			{ depth: 2, text: '一、加强领导', slug: expect.stringMatching(/^h-[0-9a-z]+$/) },
+		]);
 		expect(b.headings[0]?.slug).toBe(a.headings[0]?.slug);
 	});
 
 	test('MDX syntax in a body is refused, not rendered', () => {
-		expect(() => renderMdx('<b>x</b>\n')).toThrowErrorMatchingInlineSnapshot(`[Error: Unexpected MDX syntax (mdxJsxTextElement) at 1:1: report bodies are plain text]`);
+		expect(() => renderMdx('<b>x</b>\n')).toThrowErrorMatchingInlineSnapshot(
+			`[Error: Unexpected MDX syntax (mdxJsxTextElement) at 1:1: report bodies are plain text]`,
+		);
 	});
 });

@@ -69,9 +69,19 @@ describe('findReportDate', () => {
 		['a date alone at the end', [BODY, '', '二〇〇九年一月十八日'], '2009-01-18', 2],
 		['a unit line then a date line', [BODY, 'XX街道XX村党总支', '2011年5月'], '2011-05', 2],
 		['a unit and a date on one line', [BODY, '五九七农场街道办事处2011年6月18日'], '2011-06-18', 1],
-		['a date followed by an author line', [BODY, '二○一一年七月十四日', '作者:张三'], '2011-07-14', 1],
+		[
+			'a date followed by an author line',
+			[BODY, '二○一一年七月十四日', '作者:张三'],
+			'2011-07-14',
+			1,
+		],
 		['a letter-spaced date', [BODY, '延庆县水务局', '二 〇 一 一 年 六 月'], '2011-06', 2],
-		['a unit and a spaced Arabic date on one line', [BODY, '延庆县水务局　2011 年 6 月 18 日'], '2011-06-18', 1],
+		[
+			'a unit and a spaced Arabic date on one line',
+			[BODY, '延庆县水务局　2011 年 6 月 18 日'],
+			'2011-06-18',
+			1,
+		],
 		['the last date of a sign-off line', [BODY, '延庆县水务局 2011年6月18日'], '2011-06-18', 1],
 	])('finds %s', (_name, lines, date, lineIndex) => {
 		expect(findReportDate(lines)).toMatchObject({ date, lineIndex });

@@ -18,7 +18,14 @@ const split = readSplit(root);
 describe('micro precision/recall/F1 of a list of comparisons', () => {
 	test('counts each label once per report', () => {
 		const { micro } = scoreComparisons([
-			{ source: 'a', id: 'a', title: 'a', subtitle: null, got: ['读书活动', '培训讲座'], want: ['读书活动', '学习制度'] },
+			{
+				source: 'a',
+				id: 'a',
+				title: 'a',
+				subtitle: null,
+				got: ['读书活动', '培训讲座'],
+				want: ['读书活动', '学习制度'],
+			},
 			{ source: 'b', id: 'b', title: 'b', subtitle: null, got: [], want: ['考核激励'] },
 		]);
 		expect(micro).toMatchObject({ tp: 1, fp: 1, fn: 2, precision: 0.5, recall: 1 / 3 });
@@ -42,7 +49,10 @@ describe('held-out theme labels', () => {
 
 	test('precision, recall and F1 on the held-out part are at least 0.75', () => {
 		const { precision, recall, f1 } = result.micro;
-		expect({ precision: precision >= 0.75, recall: recall >= 0.75, f1: f1 >= 0.75 }, JSON.stringify(result.micro)).toEqual({
+		expect(
+			{ precision: precision >= 0.75, recall: recall >= 0.75, f1: f1 >= 0.75 },
+			JSON.stringify(result.micro),
+		).toEqual({
 			precision: true,
 			recall: true,
 			f1: true,

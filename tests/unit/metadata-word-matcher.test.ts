@@ -7,9 +7,12 @@ function naive(words: readonly string[], text: string): [number, number][] {
 	const found: [number, number][] = [];
 	words.forEach((word, w) => {
 		if (word === '') return;
-		for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) found.push([w, at]);
+		for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1))
+			found.push([w, at]);
 	});
-	return found.sort((a, b) => a[1] + words[a[0]]!.length - (b[1] + words[b[0]]!.length) || a[0] - b[0]);
+	return found.sort(
+		(a, b) => a[1] + words[a[0]]!.length - (b[1] + words[b[0]]!.length) || a[0] - b[0],
+	);
 }
 
 /** Occurrences as `scan` reports them, in its own order. */
@@ -20,7 +23,9 @@ function scannedRaw(words: readonly string[], text: string): [number, number][] 
 }
 
 function scanned(words: readonly string[], text: string): [number, number][] {
-	return scannedRaw(words, text).sort((a, b) => a[1] + words[a[0]]!.length - (b[1] + words[b[0]]!.length) || a[0] - b[0]);
+	return scannedRaw(words, text).sort(
+		(a, b) => a[1] + words[a[0]]!.length - (b[1] + words[b[0]]!.length) || a[0] - b[0],
+	);
 }
 
 describe('compileWords', () => {
@@ -28,7 +33,12 @@ describe('compileWords', () => {
 		const words = ['学习', '学习制度', '制度', '习制'];
 		const long = '学习制度'.repeat(300);
 		expect(compileWords(words).collect(long).count).toBe(scannedRaw(words, long).length);
-		expect(scanned(words, '建立学习制度')).toEqual([[0, 2], [3, 3], [1, 2], [2, 4]]);
+		expect(scanned(words, '建立学习制度')).toEqual([
+			[0, 2],
+			[3, 3],
+			[1, 2],
+			[2, 4],
+		]);
 		expect(compileWords(words).test('没有')).toBe(false);
 		expect(compileWords(words).test('制度化')).toBe(true);
 	});
@@ -42,7 +52,10 @@ describe('compileWords', () => {
 				expect(scanned(words, t)).toEqual(naive(words, t));
 				expect(compileWords(words).test(t)).toBe(naive(words, t).length > 0);
 				const { count, pairs } = compileWords(words).collect(t);
-				const collected = Array.from({ length: count }, (_, k): [number, number] => [pairs[2 * k]!, pairs[2 * k + 1]!]);
+				const collected = Array.from({ length: count }, (_, k): [number, number] => [
+					pairs[2 * k]!,
+					pairs[2 * k + 1]!,
+				]);
 				expect(collected).toEqual(scannedRaw(words, t));
 			}),
 			{ numRuns: 2000 },

@@ -3,7 +3,10 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { rewriteCssUrls } from '../../src/lib/offline/css-urls.ts';
-import { rehypeOfflinePage, type OfflinePageOptions } from '../../src/lib/offline/rehype-offline-page.ts';
+import {
+	rehypeOfflinePage,
+	type OfflinePageOptions,
+} from '../../src/lib/offline/rehype-offline-page.ts';
 import { relativePath, sitePathOf, toOfflineUrl } from '../../src/lib/offline/relative-url.ts';
 
 describe('relativePath', () => {
@@ -35,7 +38,11 @@ describe('toOfflineUrl', () => {
 		['/favicon.svg', 'index.html', 'favicon.svg'],
 		['/data/reports.csv', 'data/index.html', 'reports.csv'],
 		// query strings and fragments are kept as written
-		['/search/?q=学习型社区&sort=date-asc', 'index.html', 'search/index.html?q=学习型社区&sort=date-asc'],
+		[
+			'/search/?q=学习型社区&sort=date-asc',
+			'index.html',
+			'search/index.html?q=学习型社区&sort=date-asc',
+		],
 		['/reports/x/#p3', 'categories/a/index.html', '../../reports/x/index.html#p3'],
 		['/reports/x/?hl=%E5%AD%A6#p3', 'search/index.html', '../reports/x/index.html?hl=%E5%AD%A6#p3'],
 		// document-relative URLs are resolved, then written the same way
@@ -74,8 +81,12 @@ describe('toOfflineUrl', () => {
 
 	test('a folder named without its trailing slash gets /index.html when the caller says it is one', () => {
 		const isFolder = (p: string) => p === 'reports/x';
-		expect(toOfflineUrl('/reports/x', { from: 'index.html', base: '/', isFolder })).toBe('reports/x/index.html');
-		expect(toOfflineUrl('/reports/x.json', { from: 'index.html', base: '/', isFolder })).toBe('reports/x.json');
+		expect(toOfflineUrl('/reports/x', { from: 'index.html', base: '/', isFolder })).toBe(
+			'reports/x/index.html',
+		);
+		expect(toOfflineUrl('/reports/x.json', { from: 'index.html', base: '/', isFolder })).toBe(
+			'reports/x.json',
+		);
 	});
 
 	test('is idempotent: an offline URL rewritten again is unchanged', () => {
@@ -101,7 +112,12 @@ describe('rehypeOfflinePage', () => {
 		String(
 			unified()
 				.use(rehypeParse)
-				.use(rehypeOfflinePage, { page: 'reports/x/index.html', base: '/', runtime: '_offline/runtime.js', ...options })
+				.use(rehypeOfflinePage, {
+					page: 'reports/x/index.html',
+					base: '/',
+					runtime: '_offline/runtime.js',
+					...options,
+				})
 				.use(rehypeStringify)
 				.processSync(html),
 		);
@@ -128,7 +144,10 @@ describe('rehypeOfflinePage', () => {
 			'<body><p data-offline="omit"><a href="/x.zip">zip</a></p><script type="module">import "/_astro/b.js";</script><script src="/js/t.js"></script></body></html>';
 		const inline: string[] = [];
 		const modules: string[] = [];
-		const out = run(html, { inlineModule: (code) => (inline.push(code), '_offline/inline/1.js'), onModuleScript: (p) => modules.push(p) });
+		const out = run(html, {
+			inlineModule: (code) => (inline.push(code), '_offline/inline/1.js'),
+			onModuleScript: (p) => modules.push(p),
+		});
 		expect(out).toBe(
 			'<html><head><script src="../../_offline/runtime.js"></script><script src="../../_astro/a.js" defer></script></head>' +
 				'<body><script src="../../_offline/inline/1.js" defer></script><script src="../../js/t.js"></script></body></html>',
@@ -140,14 +159,19 @@ describe('rehypeOfflinePage', () => {
 	test('reports the links of the elements it leaves out, apart from the page’s links', () => {
 		const omitted: string[] = [];
 		const targets: string[] = [];
-		run('<p data-offline="omit"><a href="/d/x.zip">zip</a></p><a href="/d/">d</a>', { onOmittedTarget: (t) => omitted.push(t), onTarget: (t) => targets.push(t) });
+		run('<p data-offline="omit"><a href="/d/x.zip">zip</a></p><a href="/d/">d</a>', {
+			onOmittedTarget: (t) => omitted.push(t),
+			onTarget: (t) => targets.push(t),
+		});
 		expect(omitted).toEqual(['d/x.zip']);
 		expect(targets).toEqual(['d/']);
 	});
 
 	test('reports the site path of every link and asset, not external ones', () => {
 		const targets: string[] = [];
-		run('<a href="/a/">a</a><a href="https://x.org/">x</a><img src="/i.svg" alt="">', { onTarget: (t) => targets.push(t) });
+		run('<a href="/a/">a</a><a href="https://x.org/">x</a><img src="/i.svg" alt="">', {
+			onTarget: (t) => targets.push(t),
+		});
 		expect(targets).toEqual(['a/', 'i.svg']);
 	});
 });

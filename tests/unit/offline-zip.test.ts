@@ -1,7 +1,11 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { openMeHtml } from '../../src/lib/offline/open-me-page.ts';
-import { isPackaged, packagedFileScript, packagedScriptPath } from '../../src/lib/offline/packaged-files.ts';
+import {
+	isPackaged,
+	packagedFileScript,
+	packagedScriptPath,
+} from '../../src/lib/offline/packaged-files.ts';
 import { ZipWriter } from '../../src/lib/offline/zip-writer.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -45,32 +49,54 @@ function readZip(zip: Buffer) {
 describe('ZipWriter', () => {
 	test('writes entries that a zip reader gets back: names in UTF-8, data, CRC-32, fixed 1980-01-01 time', () => {
 		const text = '学习型社区'.repeat(200);
-		const entries = readZip(archive([['hello.txt', 'hello'], ['打开我.html', text]]));
-		expect(entries.map((e) => [e.name, e.data])).toEqual([['hello.txt', 'hello'], ['打开我.html', text]]);
+		const entries = readZip(
+			archive([
+				['hello.txt', 'hello'],
+				['打开我.html', text],
+			]),
+		);
+		expect(entries.map((e) => [e.name, e.data])).toEqual([
+			['hello.txt', 'hello'],
+			['打开我.html', text],
+		]);
 		// CRC-32 of "hello" (the standard check value, not computed by the code under test)
 		expect(entries[0]?.crc).toBe(0x3610a686);
-		expect(entries.map((e) => [e.flags, e.time, e.date])).toEqual([[0x0800, 0, 0x21], [0x0800, 0, 0x21]]);
+		expect(entries.map((e) => [e.flags, e.time, e.date])).toEqual([
+			[0x0800, 0, 0x21],
+			[0x0800, 0, 0x21],
+		]);
 		// a short text is stored (deflate would grow it), a repetitive one deflated
 		expect(entries.map((e) => e.method)).toEqual([0, 8]);
 	});
 
 	test('is deterministic: the same entries give the same bytes', () => {
-		const entries: Array<[string, string]> = [['a/index.html', '<p>一</p>'], ['b.js', 'x()'.repeat(100)]];
+		const entries: Array<[string, string]> = [
+			['a/index.html', '<p>一</p>'],
+			['b.js', 'x()'.repeat(100)],
+		];
 		expect(archive(entries).equals(archive(entries))).toBe(true);
 	});
 
 	test('rejects a path twice and paths that leave the archive', () => {
 		const zip = new ZipWriter();
 		zip.add('a.txt', enc('1'));
-		expect(() => zip.add('a.txt', enc('2'))).toThrowErrorMatchingInlineSnapshot(`[Error: Zip entry "a.txt" added twice: expected each path once]`);
-		expect(() => zip.add('../x', enc(''))).toThrowErrorMatchingInlineSnapshot(`[Error: Zip entry "../x": expected a relative path inside the archive]`);
+		expect(() => zip.add('a.txt', enc('2'))).toThrowErrorMatchingInlineSnapshot(
+			`[Error: Zip entry "a.txt" added twice: expected each path once]`,
+		);
+		expect(() => zip.add('../x', enc(''))).toThrowErrorMatchingInlineSnapshot(
+			`[Error: Zip entry "../x": expected a relative path inside the archive]`,
+		);
 	});
 });
 
 describe('packaged files', () => {
 	test('a packaged file is a classic script handing its base64 bytes to the runtime', () => {
-		expect(packagedScriptPath('pagefind/index/und_1.pf_index')).toBe('_offline/files/pagefind/index/und_1.pf_index.js');
-		expect(packagedFileScript('search/a.json', enc('{"gram":2}'))).toBe('__huibianOffline.put("search/a.json","eyJncmFtIjoyfQ==");\n');
+		expect(packagedScriptPath('pagefind/index/und_1.pf_index')).toBe(
+			'_offline/files/pagefind/index/und_1.pf_index.js',
+		);
+		expect(packagedFileScript('search/a.json', enc('{"gram":2}'))).toBe(
+			'__huibianOffline.put("search/a.json","eyJncmFtIjoyfQ==");\n',
+		);
 	});
 
 	test.each([
@@ -92,6 +118,8 @@ describe('打开我.html', () => {
 		const html = openMeHtml({ title: '知识库', siteFolder: 'huibian' });
 		expect(html).toContain('<a href="huibian/index.html">打开知识库</a>');
 		expect(html).toContain('请先把整个压缩包解压');
-		expect(html.startsWith('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">')).toBe(true);
+		expect(html.startsWith('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">')).toBe(
+			true,
+		);
 	});
 });

@@ -84,7 +84,8 @@ const expected = load(
 ) as Expected;
 
 /** Collapse runs of whitespace (incl. U+3000) to one ASCII space and trim: for display strings. */
-const collapse = (s: string | null): string | null => (s === null ? null : s.replace(/[\s\u3000]+/g, ' ').trim());
+const collapse = (s: string | null): string | null =>
+	s === null ? null : s.replace(/[\s\u3000]+/g, ' ').trim();
 /** Remove whitespace, invisible and private-use characters, and Markdown/MDX syntax characters. */
 const squash = (s: string): string =>
 	s.replace(/[\s\u3000\u200b-\u200f\u2060\ufeff\ue000-\uf8ff\\#*_>`]/g, '');
@@ -93,7 +94,9 @@ const sourceLines = new Map<string, string[]>();
 function linesOf(file: string): string[] {
 	let lines = sourceLines.get(file);
 	if (!lines) {
-		lines = readFileSync(join(SOURCES, file), 'utf8').replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+		lines = readFileSync(join(SOURCES, file), 'utf8')
+			.replace(/^\ufeff/, '')
+			.split(/\r\n|\r|\n/);
 		sourceLines.set(file, lines);
 	}
 	return lines;
@@ -114,7 +117,8 @@ function bodySentences(file: string, ranges: Range[]): string[] {
 			.filter((l) => !/^\s*\d{1,4}\s*$/.test(l))
 			.map((l) => l.replace(/(?<=[\u4e00-\u9fff])\s+\d{1,3}\s*$/, ''))
 			.join('');
-		for (const piece of squash(text).split(/(?<=[。！？!?])/)) if (piece.length >= 6) out.push(piece);
+		for (const piece of squash(text).split(/(?<=[。！？!?])/))
+			if (piece.length >= 6) out.push(piece);
 	}
 	return out;
 }
@@ -133,7 +137,12 @@ function firstMissingInOrder(sentences: string[], text: string): string | null {
 const quoteless = (s: string): string => s.replace(/[“”"‘’'《》「」\s]/g, '');
 
 const flatReports = expected.sources.flatMap((s) =>
-	s.reports.map((r, index) => ({ file: s.file, index, r, name: `${s.file.slice(0, 3)} ${r.themesKey}` })),
+	s.reports.map((r, index) => ({
+		file: s.file,
+		index,
+		r,
+		name: `${s.file.slice(0, 3)} ${r.themesKey}`,
+	})),
 );
 const flatTocOnly = expected.sources.flatMap((s) =>
 	s.tocOnly.map((t) => ({ file: s.file, t, name: `${s.file.slice(0, 3)} ${t.title} (${t.page})` })),
@@ -146,7 +155,10 @@ let outDir: string;
 beforeAll(async () => {
 	// scripts/lib/run-ingest.ts: runIngest({ sources, out }) → { result: IngestResult, stats }.
 	const mod = (await import('../../scripts/lib/run-ingest.ts')) as {
-		runIngest: (o: { sources: string; out: string }) => Promise<{ result: { catalog: Catalog; pages: Page[] } }>;
+		runIngest: (o: {
+			sources: string;
+			out: string;
+		}) => Promise<{ result: { catalog: Catalog; pages: Page[] } }>;
 	};
 	outDir = mkdtempSync(join(tmpdir(), 'huibian-samples-'));
 	const { result } = await mod.runIngest({ sources: SOURCES, out: outDir });
@@ -182,7 +194,9 @@ function mustFind(file: string, r: ExpectedReport): CatalogReport {
 	const rec = findReport(file, r);
 	if (!rec) {
 		const inSource = catalog.reports.filter((c) => c.source === file).map((c) => c.title);
-		throw new Error(`no record for 「${r.title}」 in ${file}; records of that source: ${JSON.stringify(inSource)}`);
+		throw new Error(
+			`no record for 「${r.title}」 in ${file}; records of that source: ${JSON.stringify(inSource)}`,
+		);
 	}
 	return rec;
 }
@@ -193,25 +207,33 @@ describe('sample compilations: counts', () => {
 		expect(catalog.tocOnly).toHaveLength(expected.totals.tocOnly);
 	});
 
-	test.each(expected.sources.map((s) => [s.file, s] as const))('%s: counts per source', (file, s) => {
-		expect(catalog.reports.filter((r) => r.source === file)).toHaveLength(s.counts.reports);
-		expect(catalog.tocOnly.filter((t) => t.source === file)).toHaveLength(s.counts.tocOnly);
-		const src = catalog.sources.find((x) => x.file === file);
-		expect(src, `source record for ${file}`).toBeDefined();
-		expect(src!.counts.reports).toBe(s.counts.reports);
-		expect(src!.counts.tocOnly).toBe(s.counts.tocOnly);
-	});
+	test.each(expected.sources.map((s) => [s.file, s] as const))(
+		'%s: counts per source',
+		(file, s) => {
+			expect(catalog.reports.filter((r) => r.source === file)).toHaveLength(s.counts.reports);
+			expect(catalog.tocOnly.filter((t) => t.source === file)).toHaveLength(s.counts.tocOnly);
+			const src = catalog.sources.find((x) => x.file === file);
+			expect(src, `source record for ${file}`).toBeDefined();
+			expect(src!.counts.reports).toBe(s.counts.reports);
+			expect(src!.counts.tocOnly).toBe(s.counts.tocOnly);
+		},
+	);
 
-	test.each(expected.sources.map((s) => [s.file, s] as const))('%s: shape, title and date', (file, s) => {
-		const src = catalog.sources.find((x) => x.file === file)!;
-		expect(src.shape).toBe(s.shape);
-		expect(squash(src.title)).toBe(squash(s.title));
-		if (s.date !== undefined) expect(src.date).toBe(s.date);
-	});
+	test.each(expected.sources.map((s) => [s.file, s] as const))(
+		'%s: shape, title and date',
+		(file, s) => {
+			const src = catalog.sources.find((x) => x.file === file)!;
+			expect(src.shape).toBe(s.shape);
+			expect(squash(src.title)).toBe(squash(s.title));
+			if (s.date !== undefined) expect(src.date).toBe(s.date);
+		},
+	);
 
 	test('no extra records: every catalog report is one of the expected reports', () => {
 		const claimed = new Set(flatReports.map(({ file, r }) => findReport(file, r)).filter(Boolean));
-		const extra = catalog.reports.filter((c) => !claimed.has(c)).map((c) => `${c.source} ${c.title}`);
+		const extra = catalog.reports
+			.filter((c) => !claimed.has(c))
+			.map((c) => `${c.source} ${c.title}`);
 		expect(extra).toEqual([]);
 	});
 });
@@ -242,7 +264,11 @@ describe.each(flatReports)('$name', ({ file, r }) => {
 
 	test('date, precision and source of the date', () => {
 		const rec = mustFind(file, r);
-		expect({ date: rec.date, datePrecision: rec.datePrecision, dateSource: rec.dateSource }).toEqual({
+		expect({
+			date: rec.date,
+			datePrecision: rec.datePrecision,
+			dateSource: rec.dateSource,
+		}).toEqual({
 			date: r.date,
 			datePrecision: r.datePrecision,
 			dateSource: r.dateSource,
@@ -283,7 +309,9 @@ describe.each(flatReports)('$name', ({ file, r }) => {
 		const text = squash(page!.text);
 		expect(text).toContain(squash(r.firstSentence));
 		expect(text).toContain(squash(r.lastSentence));
-		expect(text.indexOf(squash(r.firstSentence))).toBeLessThan(text.lastIndexOf(squash(r.lastSentence)));
+		expect(text.indexOf(squash(r.firstSentence))).toBeLessThan(
+			text.lastIndexOf(squash(r.lastSentence)),
+		);
 	});
 
 	test('every sentence of the source body appears in the page, in order', () => {
@@ -297,14 +325,18 @@ describe.each(flatReports)('$name', ({ file, r }) => {
 
 /** The catalog TOC-only entry for an expected one: same source and title; a repeated title by page. */
 function findTocOnly(file: string, t: ExpectedTocOnly): CatalogTocOnly | undefined {
-	const same = catalog.tocOnly.filter((c) => c.source === file && squash(c.title) === squash(t.title));
+	const same = catalog.tocOnly.filter(
+		(c) => c.source === file && squash(c.title) === squash(t.title),
+	);
 	return same.length > 1 ? same.find((c) => c.tocPage === t.page) : same[0];
 }
 
 describe('TOC entries without body', () => {
 	test.each(flatTocOnly)('$name is listed as TOC-only with its source', ({ file, t }) => {
 		expect(findTocOnly(file, t), `${t.title} in ${file}`).toBeDefined();
-		const elsewhere = catalog.tocOnly.filter((c) => c.source !== file && squash(c.title) === squash(t.title));
+		const elsewhere = catalog.tocOnly.filter(
+			(c) => c.source !== file && squash(c.title) === squash(t.title),
+		);
 		expect(elsewhere).toEqual([]);
 	});
 
@@ -312,14 +344,22 @@ describe('TOC entries without body', () => {
 		const rec = findTocOnly(file, t);
 		expect(rec).toBeDefined();
 		expect(rec!.tocPage).toBe(t.page);
-		expect(rec!.subtitle === null ? null : squash(rec!.subtitle)).toBe(t.subtitle === null ? null : squash(t.subtitle));
-		expect(rec!.unit === null ? null : squash(rec!.unit)).toBe(t.unit === null ? null : squash(t.unit));
+		expect(rec!.subtitle === null ? null : squash(rec!.subtitle)).toBe(
+			t.subtitle === null ? null : squash(t.subtitle),
+		);
+		expect(rec!.unit === null ? null : squash(rec!.unit)).toBe(
+			t.unit === null ? null : squash(t.unit),
+		);
 		expect(rec!.category).toBe(t.category);
 	});
 
 	test('no TOC-only entry duplicates a report that has a body', () => {
-		const withBody = new Set(catalog.reports.map((r) => `${r.source} ${squash(r.title)} ${r.tocPage}`));
-		const dup = catalog.tocOnly.filter((t) => withBody.has(`${t.source} ${squash(t.title)} ${t.tocPage}`));
+		const withBody = new Set(
+			catalog.reports.map((r) => `${r.source} ${squash(r.title)} ${r.tocPage}`),
+		);
+		const dup = catalog.tocOnly.filter((t) =>
+			withBody.has(`${t.source} ${squash(t.title)} ${t.tocPage}`),
+		);
 		expect(dup).toEqual([]);
 	});
 });

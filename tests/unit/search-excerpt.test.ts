@@ -9,7 +9,10 @@ const q = (s: string) => [...s];
 
 describe('search excerpts from the original text', () => {
 	// a heading and the paragraph after it, in traditional characters, with Latin and full-width punctuation
-	const map = textMap('一、營造讀書氛圍\n（一）建設學習型社區，讓生活更美好。TRIZ 理論與 Internet 學習型社區', f);
+	const map = textMap(
+		'一、營造讀書氛圍\n（一）建設學習型社區，讓生活更美好。TRIZ 理論與 Internet 學習型社區',
+		f,
+	);
 
 	test('matches on the folded text, maps positions back to the original', () => {
 		expect(map.chars.slice(0, 3)).toEqual(['一', '、', '營']);
@@ -20,7 +23,12 @@ describe('search excerpts from the original text', () => {
 
 	test('every occurrence of every term is marked, in the report’s own script, case and width', () => {
 		const found = occurrences(map, [q('学习型社区'), q('triz'), q('internet')]);
-		expect(found.map((o) => [o.start, o.term])).toEqual([[13, 0], [26, 1], [33, 2], [41, 0]]);
+		expect(found.map((o) => [o.start, o.term])).toEqual([
+			[13, 0],
+			[26, 1],
+			[33, 2],
+			[41, 0],
+		]);
 		expect(passage(map, found[0]!, found, 100)).toEqual([
 			{ kind: 'text', text: '一、營造讀書氛圍', mark: false },
 			{ kind: 'sep' },

@@ -2,7 +2,11 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { describe, expect, test } from 'vitest';
 import { foldText } from '../../src/lib/search/fold.ts';
-import { buildFoldTable, clientFoldTable, parseOpenccDict } from '../../src/lib/search/fold-table.ts';
+import {
+	buildFoldTable,
+	clientFoldTable,
+	parseOpenccDict,
+} from '../../src/lib/search/fold-table.ts';
 import { foldTableFromPairs, prepareQuery } from '../../src/lib/search/query.ts';
 
 const table = buildFoldTable(TSCharacters, [TWVariantsRev]);
@@ -24,7 +28,12 @@ describe('search folding', () => {
 	});
 
 	test('parses OpenCC dictionaries, keeping the first of several targets', () => {
-		expect(parseOpenccDict('乾 干 乾|髮 发')).toEqual(new Map([['乾', '干'], ['髮', '发']]));
+		expect(parseOpenccDict('乾 干 乾|髮 发')).toEqual(
+			new Map([
+				['乾', '干'],
+				['髮', '发'],
+			]),
+		);
 	});
 
 	test('the browser table keeps only entries that fold into the corpus', () => {
@@ -35,7 +44,12 @@ describe('search folding', () => {
 
 	test('a query typed in traditional characters prepares like the simplified one', () => {
 		const pairs = foldTableFromPairs('學学習习區区');
-		const strip = (typed: string) => prepareQuery(typed, pairs, 2).terms.map(({ chars, pagefind, head }) => ({ chars, pagefind, head }));
+		const strip = (typed: string) =>
+			prepareQuery(typed, pairs, 2).terms.map(({ chars, pagefind, head }) => ({
+				chars,
+				pagefind,
+				head,
+			}));
 		// a quoted phrase ignores its spaces (unquoted, the space would make two terms: see search-query.test.ts)
 		expect(strip('"學習型 社區"')).toEqual(strip('学习型社区'));
 		expect(strip('學習 社區')).toEqual(strip('学习 社区'));

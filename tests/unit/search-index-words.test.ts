@@ -31,7 +31,14 @@ describe('index words of a record', () => {
 	});
 
 	test('no n-gram spans two blocks; positions run on across blocks; headings weigh more', () => {
-		const words = wordsOf([{ tag: 'h1', text: '学习' }, { tag: 'p', text: '型' }], [], 2);
+		const words = wordsOf(
+			[
+				{ tag: 'h1', text: '学习' },
+				{ tag: 'p', text: '型' },
+			],
+			[],
+			2,
+		);
 		expect(words.get('0fhc0hajz')).toBeUndefined();
 		expect(words.get('0i1y0fhcz')).toEqual([-169, 0]);
 		expect(words.get('0hajz')).toEqual([0]);
@@ -69,10 +76,15 @@ describe('index words of a record', () => {
 			of.words(0, (id) => words.push(of.word(id)));
 			return words.sort();
 		});
-		expect(seen).toEqual([['002p002pz', '002p002qz', '002pz', '002q0i1yz', '002qz'], ['0i1y0i1yz', '0i1yz']]);
+		expect(seen).toEqual([
+			['002p002pz', '002p002qz', '002pz', '002q0i1yz', '002qz'],
+			['0i1y0i1yz', '0i1yz'],
+		]);
 	});
 
 	test('an n-gram length below 1 is refused', () => {
-		expect(() => indexWords([], 0, 10)).toThrowErrorMatchingInlineSnapshot(`[Error: Expected an n-gram length >= 1, found 0]`);
+		expect(() => indexWords([], 0, 10)).toThrowErrorMatchingInlineSnapshot(
+			`[Error: Expected an n-gram length >= 1, found 0]`,
+		);
 	});
 });

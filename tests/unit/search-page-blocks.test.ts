@@ -16,11 +16,14 @@ describe('reading a built report page for the index', () => {
 	});
 
 	test('reads attribute-form filters, metadata and sort keys, even inside hidden markup', () => {
-		expect(readPageRecord(page)?.attributes).toEqual({ filters: { category: ['学习型机关'] }, meta: { title: 'a, b: c' }, sort: { date: '2009-01-18' } });
+		expect(readPageRecord(page)?.attributes).toEqual({
+			filters: { category: ['学习型机关'] },
+			meta: { title: 'a, b: c' },
+			sort: { date: '2009-01-18' },
+		});
 	});
 
 	test('is null for a page without data-pagefind-body', () => {
 		expect(readPageRecord('<html><body><p>x</p></body></html>')).toBeNull();
 	});
-
 });

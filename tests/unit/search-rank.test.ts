@@ -11,7 +11,13 @@ const results = [
 	r('body, 1 match, new', { frequency: 1.2, dateRank: 90 }),
 	r('body, 10 matches, short report, old', { frequency: 9.5, dateRank: 10 }),
 	r('title match, few matches', { headTerms: 1, frequency: 2, dateRank: 50 }),
-	r('TOC-only title match', { headTerms: 1, tocOnly: true, frequency: 8, dateRank: 1, undated: true }),
+	r('TOC-only title match', {
+		headTerms: 1,
+		tocOnly: true,
+		frequency: 8,
+		dateRank: 1,
+		undated: true,
+	}),
 	r('title match, many matches', { headTerms: 1, frequency: 6, dateRank: 20 }),
 	r('body, 1 match, undated', { frequency: 1.2, dateRank: 2, undated: true }),
 	r('body, 1 match, older', { frequency: 1.2, dateRank: 40 }),
@@ -31,8 +37,16 @@ describe('the order of search results', () => {
 	});
 
 	test('more of the terms in the title ranks first (a query of two terms)', () => {
-		const two = [r('one term in title', { headTerms: 1, frequency: 50 }), r('both in title', { headTerms: 2, frequency: 1 }), r('none', { frequency: 99 })];
-		expect(rankResults(two, 'relevance').map((x) => x.name)).toEqual(['both in title', 'one term in title', 'none']);
+		const two = [
+			r('one term in title', { headTerms: 1, frequency: 50 }),
+			r('both in title', { headTerms: 2, frequency: 1 }),
+			r('none', { frequency: 99 }),
+		];
+		expect(rankResults(two, 'relevance').map((x) => x.name)).toEqual([
+			'both in title',
+			'one term in title',
+			'none',
+		]);
 	});
 
 	test('date orders put undated records last in both directions', () => {

@@ -1,10 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { hasCriteria, pagefindOptions, parseSearchState, searchStateParams } from '../../src/lib/search/search-state.ts';
+import {
+	hasCriteria,
+	pagefindOptions,
+	parseSearchState,
+	searchStateParams,
+} from '../../src/lib/search/search-state.ts';
 
 describe('search state in the URL', () => {
 	test('reads query, repeated filters and sort', () => {
-		const state = parseSearchState(new URLSearchParams('q=学习型社区&year=2010&year=未注明&theme=读书活动&sort=date-asc&x=1'));
-		expect(state).toEqual({ q: '学习型社区', filters: { year: ['2010', '未注明'], theme: ['读书活动'] }, sort: 'date-asc' });
+		const state = parseSearchState(
+			new URLSearchParams('q=学习型社区&year=2010&year=未注明&theme=读书活动&sort=date-asc&x=1'),
+		);
+		expect(state).toEqual({
+			q: '学习型社区',
+			filters: { year: ['2010', '未注明'], theme: ['读书活动'] },
+			sort: 'date-asc',
+		});
 	});
 
 	test.each([
@@ -19,12 +30,17 @@ describe('search state in the URL', () => {
 		const query = 'q=%E8%AF%BB%E4%B9%A6&category=a&category=b&sort=date-desc';
 		const state = parseSearchState(new URLSearchParams(query));
 		expect(searchStateParams(state).toString()).toBe(query);
-		expect(searchStateParams(parseSearchState(new URLSearchParams('q=x&sort=relevance'))).toString()).toBe('q=x');
+		expect(
+			searchStateParams(parseSearchState(new URLSearchParams('q=x&sort=relevance'))).toString(),
+		).toBe('q=x');
 	});
 
 	test('filters become Pagefind any-of filters; a date order becomes a sort', () => {
 		const state = parseSearchState(new URLSearchParams('category=a&category=b&sort=date-desc'));
-		expect(pagefindOptions(state)).toEqual({ filters: { category: { any: ['a', 'b'] } }, sort: { date: 'desc' } });
+		expect(pagefindOptions(state)).toEqual({
+			filters: { category: { any: ['a', 'b'] } },
+			sort: { date: 'desc' },
+		});
 		const asc = parseSearchState(new URLSearchParams('sort=date-asc'));
 		expect(pagefindOptions(asc)).toEqual({ filters: {}, sort: { date: 'asc' } });
 		expect(hasCriteria(state)).toBe(true);

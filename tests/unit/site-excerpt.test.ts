@@ -14,7 +14,8 @@ describe('decodeEntities', () => {
 
 describe('excerptFromHtml', () => {
 	test('takes paragraph text, skipping headings, and cuts at max with an ellipsis', () => {
-		const html = '<h2 id="h-1">一、提高认识</h2><p id="p-1">近年来，我们按照部署开展创建活动。</p><p>成立了领导小组。</p>';
+		const html =
+			'<h2 id="h-1">一、提高认识</h2><p id="p-1">近年来，我们按照部署开展创建活动。</p><p>成立了领导小组。</p>';
 		expect(excerptFromHtml(html, 10)).toBe('近年来，我们按照部署…');
 		expect(excerptFromHtml(html, 200)).toBe('近年来，我们按照部署开展创建活动。 成立了领导小组。');
 	});
@@ -28,7 +29,9 @@ describe('excerptFromHtml', () => {
 		expect(excerptFromHtml('<p>𠀀𠀁𠀂</p>', 2)).toBe('𠀀𠀁…');
 	});
 	test('gives back text the renderer escaped, as plain text', () => {
-		const mdx = toMdx({} as never, [{ type: 'paragraph', text: '<script>{x}</script> 3~5天 & 更多' }]);
+		const mdx = toMdx({} as never, [
+			{ type: 'paragraph', text: '<script>{x}</script> 3~5天 & 更多' },
+		]);
 		expect(excerptFromHtml(renderMdx(mdx).html)).toBe('<script>{x}</script> 3~5天 & 更多');
 	});
 });

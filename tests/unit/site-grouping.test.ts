@@ -1,10 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { groupByCategory, groupByTheme, groupByUnit, groupByYear } from '../../src/lib/site/group-items.ts';
+import {
+	groupByCategory,
+	groupByTheme,
+	groupByUnit,
+	groupByYear,
+} from '../../src/lib/site/group-items.ts';
 import { reportItem, tocOnlyItem } from '../../src/lib/site/list-item.ts';
 import { compareByDate, sortByDate } from '../../src/lib/site/sort-items.ts';
 import { report, tocOnly } from './site-fixtures.ts';
 
-const r = (id: string, over: Parameters<typeof report>[0] = {}) => reportItem(report({ id, ...over }), '');
+const r = (id: string, over: Parameters<typeof report>[0] = {}) =>
+	reportItem(report({ id, ...over }), '');
 
 describe('compareByDate', () => {
 	test('puts newer first, undated last, and keeps compilation order for equal dates', () => {
@@ -19,7 +25,12 @@ describe('compareByDate', () => {
 		expect(items[0]?.id).toBe('a');
 	});
 	test('is 0 only for the same place in the same compilation', () => {
-		expect(compareByDate({ date: '2010', sourceSlug: 'x', order: 1 }, { date: '2010', sourceSlug: 'x', order: 1 })).toBe(0);
+		expect(
+			compareByDate(
+				{ date: '2010', sourceSlug: 'x', order: 1 },
+				{ date: '2010', sourceSlug: 'x', order: 1 },
+			),
+		).toBe(0);
 	});
 });
 
@@ -29,7 +40,10 @@ describe('groupByCategory', () => {
 			r('a'),
 			r('b', { category: '学习型社区', categorySlug: 'shequ' }),
 			r('c', { category: '学习型社区', categorySlug: 'shequ' }),
-			tocOnlyItem(tocOnly({ category: '学习型社区', categorySlug: 'shequ' }), { title: 'x', date: null }),
+			tocOnlyItem(tocOnly({ category: '学习型社区', categorySlug: 'shequ' }), {
+				title: 'x',
+				date: null,
+			}),
 		];
 		const groups = groupByCategory(items);
 		expect(groups.map((g) => [g.slug, g.items.length, g.reportCount])).toEqual([
@@ -55,8 +69,18 @@ describe('groupByTheme', () => {
 describe('groupByUnit', () => {
 	test('makes one generic name in two compilations two units, each noted with its compilation', () => {
 		const groups = groupByUnit([
-			r('a', { unit: '市统计局', unitParts: ['市统计局'], sourceSlug: 'book-a', compilationTitle: '甲书' }),
-			r('b', { unit: '市统计局', unitParts: ['市统计局'], sourceSlug: 'book-b', compilationTitle: '乙书' }),
+			r('a', {
+				unit: '市统计局',
+				unitParts: ['市统计局'],
+				sourceSlug: 'book-a',
+				compilationTitle: '甲书',
+			}),
+			r('b', {
+				unit: '市统计局',
+				unitParts: ['市统计局'],
+				sourceSlug: 'book-b',
+				compilationTitle: '乙书',
+			}),
 			r('c', { unit: '延庆县农经站', unitParts: ['延庆县农经站'] }),
 		]);
 		const stats = groups.filter((g) => g.label === '市统计局');
@@ -66,7 +90,10 @@ describe('groupByUnit', () => {
 		expect(groups.find((g) => g.label === '延庆县农经站')?.note).toBeNull();
 	});
 	test('joins reports of one unit in one compilation, TOC-only entries included', () => {
-		const groups = groupByUnit([r('a', { unit: '永宁镇', unitParts: ['永宁镇'] }), tocOnlyItem(tocOnly(), { title: 'x', date: null })]);
+		const groups = groupByUnit([
+			r('a', { unit: '永宁镇', unitParts: ['永宁镇'] }),
+			tocOnlyItem(tocOnly(), { title: 'x', date: null }),
+		]);
 		expect(groups).toHaveLength(1);
 		expect(groups[0]?.items.map((i) => i.id).sort()).toEqual(['a', 't1']);
 	});

@@ -3,7 +3,10 @@ import { pageParam, pagePath, paginate } from '../../src/lib/site/paginate.ts';
 
 describe('paginate', () => {
 	test('cuts items into full pages and a last partial one', () => {
-		const pages = paginate(Array.from({ length: 7 }, (_, i) => i), 3);
+		const pages = paginate(
+			Array.from({ length: 7 }, (_, i) => i),
+			3,
+		);
 		expect(pages.map((p) => p.items)).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
 		expect(pages.map((p) => [p.number, p.count, p.start])).toEqual([
 			[1, 3, 0],
@@ -21,7 +24,9 @@ describe('paginate', () => {
 		expect(pages.flatMap((p) => p.items)).toEqual(items);
 	});
 	test('rejects a page size below 1', () => {
-		expect(() => paginate([1], 0)).toThrowErrorMatchingInlineSnapshot(`[Error: Expected a page size >= 1, found 0]`);
+		expect(() => paginate([1], 0)).toThrowErrorMatchingInlineSnapshot(
+			`[Error: Expected a page size >= 1, found 0]`,
+		);
 	});
 });
 

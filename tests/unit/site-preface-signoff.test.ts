@@ -3,7 +3,12 @@ import { splitSignoff } from '../../src/lib/site/preface-signoff.ts';
 
 describe('splitSignoff', () => {
 	test('takes the short unpunctuated closing lines as the sign-off', () => {
-		const preface = ['随着经济全球化……越来越得到人们的广泛认可。', '因时间仓促，敬请专家和读者批评指正。', '延庆县创建学习型延庆领导小组办公室', '二〇一〇年八月'];
+		const preface = [
+			'随着经济全球化……越来越得到人们的广泛认可。',
+			'因时间仓促，敬请专家和读者批评指正。',
+			'延庆县创建学习型延庆领导小组办公室',
+			'二〇一〇年八月',
+		];
 		expect(splitSignoff(preface)).toEqual({ body: preface.slice(0, 2), signoff: preface.slice(2) });
 	});
 	test('takes nothing when the preface ends with a sentence', () => {

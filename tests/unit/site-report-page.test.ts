@@ -24,15 +24,33 @@ describe('neighbourMap', () => {
 
 describe('relatedReports', () => {
 	const item = (id: string, themes: string[], categorySlug = 'jiguan', date = '2010-01') =>
-		reportItem(report({ id, themes, themeSlugs: themes, categorySlug, date, datePrecision: 'month' }), '');
+		reportItem(
+			report({ id, themes, themeSlugs: themes, categorySlug, date, datePrecision: 'month' }),
+			'',
+		);
 	test('ranks shared themes above a shared category, and never returns the report itself', () => {
 		const target = item('t', ['dushu', 'yuanjing']);
-		const all = [target, item('cat-only', []), item('one-theme', ['dushu'], 'shequ'), item('two-themes', ['dushu', 'yuanjing'], 'shequ'), item('nothing', [], 'shequ')];
-		expect(relatedReports(target, relatedIndex(all)).map((i) => i.id)).toEqual(['two-themes', 'one-theme', 'cat-only']);
+		const all = [
+			target,
+			item('cat-only', []),
+			item('one-theme', ['dushu'], 'shequ'),
+			item('two-themes', ['dushu', 'yuanjing'], 'shequ'),
+			item('nothing', [], 'shequ'),
+		];
+		expect(relatedReports(target, relatedIndex(all)).map((i) => i.id)).toEqual([
+			'two-themes',
+			'one-theme',
+			'cat-only',
+		]);
 	});
 	test('breaks ties by nearness in date and respects the limit', () => {
 		const target = item('t', [], 'jiguan', '2010-01');
-		const all = [target, item('far', [], 'jiguan', '2001-01'), item('near', [], 'jiguan', '2011-01'), item('mid', [], 'jiguan', '2006-01')];
+		const all = [
+			target,
+			item('far', [], 'jiguan', '2001-01'),
+			item('near', [], 'jiguan', '2011-01'),
+			item('mid', [], 'jiguan', '2006-01'),
+		];
 		expect(relatedReports(target, relatedIndex(all), 2).map((i) => i.id)).toEqual(['near', 'mid']);
 	});
 });

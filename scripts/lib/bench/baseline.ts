@@ -54,7 +54,13 @@ const { Content } = await render(entry);
  * files of `reportsDir`, build it, index it, and measure both steps.
  * @param root This repository (for `node_modules`).
  */
-export async function runBaseline(root: string, reportsDir: string, dir: string, echo = false, echoLines?: RegExp): Promise<BaselineResult> {
+export async function runBaseline(
+	root: string,
+	reportsDir: string,
+	dir: string,
+	echo = false,
+	echoLines?: RegExp,
+): Promise<BaselineResult> {
 	// 1. project files and the same MDX pages the real build rendered
 	for (const [name, text] of Object.entries(files)) {
 		await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
@@ -64,14 +70,29 @@ export async function runBaseline(root: string, reportsDir: string, dir: string,
 	const content = path.join(dir, 'src/content/reports');
 	await mkdir(content, { recursive: true });
 	for (const name of await readdir(reportsDir)) {
-		if (name.endsWith('.mdx')) await copyFile(path.join(reportsDir, name), path.join(content, name));
+		if (name.endsWith('.mdx'))
+			await copyFile(path.join(reportsDir, name), path.join(content, name));
 	}
 	// 2. astro build, then pagefind --site dist (the npm package's CLI and its binary)
 	const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-	const astro = await runMeasured(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, echo, echoLines });
-	if (astro.code !== 0) throw new Error(`baseline astro build failed (exit ${astro.code}):\n${astro.stderr.slice(-2000)}`);
-	const pagefind = await runMeasured(process.execPath, [path.join(root, 'node_modules/.bin/pagefind'), '--site', 'dist'], { cwd: dir, env, echo, echoLines });
-	if (pagefind.code !== 0) throw new Error(`baseline pagefind failed (exit ${pagefind.code}):\n${pagefind.stderr.slice(-2000)}`);
+	const astro = await runMeasured(
+		process.execPath,
+		[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+		{ cwd: dir, env, echo, echoLines },
+	);
+	if (astro.code !== 0)
+		throw new Error(
+			`baseline astro build failed (exit ${astro.code}):\n${astro.stderr.slice(-2000)}`,
+		);
+	const pagefind = await runMeasured(
+		process.execPath,
+		[path.join(root, 'node_modules/.bin/pagefind'), '--site', 'dist'],
+		{ cwd: dir, env, echo, echoLines },
+	);
+	if (pagefind.code !== 0)
+		throw new Error(
+			`baseline pagefind failed (exit ${pagefind.code}):\n${pagefind.stderr.slice(-2000)}`,
+		);
 	return {
 		wallS: Math.round((astro.wallS + pagefind.wallS) * 100) / 100,
 		peakRssMiB: Math.max(astro.peakRssMiB, pagefind.peakRssMiB),

@@ -12,7 +12,23 @@ export interface BenchResult {
 	distMiB: number;
 	indexMiB: number;
 	/** The medium query's first search (`bytes` as stored, `gzipBytes` as a gzipping host sends them), and each query's. */
-	firstSearch: { bytes: number; ms: number; gzipBytes: number; queries: Record<string, { query: string; bytes: number; gzipBytes: number; requests: number; ms: number; results: number; byKind: Record<string, { requests: number; gzipBytes: number }> }> };
+	firstSearch: {
+		bytes: number;
+		ms: number;
+		gzipBytes: number;
+		queries: Record<
+			string,
+			{
+				query: string;
+				bytes: number;
+				gzipBytes: number;
+				requests: number;
+				ms: number;
+				results: number;
+				byKind: Record<string, { requests: number; gzipBytes: number }>;
+			}
+		>;
+	};
 	/** Files in dist/ and in dist/pagefind/ (some static hosts cap files per site). */
 	files: number;
 	indexFiles: number;
@@ -57,21 +73,32 @@ export function formatTable(r: BenchResult, x: BenchExtras): string {
 		['baseline', r.baseline ?? undefined],
 	];
 	const head = `${pad('stage', 20)}${pad('wall s', 10)}${pad('cpu s', 9)}${pad('peak MiB', 11)}${pad('wall/base', 11)}mem/base`;
-	const lines = [`huibian bench: ${r.reports} reports in ${x.files} files, ${x.corpusMiB.toFixed(1)} MiB of text`, head];
+	const lines = [
+		`huibian bench: ${r.reports} reports in ${x.files} files, ${x.corpusMiB.toFixed(1)} MiB of text`,
+		head,
+	];
 	for (const [name, use] of rows) {
 		if (!use) continue;
 		const compare = name === 'total' && r.baseline;
 		lines.push(
-			pad(name, 20) + pad(use.wallS.toFixed(1), 10) + pad(x.cpu[name]?.toFixed(1) ?? '', 9) + pad(use.peakRssMiB.toFixed(0), 11) +
-				pad(compare ? ratio(use.wallS, r.baseline?.wallS) : '', 11) + (compare ? ratio(use.peakRssMiB, r.baseline?.peakRssMiB) : ''),
+			pad(name, 20) +
+				pad(use.wallS.toFixed(1), 10) +
+				pad(x.cpu[name]?.toFixed(1) ?? '', 9) +
+				pad(use.peakRssMiB.toFixed(0), 11) +
+				pad(compare ? ratio(use.wallS, r.baseline?.wallS) : '', 11) +
+				(compare ? ratio(use.peakRssMiB, r.baseline?.peakRssMiB) : ''),
 		);
 	}
 	const ingestRate = x.corpusMiB / Math.max(r.stages.ingest.wallS, 0.01);
-	const ingestCpu = x.cpu.ingest ? `, ${(x.corpusMiB / Math.max(x.cpu.ingest, 0.01)).toFixed(1)} MiB per CPU second` : '';
+	const ingestCpu = x.cpu.ingest
+		? `, ${(x.corpusMiB / Math.max(x.cpu.ingest, 0.01)).toFixed(1)} MiB per CPU second`
+		: '';
 	lines.push(
 		`ingest throughput: ${ingestRate.toFixed(1)} MiB/s wall${ingestCpu} (whole stage, process start included)`,
 		`load average (1 min) before/after: ${x.load[0].toFixed(2)} / ${x.load[1].toFixed(2)}` +
-			(Math.max(...x.load) > x.cores ? ` (above the ${x.cores} cores: wall times are inflated, compare CPU seconds)` : ''),
+			(Math.max(...x.load) > x.cores
+				? ` (above the ${x.cores} cores: wall times are inflated, compare CPU seconds)`
+				: ''),
 		`dist: ${r.distMiB.toFixed(1)} MiB, index: ${r.indexMiB.toFixed(1)} MiB`,
 		`first search: ${(r.firstSearch.bytes / 1024).toFixed(0)} KiB in ${x.searchRequests} requests ` +
 			`(pagefind ${(x.pagefindBytes / 1024).toFixed(0)} KiB; ${(x.searchGzipBytes / 1024).toFixed(0)} KiB from a gzipping host), ` +

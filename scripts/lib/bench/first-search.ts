@@ -61,7 +61,11 @@ function gzipSize(site: string, urlPath: string, bytes: number): number {
  * @param site Built site folder (served at `/`).
  * @param query Search text, e.g. `学习型社区`.
  */
-export async function measureFirstSearch(site: string, query: string, timeoutMs = 60_000): Promise<FirstSearch> {
+export async function measureFirstSearch(
+	site: string,
+	query: string,
+	timeoutMs = 60_000,
+): Promise<FirstSearch> {
 	const server = await serveStatic(site, '/');
 	const browser = await launchBrowser();
 	try {
@@ -80,10 +84,15 @@ export async function measureFirstSearch(site: string, query: string, timeoutMs 
 		server.log.length = 0;
 		const t0 = performance.now();
 		await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-		await page.waitForFunction(() => document.querySelectorAll('main a[href*="/reports/"]').length > 0, null, { timeout: timeoutMs, polling: 'raf' });
+		await page.waitForFunction(
+			() => document.querySelectorAll('main a[href*="/reports/"]').length > 0,
+			null,
+			{ timeout: timeoutMs, polling: 'raf' },
+		);
 		const ms = Math.round(performance.now() - t0);
 		const started = await page.evaluate(() => {
-			const at = (window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now();
+			const at =
+				(window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now();
 			const entries = performance.getEntriesByType('resource').filter((e) => e.startTime <= at);
 			return [location.pathname, ...entries.map((e) => new URL(e.name).pathname)];
 		});
@@ -107,7 +116,9 @@ export async function measureFirstSearch(site: string, query: string, timeoutMs 
 			gzipBytes: log.reduce((sum, r) => sum + gzipSize(site, r.path, r.bytes), 0),
 			ms,
 			requests: log.length,
-			pagefindBytes: log.filter((r) => r.path.includes('/pagefind/')).reduce((sum, r) => sum + r.bytes, 0),
+			pagefindBytes: log
+				.filter((r) => r.path.includes('/pagefind/'))
+				.reduce((sum, r) => sum + r.bytes, 0),
 			results,
 			byKind,
 		};

@@ -27,7 +27,8 @@ export interface CorpusOptions {
 	reportBytes?: number;
 }
 
-const partyCategory = categories.find((c) => c.kind === '党组织') ?? (categories[0] as CategoryWords);
+const partyCategory =
+	categories.find((c) => c.kind === '党组织') ?? (categories[0] as CategoryWords);
 const totalWeight = categories.reduce((sum, c) => sum + c.weight, 0);
 
 /** A category drawn by weight (every `sections` book also gets one report of each first). */
@@ -40,7 +41,8 @@ function weightedCategory(rng: Rng): CategoryWords {
 /** Generate the corpus files in order. */
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 	const { pool, reportBytes = 7000 } = options;
-	if (pool.length < 50) throw new Error(`generateCorpus: expected at least 50 sentences, found ${pool.length}`);
+	if (pool.length < 50)
+		throw new Error(`generateCorpus: expected at least 50 sentences, found ${pool.length}`);
 	const rng = createRng(options.seed ?? 20240607);
 	const usedUnits = new Set<string>();
 	const usedCounties = new Set<string>();
@@ -55,7 +57,9 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 		const layout: Layout = rng.chance(0.7) ? 'sections' : 'columns';
 		const year = 2003 + ((files.length * 7 + rng.int(0, 6)) % 20);
 		// Reports of a `sections` book are ordered by category, as its TOC sections are.
-		const chosen = Array.from({ length: count }, (_, i) => (layout === 'columns' ? partyCategory : (categories[i] ?? weightedCategory(rng))));
+		const chosen = Array.from({ length: count }, (_, i) =>
+			layout === 'columns' ? partyCategory : (categories[i] ?? weightedCategory(rng)),
+		);
 		if (layout === 'sections') chosen.sort((a, b) => categories.indexOf(a) - categories.indexOf(b));
 		const reports = chosen.map((category) =>
 			makeReport(rng, pool, {
@@ -67,7 +71,14 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
 			}),
 		);
 		const preface = Array.from({ length: 3 }, () => rng.pick(pool) + rng.pick(pool));
-		const text = makeCompilation(rng, { county, year, month: rng.int(1, 12), layout, reports, preface });
+		const text = makeCompilation(rng, {
+			county,
+			year,
+			month: rng.int(1, 12),
+			layout,
+			reports,
+			preface,
+		});
 		files.push({ name: `bench-${String(files.length + 1).padStart(4, '0')}.txt`, text, reports });
 	}
 	return files;

@@ -4,7 +4,13 @@
  * Doesn’t produce real-world-accurate names, only plausible and distinct ones.
  */
 import type { Rng } from './prng.ts';
-import { type CategoryWords, givenChars, placeHeads, placeTails, surnames } from './corpus-words.ts';
+import {
+	type CategoryWords,
+	givenChars,
+	placeHeads,
+	placeTails,
+	surnames,
+} from './corpus-words.ts';
 
 const digitsCn = '〇一二三四五六七八九';
 
@@ -26,7 +32,12 @@ export function personName(rng: Rng): string {
  * An organisation of the category in county `county`, not yet in `used` (which it extends).
  * @throws When 200 attempts find no unused name (the word lists are too small for the corpus).
  */
-export function unitName(rng: Rng, category: CategoryWords, county: string, used: Set<string>): string {
+export function unitName(
+	rng: Rng,
+	category: CategoryWords,
+	county: string,
+	used: Set<string>,
+): string {
 	for (let attempt = 0; attempt < 200; attempt++) {
 		const name = rng
 			.pick(category.orgs)
@@ -58,7 +69,12 @@ export function numberCn(n: number): string {
  * @param style `cn` gives `二〇〇九年一月十八日`, `arabic` gives `2009年1月18日`.
  * @param day Omit for a month-only date (`二〇一〇年八月`).
  */
-export function printedDate(style: 'cn' | 'arabic', year: number, month: number, day?: number): string {
+export function printedDate(
+	style: 'cn' | 'arabic',
+	year: number,
+	month: number,
+	day?: number,
+): string {
 	if (style === 'arabic') return `${year}年${month}月${day === undefined ? '' : `${day}日`}`;
 	const y = [...String(year)].map((d) => digitsCn[Number(d)]).join('');
 	return `${y}年${numberCn(month)}月${day === undefined ? '' : `${numberCn(day)}日`}`;

@@ -4,7 +4,15 @@
  * numbers and the report's own names, and a sign-off date. Doesn’t lay out a compilation.
  */
 import type { Rng } from './prng.ts';
-import { type CategoryWords, itemHeads, reportTypes, sectionHeads, sloganPhrases, sloganTails, subHeads } from './corpus-words.ts';
+import {
+	type CategoryWords,
+	itemHeads,
+	reportTypes,
+	sectionHeads,
+	sloganPhrases,
+	sloganTails,
+	subHeads,
+} from './corpus-words.ts';
 import { numberCn, personName, printedDate } from './make-names.ts';
 
 export interface SyntheticReport {
@@ -33,7 +41,10 @@ const headNumbers = ['一', '二', '三', '四', '五', '六', '七', '八', '�
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function weighted(rng: Rng, items: ReadonlyArray<readonly [string, number]>): string {
-	let roll = rng.int(1, items.reduce((sum, [, w]) => sum + w, 0));
+	let roll = rng.int(
+		1,
+		items.reduce((sum, [, w]) => sum + w, 0),
+	);
 	for (const [item, w] of items) if ((roll -= w) <= 0) return item;
 	return items[0]?.[0] ?? '';
 }
@@ -43,7 +54,8 @@ function sentence(rng: Rng, pool: readonly string[], r: ReportInput, leader: str
 	const templates = [
 		() => `${r.year - 1}年以来，${r.unit}共组织集中学习${n()}次，参学干部职工${n()}人次。`,
 		() => `${leader}同志带头讲党课${rng.int(2, 12)}次，撰写调研报告${rng.int(2, 30)}篇。`,
-		() => `全体职工人均读书${rng.int(3, 24)}本，撰写读书笔记${n()}篇，评选“${personName(rng)}式”学习标兵${rng.int(2, 20)}名。`,
+		() =>
+			`全体职工人均读书${rng.int(3, 24)}本，撰写读书笔记${n()}篇，评选“${personName(rng)}式”学习标兵${rng.int(2, 20)}名。`,
 		() => `我们投入学习经费${rng.int(2, 90)}万元，新建图书室${rng.int(1, 9)}个，购置图书${n()}册。`,
 		() => `开展“${numberCn(rng.int(3, 12))}个一”活动，${r.unit}上下形成了比学赶超的良好风气。`,
 		() => `先后有${rng.int(2, 60)}名干部取得本科以上学历，${rng.int(2, 40)}人取得中级以上职称。`,
@@ -51,7 +63,9 @@ function sentence(rng: Rng, pool: readonly string[], r: ReportInput, leader: str
 	if (rng.chance(0.12)) return rng.pick(templates)();
 	const s = rng.pick(pool);
 	// Vary the numbers of a recombined sentence so identical sentences stay rare.
-	return rng.chance(0.5) ? s.replace(/\d+/gu, (d) => String(rng.int(1, 10 ** Math.min(d.length, 4) - 1))) : s;
+	return rng.chance(0.5)
+		? s.replace(/\d+/gu, (d) => String(rng.int(1, 10 ** Math.min(d.length, 4) - 1)))
+		: s;
 }
 
 function paragraph(rng: Rng, pool: readonly string[], r: ReportInput, leader: string): string {
@@ -91,10 +105,16 @@ export function makeReport(rng: Rng, pool: readonly string[], input: ReportInput
 		}
 		// At least one paragraph after the last heading: a report never ends on a heading.
 		const paragraphs = rng.int(1, 3);
-		for (let p = 0; p < paragraphs && (p === 0 || size < input.bytes); p++) push(paragraph(rng, pool, input, leader));
+		for (let p = 0; p < paragraphs && (p === 0 || size < input.bytes); p++)
+			push(paragraph(rng, pool, input, leader));
 	}
 	const month = rng.int(1, 12);
-	const date = printedDate(input.dateStyle, rng.chance(0.7) ? year - 1 : year, month, rng.int(1, 28));
+	const date = printedDate(
+		input.dateStyle,
+		rng.chance(0.7) ? year - 1 : year,
+		month,
+		rng.int(1, 28),
+	);
 	return {
 		title: slogan ? `${a} ${b} ${rng.pick(sloganTails).replaceAll('{k}', k)}` : line,
 		subtitle: slogan ? `——${line}` : null,

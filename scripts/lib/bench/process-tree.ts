@@ -22,7 +22,12 @@ function readStat(pid: number): ProcessInfo | null {
 		// The command name (field 2) is in parentheses and may hold spaces: split after it.
 		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
 		const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
-		return { pid, ppid: Number(fields[1]), rss: Number(fields[21]) * pageSize, cpu: ticks / ticksPerSecond };
+		return {
+			pid,
+			ppid: Number(fields[1]),
+			rss: Number(fields[21]) * pageSize,
+			cpu: ticks / ticksPerSecond,
+		};
 	} catch {
 		return null; // the process ended between readdir and read
 	}

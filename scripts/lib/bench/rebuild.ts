@@ -27,11 +27,21 @@ export interface Rebuilds {
 	editedSource: string;
 }
 
-const STAGES = { ingest: /scripts\/ingest\.ts/, astro: /astro\/bin\/astro\.mjs/, search: /scripts\/index-search\.ts/ } as const;
+const STAGES = {
+	ingest: /scripts\/ingest\.ts/,
+	astro: /astro\/bin\/astro\.mjs/,
+	search: /scripts\/index-search\.ts/,
+} as const;
 
 function summarise(run: Measured): RebuildRun {
-	const stages = Object.fromEntries(Object.entries(STAGES).map(([name, pattern]) => [name, stageUse(run.samples, pattern)])) as RebuildRun['stages'];
-	return { total: { wallS: run.wallS, peakRssMiB: run.peakRssMiB, cpuS: run.cpuS }, stages, astroLine: /^astro: .*$/m.exec(run.stdout)?.[0] ?? '' };
+	const stages = Object.fromEntries(
+		Object.entries(STAGES).map(([name, pattern]) => [name, stageUse(run.samples, pattern)]),
+	) as RebuildRun['stages'];
+	return {
+		total: { wallS: run.wallS, peakRssMiB: run.peakRssMiB, cpuS: run.cpuS },
+		stages,
+		astroLine: /^astro: .*$/m.exec(run.stdout)?.[0] ?? '',
+	};
 }
 
 /** Add `ADDED_SENTENCE` to the end of the longest line of the first `.txt` in `sources`. */
@@ -40,7 +50,10 @@ export async function addOneSentence(sources: string): Promise<string> {
 	if (!name) throw new Error(`Expected a .txt source in ${sources}, found none`);
 	const file = path.join(sources, name);
 	const lines = (await readFile(file, 'utf8')).split('\n');
-	const longest = lines.reduce((best, line, i) => (line.length > lines[best]!.length ? i : best), 0);
+	const longest = lines.reduce(
+		(best, line, i) => (line.length > lines[best]!.length ? i : best),
+		0,
+	);
 	lines[longest] = `${lines[longest]!.trimEnd()}${ADDED_SENTENCE}`;
 	await writeFile(file, lines.join('\n'));
 	return name;
@@ -50,10 +63,16 @@ export async function addOneSentence(sources: string): Promise<string> {
  * @param build The full build's command (`process.execPath` + args) and options, run again as is.
  * @param sources The corpus folder the build reads (one file of it is edited).
  */
-export async function measureRebuilds(build: { args: string[]; options: Parameters<typeof runMeasured>[2] }, sources: string): Promise<Rebuilds> {
+export async function measureRebuilds(
+	build: { args: string[]; options: Parameters<typeof runMeasured>[2] },
+	sources: string,
+): Promise<Rebuilds> {
 	const run = async (what: string) => {
 		const r = await runMeasured(process.execPath, build.args, build.options);
-		if (r.code !== 0) throw new Error(`the rebuild (${what}) failed with exit ${r.code}:\n${r.stderr.slice(-2000)}`);
+		if (r.code !== 0)
+			throw new Error(
+				`the rebuild (${what}) failed with exit ${r.code}:\n${r.stderr.slice(-2000)}`,
+			);
 		return summarise(r);
 	};
 	const unchanged = await run('nothing changed');
@@ -70,9 +89,14 @@ export function rebuildJson(r: Rebuilds): { unchangedWallS: number; oneSourceWal
 /** Two lines, each against the full build of the same run (`fullWallS`). */
 export function formatRebuilds(r: Rebuilds, fullWallS: number): string {
 	const line = (label: string, run: RebuildRun) => {
-		const stage = (name: keyof RebuildRun['stages']) => `${name} ${run.stages[name]?.wallS.toFixed(1) ?? '–'} s (${run.stages[name]?.cpuS.toFixed(1) ?? '–'} CPU s)`;
-		const ratio = fullWallS > 0 ? ` (${(run.total.wallS / fullWallS).toFixed(2)}x the full build)` : '';
+		const stage = (name: keyof RebuildRun['stages']) =>
+			`${name} ${run.stages[name]?.wallS.toFixed(1) ?? '–'} s (${run.stages[name]?.cpuS.toFixed(1) ?? '–'} CPU s)`;
+		const ratio =
+			fullWallS > 0 ? ` (${(run.total.wallS / fullWallS).toFixed(2)}x the full build)` : '';
 		return `${label}: ${run.total.wallS.toFixed(1)} s wall${ratio}, ${run.total.cpuS.toFixed(1)} CPU s, peak ${run.total.peakRssMiB.toFixed(0)} MiB; ${stage('ingest')}, ${stage('astro')}, ${stage('search')}\n  ${run.astroLine}`;
 	};
-	return [line('rebuild, nothing changed', r.unchanged), line(`rebuild, one sentence added to ${r.editedSource}`, r.oneSource)].join('\n');
+	return [
+		line('rebuild, nothing changed', r.unchanged),
+		line(`rebuild, one sentence added to ${r.editedSource}`, r.oneSource),
+	].join('\n');
 }

@@ -44,7 +44,8 @@ export function startSampler(root: number, intervalMs = 100): Sampler {
 			.filter((p) => p.ppid === root)
 			.map((p) => {
 				// Between fork and exec a child still shows its parent's command line: read it again.
-				if (!commands.has(p.pid) || commands.get(p.pid) === rootCommand) commands.set(p.pid, commandLine(p.pid));
+				if (!commands.has(p.pid) || commands.get(p.pid) === rootCommand)
+					commands.set(p.pid, commandLine(p.pid));
 				const tree = descendants(snapshot, p.pid).map((pid) => snapshot.get(pid));
 				const rss = tree.reduce((sum, info) => sum + (info?.rss ?? 0), 0);
 				const cpu = tree.reduce((sum, info) => sum + (info?.cpu ?? 0), 0);

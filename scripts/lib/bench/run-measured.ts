@@ -36,10 +36,18 @@ const round = (s: number) => Math.round(s * 100) / 100;
  * @param echoLines With `echo`, only the stdout lines that match (stderr is always copied whole):
  *   a 20,000-page build lists every page.
  */
-export function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean; echoLines?: RegExp } = {}): Promise<Measured> {
+export function runMeasured(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean; echoLines?: RegExp } = {},
+): Promise<Measured> {
 	return new Promise((resolve, reject) => {
 		const t0 = performance.now();
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const sampler = startSampler(child.pid ?? -1);
 		let stdout = '';
 		let stderr = '';
@@ -93,5 +101,9 @@ export function stageUse(samples: readonly Sample[], pattern: RegExp): StageCpu 
 	});
 	if (first < 0) return null;
 	const end = samples[Math.min(last + 1, samples.length - 1)] as Sample;
-	return { wallS: round((end.t - (samples[first] as Sample).t) / 1000), peakRssMiB: mib(peak), cpuS: round(cpu) };
+	return {
+		wallS: round((end.t - (samples[first] as Sample).t) / 1000),
+		peakRssMiB: mib(peak),
+		cpuS: round(cpu),
+	};
 }

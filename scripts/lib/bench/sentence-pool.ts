@@ -7,8 +7,10 @@
  * Doesn’t read files: the caller passes the texts.
  */
 const sentenceEnd = /(?<=[。！？])/u;
-const structural = /^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[篇部章节]|——|—|-|◆|作者|执笔)/u;
-const noise = /……|…|\t|\s{2,}|[<>{}#*_`|\\[\]]|[\uE000-\uF8FF]|版权|投稿|上一篇|下一篇|20xx|\*\*\*|XX/u;
+const structural =
+	/^(?:[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[篇部章节]|——|—|-|◆|作者|执笔)/u;
+const noise =
+	/……|…|\t|\s{2,}|[<>{}#*_`|\\[\]]|[\uE000-\uF8FF]|版权|投稿|上一篇|下一篇|20xx|\*\*\*|XX/u;
 const cjk = /\p{Script=Han}/gu;
 
 /**
@@ -25,7 +27,8 @@ export function sentencePool(texts: readonly string[]): string[] {
 			for (const piece of line.split(sentenceEnd)) {
 				const sentence = piece.trim();
 				if (sentence.length < 12 || sentence.length > 160) continue;
-				if (!/[。！？]$/u.test(sentence) || structural.test(sentence) || noise.test(sentence)) continue;
+				if (!/[。！？]$/u.test(sentence) || structural.test(sentence) || noise.test(sentence))
+					continue;
 				if ((sentence.match(cjk)?.length ?? 0) < sentence.length * 0.7) continue;
 				if (seen.has(sentence)) continue;
 				seen.add(sentence);

@@ -13,7 +13,11 @@ export interface WrittenCorpus {
 	bytes: number;
 }
 
-export async function writeCorpus(samplesDir: string, outDir: string, reports: number): Promise<WrittenCorpus> {
+export async function writeCorpus(
+	samplesDir: string,
+	outDir: string,
+	reports: number,
+): Promise<WrittenCorpus> {
 	const names = (await readdir(samplesDir)).filter((n) => n.endsWith('.txt')).sort();
 	const texts = await Promise.all(names.map((n) => readFile(path.join(samplesDir, n), 'utf8')));
 	const corpus = generateCorpus({ reports, pool: sentencePool(texts) });

@@ -21,7 +21,13 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { rewriteCssUrls } from '../../../src/lib/offline/css-urls.ts';
-import { isPackaged, OFFLINE_DIR, packagedFileScript, packagedScriptPath, RUNTIME_PATH } from '../../../src/lib/offline/packaged-files.ts';
+import {
+	isPackaged,
+	OFFLINE_DIR,
+	packagedFileScript,
+	packagedScriptPath,
+	RUNTIME_PATH,
+} from '../../../src/lib/offline/packaged-files.ts';
 import { rehypeOfflinePage } from '../../../src/lib/offline/rehype-offline-page.ts';
 import { MARKER } from '../output-guard.ts';
 import { classicScript } from './classic-scripts.ts';
@@ -53,20 +59,35 @@ async function write(outDir: string, sitePath: string, data: string | Uint8Array
 	await writeFile(file, data);
 }
 
-export async function buildOfflineEdition(siteDir: string, outDir: string, options: { base: string }): Promise<OfflineEdition> {
+export async function buildOfflineEdition(
+	siteDir: string,
+	outDir: string,
+	options: { base: string },
+): Promise<OfflineEdition> {
 	const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
-	if (path.resolve(siteDir) === path.resolve(outDir)) throw new Error(`offline: expected an output folder other than the site (${siteDir})`);
+	if (path.resolve(siteDir) === path.resolve(outDir))
+		throw new Error(`offline: expected an output folder other than the site (${siteDir})`);
 	await rm(outDir, { recursive: true, force: true });
 	// The build's output marker belongs to the folder, not the site: the edition gets its own.
 	const files = (await listFiles(siteDir)).filter((f) => f !== MARKER);
 	const present = new Set(files);
-	const folders = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+	const folders = new Set(
+		files.flatMap((f) =>
+			f
+				.split('/')
+				.slice(0, -1)
+				.map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+		),
+	);
 	const done = new Set<string>();
 	const result: OfflineEdition = { files: 0, scripts: 0, packaged: 0, missing: [] };
 
 	// 1. pages → relative URLs, classic script tags, the runtime first (and which scripts are modules)
 	const isFolder = (p: string) => folders.has(p);
-	const exists = (p: string) => (p === '' || p.endsWith('/') ? present.has(`${p}index.html`) : present.has(p) || present.has(`${p}/index.html`));
+	const exists = (p: string) =>
+		p === '' || p.endsWith('/')
+			? present.has(`${p}index.html`)
+			: present.has(p) || present.has(`${p}/index.html`);
 	const modules = new Set<string>();
 	const inline = new Map<string, { code: string; page: string }>();
 	const omitted = new Set<string>();
@@ -92,7 +113,11 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 				},
 			})
 			.use(rehypeStringify);
-		await write(outDir, page, String(await processor.process(await readFile(path.join(siteDir, page), 'utf8'))));
+		await write(
+			outDir,
+			page,
+			String(await processor.process(await readFile(path.join(siteDir, page), 'utf8'))),
+		);
 		done.add(page);
 	}
 
@@ -103,10 +128,17 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 		...[...inline].map(([sitePath, i]) => ({ sitePath, inline: i })),
 	];
 	for (const { sitePath, inline: code } of scripts) {
-		const { code: classic } = await classicScript({ siteDir, base, sitePath, inline: code, module: modules.has(sitePath) });
+		const { code: classic } = await classicScript({
+			siteDir,
+			base,
+			sitePath,
+			inline: code,
+			module: modules.has(sitePath),
+		});
 		if (classic === undefined) continue;
 		const source = code?.code ?? (await readFile(path.join(siteDir, sitePath), 'utf8'));
-		for (const token of source.match(/[\w.~%@+-]+(?:\/[\w.~%@+-]+)+|[\w~%@+-]+\.[a-z]\w*/gi) ?? []) named.add(token);
+		for (const token of source.match(/[\w.~%@+-]+(?:\/[\w.~%@+-]+)+|[\w~%@+-]+\.[a-z]\w*/gi) ?? [])
+			named.add(token);
 		await write(outDir, sitePath, classic);
 		done.add(sitePath);
 		result.scripts++;
@@ -116,12 +148,24 @@ export async function buildOfflineEdition(siteDir: string, outDir: string, optio
 	const mentioned = (p: string) => named.has(p) || named.has(base.slice(1) + p);
 	for (const sitePath of files) {
 		if (done.has(sitePath) || !isPackaged(sitePath, mentioned)) continue;
-		await write(outDir, packagedScriptPath(sitePath), packagedFileScript(sitePath, await readFile(path.join(siteDir, sitePath))));
+		await write(
+			outDir,
+			packagedScriptPath(sitePath),
+			packagedFileScript(sitePath, await readFile(path.join(siteDir, sitePath))),
+		);
 		done.add(sitePath);
 		result.packaged++;
 	}
 	for (const sitePath of files.filter((f) => f.endsWith('.css') && !done.has(f))) {
-		await write(outDir, sitePath, rewriteCssUrls(await readFile(path.join(siteDir, sitePath), 'utf8'), { from: sitePath, base, isFolder }));
+		await write(
+			outDir,
+			sitePath,
+			rewriteCssUrls(await readFile(path.join(siteDir, sitePath), 'utf8'), {
+				from: sitePath,
+				base,
+				isFolder,
+			}),
+		);
 		done.add(sitePath);
 	}
 

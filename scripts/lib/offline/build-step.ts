@@ -23,14 +23,23 @@ export interface OfflinePlan {
 }
 
 /** Check the flags against `--out`; throws a message for the usage line. */
-export function offlinePlan(flags: { offline: boolean; zip: string | undefined }, out: string): OfflinePlan {
+export function offlinePlan(
+	flags: { offline: boolean; zip: string | undefined },
+	out: string,
+): OfflinePlan {
 	if (!flags.zip) return { offline: flags.offline };
 	const zip = path.resolve(flags.zip);
-	if (!zip.endsWith('.zip')) throw new Error(`--zip expects a file name ending in .zip, found "${flags.zip}"`);
+	if (!zip.endsWith('.zip'))
+		throw new Error(`--zip expects a file name ending in .zip, found "${flags.zip}"`);
 	const inside = path.relative(out, zip);
 	const within = !inside.startsWith('..') && !path.isAbsolute(inside);
-	if (within && flags.offline) throw new Error(`--zip ${flags.zip} is inside the offline edition (--out); write it beside it`);
-	return { offline: flags.offline, zip, ...(within ? { zipSitePath: inside.split(path.sep).join('/') } : {}) };
+	if (within && flags.offline)
+		throw new Error(`--zip ${flags.zip} is inside the offline edition (--out); write it beside it`);
+	return {
+		offline: flags.offline,
+		zip,
+		...(within ? { zipSitePath: inside.split(path.sep).join('/') } : {}),
+	};
 }
 
 /** What Astro needs to know before it renders: the zip the data page links. */
@@ -39,15 +48,28 @@ export function offlineEnv(plan: OfflinePlan): Record<string, string> {
 }
 
 /** Make the edition (and its zip) from the built site in `staging`; returns the summary lines. */
-export async function offlineStep(plan: OfflinePlan, staging: string, out: string, base: string): Promise<string | undefined> {
+export async function offlineStep(
+	plan: OfflinePlan,
+	staging: string,
+	out: string,
+	base: string,
+): Promise<string | undefined> {
 	if (!plan.offline && !plan.zip) return undefined;
 	const t0 = performance.now();
 	const edition = `${staging}.offline`;
 	const lines = [];
 	try {
-		lines.push(await reportOffline(await buildOfflineEdition(staging, edition, { base }), edition, t0, plan.offline ? path.relative(process.cwd(), out) || '.' : 'edition for the zip'));
+		lines.push(
+			await reportOffline(
+				await buildOfflineEdition(staging, edition, { base }),
+				edition,
+				t0,
+				plan.offline ? path.relative(process.cwd(), out) || '.' : 'edition for the zip',
+			),
+		);
 		if (plan.zip) {
-			const target = plan.zipSitePath && !plan.offline ? path.join(staging, plan.zipSitePath) : plan.zip;
+			const target =
+				plan.zipSitePath && !plan.offline ? path.join(staging, plan.zipSitePath) : plan.zip;
 			lines.push(await writeOfflineZip(edition, target, plan.zip));
 		}
 		if (plan.offline) {

@@ -65,7 +65,12 @@ export async function classicScript(options: ClassicScriptOptions): Promise<Clas
 	const contents = inline?.code ?? (await readFile(file, 'utf8'));
 	const from = inline?.page ?? sitePath;
 	const result = await build({
-		stdin: { contents, resolveDir: path.dirname(path.join(siteDir, from)), sourcefile: from, loader: 'js' },
+		stdin: {
+			contents,
+			resolveDir: path.dirname(path.join(siteDir, from)),
+			sourcefile: from,
+			loader: 'js',
+		},
 		bundle: true,
 		write: false,
 		outfile: file,
@@ -85,7 +90,8 @@ export async function classicScript(options: ClassicScriptOptions): Promise<Clas
 		logLevel: 'silent',
 	});
 	const formats = Object.values(result.metafile.inputs).map((input) => input.format);
-	if (inline === undefined && !options.module && !formats.includes('esm')) return { code: undefined };
+	if (inline === undefined && !options.module && !formats.includes('esm'))
+		return { code: undefined };
 	const out = result.outputFiles.find((f) => f.path.endsWith('.js'));
 	if (!out) throw new Error(`${sitePath}: esbuild wrote no script`);
 	return { code: out.text };

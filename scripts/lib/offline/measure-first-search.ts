@@ -22,12 +22,18 @@ export interface FirstSearchFromDisk {
 	outside: number;
 }
 
-export async function measureFirstSearchFromDisk(edition: string, query: string, timeoutMs = 120_000): Promise<FirstSearchFromDisk> {
+export async function measureFirstSearchFromDisk(
+	edition: string,
+	query: string,
+	timeoutMs = 120_000,
+): Promise<FirstSearchFromDisk> {
 	const browser = await launchBrowser();
 	try {
 		const context = await browser.newContext();
 		let outside = 0;
-		await context.route('**', (route) => (route.request().url().startsWith('file:') ? route.continue() : (outside++, route.abort())));
+		await context.route('**', (route) =>
+			route.request().url().startsWith('file:') ? route.continue() : (outside++, route.abort()),
+		);
 		const page = await context.newPage();
 		const requests: Array<{ url: string; at: number }> = [];
 		page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
@@ -43,12 +49,22 @@ export async function measureFirstSearchFromDisk(edition: string, query: string,
 		const url = `${pathToFileURL(path.join(edition, 'search/index.html')).href}?q=${encodeURIComponent(query)}`;
 		const t0 = performance.now();
 		await page.goto(url);
-		await page.waitForFunction(() => document.querySelectorAll('main a[href*="reports/"]').length > 0, null, { timeout: timeoutMs, polling: 'raf' });
+		await page.waitForFunction(
+			() => document.querySelectorAll('main a[href*="reports/"]').length > 0,
+			null,
+			{ timeout: timeoutMs, polling: 'raf' },
+		);
 		const ms = Math.round(performance.now() - t0);
 		// Resource Timing lists no file:// loads: take the requests Playwright saw start before the
 		// first result, on the wall clock (the page's time origin + its first-result time).
-		const firstAt = await page.evaluate(() => performance.timeOrigin + ((window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now()));
-		const started = requests.filter((r) => r.at <= firstAt && r.url.startsWith('file:')).map((r) => r.url.split(/[?#]/)[0] ?? '');
+		const firstAt = await page.evaluate(
+			() =>
+				performance.timeOrigin +
+				((window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now()),
+		);
+		const started = requests
+			.filter((r) => r.at <= firstAt && r.url.startsWith('file:'))
+			.map((r) => r.url.split(/[?#]/)[0] ?? '');
 		const sizes = started.map((u) => ({ u, bytes: statSync(fileURLToPath(u)).size }));
 		const results = await page.locator('main a[href*="reports/"]').count();
 		await context.close();
@@ -56,7 +72,9 @@ export async function measureFirstSearchFromDisk(edition: string, query: string,
 			ms,
 			files: sizes.length,
 			bytes: sizes.reduce((s, f) => s + f.bytes, 0),
-			packagedBytes: sizes.filter((f) => f.u.includes('/_offline/files/')).reduce((s, f) => s + f.bytes, 0),
+			packagedBytes: sizes
+				.filter((f) => f.u.includes('/_offline/files/'))
+				.reduce((s, f) => s + f.bytes, 0),
 			results,
 			outside,
 		};

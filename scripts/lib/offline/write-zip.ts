@@ -13,10 +13,16 @@ import { ZipWriter } from '../../../src/lib/offline/zip-writer.ts';
 const ZIP_SITE_FOLDER = 'huibian';
 const OPEN_ME = '打开我.html';
 
-export async function writeOfflineZip(editionDir: string, file: string, label = file): Promise<string> {
+export async function writeOfflineZip(
+	editionDir: string,
+	file: string,
+	label = file,
+): Promise<string> {
 	const entries = (await readdir(editionDir, { withFileTypes: true, recursive: true }))
 		.filter((e) => e.isFile())
-		.map((e) => path.relative(editionDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+		.map((e) =>
+			path.relative(editionDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'),
+		);
 	const names = [...entries.map((e) => `${ZIP_SITE_FOLDER}/${e}`), OPEN_ME].sort();
 	const tmp = `${file}.tmp`;
 	await mkdir(path.dirname(file), { recursive: true });
@@ -24,9 +30,10 @@ export async function writeOfflineZip(editionDir: string, file: string, label = 
 	try {
 		const zip = new ZipWriter();
 		for (const name of names) {
-			const data = name === OPEN_ME
-				? new TextEncoder().encode(openMeHtml({ title: SITE_TITLE, siteFolder: ZIP_SITE_FOLDER }))
-				: await readFile(path.join(editionDir, name.slice(ZIP_SITE_FOLDER.length + 1)));
+			const data =
+				name === OPEN_ME
+					? new TextEncoder().encode(openMeHtml({ title: SITE_TITLE, siteFolder: ZIP_SITE_FOLDER }))
+					: await readFile(path.join(editionDir, name.slice(ZIP_SITE_FOLDER.length + 1)));
 			for (const part of zip.add(name, data)) await handle.write(part);
 		}
 		await handle.write(zip.finish());

@@ -15,7 +15,9 @@ export function activeFilterCount(state: SearchState): number {
 
 function orderValues(key: FilterKey, values: string[], totals: Record<string, number>): string[] {
 	if (key === 'year') {
-		return values.sort((a, b) => (a === UNDATED_YEAR ? 1 : b === UNDATED_YEAR ? -1 : b.localeCompare(a)));
+		return values.sort((a, b) =>
+			a === UNDATED_YEAR ? 1 : b === UNDATED_YEAR ? -1 : b.localeCompare(a),
+		);
 	}
 	return values.sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a.localeCompare(b, 'zh-CN'));
 }
@@ -44,9 +46,11 @@ export function renderFilterPanel(
 		const totals = all[key] ?? {};
 		const selected = state.filters[key] ?? [];
 		const countOf = (value: string) => (counts ?? all)[key]?.[value] ?? 0;
-		const values = orderValues(key, [...new Set([...Object.keys(totals), ...selected])], totals).filter(
-			(value) => showEmpty || selected.includes(value) || countOf(value) > 0,
-		);
+		const values = orderValues(
+			key,
+			[...new Set([...Object.keys(totals), ...selected])],
+			totals,
+		).filter((value) => showEmpty || selected.includes(value) || countOf(value) > 0);
 		if (values.length === 0) return [];
 		for (const value of values) {
 			const id = `f-${key}-${[...value].map((c) => c.codePointAt(0)?.toString(36)).join('-')}`;

@@ -9,7 +9,9 @@ import { foldChar, type FoldTable } from '../../lib/search/fold';
 import { foldTableFromPairs } from '../../lib/search/query';
 import { searchChars } from '../../lib/search/tokens';
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL.endsWith('/')
+	? import.meta.env.BASE_URL
+	: `${import.meta.env.BASE_URL}/`;
 
 interface Place {
 	node: Text;
@@ -69,9 +71,13 @@ export async function highlightFromUrl(): Promise<void> {
 	const typed = new URLSearchParams(location.search).getAll('hl').filter((t) => t.trim());
 	const root = document.querySelector('[data-pagefind-body]');
 	if (!typed.length || !root) return;
-	const config = (await fetch(`${base}search/search-config.json`).then((r) => r.json())) as { fold: string };
+	const config = (await fetch(`${base}search/search-config.json`).then((r) => r.json())) as {
+		fold: string;
+	};
 	const fold: FoldTable = foldTableFromPairs(config.fold);
-	const queries = typed.map((t) => searchChars(t).map((ch) => foldChar(ch, fold))).filter((q) => q.length > 0);
+	const queries = typed
+		.map((t) => searchChars(t).map((ch) => foldChar(ch, fold)))
+		.filter((q) => q.length > 0);
 	if (!queries.length) return;
 	const { chars, places } = textPlaces(root);
 	const folded = chars.map((ch) => foldChar(ch, fold));

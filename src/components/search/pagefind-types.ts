@@ -35,5 +35,8 @@ export interface PagefindSearch {
 export interface PagefindApi {
 	options: (options: Record<string, unknown>) => Promise<void>;
 	filters: () => Promise<FilterCounts>;
-	search: (term: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch | null>;
+	search: (
+		term: string | null,
+		options?: Record<string, unknown>,
+	) => Promise<PagefindSearch | null>;
 }

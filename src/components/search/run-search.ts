@@ -55,7 +55,11 @@ export class SearchRunner {
 				this.#search(null, { filters: { year: { any: [UNDATED_YEAR] } } }),
 				this.#search(null, { filters: { kind: { any: ['toc'] } } }),
 			]);
-			return { dateRank: new Map(byDate.map((r, i) => [r.id, i])), undated: ids(undated), toc: ids(toc) };
+			return {
+				dateRank: new Map(byDate.map((r, i) => [r.id, i])),
+				undated: ids(undated),
+				toc: ids(toc),
+			};
 		})();
 		return this.#records;
 	}
@@ -88,7 +92,10 @@ export class SearchRunner {
 		if (query.terms.length === 0) {
 			const found = await this.#pagefind.search(null, { filters, sort: { date: 'desc' } });
 			const hits = (found?.results ?? []).map((result) => ({ result, facts: factsOf(result.id) }));
-			return { hits: rankResults(hits, state.sort === 'date-asc' ? 'date-asc' : 'date-desc'), counts: found?.filters ?? {} };
+			return {
+				hits: rankResults(hits, state.sort === 'date-asc' ? 'date-asc' : 'date-desc'),
+				counts: found?.filters ?? {},
+			};
 		}
 		const perTerm = await Promise.all(
 			query.terms.map(async (term) => {
@@ -112,7 +119,10 @@ export class SearchRunner {
 				const frequency = perTerm.reduce((sum, t) => sum + (t.score.get(result.id) ?? 0), 0);
 				return { result, facts: factsOf(result.id, headTerms, frequency) };
 			});
-		return { hits: rankResults(hits, state.sort), counts: perTerm.length === 1 ? first!.counts : null };
+		return {
+			hits: rankResults(hits, state.sort),
+			counts: perTerm.length === 1 ? first!.counts : null,
+		};
 	}
 
 	/**

@@ -7,7 +7,13 @@
  */
 import { foldChar, type FoldTable } from '../../lib/search/fold';
 import { foldTableFromPairs, prepareQuery, queryEcho } from '../../lib/search/query';
-import { hasCriteria, parseSearchState, searchStateParams, type SearchState, type SortOrder } from '../../lib/search/search-state';
+import {
+	hasCriteria,
+	parseSearchState,
+	searchStateParams,
+	type SearchState,
+	type SortOrder,
+} from '../../lib/search/search-state';
 import { activeFilterCount, renderFilterPanel } from './filter-panel';
 import type { FilterCounts, PagefindApi } from './pagefind-types';
 import { resultItem } from './result-item';
@@ -16,7 +22,9 @@ import { takeFocusRequest } from './search-shortcut';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL.endsWith('/')
+	? import.meta.env.BASE_URL
+	: `${import.meta.env.BASE_URL}/`;
 
 interface Engine {
 	runner: SearchRunner;
@@ -34,13 +42,21 @@ function loadEngine(): Promise<Engine> {
 	engine ??= (async () => {
 		const [pagefind, config] = await Promise.all([
 			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
-			fetch(`${base}search/search-config.json`).then((r) => r.json() as Promise<{ gram: number; fold: string }>),
+			fetch(`${base}search/search-config.json`).then(
+				(r) => r.json() as Promise<{ gram: number; fold: string }>,
+			),
 		]);
 		// Main thread: saves fetching pagefind-worker.js (43 KB) before the first result.
 		await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
 		let all: Promise<FilterCounts> | undefined;
 		const loadAll = () => pagefind.filters().then((counts) => ((filtersLoaded = true), counts));
-		return { runner: new SearchRunner(pagefind), pagefind, fold: foldTableFromPairs(config.fold), gram: config.gram, all: () => (all ??= loadAll()) };
+		return {
+			runner: new SearchRunner(pagefind),
+			pagefind,
+			fold: foldTableFromPairs(config.fold),
+			gram: config.gram,
+			all: () => (all ??= loadAll()),
+		};
 	})();
 	return engine;
 }
@@ -66,7 +82,8 @@ let typingEntry = false;
 function syncUrl(push: boolean): void {
 	const params = searchStateParams(state).toString();
 	const url = `${location.pathname}${params ? `?${params}` : ''}`;
-	if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+	if (url !== `${location.pathname}${location.search}`)
+		history[push ? 'pushState' : 'replaceState'](null, '', url);
 }
 
 function showFilterState(): void {
@@ -124,7 +141,9 @@ async function search(push: boolean): Promise<void> {
 			const batch = pending.splice(0, PAGE_SIZE);
 			// A fragment that fails to load is asked for once more; if it fails again the batch goes
 			// back, so 更多结果 can try again (never a dead button).
-			const data = await Promise.all(batch.map((h) => h.result.data().catch(() => h.result.data()))).catch((error: unknown) => {
+			const data = await Promise.all(
+				batch.map((h) => h.result.data().catch(() => h.result.data())),
+			).catch((error: unknown) => {
 				console.error('search: a result failed to load', error);
 				return null;
 			});
@@ -146,7 +165,9 @@ async function search(push: boolean): Promise<void> {
 		}
 		more.hidden = pending.length === 0;
 		more.disabled = false;
-		status.textContent = total ? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。` : `${label}没有找到结果。`;
+		status.textContent = total
+			? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。`
+			: `${label}没有找到结果。`;
 		hint.hidden = total > 0;
 		if (!total) {
 			const tips = [];
@@ -172,7 +193,11 @@ async function search(push: boolean): Promise<void> {
 /** A new query: relevance order (date order when the query is empty). */
 function setQuery(q: string): boolean {
 	if (q === state.q) return false;
-	state = { ...state, q, sort: q ? 'relevance' : state.sort === 'relevance' ? 'date-desc' : state.sort };
+	state = {
+		...state,
+		q,
+		sort: q ? 'relevance' : state.sort === 'relevance' ? 'date-desc' : state.sort,
+	};
 	return true;
 }
 

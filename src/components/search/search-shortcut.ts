@@ -30,11 +30,19 @@ export function takeFocusRequest(): boolean {
  */
 export function installSearchShortcut(searchUrl: string): void {
 	document.addEventListener('keydown', (event) => {
-		const chord = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
-		const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingIn(event.target);
+		const chord =
+			(event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+		const slash =
+			event.key === '/' &&
+			!event.ctrlKey &&
+			!event.metaKey &&
+			!event.altKey &&
+			!typingIn(event.target);
 		if (!chord && !slash) return;
 		event.preventDefault();
-		const box = document.querySelector<HTMLInputElement>('main input[type="search"]') ?? document.querySelector<HTMLInputElement>('input[type="search"]');
+		const box =
+			document.querySelector<HTMLInputElement>('main input[type="search"]') ??
+			document.querySelector<HTMLInputElement>('input[type="search"]');
 		if (box) {
 			box.focus();
 			box.select();

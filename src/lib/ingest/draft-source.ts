@@ -6,8 +6,20 @@
  * issue with the source’s file and line; a source that cannot be read yields no records.
  * Doesn’t apply overrides.
  */
-import type { Block, IngestIssue, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
-import { buildReport, isCompilation, type ReportDraft, type SourceContext } from './report/build-report.ts';
+import type {
+	Block,
+	IngestIssue,
+	SourceInput,
+	SourceRecord,
+	TocOnlyEntry,
+	Vocabulary,
+} from './types.ts';
+import {
+	buildReport,
+	isCompilation,
+	type ReportDraft,
+	type SourceContext,
+} from './report/build-report.ts';
 import { checkNoLoss } from './output/check-no-loss.ts';
 import { decodeSource } from './decode/decode.ts';
 import { accountLines, type AccountInput, type LineAccount } from './structure/account-lines.ts';
@@ -48,9 +60,14 @@ function unitWordsOf(vocab: Vocabulary): readonly string[] {
  * a report (`span.lead`) and the report's head: the report's line range crosses them, and its
  * page rightly doesn't hold them (the line account places them).
  */
-function notInReports(lines: readonly SourceLine[], spans: readonly SpanDraft[], regions: AccountInput['regions']): Set<number> {
+function notInReports(
+	lines: readonly SourceLine[],
+	spans: readonly SpanDraft[],
+	regions: AccountInput['regions'],
+): Set<number> {
 	const place = new Map<number, string>();
-	for (const r of regions) for (let i = r.from; i < r.to && i < lines.length; i++) place.set(i, r.place);
+	for (const r of regions)
+		for (let i = r.from; i < r.to && i < lines.length; i++) place.set(i, r.place);
 	const out = new Set<number>();
 	for (const s of spans) {
 		const lead = s.lead ?? [];
@@ -70,10 +87,15 @@ function notInReports(lines: readonly SourceLine[], spans: readonly SpanDraft[],
  * @returns The source record, its reports (with ids) and TOC-only entries, and its issues;
  *   null source when the file cannot be decoded.
  */
-export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft | { source: null; issues: IngestIssue[] } {
+export function draftSource(
+	input: SourceInput,
+	vocab: Vocabulary,
+): SourceDraft | { source: null; issues: IngestIssue[] } {
 	const extracted = input.extracted;
 	if (extracted?.errors.length) return { source: null, issues: [...extracted.errors] };
-	const decoded = extracted ? { ok: true as const, text: extracted.text } : decodeSource(input.file, input.bytes);
+	const decoded = extracted
+		? { ok: true as const, text: extracted.text }
+		: decodeSource(input.file, input.bytes);
 	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
@@ -87,8 +109,16 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 		if (size >= LARGER && lines[i]) lines[i]!.larger = size;
 	});
 	// The printed page: folios and running heads go, letter-spaced lines are collapsed.
-	for (const [rule, n] of Object.entries(extracted?.repairs ?? {})) countRepair(log, rule as RepairRule, n);
-	const pageModel = removeFurniture(lines, rawLines, log, extracted?.pageOfLine, extracted?.frameLines, extracted?.sizeOfLine);
+	for (const [rule, n] of Object.entries(extracted?.repairs ?? {}))
+		countRepair(log, rule as RepairRule, n);
+	const pageModel = removeFurniture(
+		lines,
+		rawLines,
+		log,
+		extracted?.pageOfLine,
+		extracted?.frameLines,
+		extracted?.sizeOfLine,
+	);
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
@@ -108,7 +138,11 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	const metaDate = meta.date ? { date: meta.date, precision: datePrecisionOf(meta.date) } : null;
 	const compilationDate = metaDate ?? date;
 	let textEnd = lines.length;
-	while (textEnd > 0 && (isBlank(lines[textEnd - 1]) || log.droppedLines.has(lines[textEnd - 1]!.no))) textEnd--;
+	while (
+		textEnd > 0 &&
+		(isBlank(lines[textEnd - 1]) || log.droppedLines.has(lines[textEnd - 1]!.no))
+	)
+		textEnd--;
 	const ctx: SourceContext = {
 		file: input.file,
 		sourceSlug: slug,
@@ -125,39 +159,115 @@ export function draftSource(input: SourceInput, vocab: Vocabulary): SourceDraft 
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
 	const elsewhere = notInReports(lines, spans, structure.regions);
-	if (shape === 'single-article' && built[0] && !meta.title) ctx.compilationTitle = built[0].frontmatter.title;
+	if (shape === 'single-article' && built[0] && !meta.title)
+		ctx.compilationTitle = built[0].frontmatter.title;
 	for (const report of built) report.frontmatter.compilationTitle = ctx.compilationTitle;
-	const ids = uniqueIds(slug, built.map((r) => ({ parts: [r.frontmatter.title, r.frontmatter.subtitle ?? '', r.frontmatter.unit ?? ''], salt: r.blocks[0]?.text.slice(0, 80) ?? '' })));
+	const ids = uniqueIds(
+		slug,
+		built.map((r) => ({
+			parts: [r.frontmatter.title, r.frontmatter.subtitle ?? '', r.frontmatter.unit ?? ''],
+			salt: r.blocks[0]?.text.slice(0, 80) ?? '',
+		})),
+	);
 	const reports = built.map((r, i) => {
 		const fm = r.frontmatter;
-		const loss = checkNoLoss({ file: input.file, title: fm.title, rawLines, lines: fm.lines, log, head: r.head, blocks: r.blocks, elsewhere });
+		const loss = checkNoLoss({
+			file: input.file,
+			title: fm.title,
+			rawLines,
+			lines: fm.lines,
+			log,
+			head: r.head,
+			blocks: r.blocks,
+			elsewhere,
+		});
 		if (loss) issues.push(loss);
-		return { frontmatter: { id: ids[i]!, ...fm, ...provenance(fm.lines, extracted, pageModel) }, blocks: r.blocks, text: r.text };
+		return {
+			frontmatter: { id: ids[i]!, ...fm, ...provenance(fm.lines, extracted, pageModel) },
+			blocks: r.blocks,
+			text: r.text,
+		};
 	});
 	const missing = located.filter((l) => l.start < 0);
-	const tocIds = uniqueIds(`${slug}-toc`, missing.map((m) => ({ parts: [m.item.title, m.item.subtitle ?? '', m.item.unit ?? ''], salt: String(m.item.line) })));
+	const tocIds = uniqueIds(
+		`${slug}-toc`,
+		missing.map((m) => ({
+			parts: [m.item.title, m.item.subtitle ?? '', m.item.unit ?? ''],
+			salt: String(m.item.line),
+		})),
+	);
 	// TOC text is not report text: its space repairs are not counted in the source's repairs.
 	const tocLog = createRepairLog();
 	const tocOnly: TocOnlyEntry[] = missing.map((m, i) => {
 		const t = normaliseSpaces(m.item.title, 'title', tocLog);
-		const sub = m.item.subtitle ? normaliseSubtitle(normaliseSpaces(m.item.subtitle, 'title', tocLog)) : null;
-		const unit = m.item.unit ?? (sub ? unitOf(sub) : /(?:报告|方案|总结)$/.test(t) ? unitOf(t) : null);
-		const cat = classifyCategory({ title: t, subtitle: sub, unit, section: m.item.section, compilationTitle: ctx.compilationTitle }, vocab);
+		const sub = m.item.subtitle
+			? normaliseSubtitle(normaliseSpaces(m.item.subtitle, 'title', tocLog))
+			: null;
+		const unit =
+			m.item.unit ?? (sub ? unitOf(sub) : /(?:报告|方案|总结)$/.test(t) ? unitOf(t) : null);
+		const cat = classifyCategory(
+			{
+				title: t,
+				subtitle: sub,
+				unit,
+				section: m.item.section,
+				compilationTitle: ctx.compilationTitle,
+			},
+			vocab,
+		);
 		return {
-			id: tocIds[i]!, source: input.file, sourceSlug: slug, title: t, subtitle: sub, unit,
-			unitAnonymized: unit ? isAnonymised(unit) : false, category: cat.label, categorySlug: cat.slug,
-			tocPage: m.item.page, section: m.item.section, order: located.indexOf(m),
+			id: tocIds[i]!,
+			source: input.file,
+			sourceSlug: slug,
+			title: t,
+			subtitle: sub,
+			unit,
+			unitAnonymized: unit ? isAnonymised(unit) : false,
+			category: cat.label,
+			categorySlug: cat.slug,
+			tocPage: m.item.page,
+			section: m.item.section,
+			order: located.indexOf(m),
 		};
 	});
-	const idByItem = new Map(located.map((l) => [l.item, l.start >= 0 ? reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null : null] as const));
+	const idByItem = new Map(
+		located.map(
+			(l) =>
+				[
+					l.item,
+					l.start >= 0
+						? (reports[spans.findIndex((s) => s.tocItem === l.item)]?.frontmatter.id ?? null)
+						: null,
+				] as const,
+		),
+	);
 	const source: SourceRecord = {
-		file: input.file, slug, shape, title: ctx.compilationTitle, editor: meta.editor ?? editor, publisher: meta.publisher ?? publisher,
-		place: meta.place ?? null, date: compilationDate?.date ?? null, url: meta.url ?? null, licence: meta.licence ?? null, preface: structure.front?.preface ?? [],
+		file: input.file,
+		slug,
+		shape,
+		title: ctx.compilationTitle,
+		editor: meta.editor ?? editor,
+		publisher: meta.publisher ?? publisher,
+		place: meta.place ?? null,
+		date: compilationDate?.date ?? null,
+		url: meta.url ?? null,
+		licence: meta.licence ?? null,
+		preface: structure.front?.preface ?? [],
 		toc: (toc?.items ?? []).map((item) => ({
-			kind: item.kind, title: normaliseSpaces(item.title, 'title', tocLog), subtitle: item.subtitle ? normaliseSubtitle(normaliseSpaces(item.subtitle, 'title', tocLog)) : null,
-			unit: item.unit, page: item.page, reportId: item.kind === 'report' ? (idByItem.get(item) ?? null) : null,
+			kind: item.kind,
+			title: normaliseSpaces(item.title, 'title', tocLog),
+			subtitle: item.subtitle
+				? normaliseSubtitle(normaliseSpaces(item.subtitle, 'title', tocLog))
+				: null,
+			unit: item.unit,
+			page: item.page,
+			reportId: item.kind === 'report' ? (idByItem.get(item) ?? null) : null,
 		})),
-		counts: { reports: reports.length, tocOnly: tocOnly.length, warnings: issues.filter((x) => x.severity === 'warning').length },
+		counts: {
+			reports: reports.length,
+			tocOnly: tocOnly.length,
+			warnings: issues.filter((x) => x.severity === 'warning').length,
+		},
 		repairs: sortedCounts(log),
 	};
 	// Every line once more, now that the reports' repairs (page-number lines) are logged.

@@ -15,7 +15,17 @@
  */
 import { toMdx } from '../mdx/to-mdx.ts';
 import { reportPath } from '../site/routes.ts';
-import type { Catalog, GeneratedPage, IngestIssue, IngestResult, Overrides, SourceInput, SourceRecord, TocOnlyEntry, Vocabulary } from './types.ts';
+import type {
+	Catalog,
+	GeneratedPage,
+	IngestIssue,
+	IngestResult,
+	Overrides,
+	SourceInput,
+	SourceRecord,
+	TocOnlyEntry,
+	Vocabulary,
+} from './types.ts';
 import { draftSource } from './draft-source.ts';
 import type { LineAccount } from './structure/account-lines.ts';
 import { checkCatalog } from './output/check-catalog.ts';
@@ -41,7 +51,6 @@ export { sourceSlug, hash8 } from './output/slug.ts';
 export { draftSource } from './draft-source.ts';
 export { applyOverrides } from './output/overrides.ts';
 export { createRepairLog, repairRules } from './lines/repair-log.ts';
-
 
 /** Everything one source contributes to a run (what the CLI caches per source). */
 export interface SourceOutput {
@@ -72,9 +81,25 @@ export interface IngestOptions {
  * the overrides and the id registry's entries of this source (`matchIds`; without it, ids are
  * the source's own).
  */
-export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrides: Overrides, overridePlace?: { file: string; placeOf: OverridePlace }, matchIds?: IdMatcher): SourceOutput {
+export function buildSourceOutput(
+	input: SourceInput,
+	vocab: Vocabulary,
+	overrides: Overrides,
+	overridePlace?: { file: string; placeOf: OverridePlace },
+	matchIds?: IdMatcher,
+): SourceOutput {
 	const result = draftSource(input, vocab);
-	const out: SourceOutput = { file: input.file, source: result.source, tocOnly: [], reports: [], pages: [], ids: [], issues: [...result.issues], account: null, idEntries: [] };
+	const out: SourceOutput = {
+		file: input.file,
+		source: result.source,
+		tocOnly: [],
+		reports: [],
+		pages: [],
+		ids: [],
+		issues: [...result.issues],
+		account: null,
+		idEntries: [],
+	};
 	if (!result.source) return out;
 	// The registry's ids (ids.yaml), before overrides: an override is keyed by the final id.
 	out.idEntries = assignIds(result, matchIds);
@@ -85,7 +110,12 @@ export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrid
 		const id = frontmatter.id;
 		const fields = applyOverride(frontmatter, overrides, vocab);
 		const applied = overridePlace && fields.length ? { ...overridePlace, id, fields } : undefined;
-		const { data, issues: problems } = validateReport(frontmatter, input.file, frontmatter.lines[0], applied);
+		const { data, issues: problems } = validateReport(
+			frontmatter,
+			input.file,
+			frontmatter.lines[0],
+			applied,
+		);
 		for (const p of problems) out.issues.push(p);
 		if (!data) continue;
 		// A block is an `MdxBlock` (toMdx reads its type, depth and text only).
@@ -101,7 +131,11 @@ export function buildSourceOutput(input: SourceInput, vocab: Vocabulary, overrid
  * `catalogSchema`, see `check-catalog.ts`), the pages with reprints marked (`reprintOf`), every
  * issue, and a warning for each override of an unknown id.
  */
-export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Overrides, options: IngestOptions = {}): IngestResult {
+export function assembleOutputs(
+	outputs: readonly SourceOutput[],
+	overrides: Overrides,
+	options: IngestOptions = {},
+): IngestResult {
 	const issues: IngestIssue[] = [];
 	const catalog: Catalog = { sources: [], reports: [], tocOnly: [] };
 	let pages: GeneratedPage[] = [];
@@ -119,7 +153,11 @@ export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Ove
 	}
 	// The same report in two compilations: one canonical copy, the others `reprintOf` it.
 	({ reports: catalog.reports, pages } = markReprints(catalog, pages, signatures));
-	issues.push(...findCollisions([...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
+	issues.push(
+		...findCollisions(
+			[...outputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+		),
+	);
 	issues.push(...unknownOverrides(ids, overrides, options.overridesFile, options.overrideLines));
 	issues.push(...checkCatalog(catalog));
 	return { catalog, pages, issues };
@@ -132,7 +170,16 @@ export function assembleOutputs(outputs: readonly SourceOutput[], overrides: Ove
  * @param overrides Curator overrides by report id (`content/overrides.yaml`), `{}` for none.
  * @returns Catalog, one page per valid report, and every issue (errors and warnings).
  */
-export function ingestAll(inputs: readonly SourceInput[], vocab: Vocabulary, overrides: Overrides, options: IngestOptions = {}): IngestResult {
+export function ingestAll(
+	inputs: readonly SourceInput[],
+	vocab: Vocabulary,
+	overrides: Overrides,
+	options: IngestOptions = {},
+): IngestResult {
 	// One source at a time: its blocks are dropped once its pages are made (memory stays flat).
-	return assembleOutputs(inputs.map((input) => buildSourceOutput(input, vocab, overrides)), overrides, options);
+	return assembleOutputs(
+		inputs.map((input) => buildSourceOutput(input, vocab, overrides)),
+		overrides,
+		options,
+	);
 }

@@ -4,7 +4,13 @@
  * decode → normalise → recognise shape → parse TOC / split → clean blocks → extract metadata
  * → build mdast → serialise MDX → validate with `reportSchema`.
  */
-import type { ReportFrontmatter, SourceMeta, SourceRecord, TocOnlyEntry, Catalog } from '../frontmatter.ts';
+import type {
+	ReportFrontmatter,
+	SourceMeta,
+	SourceRecord,
+	TocOnlyEntry,
+	Catalog,
+} from '../frontmatter.ts';
 import type {
 	CategoryDef as CategorySchemaType,
 	ThemeDef as ThemeSchemaType,

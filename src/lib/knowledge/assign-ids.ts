@@ -20,13 +20,30 @@ export type IdEntry = RunReport & { naturalId: string };
 
 export function assignIds(draft: SourceDraft, match?: IdMatcher): IdEntry[] {
 	const file = draft.source.file;
-	const candidates: IdCandidate[] = draft.reports.map(({ frontmatter: fm, text }) => ({ naturalId: fm.id, order: fm.order, title: fm.title, unit: fm.unit, text: textSignature(text) }));
+	const candidates: IdCandidate[] = draft.reports.map(({ frontmatter: fm, text }) => ({
+		naturalId: fm.id,
+		order: fm.order,
+		title: fm.title,
+		unit: fm.unit,
+		text: textSignature(text),
+	}));
 	const ids = match ? match(file, candidates) : candidates.map((c) => c.naturalId);
 	const renamed = new Map<string, string>();
 	draft.reports.forEach((r, i) => {
 		if (r.frontmatter.id !== ids[i]) renamed.set(r.frontmatter.id, ids[i]!);
 		r.frontmatter.id = ids[i]!;
 	});
-	if (renamed.size) for (const row of draft.source.toc) if (row.reportId !== null && renamed.has(row.reportId)) row.reportId = renamed.get(row.reportId)!;
-	return candidates.map((c, i) => ({ id: ids[i]!, naturalId: c.naturalId, source: file, order: c.order, title: c.title, unit: c.unit, text: c.text }));
+	if (renamed.size)
+		for (const row of draft.source.toc)
+			if (row.reportId !== null && renamed.has(row.reportId))
+				row.reportId = renamed.get(row.reportId)!;
+	return candidates.map((c, i) => ({
+		id: ids[i]!,
+		naturalId: c.naturalId,
+		source: file,
+		order: c.order,
+		title: c.title,
+		unit: c.unit,
+		text: c.text,
+	}));
 }

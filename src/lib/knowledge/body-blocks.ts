@@ -27,7 +27,9 @@ const ID = /\sid="([^"]*)"/;
 export function bodyBlocks(html: string): BodyBlock[] {
 	const blocks: BodyBlock[] = [];
 	for (const m of html.matchAll(BLOCK)) {
-		const text = decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+		const text = decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, ''))
+			.replace(/\s+/g, ' ')
+			.trim();
 		if (!text) continue;
 		blocks.push({
 			type: m[1] === 'p' ? 'paragraph' : 'heading',

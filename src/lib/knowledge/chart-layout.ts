@@ -82,9 +82,19 @@ export interface Bar {
 }
 
 /** Horizontal bars: one row of `row` px per value, bar lengths scaled to `barMax` px. */
-export function barLayout(values: ReadonlyArray<{ label: string; count: number }>, barMax = 320, row = 26, font = 13) {
+export function barLayout(
+	values: ReadonlyArray<{ label: string; count: number }>,
+	barMax = 320,
+	row = 26,
+	font = 13,
+) {
 	const lw = Math.max(40, ...values.map((v) => labelWidth(v.label, font))) + 10;
 	const max = Math.max(1, ...values.map((v) => v.count));
-	const bars: Bar[] = values.map((v, i) => ({ label: v.label, count: v.count, y: i * row, width: Math.max(2, Math.round((v.count / max) * barMax)) }));
+	const bars: Bar[] = values.map((v, i) => ({
+		label: v.label,
+		count: v.count,
+		y: i * row,
+		width: Math.max(2, Math.round((v.count / max) * barMax)),
+	}));
 	return { width: lw + barMax + 48, height: values.length * row, labelWidth: lw, row, bars };
 }

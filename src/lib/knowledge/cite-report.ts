@@ -12,9 +12,21 @@ import { formatPages, pageRange, type PageRange } from './page-range.ts';
 
 export type CiteReport = Pick<
 	ReportFrontmatter,
-	'id' | 'title' | 'subtitle' | 'unit' | 'author' | 'date' | 'dateSource' | 'compilationTitle' | 'sourceSlug' | 'folios'
+	| 'id'
+	| 'title'
+	| 'subtitle'
+	| 'unit'
+	| 'author'
+	| 'date'
+	| 'dateSource'
+	| 'compilationTitle'
+	| 'sourceSlug'
+	| 'folios'
 >;
-export type CiteSource = Pick<SourceRecord, 'slug' | 'title' | 'editor' | 'publisher' | 'place' | 'date' | 'toc' | 'url'>;
+export type CiteSource = Pick<
+	SourceRecord,
+	'slug' | 'title' | 'editor' | 'publisher' | 'place' | 'date' | 'toc' | 'url'
+>;
 
 export interface Citations {
 	gbt: string;
@@ -24,13 +36,16 @@ export interface Citations {
 }
 
 const subtitleText = (s: string | null) => (s === null ? '' : s.replace(/^——\s*/u, ''));
-const fullTitle = (title: string, subtitle: string | null) => (subtitle ? `${title}: ${subtitleText(subtitle)}` : title);
+const fullTitle = (title: string, subtitle: string | null) =>
+	subtitle ? `${title}: ${subtitleText(subtitle)}` : title;
 const creators = (r: CiteReport) => [r.author, r.unit].filter((x): x is string => x !== null);
 const bib = (value: string) => value.replace(/[\\{}]/g, (c) => `\\${c}`);
 
 /** `出版地: 出版者, 年: 页码` with missing parts dropped, as GB/T 7714 orders them. */
 function publication(source: CiteSource, pages: string | null): string {
-	const where = [source.place, source.publisher].filter((x): x is string => x !== null && x !== '').join(': ');
+	const where = [source.place, source.publisher]
+		.filter((x): x is string => x !== null && x !== '')
+		.join(': ');
 	const year = source.date?.slice(0, 4) ?? null;
 	const wy = [where, year].filter((x): x is string => !!x).join(', ');
 	return [wy, pages].filter((x): x is string => !!x).join(': ');
@@ -43,7 +58,9 @@ function dateParts(date: string | null): number[][] | null {
 /** A BibTeX entry; `author`/`editor` hold `{Name}` groups already (corporate names stay whole). */
 function bibtexEntry(type: string, key: string, fields: Array<[string, string | null]>): string {
 	const value = (k: string, v: string) => (k === 'author' || k === 'editor' ? v : bib(v));
-	const lines = fields.filter(([, v]) => v !== null && v !== '').map(([k, v]) => `  ${k} = {${value(k, v!)}}`);
+	const lines = fields
+		.filter(([, v]) => v !== null && v !== '')
+		.map(([k, v]) => `  ${k} = {${value(k, v!)}}`);
 	return `@${type}{${key},\n${lines.join(',\n')}\n}`;
 }
 
@@ -54,9 +71,20 @@ function bibtexEntry(type: string, key: string, fields: Array<[string, string | 
  * @param url Absolute URL of the report page, for BibTeX and CSL (not part of the GB/T line);
  *   null (a build without `--site`) leaves the URL out: a reader copies what is printed.
  */
-export function citeReport(report: CiteReport, found: CiteSource | undefined, url: string | null): Citations {
+export function citeReport(
+	report: CiteReport,
+	found: CiteSource | undefined,
+	url: string | null,
+): Citations {
 	const source: CiteSource = found ?? {
-		slug: report.sourceSlug, title: report.compilationTitle, editor: null, publisher: null, place: null, date: null, toc: [], url: null,
+		slug: report.sourceSlug,
+		title: report.compilationTitle,
+		editor: null,
+		publisher: null,
+		place: null,
+		date: null,
+		toc: [],
+		url: null,
 	};
 	const range = pageRange(source.toc, report.id, report.folios);
 	const pages = range ? formatPages(range) : null;
@@ -78,7 +106,11 @@ export function citeReport(report: CiteReport, found: CiteSource | undefined, ur
 		['url', url],
 		['language', 'chinese'],
 	]);
-	const csl: Record<string, unknown> = { id: report.id, type: 'chapter', title: fullTitle(report.title, report.subtitle) };
+	const csl: Record<string, unknown> = {
+		id: report.id,
+		type: 'chapter',
+		title: fullTitle(report.title, report.subtitle),
+	};
 	if (who.length) csl.author = who.map((literal) => ({ literal }));
 	csl['container-title'] = source.title;
 	if (source.editor) csl.editor = [{ literal: source.editor }];
@@ -122,7 +154,8 @@ export function citeCompilation(source: CiteSource, url: string | null): Citatio
 
 /** CSL-JSON text to show and copy: indented, with number arrays (`date-parts`) kept on one line. */
 export function cslText(csl: Record<string, unknown>): string {
-	return JSON.stringify([csl], null, 2).replace(/\[\s*((?:\[[\d,\s]*\]\s*,?\s*)+)\]/g, (_m, inner: string) =>
-		`[${inner.replace(/\s+/g, '').replace(/,/g, ', ')}]`,
+	return JSON.stringify([csl], null, 2).replace(
+		/\[\s*((?:\[[\d,\s]*\]\s*,?\s*)+)\]/g,
+		(_m, inner: string) => `[${inner.replace(/\s+/g, '').replace(/,/g, ', ')}]`,
 	);
 }

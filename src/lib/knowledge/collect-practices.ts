@@ -13,7 +13,16 @@ import { findMention } from './practice-quote.ts';
 
 export type PracticeReport = Pick<
 	ReportFrontmatter,
-	'id' | 'title' | 'unit' | 'date' | 'dateSource' | 'category' | 'categorySlug' | 'namedPractices' | 'compilationTitle' | 'sourceSlug'
+	| 'id'
+	| 'title'
+	| 'unit'
+	| 'date'
+	| 'dateSource'
+	| 'category'
+	| 'categorySlug'
+	| 'namedPractices'
+	| 'compilationTitle'
+	| 'sourceSlug'
 >;
 
 export interface PracticeUse {
@@ -45,7 +54,9 @@ export interface Practice {
  * @param reports Reports with their body blocks.
  * @returns Practices sorted by number of units (most first), then by name.
  */
-export function collectPractices(reports: ReadonlyArray<{ data: PracticeReport; blocks: readonly BodyBlock[] }>): Practice[] {
+export function collectPractices(
+	reports: ReadonlyArray<{ data: PracticeReport; blocks: readonly BodyBlock[] }>,
+): Practice[] {
 	const byKey = new Map<string, Practice>();
 	for (const { data, blocks } of reports) {
 		const done = new Set<string>();

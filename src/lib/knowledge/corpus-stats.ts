@@ -17,7 +17,10 @@ export interface Matrix {
 
 const UNDATED = '未注明';
 
-function crossTab(pairs: Iterable<[string, string]>, rowOrder?: (a: string, b: string) => number): Matrix {
+function crossTab(
+	pairs: Iterable<[string, string]>,
+	rowOrder?: (a: string, b: string) => number,
+): Matrix {
 	const table = new Map<string, Map<string, number>>();
 	const colTotals = new Map<string, number>();
 	for (const [r, c] of pairs) {
@@ -27,8 +30,12 @@ function crossTab(pairs: Iterable<[string, string]>, rowOrder?: (a: string, b: s
 		colTotals.set(c, (colTotals.get(c) ?? 0) + 1);
 	}
 	const total = (r: string) => [...table.get(r)!.values()].reduce((a, b) => a + b, 0);
-	const rows = [...table.keys()].sort(rowOrder ?? ((a, b) => total(b) - total(a) || a.localeCompare(b, 'zh-CN')));
-	const cols = [...colTotals.keys()].sort((a, b) => colTotals.get(b)! - colTotals.get(a)! || a.localeCompare(b, 'zh-CN'));
+	const rows = [...table.keys()].sort(
+		rowOrder ?? ((a, b) => total(b) - total(a) || a.localeCompare(b, 'zh-CN')),
+	);
+	const cols = [...colTotals.keys()].sort(
+		(a, b) => colTotals.get(b)! - colTotals.get(a)! || a.localeCompare(b, 'zh-CN'),
+	);
 	return { rows, cols, counts: rows.map((r) => cols.map((c) => table.get(r)!.get(c) ?? 0)) };
 }
 
@@ -49,7 +56,9 @@ export function yearByCategory(items: readonly ListItem[]): Matrix {
 
 /** Theme (rows, most frequent first, at most `limit`) × category: how often each is tagged. */
 export function themeByCategory(items: readonly ListItem[], limit = 20): Matrix {
-	const m = crossTab(items.flatMap((i) => i.themes.map((t): [string, string] => [t.label, i.category.label])));
+	const m = crossTab(
+		items.flatMap((i) => i.themes.map((t): [string, string] => [t.label, i.category.label])),
+	);
 	return { ...m, rows: m.rows.slice(0, limit), counts: m.counts.slice(0, limit) };
 }
 
@@ -60,11 +69,15 @@ export function themeByCategory(items: readonly ListItem[], limit = 20): Matrix 
 export function themeCooccurrence(items: readonly ListItem[], limit = 15): Matrix {
 	const freq = new Map<string, number>();
 	for (const i of items) for (const t of i.themes) freq.set(t.label, (freq.get(t.label) ?? 0) + 1);
-	const top = [...freq.keys()].sort((a, b) => freq.get(b)! - freq.get(a)! || a.localeCompare(b, 'zh-CN')).slice(0, limit);
+	const top = [...freq.keys()]
+		.sort((a, b) => freq.get(b)! - freq.get(a)! || a.localeCompare(b, 'zh-CN'))
+		.slice(0, limit);
 	const at = new Map(top.map((t, k) => [t, k]));
 	const counts = top.map(() => top.map(() => 0));
 	for (const i of items) {
-		const ks = [...new Set(i.themes.map((t) => at.get(t.label)).filter((k): k is number => k !== undefined))];
+		const ks = [
+			...new Set(i.themes.map((t) => at.get(t.label)).filter((k): k is number => k !== undefined)),
+		];
 		for (const a of ks) for (const b of ks) counts[a]![b]! += 1;
 	}
 	return { rows: top, cols: top, counts };
@@ -85,5 +98,7 @@ export function topUnits(items: readonly ListItem[], limit = 15): UnitCount[] {
 		u.count++;
 		byKey.set(i.unitSlug, u);
 	}
-	return [...byKey.values()].sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit, 'zh-CN')).slice(0, limit);
+	return [...byKey.values()]
+		.sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit, 'zh-CN'))
+		.slice(0, limit);
 }

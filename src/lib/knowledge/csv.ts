@@ -21,7 +21,10 @@ function csvCell(value: string): string {
  * @param columns Column names, in order (the header row).
  * @param rows One record per row; a missing value is ''.
  */
-export function toCsv<K extends string>(columns: readonly K[], rows: ReadonlyArray<Record<K, string>>): string {
+export function toCsv<K extends string>(
+	columns: readonly K[],
+	rows: ReadonlyArray<Record<K, string>>,
+): string {
 	const lines = [columns.map(csvCell).join(',')];
 	for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -37,16 +40,16 @@ export function parseCsv(text: string): string[][] {
 	for (let i = 0; i < src.length; i++) {
 		const c = src[i]!;
 		if (quoted) {
-			if (c === '"' && src[i + 1] === '"') (cell += '"'), i++;
+			if (c === '"' && src[i + 1] === '"') ((cell += '"'), i++);
 			else if (c === '"') quoted = false;
 			else cell += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(cell), (cell = '');
+		else if (c === ',') (row.push(cell), (cell = ''));
 		else if (c === '\n' || c === '\r') {
 			if (c === '\r' && src[i + 1] === '\n') i++;
-			row.push(cell), rows.push(row), (row = []), (cell = '');
+			(row.push(cell), rows.push(row), (row = []), (cell = ''));
 		} else cell += c;
 	}
-	if (cell !== '' || row.length) row.push(cell), rows.push(row);
+	if (cell !== '' || row.length) (row.push(cell), rows.push(row));
 	return rows;
 }

@@ -42,7 +42,10 @@ export function dataPackage(licences: readonly string[], title: string, homepage
 		name: 'huibian-reports',
 		title,
 		...(homepage === null ? {} : { homepage }),
-		licenses: distinct.map((name) => ({ name, title: name === 'unknown' ? 'Licence not declared by the source' : name })),
+		licenses: distinct.map((name) => ({
+			name,
+			title: name === 'unknown' ? 'Licence not declared by the source' : name,
+		})),
 		resources: [
 			{
 				name: 'reports-csv',
@@ -51,7 +54,13 @@ export function dataPackage(licences: readonly string[], title: string, homepage
 				format: 'csv',
 				mediatype: 'text/csv',
 				encoding: 'utf-8-sig',
-				dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+				dialect: {
+					delimiter: ',',
+					lineTerminator: '\r\n',
+					quoteChar: '"',
+					doubleQuote: true,
+					header: true,
+				},
 				schema: {
 					fields: CSV_FIELDS.map((name) => ({
 						name,
@@ -75,7 +84,8 @@ export function dataPackage(licences: readonly string[], title: string, homepage
 				path: '../catalog.json',
 				format: 'json',
 				mediatype: 'application/json',
-				description: 'Sources (compilations with tables of contents), reports and entries known only from a table of contents',
+				description:
+					'Sources (compilations with tables of contents), reports and entries known only from a table of contents',
 			},
 		],
 	};

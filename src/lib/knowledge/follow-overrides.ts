@@ -27,25 +27,45 @@ export interface FollowedOverrides {
  * @param file The overrides file, for the warnings.
  * @param lineOf Line of each key of the overrides file.
  */
-export function followOverrides(overrides: Overrides, registry: Registry, file: string, lineOf: Readonly<Record<string, number>>): FollowedOverrides {
+export function followOverrides(
+	overrides: Overrides,
+	registry: Registry,
+	file: string,
+	lineOf: Readonly<Record<string, number>>,
+): FollowedOverrides {
 	const moved = movedIds(registry);
 	const out: Overrides = {};
 	const keyOf = new Map<string, string>();
 	const issues: IngestIssue[] = [];
-	const at = (key: string) => ({ file, line: Object.hasOwn(lineOf, key) ? lineOf[key]! : 1, column: 1 });
+	const at = (key: string) => ({
+		file,
+		line: Object.hasOwn(lineOf, key) ? lineOf[key]! : 1,
+		column: 1,
+	});
 	// Keys that stay first, so that a followed key merges under the new id's own fields.
 	const keys = Object.keys(overrides ?? {});
 	for (const key of keys.filter((k) => !moved.has(k))) {
 		out[key] = { ...overrides[key] };
 		keyOf.set(key, key);
 		const retired = registry.retired[key];
-		if (retired && retired.movedTo === null) issues.push({ ...at(key), ruleId: 'override:removed-id', severity: 'warning', message: `Override for report id “${key}”: that report (“${retired.title}”, ${retired.source}) was removed (${'ids.yaml'}: retired, movedTo: null), so the override applies to nothing. Remove the entry.` });
+		if (retired && retired.movedTo === null)
+			issues.push({
+				...at(key),
+				ruleId: 'override:removed-id',
+				severity: 'warning',
+				message: `Override for report id “${key}”: that report (“${retired.title}”, ${retired.source}) was removed (${'ids.yaml'}: retired, movedTo: null), so the override applies to nothing. Remove the entry.`,
+			});
 	}
 	for (const key of keys.filter((k) => moved.has(k))) {
 		const to = moved.get(key)!;
 		out[to] = { ...overrides[key], ...(out[to] ?? {}) };
 		if (!keyOf.has(to)) keyOf.set(to, key);
-		issues.push({ ...at(key), ruleId: 'override:id-moved', severity: 'warning', message: `Override for report id “${key}”: that report's id is now “${to}” (ids.yaml: retired, movedTo), and the override applies to it. Rename the key to ${to}.` });
+		issues.push({
+			...at(key),
+			ruleId: 'override:id-moved',
+			severity: 'warning',
+			message: `Override for report id “${key}”: that report's id is now “${to}” (ids.yaml: retired, movedTo), and the override applies to it. Rename the key to ${to}.`,
+		});
 	}
 	return { overrides: out, keyOf, issues };
 }

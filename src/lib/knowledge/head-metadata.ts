@@ -10,7 +10,10 @@ import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
 import { formatPages, pageRange } from './page-range.ts';
 import { declaredLicence } from './report-record.ts';
 
-type Source = Pick<SourceRecord, 'title' | 'editor' | 'publisher' | 'place' | 'date' | 'licence' | 'toc' | 'url'>;
+type Source = Pick<
+	SourceRecord,
+	'title' | 'editor' | 'publisher' | 'place' | 'date' | 'licence' | 'toc' | 'url'
+>;
 
 /**
  * schema.org JSON-LD object of a report page.
@@ -31,7 +34,10 @@ export function reportJsonLd(data: ReportFrontmatter, source: Source | undefined
 		about: data.category,
 		keywords: data.themes.join(', '),
 	};
-	const authors = [data.unit && { '@type': 'Organization', name: data.unit }, data.author && { '@type': 'Person', name: data.author }].filter(Boolean);
+	const authors = [
+		data.unit && { '@type': 'Organization', name: data.unit },
+		data.author && { '@type': 'Person', name: data.author },
+	].filter(Boolean);
 	if (authors.length) ld.author = authors;
 	if (data.date && data.dateSource === 'report') ld.dateCreated = data.date;
 	if (range) {
@@ -62,7 +68,11 @@ export function jsonLdText(value: unknown): string {
  * Dublin Core `[name, content]` pairs (`DC.title` …), empty values left out, in a fixed order.
  * @param url The page's absolute URL (`DC.identifier`), or null to leave it out (no `--site`).
  */
-export function dublinCore(data: ReportFrontmatter, source: Source | undefined, url: string | null): Array<[string, string]> {
+export function dublinCore(
+	data: ReportFrontmatter,
+	source: Source | undefined,
+	url: string | null,
+): Array<[string, string]> {
 	const pairs: Array<[string, string | null]> = [
 		['DC.title', data.title + (data.subtitle ?? '')],
 		['DC.creator', data.unit],

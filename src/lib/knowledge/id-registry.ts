@@ -30,7 +30,12 @@ import { isSignature } from './text-signature.ts';
 /** The registry format this code reads and writes. */
 export const REGISTRY_VERSION = 1;
 
-const signatureSchema = z.string().refine(isSignature, 'Expected a text signature (hex digits, 8 per hash, as the ingest writes it)');
+const signatureSchema = z
+	.string()
+	.refine(
+		isSignature,
+		'Expected a text signature (hex digits, 8 per hash, as the ingest writes it)',
+	);
 
 /** One live id: the report that has it, as the ingest last saw it. */
 export const registryEntrySchema = z.strictObject({
@@ -55,12 +60,11 @@ export const retiredEntrySchema = z.strictObject({
 });
 export type RetiredEntry = z.infer<typeof retiredEntrySchema>;
 
-export const registrySchema = z
-	.strictObject({
-		version: z.literal(REGISTRY_VERSION),
-		reports: z.record(slugSchema, registryEntrySchema).default({}),
-		retired: z.record(slugSchema, retiredEntrySchema).default({}),
-	});
+export const registrySchema = z.strictObject({
+	version: z.literal(REGISTRY_VERSION),
+	reports: z.record(slugSchema, registryEntrySchema).default({}),
+	retired: z.record(slugSchema, retiredEntrySchema).default({}),
+});
 export type Registry = z.infer<typeof registrySchema>;
 
 /** An empty registry (no `ids.yaml` yet). */
@@ -79,7 +83,9 @@ export interface RegistryProblem {
  * id of the registry.
  * @param data Parsed YAML (null for an empty file: an empty registry).
  */
-export function parseRegistry(data: unknown): { ok: true; registry: Registry } | { ok: false; problems: RegistryProblem[] } {
+export function parseRegistry(
+	data: unknown,
+): { ok: true; registry: Registry } | { ok: false; problems: RegistryProblem[] } {
 	const parsed = registrySchema.safeParse(data ?? { version: REGISTRY_VERSION });
 	if (!parsed.success) {
 		return {
@@ -94,9 +100,20 @@ export function parseRegistry(data: unknown): { ok: true; registry: Registry } |
 	const registry = parsed.data;
 	const problems: RegistryProblem[] = [];
 	for (const [id, r] of Object.entries(registry.retired)) {
-		if (Object.hasOwn(registry.reports, id)) problems.push({ path: ['retired', id], message: `Id “${id}” is both a live report (under reports:) and retired. Keep one of the two entries.` });
-		if (r.movedTo !== null && !Object.hasOwn(registry.reports, r.movedTo) && !Object.hasOwn(registry.retired, r.movedTo)) {
-			problems.push({ path: ['retired', id, 'movedTo'], message: `Expected movedTo to name an id of this registry, found “${r.movedTo}”. Write the id the report has now, or null if it was removed.` });
+		if (Object.hasOwn(registry.reports, id))
+			problems.push({
+				path: ['retired', id],
+				message: `Id “${id}” is both a live report (under reports:) and retired. Keep one of the two entries.`,
+			});
+		if (
+			r.movedTo !== null &&
+			!Object.hasOwn(registry.reports, r.movedTo) &&
+			!Object.hasOwn(registry.retired, r.movedTo)
+		) {
+			problems.push({
+				path: ['retired', id, 'movedTo'],
+				message: `Expected movedTo to name an id of this registry, found “${r.movedTo}”. Write the id the report has now, or null if it was removed.`,
+			});
 		}
 	}
 	return problems.length ? { ok: false, problems } : { ok: true, registry };
@@ -110,11 +127,20 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * writer: the same registry gives the same text.
  */
 export function registryData(registry: Registry): Registry {
-	const reports = Object.entries(registry.reports).sort(([ia, a], [ib, b]) => byString(a.source, b.source) || a.order - b.order || byString(ia, ib));
+	const reports = Object.entries(registry.reports).sort(
+		([ia, a], [ib, b]) => byString(a.source, b.source) || a.order - b.order || byString(ia, ib),
+	);
 	const retired = Object.entries(registry.retired).sort(([a], [b]) => byString(a, b));
 	return {
 		version: REGISTRY_VERSION,
-		reports: Object.fromEntries(reports.map(([id, e]) => [id, { source: e.source, order: e.order, title: e.title, unit: e.unit, text: e.text }])),
-		retired: Object.fromEntries(retired.map(([id, e]) => [id, { source: e.source, title: e.title, movedTo: e.movedTo }])),
+		reports: Object.fromEntries(
+			reports.map(([id, e]) => [
+				id,
+				{ source: e.source, order: e.order, title: e.title, unit: e.unit, text: e.text },
+			]),
+		),
+		retired: Object.fromEntries(
+			retired.map(([id, e]) => [id, { source: e.source, title: e.title, movedTo: e.movedTo }]),
+		),
 	};
 }

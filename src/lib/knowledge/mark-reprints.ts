@@ -12,15 +12,31 @@ import { findReprints } from './reprints.ts';
 /**
  * @param signatures `textSignature` of each report's body, by id.
  */
-export function markReprints(catalog: Catalog, pages: readonly GeneratedPage[], signatures: ReadonlyMap<string, string>): { reports: Catalog['reports']; pages: GeneratedPage[] } {
+export function markReprints(
+	catalog: Catalog,
+	pages: readonly GeneratedPage[],
+	signatures: ReadonlyMap<string, string>,
+): { reports: Catalog['reports']; pages: GeneratedPage[] } {
 	const dates = new Map(catalog.sources.map((s) => [s.file, s.date]));
 	const candidates = catalog.reports.flatMap((r) => {
 		const text = signatures.get(r.id);
-		return text === undefined ? [] : [{ id: r.id, source: r.source, order: r.order, compilationDate: dates.get(r.source) ?? null, text }];
+		return text === undefined
+			? []
+			: [
+					{
+						id: r.id,
+						source: r.source,
+						order: r.order,
+						compilationDate: dates.get(r.source) ?? null,
+						text,
+					},
+				];
 	});
 	const reprintOf = findReprints(candidates);
 	if (reprintOf.size === 0) return { reports: [...catalog.reports], pages: [...pages] };
-	const reports = catalog.reports.map((r) => (reprintOf.has(r.id) ? { ...r, reprintOf: reprintOf.get(r.id)! } : r));
+	const reports = catalog.reports.map((r) =>
+		reprintOf.has(r.id) ? { ...r, reprintOf: reprintOf.get(r.id)! } : r,
+	);
 	const marked = pages.map((p) => {
 		const of = reprintOf.get(p.id);
 		if (of === undefined) return p;

@@ -40,9 +40,19 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The registry's entries of `source`: live ids, and retired ids whose report was removed. */
 function entriesOf(registry: Registry, source: string): Known[] {
-	const live = Object.entries(registry.reports).filter(([, e]) => e.source === source).map(([id, e]) => ({ id, order: e.order, title: e.title, unit: e.unit, text: e.text }));
+	const live = Object.entries(registry.reports)
+		.filter(([, e]) => e.source === source)
+		.map(([id, e]) => ({ id, order: e.order, title: e.title, unit: e.unit, text: e.text }));
 	// A removed entry has no text signature left: only one with its exact title can come back.
-	const removed = Object.entries(registry.retired).filter(([, e]) => e.source === source && e.movedTo === null).map(([id, e]) => ({ id, order: Number.MAX_SAFE_INTEGER, title: e.title, unit: null, text: null }));
+	const removed = Object.entries(registry.retired)
+		.filter(([, e]) => e.source === source && e.movedTo === null)
+		.map(([id, e]) => ({
+			id,
+			order: Number.MAX_SAFE_INTEGER,
+			title: e.title,
+			unit: null,
+			text: null,
+		}));
 	return [...live, ...removed];
 }
 
@@ -53,19 +63,47 @@ function entriesOf(registry: Registry, source: string): Known[] {
  * @returns The id of each report, in the same order: an entry's id, or the report's natural id
  *   (with `-2`, `-3`… when the registry or another report already has it).
  */
-export function matchIds(registry: Registry, source: string, reports: readonly IdCandidate[]): string[] {
+export function matchIds(
+	registry: Registry,
+	source: string,
+	reports: readonly IdCandidate[],
+): string[] {
 	const known = entriesOf(registry, source);
-	const pairs: Array<{ k: number; r: number; score: number; title: boolean; unit: boolean; move: number }> = [];
+	const pairs: Array<{
+		k: number;
+		r: number;
+		score: number;
+		title: boolean;
+		unit: boolean;
+		move: number;
+	}> = [];
 	known.forEach((e, k) => {
 		reports.forEach((r, i) => {
 			const title = e.title === r.title;
 			// A removed report's entry matches only by its title (its text signature is gone).
 			// (at the threshold: any live entry with most of the same text ranks before it).
 			const score = e.text === null ? (title ? SAME_TEXT : 0) : similarity(e.text, r.text);
-			if (score >= SAME_TEXT) pairs.push({ k, r: i, score, title, unit: e.unit === r.unit, move: Math.abs(e.order - r.order) });
+			if (score >= SAME_TEXT)
+				pairs.push({
+					k,
+					r: i,
+					score,
+					title,
+					unit: e.unit === r.unit,
+					move: Math.abs(e.order - r.order),
+				});
 		});
 	});
-	pairs.sort((a, b) => b.score - a.score || Number(b.title) - Number(a.title) || Number(b.unit) - Number(a.unit) || a.move - b.move || known[a.k]!.order - known[b.k]!.order || a.r - b.r || byString(known[a.k]!.id, known[b.k]!.id));
+	pairs.sort(
+		(a, b) =>
+			b.score - a.score ||
+			Number(b.title) - Number(a.title) ||
+			Number(b.unit) - Number(a.unit) ||
+			a.move - b.move ||
+			known[a.k]!.order - known[b.k]!.order ||
+			a.r - b.r ||
+			byString(known[a.k]!.id, known[b.k]!.id),
+	);
 	const ids: Array<string | null> = reports.map(() => null);
 	const takenEntry = new Set<number>();
 	for (const p of pairs) {
@@ -75,7 +113,11 @@ export function matchIds(registry: Registry, source: string, reports: readonly I
 	}
 	// New reports: their natural id, unless an id of the registry (any source) or of another
 	// report has it (an id is never given to a second report, even after the first was removed).
-	const used = new Set<string>([...Object.keys(registry.reports), ...Object.keys(registry.retired), ...ids.filter((x): x is string => x !== null)]);
+	const used = new Set<string>([
+		...Object.keys(registry.reports),
+		...Object.keys(registry.retired),
+		...ids.filter((x): x is string => x !== null),
+	]);
 	return ids.map((id, i) => {
 		if (id !== null) return id;
 		const base = reports[i]!.naturalId;

@@ -26,7 +26,11 @@ function printedRange(folios: readonly [string | null, string | null]): PageRang
  * @param reportId The report's id.
  * @param folios A PDF report's printed folios (first and last page): they win over the TOC.
  */
-export function pageRange(toc: SourceRecord['toc'], reportId: string, folios?: readonly [string | null, string | null]): PageRange | null {
+export function pageRange(
+	toc: SourceRecord['toc'],
+	reportId: string,
+	folios?: readonly [string | null, string | null],
+): PageRange | null {
 	const printed = folios ? printedRange(folios) : null;
 	if (printed) return printed;
 	const entries = toc.filter((e) => e.kind === 'report');
@@ -40,5 +44,7 @@ export function pageRange(toc: SourceRecord['toc'], reportId: string, folios?: r
 
 /** `12-15`, or `12` when the range is one page or only its first page is known. */
 export function formatPages(range: PageRange, dash = '-'): string {
-	return range.last === null || range.last === range.first ? String(range.first) : `${range.first}${dash}${range.last}`;
+	return range.last === null || range.last === range.first
+		? String(range.first)
+		: `${range.first}${dash}${range.last}`;
 }

@@ -23,7 +23,11 @@ export function practiceKey(printed: string): string {
  * the key (so `3个8` → `3-8-…`, `十个一` → `x…`). Stable across builds; depends only on the key.
  */
 export function practiceSlug(key: string): string {
-	const ascii = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24);
+	const ascii = key
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 24);
 	const hash = fnv1a(key).toString(36);
 	return ascii ? `${ascii}-${hash}` : `x${hash}`;
 }

@@ -18,7 +18,8 @@ export interface PracticeMention {
 	quote: string;
 }
 
-const DEFINES = /^[”"」]?[^，。；]{0,12}?[，。：:（(]?\s*(?:即|就是|是指|指的是|包括|具体是|主要是|内容是|也就是)/u;
+const DEFINES =
+	/^[”"」]?[^，。；]{0,12}?[，。：:（(]?\s*(?:即|就是|是指|指的是|包括|具体是|主要是|内容是|也就是)/u;
 const SENTENCE_END = /[。！？；!?]/u;
 
 function sentences(text: string): string[] {
@@ -55,7 +56,11 @@ function cut(text: string, max: number): string {
  * @param key The practice's grouping key (`practiceKey`), e.g. `四个一`.
  * @returns The describing block and a quote, or null when no block prints the name.
  */
-export function findMention(blocks: readonly BodyBlock[], key: string, max = 140): PracticeMention | null {
+export function findMention(
+	blocks: readonly BodyBlock[],
+	key: string,
+	max = 140,
+): PracticeMention | null {
 	const printed = (text: string) => {
 		const t = text.normalize('NFKC');
 		const i = t.indexOf(key);
@@ -71,11 +76,15 @@ export function findMention(blocks: readonly BodyBlock[], key: string, max = 140
 			return { anchor: block.id, quote: quoteAround(block.text, nameIn(block.text, key), max) };
 		}
 	}
-	if (first) return { anchor: first.id, quote: quoteAround(first.text, nameIn(first.text, key), max) };
+	if (first)
+		return { anchor: first.id, quote: quoteAround(first.text, nameIn(first.text, key), max) };
 	const h = blocks.findIndex((b) => b.type === 'heading' && printed(b.text) >= 0);
 	if (h < 0) return null;
 	const next = blocks.slice(h + 1).find((b) => b.type === 'paragraph');
-	return { anchor: blocks[h]!.id, quote: cut(blocks[h]!.text + (next ? ` ${next.text}` : ''), max) };
+	return {
+		anchor: blocks[h]!.id,
+		quote: cut(blocks[h]!.text + (next ? ` ${next.text}` : ''), max),
+	};
 }
 
 /** The name as printed in this text (full-width digits kept), for locating its sentence. */

@@ -39,7 +39,11 @@ interface Vector {
 }
 
 const isWordChar = (c: number) =>
-	(c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+	(c >= 0x4e00 && c <= 0x9fff) ||
+	(c >= 0x3400 && c <= 0x4dbf) ||
+	(c >= 0x30 && c <= 0x39) ||
+	(c >= 0x61 && c <= 0x7a) ||
+	(c >= 0x41 && c <= 0x5a);
 
 /**
  * Bigram codes of a text (two UTF-16 units packed in one number), with counts.
@@ -64,7 +68,13 @@ export function bigramCounts(text: string, into = new Map<number, number>()): Ma
 	return counts;
 }
 
-function topVector(counts: Map<number, number>, df: Map<number, number>, n: number, keep: number, ids: Map<number, number>): Vector {
+function topVector(
+	counts: Map<number, number>,
+	df: Map<number, number>,
+	n: number,
+	keep: number,
+	ids: Map<number, number>,
+): Vector {
 	const keys = new Float64Array(counts.size);
 	const weights = new Float64Array(counts.size);
 	let m = 0;
@@ -78,7 +88,8 @@ function topVector(counts: Map<number, number>, df: Map<number, number>, n: numb
 	const sorted = weights.slice(0, m).sort();
 	const threshold = m > keep ? sorted[m - keep]! : 0;
 	const kept: Array<[number, number]> = [];
-	for (let i = 0; i < m && kept.length < keep; i++) if (weights[i]! >= threshold) kept.push([keys[i]!, weights[i]!]);
+	for (let i = 0; i < m && kept.length < keep; i++)
+		if (weights[i]! >= threshold) kept.push([keys[i]!, weights[i]!]);
 	let norm = 0;
 	for (const [, w] of kept) norm += w * w;
 	norm = Math.sqrt(norm) || 1;
@@ -89,7 +100,10 @@ function topVector(counts: Map<number, number>, df: Map<number, number>, n: numb
 	});
 	// Sorted by term id so two vectors merge in one pass.
 	pairs.sort((a, b) => a[0] - b[0]);
-	return { terms: Int32Array.from(pairs, (p) => p[0]), weights: Float32Array.from(pairs, (p) => p[1]) };
+	return {
+		terms: Int32Array.from(pairs, (p) => p[0]),
+		weights: Float32Array.from(pairs, (p) => p[1]),
+	};
 }
 
 function denseDot(dense: Float32Array, b: Vector): number {
@@ -102,18 +116,34 @@ function denseDot(dense: Float32Array, b: Vector): number {
  * @param docs Reports: id and text (title and body).
  * @returns For each id, related ids, most similar first (possibly fewer than `limit`).
  */
-export function relatedByContent(docs: ReadonlyArray<{ id: string; text: string }>, options: RelatedOptions = {}): Map<string, string[]> {
-	const { vectorTerms = 256, signatureTerms = 24, queryTerms = 24, postingCap = 64, candidates = 30, limit = 5, minScore = 0.05 } = options;
+export function relatedByContent(
+	docs: ReadonlyArray<{ id: string; text: string }>,
+	options: RelatedOptions = {},
+): Map<string, string[]> {
+	const {
+		vectorTerms = 256,
+		signatureTerms = 24,
+		queryTerms = 24,
+		postingCap = 64,
+		candidates = 30,
+		limit = 5,
+		minScore = 0.05,
+	} = options;
 	const n = docs.length;
 	const df = new Map<number, number>();
 	const scratch = new Map<number, number>();
-	for (const doc of docs) for (const key of bigramCounts(doc.text, scratch).keys()) df.set(key, (df.get(key) ?? 0) + 1);
+	for (const doc of docs)
+		for (const key of bigramCounts(doc.text, scratch).keys()) df.set(key, (df.get(key) ?? 0) + 1);
 	const ids = new Map<number, number>();
-	const vectors = docs.map((doc) => topVector(bigramCounts(doc.text, scratch), df, n, vectorTerms, ids));
+	const vectors = docs.map((doc) =>
+		topVector(bigramCounts(doc.text, scratch), df, n, vectorTerms, ids),
+	);
 	// Inverted index over each vector's heaviest terms: term id → [doc, weight][].
 	const postings = new Map<number, Array<[number, number]>>();
 	const heaviest = vectors.map((v) =>
-		[...v.weights.keys()].sort((a, b) => v.weights[b]! - v.weights[a]! || a - b).slice(0, Math.max(signatureTerms, queryTerms)),
+		[...v.weights.keys()]
+			.sort((a, b) => v.weights[b]! - v.weights[a]! || a - b)
+			.slice(0, Math.max(signatureTerms, queryTerms)),
 	);
 	vectors.forEach((v, d) => {
 		for (const k of heaviest[d]!.slice(0, signatureTerms)) {
@@ -124,8 +154,12 @@ export function relatedByContent(docs: ReadonlyArray<{ id: string; text: string 
 	});
 	const index = new Map<number, { docs: Int32Array; weights: Float32Array }>();
 	for (const [term, list] of postings) {
-		if (list.length > postingCap) list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).length = postingCap;
-		index.set(term, { docs: Int32Array.from(list, (e) => e[0]), weights: Float32Array.from(list, (e) => e[1]) });
+		if (list.length > postingCap)
+			list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).length = postingCap;
+		index.set(term, {
+			docs: Int32Array.from(list, (e) => e[0]),
+			weights: Float32Array.from(list, (e) => e[1]),
+		});
 	}
 	postings.clear();
 	const result = new Map<string, string[]>();
@@ -160,7 +194,10 @@ export function relatedByContent(docs: ReadonlyArray<{ id: string; text: string 
 			.sort((a, b) => b[1] - a[1] || a[0] - b[0])
 			.slice(0, limit);
 		for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = 0;
-		result.set(docs[d]!.id, ranked.map(([o]) => docs[o]!.id));
+		result.set(
+			docs[d]!.id,
+			ranked.map(([o]) => docs[o]!.id),
+		);
 	});
 	return result;
 }

@@ -26,14 +26,33 @@ export function licenceOf(source: Pick<SourceRecord, 'licence'> | undefined): st
 
 /** Columns of reports.csv, in order (also the datapackage schema's field names). */
 export const CSV_FIELDS = [
-	'id', 'url', 'title', 'subtitle', 'unit', 'author', 'category', 'reportType', 'date', 'datePrecision',
-	'dateSource', 'themes', 'namedPractices', 'compilation', 'compilationSlug', 'tocPage', 'pages', 'source',
+	'id',
+	'url',
+	'title',
+	'subtitle',
+	'unit',
+	'author',
+	'category',
+	'reportType',
+	'date',
+	'datePrecision',
+	'dateSource',
+	'themes',
+	'namedPractices',
+	'compilation',
+	'compilationSlug',
+	'tocPage',
+	'pages',
+	'source',
 	'licence',
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
 /** The CSV row of a report; lists are joined with `; `, unknown values are ''. */
-export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined): Record<CsvField, string> {
+export function csvRow(
+	data: ReportFrontmatter,
+	source: SourceRecord | undefined,
+): Record<CsvField, string> {
 	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		id: data.id,
@@ -59,7 +78,11 @@ export function csvRow(data: ReportFrontmatter, source: SourceRecord | undefined
 }
 
 /** A report's full record: frontmatter, URL, pages, licence, text and its anchored blocks. */
-export function fullRecord(data: ReportFrontmatter, source: SourceRecord | undefined, blocks: readonly BodyBlock[]) {
+export function fullRecord(
+	data: ReportFrontmatter,
+	source: SourceRecord | undefined,
+	blocks: readonly BodyBlock[],
+) {
 	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
 		...data,

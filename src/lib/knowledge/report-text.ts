@@ -51,7 +51,9 @@ export function reportTextGroups(
 	];
 	return [
 		[data.title, data.subtitle ?? ''],
-		facts.filter((f): f is [string, string] => f[1] !== null && f[1] !== '').map(([k, v]) => `${k}：${v}`),
+		facts
+			.filter((f): f is [string, string] => f[1] !== null && f[1] !== '')
+			.map(([k, v]) => `${k}：${v}`),
 		...blocks.map((b) => [b.text]),
 	];
 }

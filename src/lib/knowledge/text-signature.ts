@@ -38,7 +38,8 @@ function keepTable(): Uint8Array {
 	if (KEEP) return KEEP;
 	const table = new Uint8Array(0x10000);
 	const letterOrDigit = /^[\p{L}\p{N}]$/u;
-	for (let c = 0; c < 0x10000; c++) table[c] = (c >= 0xd800 && c <= 0xdfff) || letterOrDigit.test(String.fromCharCode(c)) ? 1 : 0;
+	for (let c = 0; c < 0x10000; c++)
+		table[c] = (c >= 0xd800 && c <= 0xdfff) || letterOrDigit.test(String.fromCharCode(c)) ? 1 : 0;
 	return (KEEP = table);
 }
 
@@ -60,7 +61,8 @@ export function foldForSignature(text: string): string {
 	const units = foldUnits(text);
 	let out = '';
 	// In slices: String.fromCharCode takes its arguments on the stack.
-	for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.subarray(i, i + 4096));
+	for (let i = 0; i < units.length; i += 4096)
+		out += String.fromCharCode(...units.subarray(i, i + 4096));
 	return out;
 }
 
@@ -106,15 +108,20 @@ export function textSignature(text: string): string {
 /** The first `SKETCH_SIZE` distinct values of an ascending array. */
 function smallestDistinct(sorted: Uint32Array): number[] {
 	const out: number[] = [];
-	for (let i = 0; i < sorted.length && out.length < SKETCH_SIZE; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+	for (let i = 0; i < sorted.length && out.length < SKETCH_SIZE; i++)
+		if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
 	return out;
 }
 
 /** The hashes of a signature (throws on a malformed one: the registry checks them first). */
 export function signatureHashes(signature: string): number[] {
-	if (!isSignature(signature)) throw new Error(`Expected a text signature (hex, 8 digits per hash, at most ${SKETCH_SIZE} hashes), found “${signature.slice(0, 40)}”`);
+	if (!isSignature(signature))
+		throw new Error(
+			`Expected a text signature (hex, 8 digits per hash, at most ${SKETCH_SIZE} hashes), found “${signature.slice(0, 40)}”`,
+		);
 	const out: number[] = [];
-	for (let i = 0; i < signature.length; i += 8) out.push(Number.parseInt(signature.slice(i, i + 8), 16));
+	for (let i = 0; i < signature.length; i += 8)
+		out.push(Number.parseInt(signature.slice(i, i + 8), 16));
 	return out;
 }
 

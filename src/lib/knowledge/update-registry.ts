@@ -23,7 +23,12 @@ export interface RunReport extends RegistryEntry {
 
 export type RegistryChange =
 	| { kind: 'added'; id: string; source: string; title: string }
-	| { kind: 'changed'; id: string; source: string; fields: Array<'source' | 'order' | 'title' | 'unit' | 'text'> }
+	| {
+			kind: 'changed';
+			id: string;
+			source: string;
+			fields: Array<'source' | 'order' | 'title' | 'unit' | 'text'>;
+	  }
 	| { kind: 'moved'; id: string; to: string; title: string }
 	| { kind: 'removed'; id: string; source: string; title: string };
 
@@ -39,7 +44,15 @@ function targetOf(old: RegistryEntry, added: readonly RunReport[]): string | nul
 		const byText = score >= SAME_TEXT;
 		if (!byText && !(same && r.title === old.title)) continue;
 		const c = { id: r.id, score: byText ? score : 0, same, move: Math.abs(r.order - old.order) };
-		if (!best || c.score > best.score || (c.score === best.score && (Number(c.same) > Number(best.same) || (c.same === best.same && (c.move < best.move || (c.move === best.move && byString(c.id, best.id) < 0)))))) best = c;
+		if (
+			!best ||
+			c.score > best.score ||
+			(c.score === best.score &&
+				(Number(c.same) > Number(best.same) ||
+					(c.same === best.same &&
+						(c.move < best.move || (c.move === best.move && byString(c.id, best.id) < 0)))))
+		)
+			best = c;
 	}
 	return best?.id ?? null;
 }
@@ -50,11 +63,20 @@ function targetOf(old: RegistryEntry, added: readonly RunReport[]): string | nul
  * @returns The new registry (in written order) and what changed, in a stable order: added,
  *   changed, moved, removed, each by id.
  */
-export function updateRegistry(previous: Registry, reports: readonly RunReport[]): { registry: Registry; changes: RegistryChange[] } {
+export function updateRegistry(
+	previous: Registry,
+	reports: readonly RunReport[],
+): { registry: Registry; changes: RegistryChange[] } {
 	const next = emptyRegistry();
 	const changes: RegistryChange[] = [];
 	for (const r of reports) {
-		next.reports[r.id] = { source: r.source, order: r.order, title: r.title, unit: r.unit, text: r.text };
+		next.reports[r.id] = {
+			source: r.source,
+			order: r.order,
+			title: r.title,
+			unit: r.unit,
+			text: r.text,
+		};
 		const before = previous.reports[r.id];
 		if (!before) changes.push({ kind: 'added', id: r.id, source: r.source, title: r.title });
 		else {
@@ -62,12 +84,18 @@ export function updateRegistry(previous: Registry, reports: readonly RunReport[]
 			if (fields.length) changes.push({ kind: 'changed', id: r.id, source: r.source, fields });
 		}
 	}
-	const added = reports.filter((r) => !Object.hasOwn(previous.reports, r.id)).sort((a, b) => byString(a.id, b.id));
+	const added = reports
+		.filter((r) => !Object.hasOwn(previous.reports, r.id))
+		.sort((a, b) => byString(a.id, b.id));
 	for (const [id, old] of Object.entries(previous.reports)) {
 		if (Object.hasOwn(next.reports, id)) continue;
 		const to = targetOf(old, added);
 		next.retired[id] = { source: old.source, title: old.title, movedTo: to };
-		changes.push(to ? { kind: 'moved', id, to, title: old.title } : { kind: 'removed', id, source: old.source, title: old.title });
+		changes.push(
+			to
+				? { kind: 'moved', id, to, title: old.title }
+				: { kind: 'removed', id, source: old.source, title: old.title },
+		);
 	}
 	for (const [id, old] of Object.entries(previous.retired)) {
 		if (Object.hasOwn(next.reports, id) || Object.hasOwn(next.retired, id)) continue;
@@ -76,7 +104,11 @@ export function updateRegistry(previous: Registry, reports: readonly RunReport[]
 	// Follow chains: a → b where b is retired now goes where b went (at most as many steps as ids).
 	for (const entry of Object.values(next.retired)) {
 		const seen = new Set<string>();
-		while (entry.movedTo !== null && !Object.hasOwn(next.reports, entry.movedTo) && !seen.has(entry.movedTo)) {
+		while (
+			entry.movedTo !== null &&
+			!Object.hasOwn(next.reports, entry.movedTo) &&
+			!seen.has(entry.movedTo)
+		) {
 			seen.add(entry.movedTo);
 			entry.movedTo = next.retired[entry.movedTo]?.movedTo ?? null;
 		}
@@ -92,5 +124,9 @@ export function updateRegistry(previous: Registry, reports: readonly RunReport[]
  * id follow it: `follow-overrides.ts`).
  */
 export function movedIds(registry: Registry): Map<string, string> {
-	return new Map(Object.entries(registry.retired).flatMap(([id, e]) => (e.movedTo ? [[id, e.movedTo] as const] : [])));
+	return new Map(
+		Object.entries(registry.retired).flatMap(([id, e]) =>
+			e.movedTo ? [[id, e.movedTo] as const] : [],
+		),
+	);
 }

@@ -41,8 +41,12 @@ function rejectMdxSyntax() {
 	return (tree: MdastRoot) => {
 		visit(tree, (node) => {
 			if (node.type.startsWith('mdx')) {
-				const where = node.position ? `${node.position.start.line}:${node.position.start.column}` : '?';
-				throw new Error(`Unexpected MDX syntax (${node.type}) at ${where}: report bodies are plain text`);
+				const where = node.position
+					? `${node.position.start.line}:${node.position.start.column}`
+					: '?';
+				throw new Error(
+					`Unexpected MDX syntax (${node.type}) at ${where}: report bodies are plain text`,
+				);
 			}
 		});
 	};
@@ -92,5 +96,8 @@ const processor = unified()
  */
 export function renderMdx(mdx: string): RenderedReport {
 	const file = processor.processSync(stripFrontmatter(mdx));
-	return { html: String(file), headings: (file.data.headings as ReportHeading[] | undefined) ?? [] };
+	return {
+		html: String(file),
+		headings: (file.data.headings as ReportHeading[] | undefined) ?? [],
+	};
 }

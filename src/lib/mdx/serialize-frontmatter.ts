@@ -55,13 +55,15 @@ function isDay(year: number, month: number, day: number): boolean {
 function knownScalar(value: unknown): string | null {
 	if (value === null) return 'null';
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : null;
+	if (typeof value === 'number')
+		return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : null;
 	if (typeof value !== 'string') return null;
 	if (CJK_PLAIN.test(value) && !ALL_SPACE.test(value)) return value;
 	if (SLUG.test(value) && !RESERVED.test(value)) return value;
 	if (CJK_MIXED.test(value) && !ALL_SPACE.test(value)) return value;
 	if (HYPHENATED.test(value) && /[a-z]/.test(value) && !value.includes('e-')) return value;
-	if (FILE_NAME.test(value) && NON_NUMERIC_LETTER.test(value) && NOT_A_WORD.test(value)) return value;
+	if (FILE_NAME.test(value) && NON_NUMERIC_LETTER.test(value) && NOT_A_WORD.test(value))
+		return value;
 	const day = DAY.exec(value);
 	if (day) return isDay(Number(day[1]), Number(day[2]), Number(day[3])) ? `'${value}'` : null;
 	if (YEAR.test(value)) return `'${value}'`;
@@ -108,7 +110,8 @@ export function serializeFrontmatter(data: Record<string, unknown>): string {
 	for (const key of Object.keys(data)) {
 		const value = data[key];
 		if (value === undefined) return dump(data, OPTIONS);
-		out += pair(key, value) ?? (KEY.test(key) ? dumpPair(key, value) : dump({ [key]: value }, OPTIONS));
+		out +=
+			pair(key, value) ?? (KEY.test(key) ? dumpPair(key, value) : dump({ [key]: value }, OPTIONS));
 	}
 	return out === '' ? dump(data, OPTIONS) : out;
 }

@@ -34,7 +34,10 @@ function tableNode(rows: readonly (readonly string[])[]): Table {
 		align: (rows[0] ?? []).map(() => null),
 		children: rows.map((row) => ({
 			type: 'tableRow',
-			children: row.map((cell) => ({ type: 'tableCell', children: cell ? [{ type: 'text', value: cell }] : [] })),
+			children: row.map((cell) => ({
+				type: 'tableCell',
+				children: cell ? [{ type: 'text', value: cell }] : [],
+			})),
 		})),
 	};
 }
@@ -73,13 +76,19 @@ const OPTIONS: Options = {
 
 // Tables need the GFM table extension; the other blocks are written without it, as before
 // tables existed (it would escape a `|` at a paragraph's start: same page, other bytes).
-const TABLE_OPTIONS: Options = { ...OPTIONS, extensions: [mdxToMarkdown(), gfmTableToMarkdown({ tablePipeAlign: false })] };
+const TABLE_OPTIONS: Options = {
+	...OPTIONS,
+	extensions: [mdxToMarkdown(), gfmTableToMarkdown({ tablePipeAlign: false })],
+};
 
-const optionsFor = (blocks: readonly MdxBlock[]) => (blocks.some((b) => b.type === 'table') ? TABLE_OPTIONS : OPTIONS);
+const optionsFor = (blocks: readonly MdxBlock[]) =>
+	blocks.some((b) => b.type === 'table') ? TABLE_OPTIONS : OPTIONS;
 
 /** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
 export function blockToMarkdown(block: MdxBlock): string {
-	return plainMarkdown(block) ?? toMarkdown(blocksToMdast([block]), optionsFor([block])).slice(0, -1);
+	return (
+		plainMarkdown(block) ?? toMarkdown(blocksToMdast([block]), optionsFor([block])).slice(0, -1)
+	);
 }
 
 /**
@@ -95,10 +104,12 @@ export function toMdx(frontmatter: Record<string, unknown>, blocks: readonly Mdx
 	for (const block of blocks) {
 		const plain = plainMarkdown(block);
 		if (plain !== null) pieces.push(plain);
-		else if (block.type === 'table') pieces.push(toMarkdown(blocksToMdast([block]), TABLE_OPTIONS).slice(0, -1));
+		else if (block.type === 'table')
+			pieces.push(toMarkdown(blocksToMdast([block]), TABLE_OPTIONS).slice(0, -1));
 		// An empty block or one with a line break (the ingest makes none of these): the whole
 		// tree, as `toMarkdown` joins it.
-		else if (block.text.length === 0 || /[\r\n]/.test(block.text)) return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), optionsFor(blocks))}`;
+		else if (block.text.length === 0 || /[\r\n]/.test(block.text))
+			return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), optionsFor(blocks))}`;
 		else pieces.push(toMarkdown(blocksToMdast([block]), OPTIONS).slice(0, -1));
 	}
 	if (blocks.length === 0) return `${pieces[0]}\n\n${toMarkdown(blocksToMdast(blocks), OPTIONS)}`;
@@ -109,7 +120,10 @@ export function toMdx(frontmatter: Record<string, unknown>, blocks: readonly Mdx
 }
 
 /** The reference serialiser: the whole tree through `toMarkdown` (for tests of `toMdx`). */
-export function toMdxSlow(frontmatter: Record<string, unknown>, blocks: readonly MdxBlock[]): string {
+export function toMdxSlow(
+	frontmatter: Record<string, unknown>,
+	blocks: readonly MdxBlock[],
+): string {
 	const head = dump(frontmatter, { lineWidth: -1, noRefs: true, sortKeys: false });
 	return `---\n${head}---\n\n${toMarkdown(blocksToMdast(blocks), optionsFor(blocks))}`;
 }

@@ -18,7 +18,11 @@ export interface OpenMeOptions {
 	siteFolder: string;
 }
 
-const el = (tagName: string, properties: Element['properties'], ...children: (ElementContent | string)[]): Element => ({
+const el = (
+	tagName: string,
+	properties: Element['properties'],
+	...children: (ElementContent | string)[]
+): Element => ({
 	type: 'element',
 	tagName,
 	properties,
@@ -46,9 +50,22 @@ function openMeTree(options: OpenMeOptions): Root {
 					'body',
 					{},
 					el('h1', {}, `${options.title}（离线版）`),
-					el('p', {}, el('a', { href: home }, '打开知识库'), `（即文件夹 ${options.siteFolder} 里的 index.html）`),
-					el('p', {}, '请先把整个压缩包解压到电脑或 U 盘上，再双击本文件：在压缩包里直接打开时，浏览器读不到其他文件。'),
-					el('p', {}, '离线版不需要联网，也不需要安装任何软件：浏览、分类索引和全文检索都在浏览器里运行（Chrome、Edge、Firefox）。'),
+					el(
+						'p',
+						{},
+						el('a', { href: home }, '打开知识库'),
+						`（即文件夹 ${options.siteFolder} 里的 index.html）`,
+					),
+					el(
+						'p',
+						{},
+						'请先把整个压缩包解压到电脑或 U 盘上，再双击本文件：在压缩包里直接打开时，浏览器读不到其他文件。',
+					),
+					el(
+						'p',
+						{},
+						'离线版不需要联网，也不需要安装任何软件：浏览、分类索引和全文检索都在浏览器里运行（Chrome、Edge、Firefox）。',
+					),
 				),
 			),
 		],

@@ -41,17 +41,33 @@ export interface OfflinePageOptions {
 }
 
 /** hast property names whose value is one URL. */
-const urlProperties = ['href', 'src', 'action', 'formAction', 'poster', 'cite', 'data', 'xLinkHref', 'background'];
+const urlProperties = [
+	'href',
+	'src',
+	'action',
+	'formAction',
+	'poster',
+	'cite',
+	'data',
+	'xLinkHref',
+	'background',
+];
 
 const has = (value: Properties[string], token: string): boolean =>
-	Array.isArray(value) ? value.some((v) => String(v).toLowerCase() === token) : String(value ?? '').toLowerCase() === token;
+	Array.isArray(value)
+		? value.some((v) => String(v).toLowerCase() === token)
+		: String(value ?? '').toLowerCase() === token;
 
 function textOf(element: Element): string {
 	return element.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
 }
 
 export function rehypeOfflinePage(options: OfflinePageOptions) {
-	const urlOptions: OfflineUrlOptions = { from: options.page, base: options.base, isFolder: options.isFolder };
+	const urlOptions: OfflineUrlOptions = {
+		from: options.page,
+		base: options.base,
+		isFolder: options.isFolder,
+	};
 	const rewrite = (url: string): string => {
 		const target = sitePathOf(url, urlOptions);
 		if (target !== undefined) options.onTarget?.(target, url);
@@ -60,7 +76,8 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 	return (tree: Root): void => {
 		visit(tree, 'element', (node, index, parent) => {
 			const p = node.properties;
-			const drop = p.dataOffline === 'omit' || (node.tagName === 'link' && has(p.rel, 'modulepreload'));
+			const drop =
+				p.dataOffline === 'omit' || (node.tagName === 'link' && has(p.rel, 'modulepreload'));
 			if (drop && parent && index !== undefined) {
 				visit(node, 'element', (inner) => {
 					for (const name of urlProperties) {
@@ -77,10 +94,15 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 			}
 			if (typeof p.srcSet === 'string' || Array.isArray(p.srcSet)) {
 				const candidates = Array.isArray(p.srcSet) ? p.srcSet.map(String) : p.srcSet.split(',');
-				p.srcSet = candidates.map((c) => c.trim().replace(/^\S+/, (url) => rewrite(url))).join(', ');
+				p.srcSet = candidates
+					.map((c) => c.trim().replace(/^\S+/, (url) => rewrite(url)))
+					.join(', ');
 			}
 			if (node.tagName === 'meta' && has(p.httpEquiv, 'refresh') && typeof p.content === 'string') {
-				p.content = p.content.replace(/(url\s*=\s*['"]?)([^'"\s]+)/i, (_, head: string, url: string) => head + rewrite(url));
+				p.content = p.content.replace(
+					/(url\s*=\s*['"]?)([^'"\s]+)/i,
+					(_, head: string, url: string) => head + rewrite(url),
+				);
 			}
 			if (node.tagName === 'script' || node.tagName === 'link') delete p.crossOrigin;
 			if (node.tagName === 'script' && has(p.type, 'module')) {
@@ -88,7 +110,10 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 				const src = typeof p.src === 'string' ? sitePathOf(p.src, urlOptions) : undefined;
 				if (src !== undefined) options.onModuleScript?.(src);
 				if (p.src === undefined && options.inlineModule) {
-					p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, { ...urlOptions, base: '/' });
+					p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, {
+						...urlOptions,
+						base: '/',
+					});
 					node.children = [];
 				}
 				p.defer = true;
@@ -99,8 +124,15 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 		if (head) {
 			const src = toOfflineUrl(`/${options.runtime}`, { ...urlOptions, base: '/' });
 			// After <meta charset>, which must come first, before any other element.
-			const charset = head.children.findIndex((c) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined);
-			head.children.splice(charset + 1, 0, { type: 'element', tagName: 'script', properties: { src }, children: [] });
+			const charset = head.children.findIndex(
+				(c) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined,
+			);
+			head.children.splice(charset + 1, 0, {
+				type: 'element',
+				tagName: 'script',
+				properties: { src },
+				children: [],
+			});
 		}
 	};
 }

@@ -46,7 +46,10 @@ function normalise(segments: readonly string[]): string[] | undefined {
  * or undefined when it points outside the site (a scheme, `//host`, a root-absolute path outside
  * `base`, `..` above the root) or nowhere (`''`, `?q=…`, `#id`: the page itself).
  */
-export function sitePathOf(url: string, options: Pick<OfflineUrlOptions, 'from' | 'base'>): string | undefined {
+export function sitePathOf(
+	url: string,
+	options: Pick<OfflineUrlOptions, 'from' | 'base'>,
+): string | undefined {
 	if (scheme.test(url) || url.startsWith('//')) return undefined;
 	const { path } = splitUrl(url);
 	if (path === '') return undefined;
@@ -81,6 +84,10 @@ export function toOfflineUrl(url: string, options: OfflineUrlOptions): string {
 	const target = sitePathOf(url, options);
 	if (target === undefined) return url;
 	const folder = target === '' || target.endsWith('/');
-	const file = folder ? `${target}index.html` : options.isFolder?.(target) ? `${target}/index.html` : target;
+	const file = folder
+		? `${target}index.html`
+		: options.isFolder?.(target)
+			? `${target}/index.html`
+			: target;
 	return relativePath(options.from, file) + splitUrl(url).rest;
 }

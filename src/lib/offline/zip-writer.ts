@@ -52,8 +52,10 @@ export class ZipWriter {
 
 	/** Add one file; returns the bytes to append to the archive (local header, then the data). */
 	add(name: string, data: Uint8Array): Uint8Array[] {
-		if (this.#names.has(name)) throw new Error(`Zip entry "${name}" added twice: expected each path once`);
-		if (name.startsWith('/') || name.split('/').includes('..')) throw new Error(`Zip entry "${name}": expected a relative path inside the archive`);
+		if (this.#names.has(name))
+			throw new Error(`Zip entry "${name}" added twice: expected each path once`);
+		if (name.startsWith('/') || name.split('/').includes('..'))
+			throw new Error(`Zip entry "${name}": expected a relative path inside the archive`);
 		this.#names.add(name);
 		const deflated = deflateRawSync(data, { level: 9 });
 		const stored = deflated.byteLength >= data.byteLength;
@@ -66,8 +68,13 @@ export class ZipWriter {
 			size: data.byteLength,
 			offset: this.#offset,
 		};
-		if (this.#central.length >= 0xffff || this.#offset + 30 + entry.name.byteLength + body.byteLength > LIMIT) {
-			throw new Error(`Zip archive too large at "${name}": expected at most 65,535 entries and 4 GiB (zip64 is not written)`);
+		if (
+			this.#central.length >= 0xffff ||
+			this.#offset + 30 + entry.name.byteLength + body.byteLength > LIMIT
+		) {
+			throw new Error(
+				`Zip archive too large at "${name}": expected at most 65,535 entries and 4 GiB (zip64 is not written)`,
+			);
 		}
 		const header = Buffer.alloc(30);
 		header.writeUInt32LE(0x04034b50, 0);

@@ -80,7 +80,11 @@ export function pagefindAttributes(data: ReportFrontmatter): PagefindAttributes 
  * @param compilationTitle Title of the compilation that lists it.
  * @param compilationDate That compilation's ISO date, default null (undated).
  */
-export function tocOnlyAttributes(entry: TocOnlyEntry, compilationTitle: string, compilationDate: string | null = null): PagefindAttributes {
+export function tocOnlyAttributes(
+	entry: TocOnlyEntry,
+	compilationTitle: string,
+	compilationDate: string | null = null,
+): PagefindAttributes {
 	const dated = tocOnlyDate(compilationDate);
 	const meta: Record<string, string> = {
 		title: entry.title,
@@ -92,7 +96,11 @@ export function tocOnlyAttributes(entry: TocOnlyEntry, compilationTitle: string,
 	if (entry.unit) meta.unit = entry.unit;
 	if (entry.subtitle) meta.subtitle = entry.subtitle;
 	return {
-		filters: { category: [entry.category], year: [yearValue(dated)], compilation: [compilationTitle] },
+		filters: {
+			category: [entry.category],
+			year: [yearValue(dated)],
+			compilation: [compilationTitle],
+		},
 		meta,
 		sort: { date: dateSortKey(dated.date) },
 	};

@@ -30,14 +30,21 @@ export class CborReader {
 		let value: number;
 		if (info === 24) value = b[this.pos++]!;
 		else if (info === 25) value = (b[this.pos++]! << 8) | b[this.pos++]!;
-		else if (info === 26) value = ((b[this.pos++]! << 24) >>> 0) + ((b[this.pos++]! << 16) | (b[this.pos++]! << 8) | b[this.pos++]!);
-		else throw new Error(`CBOR: unsupported item header 0x${first.toString(16)} at byte ${this.pos - 1}`);
+		else if (info === 26)
+			value =
+				((b[this.pos++]! << 24) >>> 0) +
+				((b[this.pos++]! << 16) | (b[this.pos++]! << 8) | b[this.pos++]!);
+		else
+			throw new Error(
+				`CBOR: unsupported item header 0x${first.toString(16)} at byte ${this.pos - 1}`,
+			);
 		return [major, value];
 	}
 
 	#expect(major: number, what: string): number {
 		const [m, value] = this.#header();
-		if (m !== major) throw new Error(`CBOR: expected ${what} at byte ${this.pos - 1}, found major type ${m}`);
+		if (m !== major)
+			throw new Error(`CBOR: expected ${what} at byte ${this.pos - 1}, found major type ${m}`);
 		return value;
 	}
 
@@ -88,8 +95,11 @@ export class CborWriter {
 		const b = this.#bytes;
 		const m = major << 5;
 		if (value < 24) b[this.length++] = m | value;
-		else if (value < 0x100) (b[this.length++] = m | 24), (b[this.length++] = value);
-		else if (value < 0x10000) (b[this.length++] = m | 25), (b[this.length++] = value >> 8), (b[this.length++] = value & 0xff);
+		else if (value < 0x100) ((b[this.length++] = m | 24), (b[this.length++] = value));
+		else if (value < 0x10000)
+			((b[this.length++] = m | 25),
+				(b[this.length++] = value >> 8),
+				(b[this.length++] = value & 0xff));
 		else if (value <= 0xffffffff) {
 			b[this.length++] = m | 26;
 			b[this.length++] = value >>> 24;

@@ -11,7 +11,8 @@
 import { BLOCK_SEPARATOR } from './fragment-text.ts';
 
 /** One piece of an excerpt: text (marked or not), a block boundary, or a cut (`…`). */
-export type Piece = { kind: 'text'; text: string; mark: boolean } | { kind: 'sep' } | { kind: 'cut' };
+export type Piece =
+	{ kind: 'text'; text: string; mark: boolean } | { kind: 'sep' } | { kind: 'cut' };
 
 /** A record's text: its blocks, and for each non-whitespace character its folded form and place. */
 export interface TextMap {
@@ -65,7 +66,10 @@ export function occurrences(map: TextMap, terms: ReadonlyArray<readonly string[]
 	for (const [t, term] of terms.entries()) {
 		if (term.length === 0) continue;
 		for (let i = 0; i + term.length <= map.chars.length; i++) {
-			if (term.every((ch, j) => map.chars[i + j] === ch) && blockOf(i) === blockOf(i + term.length - 1)) {
+			if (
+				term.every((ch, j) => map.chars[i + j] === ch) &&
+				blockOf(i) === blockOf(i + term.length - 1)
+			) {
 				found.push({ start: i, length: term.length, term: t });
 				i += term.length - 1;
 			}
@@ -80,7 +84,13 @@ export function occurrences(map: TextMap, terms: ReadonlyArray<readonly string[]
  * it cuts, every occurrence marked, `sep` between blocks and `cut` where text was left out
  * inside a block.
  */
-export function passage(map: TextMap, center: Pick<Occurrence, 'start' | 'length'>, marks: readonly Occurrence[], radius: number, limits: [number, number] = [0, map.chars.length]): Piece[] {
+export function passage(
+	map: TextMap,
+	center: Pick<Occurrence, 'start' | 'length'>,
+	marks: readonly Occurrence[],
+	radius: number,
+	limits: [number, number] = [0, map.chars.length],
+): Piece[] {
 	let from = Math.max(limits[0], center.start - radius);
 	let to = Math.min(limits[1], center.start + center.length + radius);
 	for (const m of marks) {
@@ -106,7 +116,7 @@ export function passage(map: TextMap, center: Pick<Occurrence, 'start' | 'length
 		const end = Math.min(to, blockEnd(i));
 		if (i > from) pieces.push({ kind: 'sep' });
 		// runs of marked / unmarked characters, each cut from the block's original text
-		for (let j = i; j < end; ) {
+		for (let j = i; j < end;) {
 			const mark = marked[j]! > 0;
 			let k = j;
 			while (k < end && marked[k] === marked[j]) k++;

@@ -23,7 +23,10 @@ export function parseOpenccDict(dict: string): Map<string, string> {
  * @param tsCharacters OpenCC `TSCharacters` (traditional → simplified).
  * @param variantsRev OpenCC `TWVariantsRev`, `HKVariantsRev` … (regional variant → standard).
  */
-export function buildFoldTable(tsCharacters: string, variantsRev: readonly string[]): Map<string, string> {
+export function buildFoldTable(
+	tsCharacters: string,
+	variantsRev: readonly string[],
+): Map<string, string> {
 	const ts = parseOpenccDict(tsCharacters);
 	const table = new Map<string, string>();
 	for (const [from, to] of ts) if (from !== to) table.set(from, to);
@@ -31,7 +34,8 @@ export function buildFoldTable(tsCharacters: string, variantsRev: readonly strin
 		for (const [variant, standard] of parseOpenccDict(dict)) {
 			// Only when the standard form is traditional: 么 → 幺 (not a traditional form) stays 么.
 			const simplified = ts.get(standard);
-			if (simplified && !table.has(variant) && variant !== simplified) table.set(variant, simplified);
+			if (simplified && !table.has(variant) && variant !== simplified)
+				table.set(variant, simplified);
 		}
 	}
 	return table;
@@ -42,7 +46,10 @@ export function buildFoldTable(tsCharacters: string, variantsRev: readonly strin
  * A query character folding to anything else finds nothing either way.
  * @param corpusChars Characters of the folded corpus.
  */
-export function clientFoldTable(table: ReadonlyMap<string, string>, corpusChars: ReadonlySet<string>): FoldTable {
+export function clientFoldTable(
+	table: ReadonlyMap<string, string>,
+	corpusChars: ReadonlySet<string>,
+): FoldTable {
 	const out: Record<string, string> = {};
 	for (const [from, to] of [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		if (corpusChars.has(to)) out[from] = to;

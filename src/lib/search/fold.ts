@@ -21,7 +21,11 @@ export function foldChar(ch: string, table: FoldTable): string {
 	if (mapped !== undefined) return mapped;
 	const code = ch.codePointAt(0) ?? 0;
 	// Full-width ASCII letters and digits (Ａ, ｂ, ３) → ASCII.
-	if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+	if (
+		(code >= 0xff10 && code <= 0xff19) ||
+		(code >= 0xff21 && code <= 0xff3a) ||
+		(code >= 0xff41 && code <= 0xff5a)
+	) {
 		return String.fromCodePoint(code - 0xfee0).toLowerCase();
 	}
 	return code >= 0x41 && code <= 0x5a ? ch.toLowerCase() : ch;

@@ -30,11 +30,15 @@ export function fragmentContent(blocks: readonly TextBlock[]): string {
  * @returns The fragment with `content` and every anchor's `text` in the original text; other
  *   fields unchanged. Throws when an anchor names an id no block has.
  */
-export function rewriteFragment<F extends FragmentText>(fragment: F, blocks: readonly TextBlock[]): F {
+export function rewriteFragment<F extends FragmentText>(
+	fragment: F,
+	blocks: readonly TextBlock[],
+): F {
 	const byId = new Map(blocks.filter((b) => b.id).map((b) => [b.id!, b.text]));
 	const anchors = fragment.anchors?.map((anchor) => {
 		const text = byId.get(anchor.id);
-		if (text === undefined) throw new Error(`${fragment.url}: fragment anchor #${anchor.id} has no block with that id`);
+		if (text === undefined)
+			throw new Error(`${fragment.url}: fragment anchor #${anchor.id} has no block with that id`);
 		return { ...anchor, text };
 	});
 	return { ...fragment, content: fragmentContent(blocks), ...(anchors ? { anchors } : {}) };

@@ -29,7 +29,8 @@ export class ChunkCutter {
 
 	/** @param targetBytes CBOR bytes after which a chunk is cut (a chunk ends with the word that reaches it). */
 	constructor(targetBytes: number) {
-		if (!(targetBytes > 0)) throw new Error(`Expected a chunk size > 0 bytes, found ${targetBytes}`);
+		if (!(targetBytes > 0))
+			throw new Error(`Expected a chunk size > 0 bytes, found ${targetBytes}`);
 		this.targetBytes = targetBytes;
 	}
 
@@ -74,13 +75,18 @@ export class ChunkCutter {
  * @param bounds First and last word of each chunk, in order (`a <= b` inside, `b < next a`).
  * @example chunkRanges([['0i1yz', '0i1y0fhcz'], ['0i1y0fhdz', '0jz']]) → [['0', '0i1y0fhc~'], ['0i1y0fhd', '0~']]
  */
-export function chunkRanges(bounds: ReadonlyArray<readonly [first: string, last: string]>): Array<[from: string, to: string]> {
+export function chunkRanges(
+	bounds: ReadonlyArray<readonly [first: string, last: string]>,
+): Array<[from: string, to: string]> {
 	const ranges: Array<[string, string]> = [];
 	for (let i = 0; i < bounds.length; i++) {
 		const [first, last] = bounds[i]!;
 		const previous = i > 0 ? bounds[i - 1]![1] : null;
 		const next = i + 1 < bounds.length ? bounds[i + 1]![0] : null;
-		ranges.push([previous === null ? first.slice(0, 1) : above(previous, first), next === null ? upTo(last, '') : upTo(last, next)]);
+		ranges.push([
+			previous === null ? first.slice(0, 1) : above(previous, first),
+			next === null ? upTo(last, '') : upTo(last, next),
+		]);
 	}
 	return ranges;
 }

@@ -20,7 +20,13 @@
  * Doesn't fold (callers fold first) and doesn't know files or Pagefind's encoding beyond the
  * locations (`locations.ts`).
  */
-import { blockWeight, countLocations, DEFAULT_WEIGHT, packLocations, RUNTIME_WEIGHT } from './locations.ts';
+import {
+	blockWeight,
+	countLocations,
+	DEFAULT_WEIGHT,
+	packLocations,
+	RUNTIME_WEIGHT,
+} from './locations.ts';
 import { GramTrie } from './gram-trie.ts';
 import { BODY_MARK, HEAD_MARK } from './tokens.ts';
 import type { WordSource } from './pagefind-writer.ts';
@@ -57,7 +63,10 @@ function codePoints(text: string): number[] {
  * @param blocks The record's (folded) blocks: tag and text.
  * @param heads Its (folded) head texts.
  */
-export function recordChars(blocks: ReadonlyArray<{ tag: string; text: string }>, heads: readonly string[] = []): RecordChars {
+export function recordChars(
+	blocks: ReadonlyArray<{ tag: string; text: string }>,
+	heads: readonly string[] = [],
+): RecordChars {
 	const all: number[] = [];
 	const starts: number[] = [];
 	const weights: number[] = [];
@@ -67,7 +76,12 @@ export function recordChars(blocks: ReadonlyArray<{ tag: string; text: string }>
 		for (const c of codePoints(block.text)) all.push(c);
 	}
 	starts.push(all.length);
-	return { chars: Uint32Array.from(all), blockStarts: Uint32Array.from(starts), blockWeights: Uint8Array.from(weights), heads: heads.map((h) => Uint32Array.from(codePoints(h))) };
+	return {
+		chars: Uint32Array.from(all),
+		blockStarts: Uint32Array.from(starts),
+		blockWeights: Uint8Array.from(weights),
+		heads: heads.map((h) => Uint32Array.from(codePoints(h))),
+	};
 }
 
 /** A range of first characters: code points `[from, to)`. */
@@ -125,7 +139,14 @@ class PageWords {
 
 	start(page: number): void {
 		this.#page = page + 1;
-		this.nodes.length = this.full.length = this.count.length = this.weight.length = this.mixed.length = this.head.length = this.tail.length = 0;
+		this.nodes.length =
+			this.full.length =
+			this.count.length =
+			this.weight.length =
+			this.mixed.length =
+			this.head.length =
+			this.tail.length =
+				0;
 		this.pos.length = this.posWeight.length = this.next.length = 0;
 	}
 
@@ -191,7 +212,8 @@ class PageWords {
 		if (w < 0) {
 			const positions: number[] = [];
 			const weights: number[] = [];
-			for (let at = this.head[s]!; at >= 0; at = this.next[at]!) positions.push(this.pos[at]!), weights.push(this.posWeight[at]!);
+			for (let at = this.head[s]!; at >= 0; at = this.next[at]!)
+				(positions.push(this.pos[at]!), weights.push(this.posWeight[at]!));
 			return packLocations(positions, weights);
 		}
 		// one weight, positions ascending (noted in reading order): deltas
@@ -212,7 +234,18 @@ class PageWords {
  * Words of one run of characters (a block, or a head text) whose first character is in `range`.
  * @param at Position of the run's first character in the record.
  */
-function runWords(trie: GramTrie, root: number, chars: Uint32Array, start: number, end: number, at: number, weight: number, gram: number, range: CharRange, page: PageWords): void {
+function runWords(
+	trie: GramTrie,
+	root: number,
+	chars: Uint32Array,
+	start: number,
+	end: number,
+	at: number,
+	weight: number,
+	gram: number,
+	range: CharRange,
+	page: PageWords,
+): void {
 	for (let i = start; i < end; i++) {
 		const first = chars[i]!;
 		if (first < range.from || first >= range.to) continue;
@@ -230,8 +263,13 @@ function runWords(trie: GramTrie, root: number, chars: Uint32Array, start: numbe
  * @param gram Longest n-gram word (`gram` ≥ 1); longer queries are phrases.
  * @param budget Corpus characters per range (`planRanges`).
  */
-export function indexWords(records: readonly RecordChars[], gram: number, budget: number): WordSource {
-	if (!(Number.isInteger(gram) && gram >= 1)) throw new Error(`Expected an n-gram length >= 1, found ${gram}`);
+export function indexWords(
+	records: readonly RecordChars[],
+	gram: number,
+	budget: number,
+): WordSource {
+	if (!(Number.isInteger(gram) && gram >= 1))
+		throw new Error(`Expected an n-gram length >= 1, found ${gram}`);
 	const ranges = planRanges(records, budget);
 	return {
 		ranges: () => ranges,
@@ -248,7 +286,18 @@ export function indexWords(records: readonly RecordChars[], gram: number, budget
 					page.start(p);
 					for (let b = 0; b + 1 < r.blockStarts.length; b++) {
 						const start = r.blockStarts[b]!;
-						runWords(trie, 0, r.chars, start, r.blockStarts[b + 1]!, start, r.blockWeights[b]!, gram, range, page);
+						runWords(
+							trie,
+							0,
+							r.chars,
+							start,
+							r.blockStarts[b + 1]!,
+							start,
+							r.blockWeights[b]!,
+							gram,
+							range,
+							page,
+						);
 					}
 					// head texts after the text, one position apart, so that no phrase spans two of them
 					let at = r.chars.length;

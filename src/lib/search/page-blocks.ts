@@ -26,7 +26,33 @@ export interface PageRecord {
 	attributes: PagefindAttributes;
 }
 
-const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'dt', 'dd', 'td', 'th', 'figcaption', 'pre', 'div', 'section', 'header', 'footer', 'article', 'aside', 'ul', 'ol', 'table', 'tr']);
+const BLOCK = new Set([
+	'p',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'li',
+	'blockquote',
+	'dt',
+	'dd',
+	'td',
+	'th',
+	'figcaption',
+	'pre',
+	'div',
+	'section',
+	'header',
+	'footer',
+	'article',
+	'aside',
+	'ul',
+	'ol',
+	'table',
+	'tr',
+]);
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value ?? null;
@@ -41,7 +67,11 @@ function findBody(node: Node): Element | null {
 	return null;
 }
 
-function readAttribute(el: Element, name: string, into: (key: string, value: string) => void): void {
+function readAttribute(
+	el: Element,
+	name: string,
+	into: (key: string, value: string) => void,
+): void {
 	const spec = attr(el, name);
 	const match = spec === null ? null : /^([a-z0-9_-]+)\[([a-z0-9_-]+)\]$/.exec(spec);
 	const value = match ? attr(el, match[2] ?? '') : null;
@@ -59,7 +89,8 @@ export function readPageRecord(html: string): PageRecord | null {
 	const attributes: PagefindAttributes = { filters: {}, meta: {}, sort: {} };
 	let current: TextBlock | null = null;
 	const flush = () => {
-		if (current && current.text.trim()) blocks.push({ ...current, text: current.text.replace(/\s+/g, ' ').trim() });
+		if (current && current.text.trim())
+			blocks.push({ ...current, text: current.text.replace(/\s+/g, ' ').trim() });
 		current = null;
 	};
 	const walk = (node: Node, visible: boolean): void => {
@@ -74,11 +105,16 @@ export function readPageRecord(html: string): PageRecord | null {
 		readAttribute(node, 'data-pagefind-meta', (k, v) => (attributes.meta[k] = v));
 		readAttribute(node, 'data-pagefind-sort', (k, v) => (attributes.sort[k] = v));
 		// Attributes inside hidden markup still count; its text does not.
-		const shown = visible && !SKIP.has(node.tagName) && attr(node, 'hidden') === null && attr(node, 'data-pagefind-ignore') === null;
+		const shown =
+			visible &&
+			!SKIP.has(node.tagName) &&
+			attr(node, 'hidden') === null &&
+			attr(node, 'data-pagefind-ignore') === null;
 		const block = shown && BLOCK.has(node.tagName);
 		if (block) {
 			flush();
-			if (/^h[1-6]$/.test(node.tagName)) current = { tag: node.tagName, text: '', id: attr(node, 'id') };
+			if (/^h[1-6]$/.test(node.tagName))
+				current = { tag: node.tagName, text: '', id: attr(node, 'id') };
 		}
 		for (const child of node.childNodes) walk(child, shown);
 		if (block) flush();

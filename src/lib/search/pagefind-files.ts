@@ -38,7 +38,8 @@ export type FilterChunk = [name: string, values: Array<[value: string, pages: nu
 /** The part of a (gunzipped) Pagefind file after its signature; throws when there is none. */
 export function unsigned(bytes: Uint8Array, what: string): Uint8Array {
 	for (let i = 0; i < SIGNATURE.length; i++) {
-		if (bytes[i] !== SIGNATURE[i]) throw new Error(`${what}: not a Pagefind file (no pagefind_dcd signature)`);
+		if (bytes[i] !== SIGNATURE[i])
+			throw new Error(`${what}: not a Pagefind file (no pagefind_dcd signature)`);
 	}
 	return bytes.subarray(SIGNATURE.length);
 }
@@ -65,7 +66,14 @@ export function decodeMeta(bytes: Uint8Array, what = 'pf_meta'): IndexMeta {
 	if (!Array.isArray(value) || value.length !== 6 || typeof value[0] !== 'string') {
 		throw new Error(`${what}: unexpected layout (expected the 6 fields of Pagefind 1.6's meta)`);
 	}
-	const [version, pages, chunks, filters, sorts, metaFields] = value as [string, MetaPage[], IndexMeta['chunks'], IndexMeta['filters'], IndexMeta['sorts'], string[]];
+	const [version, pages, chunks, filters, sorts, metaFields] = value as [
+		string,
+		MetaPage[],
+		IndexMeta['chunks'],
+		IndexMeta['filters'],
+		IndexMeta['sorts'],
+		string[],
+	];
 	return { version, pages, chunks, filters, sorts, metaFields };
 }
 
@@ -75,13 +83,18 @@ export function encodeMeta(meta: IndexMeta): Uint8Array {
 
 function absolute(entries: PageEntry[]): PageEntry[] {
 	let page = 0;
-	return entries.map(([delta, locations, metaLocations]) => [(page += delta), locations, metaLocations]);
+	return entries.map(([delta, locations, metaLocations]) => [
+		(page += delta),
+		locations,
+		metaLocations,
+	]);
 }
 
 /** The words of an index chunk, with absolute page numbers. */
 export function decodeIndexChunk(bytes: Uint8Array, what = 'pf_index'): WordEntry[] {
 	const value = unwrap(bytes, what);
-	if (!Array.isArray(value) || value.length !== 1 || !Array.isArray(value[0])) throw new Error(`${what}: unexpected layout`);
+	if (!Array.isArray(value) || value.length !== 1 || !Array.isArray(value[0]))
+		throw new Error(`${what}: unexpected layout`);
 	return (value[0] as WordEntry[]).map(([word, pages, variants]) => [
 		word,
 		absolute(pages),
@@ -100,7 +113,8 @@ export function encodeIndexChunk(words: readonly Uint8Array[]): Uint8Array {
 
 export function decodeFilter(bytes: Uint8Array, what = 'pf_filter'): FilterChunk {
 	const value = unwrap(bytes, what);
-	if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') throw new Error(`${what}: unexpected layout`);
+	if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string')
+		throw new Error(`${what}: unexpected layout`);
 	return value as FilterChunk;
 }
 

@@ -15,7 +15,14 @@
  * but the entry is gzipped by the caller).
  */
 import { chunkRanges, ChunkCutter } from './index-chunks.ts';
-import { compareWords, encodeMeta, signed, wrap, type IndexMeta, type MetaPage } from './pagefind-files.ts';
+import {
+	compareWords,
+	encodeMeta,
+	signed,
+	wrap,
+	type IndexMeta,
+	type MetaPage,
+} from './pagefind-files.ts';
 import { Postings } from './postings.ts';
 
 /** The Pagefind version whose file format this module writes; the build refuses another. */
@@ -105,7 +112,9 @@ class Names {
 				return name;
 			}
 		}
-		throw new Error(`two index files with the same content (${this.lang}_${hex}): pages must differ in url`);
+		throw new Error(
+			`two index files with the same content (${this.lang}_${hex}): pages must differ in url`,
+		);
 	}
 }
 
@@ -118,7 +127,9 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * Pagefind compares them) when every value is one, else as text; ties in page order.
  */
 export function sortOrder(pages: readonly IndexPage[], key: string): number[] {
-	const listed = pages.flatMap((p, i) => (p.sort[key] === undefined ? [] : [{ value: p.sort[key]!, page: i }]));
+	const listed = pages.flatMap((p, i) =>
+		p.sort[key] === undefined ? [] : [{ value: p.sort[key]!, page: i }],
+	);
 	const numeric = listed.every(({ value }) => INT.test(value) || FLOAT.test(value));
 	if (numeric) {
 		const n = listed.map(({ value, page }) => ({ page, x: Math.fround(Number(value)) }));
@@ -129,14 +140,24 @@ export function sortOrder(pages: readonly IndexPage[], key: string): number[] {
 
 /** A fragment as Pagefind 1.6 writes it (its keys in Pagefind's order). */
 export function fragmentJson(page: IndexPage): string {
-	const sortedKeys = <T>(o: Readonly<Record<string, T>>) => Object.fromEntries(Object.keys(o).sort(compareWords).map((k) => [k, o[k]!]));
+	const sortedKeys = <T>(o: Readonly<Record<string, T>>) =>
+		Object.fromEntries(
+			Object.keys(o)
+				.sort(compareWords)
+				.map((k) => [k, o[k]!]),
+		);
 	return JSON.stringify({
 		url: page.url,
 		content: page.content,
 		word_count: page.wordCount,
 		filters: sortedKeys(page.filters),
 		meta: sortedKeys(page.meta),
-		anchors: page.anchors.map((a) => ({ element: a.element, id: a.id, text: a.text, location: a.location })),
+		anchors: page.anchors.map((a) => ({
+			element: a.element,
+			id: a.id,
+			text: a.text,
+			location: a.location,
+		})),
 	});
 }
 
@@ -145,8 +166,19 @@ export function fragmentJson(page: IndexPage): string {
  * @param source Their words.
  * @returns The index files, fragments first, the entry last.
  */
-export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSource, options: WriterOptions): Generator<IndexFile> {
-	const { language: lang, chunkBytes, includeCharacters, sha256, hashDigits = 7, fragmentDigits = hashDigits } = options;
+export function* writePagefindIndex(
+	pages: readonly IndexPage[],
+	source: WordSource,
+	options: WriterOptions,
+): Generator<IndexFile> {
+	const {
+		language: lang,
+		chunkBytes,
+		includeCharacters,
+		sha256,
+		hashDigits = 7,
+		fragmentDigits = hashDigits,
+	} = options;
 	// 1. fragments, one per page
 	const fragmentNames = new Names(lang, fragmentDigits, sha256);
 	const metaPages: MetaPage[] = [];
@@ -172,10 +204,16 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 	for (const range of source.ranges()) {
 		const words = source.range(range);
 		const postings = new Postings((id) => words.word(id));
-		for (let page = 0; page < pages.length; page++) words.words(page, (id, locations) => postings.addId(id, page, locations));
+		for (let page = 0; page < pages.length; page++)
+			words.words(page, (id, locations) => postings.addId(id, page, locations));
 		for (const word of postings.drain()) {
 			// UTF-16 order is UTF-8 order below U+D800 (huibian's words are ASCII): the fast test first
-			if (previous !== null && !(previous < word.word && !HIGH.test(word.word)) && compareWords(previous, word.word) >= 0) throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
+			if (
+				previous !== null &&
+				!(previous < word.word && !HIGH.test(word.word)) &&
+				compareWords(previous, word.word) >= 0
+			)
+				throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
 			previous = word.word;
 			const file = emit(cutter.add(word));
 			if (file) yield file;
@@ -183,7 +221,11 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 	}
 	const last = emit(cutter.flush());
 	if (last) yield last;
-	const chunks: IndexMeta['chunks'] = chunkRanges(bounds).map(([from, to], i) => [from, to, chunkHashes[i]!]);
+	const chunks: IndexMeta['chunks'] = chunkRanges(bounds).map(([from, to], i) => [
+		from,
+		to,
+		chunkHashes[i]!,
+	]);
 	// 3. filters: one chunk per filter, values in UTF-8 order, pages ascending
 	const filterNames = new Names(lang, hashDigits, sha256);
 	const filters: IndexMeta['filters'] = [];
@@ -209,10 +251,23 @@ export function* writePagefindIndex(pages: readonly IndexPage[], source: WordSou
 	// 4. meta and entry
 	const sortKeys = [...new Set(pages.flatMap((p) => Object.keys(p.sort)))].sort(compareWords);
 	const metaFields = [...new Set(pages.flatMap((p) => Object.keys(p.meta)))].sort(compareWords);
-	const meta = encodeMeta({ version: PAGEFIND_VERSION, pages: metaPages, chunks, filters, sorts: sortKeys.map((key) => [key, sortOrder(pages, key)]), metaFields });
+	const meta = encodeMeta({
+		version: PAGEFIND_VERSION,
+		pages: metaPages,
+		chunks,
+		filters,
+		sorts: sortKeys.map((key) => [key, sortOrder(pages, key)]),
+		metaFields,
+	});
 	// Pagefind names the meta file by the first `lang.length + 8` characters of its hash
 	const metaName = new Names(lang, lang.length + 8, sha256).name(meta);
 	yield { path: `pagefind.${metaName}.pf_meta`, bytes: meta, gzip: true };
-	const entry = { version: PAGEFIND_VERSION, languages: pages.length ? { [lang]: { hash: metaName, wasm: null, page_count: pages.length } } : {}, include_characters: includeCharacters };
+	const entry = {
+		version: PAGEFIND_VERSION,
+		languages: pages.length
+			? { [lang]: { hash: metaName, wasm: null, page_count: pages.length } }
+			: {},
+		include_characters: includeCharacters,
+	};
 	yield { path: 'pagefind-entry.json', bytes: UTF8.encode(JSON.stringify(entry)), gzip: false };
 }

@@ -18,7 +18,12 @@ export interface EncodedPages {
 	entries: Uint8Array;
 }
 
-const grow = <T extends Int32Array | Float64Array>(a: T, n: number, make: (n: number) => T, fill = 0): T => {
+const grow = <T extends Int32Array | Float64Array>(
+	a: T,
+	n: number,
+	make: (n: number) => T,
+	fill = 0,
+): T => {
 	if (n <= a.length) return a;
 	const next = make(Math.max(n, a.length * 2));
 	next.set(a);
@@ -73,8 +78,11 @@ export class Postings {
 			value = -1 - value;
 		}
 		if (value < 24) b[this.#length++] = major | value;
-		else if (value < 0x100) (b[this.#length++] = major | 24), (b[this.#length++] = value);
-		else if (value < 0x10000) (b[this.#length++] = major | 25), (b[this.#length++] = value >> 8), (b[this.#length++] = value & 0xff);
+		else if (value < 0x100) ((b[this.#length++] = major | 24), (b[this.#length++] = value));
+		else if (value < 0x10000)
+			((b[this.#length++] = major | 25),
+				(b[this.#length++] = value >> 8),
+				(b[this.#length++] = value & 0xff));
 		else {
 			b[this.#length++] = major | 26;
 			b[this.#length++] = value >>> 24;
@@ -103,7 +111,10 @@ export class Postings {
 			this.#last = grow(this.#last, id + 1, (n) => new Int32Array(n));
 		}
 		const count = this.#count[id]!;
-		if (count > 0 && page <= this.#last[id]!) throw new Error(`postings: page ${page} of ${JSON.stringify(this.#word(id))} after page ${this.#last[id]}`);
+		if (count > 0 && page <= this.#last[id]!)
+			throw new Error(
+				`postings: page ${page} of ${JSON.stringify(this.#word(id))} after page ${this.#last[id]}`,
+			);
 		// room for the link (8 bytes), the length (4) and the entry (at most 5 bytes per item)
 		const need = 12 + 5 * (locations.length + 4);
 		if (this.#length + need > this.#log.length) {
@@ -143,7 +154,11 @@ export class Postings {
 		// UTF-16 order is UTF-8 order unless a word has a surrogate (supplementary plane) or a
 		// character above it; huibian's words are ASCII: the fast comparison then
 		const slow = words.some((w) => /[\ud800-\uffff]/.test(w));
-		order.sort(slow ? (a, b) => compareWords(words[a]!, words[b]!) : (a, b) => (words[a]! < words[b]! ? -1 : 1));
+		order.sort(
+			slow
+				? (a, b) => compareWords(words[a]!, words[b]!)
+				: (a, b) => (words[a]! < words[b]! ? -1 : 1),
+		);
 		const view = new DataView(this.#log.buffer);
 		const offsets: number[] = [];
 		for (const i of order) {

@@ -41,7 +41,9 @@ export function compareRelevance(a: RankFacts, b: RankFacts): number {
 
 /** Sorts in a date order, undated last in both directions. */
 export function compareDate(direction: 'asc' | 'desc'): (a: RankFacts, b: RankFacts) => number {
-	return (a, b) => Number(a.undated) - Number(b.undated) || (direction === 'asc' ? a.dateRank - b.dateRank : b.dateRank - a.dateRank);
+	return (a, b) =>
+		Number(a.undated) - Number(b.undated) ||
+		(direction === 'asc' ? a.dateRank - b.dateRank : b.dateRank - a.dateRank);
 }
 
 /**
@@ -49,7 +51,11 @@ export function compareDate(direction: 'asc' | 'desc'): (a: RankFacts, b: RankFa
  * @param order `relevance`, `date-desc` or `date-asc`.
  * @returns A new array in that order (the input is not changed).
  */
-export function rankResults<T extends { facts: RankFacts }>(items: readonly T[], order: 'relevance' | 'date-desc' | 'date-asc'): T[] {
-	const compare = order === 'relevance' ? compareRelevance : compareDate(order === 'date-asc' ? 'asc' : 'desc');
+export function rankResults<T extends { facts: RankFacts }>(
+	items: readonly T[],
+	order: 'relevance' | 'date-desc' | 'date-asc',
+): T[] {
+	const compare =
+		order === 'relevance' ? compareRelevance : compareDate(order === 'date-asc' ? 'asc' : 'desc');
 	return [...items].sort((a, b) => compare(a.facts, b.facts));
 }

@@ -26,11 +26,20 @@ export interface SearchRecordInput {
  * @returns The writer's page and characters, or null when the record has no text (Pagefind too
  *   leaves a page without words out).
  */
-export function searchRecord(input: SearchRecordInput, fold: FoldTable, sortValue: string): { page: IndexPage; chars: RecordChars } | null {
+export function searchRecord(
+	input: SearchRecordInput,
+	fold: FoldTable,
+	sortValue: string,
+): { page: IndexPage; chars: RecordChars } | null {
 	const { url, blocks, attributes } = input;
 	const kind = attributes.meta.kind ?? 'report';
 	// head words: reports whose title, subtitle or unit holds a query (`index-words.ts`); a TOC-only record is all head
-	const heads = kind === TOC_ONLY_KIND ? [] : [attributes.meta.title, attributes.meta.subtitle, attributes.meta.unit].filter((t): t is string => Boolean(t));
+	const heads =
+		kind === TOC_ONLY_KIND
+			? []
+			: [attributes.meta.title, attributes.meta.subtitle, attributes.meta.unit].filter(
+					(t): t is string => Boolean(t),
+				);
 	const chars = recordChars(
 		blocks.map((b) => ({ tag: b.tag, text: foldText(b.text, fold) })),
 		heads.map((h) => foldText(h, fold)),
@@ -38,7 +47,13 @@ export function searchRecord(input: SearchRecordInput, fold: FoldTable, sortValu
 	if (chars.chars.length === 0) return null;
 	const anchors: IndexAnchor[] = [];
 	blocks.forEach((block, i) => {
-		if (block.id && /^h[1-6]$/.test(block.tag)) anchors.push({ element: block.tag, id: block.id, text: block.text, location: chars.blockStarts[i]! });
+		if (block.id && /^h[1-6]$/.test(block.tag))
+			anchors.push({
+				element: block.tag,
+				id: block.id,
+				text: block.text,
+				location: chars.blockStarts[i]!,
+			});
 	});
 	const page: IndexPage = {
 		url,

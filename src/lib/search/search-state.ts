@@ -37,14 +37,23 @@ export function parseSearchState(params: URLSearchParams): SearchState {
 		if (values.length) filters[key] = values;
 	}
 	const sort = params.get('sort');
-	return { q, filters, sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as SortOrder) : q ? 'relevance' : 'date-desc' };
+	return {
+		q,
+		filters,
+		sort: (SORTS as readonly string[]).includes(sort ?? '')
+			? (sort as SortOrder)
+			: q
+				? 'relevance'
+				: 'date-desc',
+	};
 }
 
 /** Write the state as URL parameters (only what differs from the defaults). */
 export function searchStateParams(state: SearchState): URLSearchParams {
 	const params = new URLSearchParams();
 	if (state.q) params.set('q', state.q);
-	for (const { key } of FILTERS) for (const value of state.filters[key] ?? []) params.append(key, value);
+	for (const { key } of FILTERS)
+		for (const value of state.filters[key] ?? []) params.append(key, value);
 	const byDefault = state.q ? 'relevance' : 'date-desc';
 	if (state.sort !== byDefault) params.set('sort', state.sort);
 	return params;
@@ -52,7 +61,9 @@ export function searchStateParams(state: SearchState): URLSearchParams {
 
 /** True when the state asks for anything (a query or at least one filter). */
 export function hasCriteria(state: SearchState): boolean {
-	return state.q !== '' || Object.values(state.filters).some((values) => values && values.length > 0);
+	return (
+		state.q !== '' || Object.values(state.filters).some((values) => values && values.length > 0)
+	);
 }
 
 /**
@@ -60,9 +71,13 @@ export function hasCriteria(state: SearchState): boolean {
  * Date sort values are unique ranks (`scripts/lib/search-index.ts`), so both orders are exact.
  * @example { filters: { category: { any: ['学习型机关'] } }, sort: { date: 'desc' } }
  */
-export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } {
+export function pagefindOptions(state: SearchState): {
+	filters: Record<string, { any: string[] }>;
+	sort?: Record<string, 'asc' | 'desc'>;
+} {
 	const filters: Record<string, { any: string[] }> = {};
-	for (const [key, values] of Object.entries(state.filters)) if (values?.length) filters[key] = { any: values };
+	for (const [key, values] of Object.entries(state.filters))
+		if (values?.length) filters[key] = { any: values };
 	if (state.sort === 'relevance') return { filters };
 	return { filters, sort: { date: state.sort === 'date-asc' ? 'asc' : 'desc' } };
 }

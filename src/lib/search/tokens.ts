@@ -35,7 +35,8 @@ function query(text: string, gram: number, mark: string): string | null {
 	if (chars.length === 0) return null;
 	if (chars.length <= gram) return chars.join('') + mark;
 	const words: string[] = [];
-	for (let i = 0; i + gram <= chars.length; i++) words.push(chars.slice(i, i + gram).join('') + mark);
+	for (let i = 0; i + gram <= chars.length; i++)
+		words.push(chars.slice(i, i + gram).join('') + mark);
 	return `"${words.join(' ')}"`;
 }
 

@@ -17,8 +17,20 @@ import { createHash } from 'node:crypto';
  */
 export function cacheKeyJson(value: unknown): string {
 	return JSON.stringify(value, function (key, v: unknown) {
-		const kind = v instanceof Map ? 'a Map' : v instanceof Set ? 'a Set' : typeof v === 'function' ? 'a function' : typeof v === 'bigint' ? 'a bigint' : null;
-		if (kind) throw new Error(`Expected plain data in a cache key, found ${kind} at "${key}": convert it to an array or object first`);
+		const kind =
+			v instanceof Map
+				? 'a Map'
+				: v instanceof Set
+					? 'a Set'
+					: typeof v === 'function'
+						? 'a function'
+						: typeof v === 'bigint'
+							? 'a bigint'
+							: null;
+		if (kind)
+			throw new Error(
+				`Expected plain data in a cache key, found ${kind} at "${key}": convert it to an array or object first`,
+			);
 		return v;
 	});
 }

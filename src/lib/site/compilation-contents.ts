@@ -25,7 +25,10 @@ export type ContentsRow =
 /** Marker put before reports found in the text but not listed in the printed TOC. */
 export const UNLISTED_MARKER = '目录未列出的篇目';
 
-type ReportFields = Pick<ReportFrontmatter, 'id' | 'title' | 'subtitle' | 'unit' | 'tocPage' | 'order'>;
+type ReportFields = Pick<
+	ReportFrontmatter,
+	'id' | 'title' | 'subtitle' | 'unit' | 'tocPage' | 'order'
+>;
 
 const entryOf = (r: ReportFields): ContentsRow => ({
 	kind: 'entry',
@@ -40,7 +43,10 @@ const entryOf = (r: ReportFields): ContentsRow => ({
  * @param source The compilation (its `toc` in printed order).
  * @param reports The reports of this compilation, any order.
  */
-export function compilationContents(source: Pick<SourceRecord, 'toc'>, reports: readonly ReportFields[]): ContentsRow[] {
+export function compilationContents(
+	source: Pick<SourceRecord, 'toc'>,
+	reports: readonly ReportFields[],
+): ContentsRow[] {
 	const inOrder = [...reports].sort((a, b) => a.order - b.order);
 	if (source.toc.length === 0) return inOrder.map(entryOf);
 	const byId = new Map(inOrder.map((r) => [r.id, r]));
@@ -59,6 +65,7 @@ export function compilationContents(source: Pick<SourceRecord, 'toc'>, reports: 
 		};
 	});
 	const unlisted = inOrder.filter((r) => !listed.has(r.id));
-	if (unlisted.length > 0) rows.push({ kind: 'section', title: UNLISTED_MARKER }, ...unlisted.map(entryOf));
+	if (unlisted.length > 0)
+		rows.push({ kind: 'section', title: UNLISTED_MARKER }, ...unlisted.map(entryOf));
 	return rows;
 }

@@ -25,7 +25,9 @@ export const UNDATED_KEY = 'undated';
  * @param compilationDate The compilation's ISO date, or null.
  */
 export function tocOnlyDate(compilationDate: string | null): Dated {
-	return compilationDate === null ? { date: null, dateSource: 'none' } : { date: compilationDate, dateSource: 'compilation' };
+	return compilationDate === null
+		? { date: null, dateSource: 'none' }
+		: { date: compilationDate, dateSource: 'compilation' };
 }
 
 /**

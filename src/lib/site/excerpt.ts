@@ -7,13 +7,21 @@
  * output: the result is plain text, to be rendered as text (escaped by Astro).
  */
 
-const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const named: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: ' ',
+};
 
 /** Decode HTML character references (`&#x3C;`, `&#60;`, `&amp;` …). Unknown names stay as they are. */
 export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
 		if (ref[0] === '#') {
-			const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+			const code =
+				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
 			return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
 		}
 		return named[ref.toLowerCase()] ?? whole;
@@ -29,7 +37,9 @@ export function excerptFromHtml(html: string, max = 80): string {
 	const parts: string[] = [];
 	let length = 0;
 	for (const match of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)) {
-		const text = decodeEntities((match[1] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+		const text = decodeEntities((match[1] ?? '').replace(/<[^>]*>/g, ''))
+			.replace(/\s+/g, ' ')
+			.trim();
 		if (!text) continue;
 		parts.push(text);
 		length += [...text].length;

@@ -23,12 +23,16 @@ export interface Group {
 
 const collator = new Intl.Collator('zh-CN');
 
-function collect(items: readonly ListItem[], keys: (item: ListItem) => Array<{ slug: string; label: string }>): Group[] {
+function collect(
+	items: readonly ListItem[],
+	keys: (item: ListItem) => Array<{ slug: string; label: string }>,
+): Group[] {
 	const groups = new Map<string, Group>();
 	for (const item of items) {
 		for (const { slug, label } of keys(item)) {
 			let group = groups.get(slug);
-			if (!group) groups.set(slug, (group = { slug, label, note: null, items: [], reportCount: 0 }));
+			if (!group)
+				groups.set(slug, (group = { slug, label, note: null, items: [], reportCount: 0 }));
 			group.items.push(item);
 			if (item.kind === 'report') group.reportCount++;
 		}
@@ -36,7 +40,8 @@ function collect(items: readonly ListItem[], keys: (item: ListItem) => Array<{ s
 	return [...groups.values()].map((g) => ({ ...g, items: sortByDate(g.items) }));
 }
 
-const bySize = (a: Group, b: Group) => b.items.length - a.items.length || collator.compare(a.label, b.label);
+const bySize = (a: Group, b: Group) =>
+	b.items.length - a.items.length || collator.compare(a.label, b.label);
 
 /** Categories of reports and TOC-only entries, largest first. */
 export function groupByCategory(items: readonly ListItem[]): Group[] {
@@ -54,11 +59,16 @@ export function groupByTheme(items: readonly ListItem[]): Group[] {
  * `note`.
  */
 export function groupByUnit(items: readonly ListItem[]): Group[] {
-	const groups = collect(items, (i) => (i.unit !== null && i.unitSlug !== null ? [{ slug: i.unitSlug, label: i.unit }] : []));
+	const groups = collect(items, (i) =>
+		i.unit !== null && i.unitSlug !== null ? [{ slug: i.unitSlug, label: i.unit }] : [],
+	);
 	const perLabel = new Map<string, number>();
 	for (const g of groups) perLabel.set(g.label, (perLabel.get(g.label) ?? 0) + 1);
-	for (const g of groups) if ((perLabel.get(g.label) ?? 0) > 1) g.note = g.items[0]?.compilationTitle ?? null;
-	return groups.sort((a, b) => collator.compare(a.label, b.label) || collator.compare(a.note ?? '', b.note ?? ''));
+	for (const g of groups)
+		if ((perLabel.get(g.label) ?? 0) > 1) g.note = g.items[0]?.compilationTitle ?? null;
+	return groups.sort(
+		(a, b) => collator.compare(a.label, b.label) || collator.compare(a.note ?? '', b.note ?? ''),
+	);
 }
 
 /**
@@ -70,5 +80,7 @@ export function groupByYear(items: readonly ListItem[]): Group[] {
 	return collect(items, (i) => {
 		const key = countingYear(i);
 		return [{ slug: key, label: yearLabel(key) }];
-	}).sort((a, b) => (a.slug === 'undated' ? 1 : b.slug === 'undated' ? -1 : b.slug.localeCompare(a.slug)));
+	}).sort((a, b) =>
+		a.slug === 'undated' ? 1 : b.slug === 'undated' ? -1 : b.slug.localeCompare(a.slug),
+	);
 }

@@ -62,7 +62,10 @@ export function reportItem(data: ReportFrontmatter, excerpt: string): ListItem {
  * A TOC-only entry → list item. Its date is the compilation's, shown as “收录于 …”
  * (the book lists it; when it was written is unknown): `tocOnlyDate`, the site's counting rule.
  */
-export function tocOnlyItem(entry: TocOnlyEntry, source: Pick<SourceRecord, 'title' | 'date'>): ListItem {
+export function tocOnlyItem(
+	entry: TocOnlyEntry,
+	source: Pick<SourceRecord, 'title' | 'date'>,
+): ListItem {
 	return {
 		kind: 'tocOnly',
 		id: entry.id,

@@ -32,7 +32,11 @@ export function listingPaths(groups: readonly Group[], size: number): ListingPat
 		const group: ListingGroup = { ...rest, itemCount: items.length };
 		return paginate(items, size).map((page) => {
 			const props = { group, page };
-			return { params: { slug: group.slug, page: pageParam(page.number) }, props, cacheKey: cacheKey(props) };
+			return {
+				params: { slug: group.slug, page: pageParam(page.number) },
+				props,
+				cacheKey: cacheKey(props),
+			};
 		});
 	});
 }

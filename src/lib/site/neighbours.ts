@@ -14,7 +14,9 @@ export interface Neighbours<T> {
 
 /** Map of report id → its neighbours, computed in one pass over all reports (any order). */
 export function neighbourMap<T extends Ordered>(reports: readonly T[]): Map<string, Neighbours<T>> {
-	const sorted = [...reports].sort((a, b) => a.sourceSlug.localeCompare(b.sourceSlug) || a.order - b.order);
+	const sorted = [...reports].sort(
+		(a, b) => a.sourceSlug.localeCompare(b.sourceSlug) || a.order - b.order,
+	);
 	const map = new Map<string, Neighbours<T>>();
 	sorted.forEach((report, i) => {
 		const prev = sorted[i - 1];

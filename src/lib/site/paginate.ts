@@ -17,7 +17,8 @@ export interface PageOf<T> {
 
 /** Cut `items` into pages of at most `size` items; an empty listing is one empty page. */
 export function paginate<T>(items: readonly T[], size: number): PageOf<T>[] {
-	if (!Number.isInteger(size) || size < 1) throw new Error(`Expected a page size >= 1, found ${size}`);
+	if (!Number.isInteger(size) || size < 1)
+		throw new Error(`Expected a page size >= 1, found ${size}`);
 	const count = Math.max(1, Math.ceil(items.length / size));
 	return Array.from({ length: count }, (_, i) => ({
 		number: i + 1,

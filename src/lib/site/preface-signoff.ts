@@ -14,7 +14,11 @@ const SENTENCE_END = /[。！？；：…!?;:，,、）)”"]$/;
  * @param max Longest sign-off line, default 30 characters.
  * @param limit Most sign-off lines, default 3.
  */
-export function splitSignoff(paragraphs: readonly string[], max = 30, limit = 3): { body: string[]; signoff: string[] } {
+export function splitSignoff(
+	paragraphs: readonly string[],
+	max = 30,
+	limit = 3,
+): { body: string[]; signoff: string[] } {
 	let cut = paragraphs.length;
 	while (cut > 1 && paragraphs.length - cut < limit) {
 		const line = (paragraphs[cut - 1] ?? '').trim();

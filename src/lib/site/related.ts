@@ -64,7 +64,8 @@ export function relatedIndex(items: readonly ListItem[]): RelatedIndex {
 export function relatedReports(target: ListItem, index: RelatedIndex, limit = 5): ListItem[] {
 	// 2 per shared theme (counted as often as it is listed on both sides), 1 for the category
 	const reached = new Set<Group>(index.byCategory.get(target.category.slug) ?? []);
-	for (const theme of target.themes) for (const g of index.byTheme.get(theme.slug) ?? []) reached.add(g);
+	for (const theme of target.themes)
+		for (const g of index.byTheme.get(theme.slug) ?? []) reached.add(g);
 	const targetYear = yearOf(target.date);
 	const buckets: { score: number; distance: number; items: readonly ListItem[] }[] = [];
 	for (const group of reached) {
@@ -77,12 +78,16 @@ export function relatedReports(target: ListItem, index: RelatedIndex, limit = 5)
 	}
 	buckets.sort((a, b) => b.score - a.score || a.distance - b.distance);
 	const out: ListItem[] = [];
-	for (let i = 0; i < buckets.length && out.length < limit; ) {
+	for (let i = 0; i < buckets.length && out.length < limit;) {
 		// one (score, distance) class: merge the first few of each bucket by id
 		const { score, distance } = buckets[i]!;
 		const need = limit - out.length;
 		const merged: ListItem[] = [];
-		for (; i < buckets.length && buckets[i]!.score === score && buckets[i]!.distance === distance; i++) {
+		for (
+			;
+			i < buckets.length && buckets[i]!.score === score && buckets[i]!.distance === distance;
+			i++
+		) {
 			let taken = 0;
 			for (const item of buckets[i]!.items) {
 				if (taken === need) break;

@@ -26,7 +26,10 @@ type Copy = Pick<ReportFrontmatter, 'id' | 'compilationTitle' | 'source' | 'orde
  * @param all Every report of the site.
  */
 export function reprintLinks(report: Copy, all: readonly Copy[]): ReprintLinks {
-	const link = (r: Copy): ReprintLink => ({ path: `/reports/${r.id}/`, compilationTitle: r.compilationTitle });
+	const link = (r: Copy): ReprintLink => ({
+		path: `/reports/${r.id}/`,
+		compilationTitle: r.compilationTitle,
+	});
 	const canonical = report.reprintOf ? all.find((r) => r.id === report.reprintOf) : undefined;
 	const copies = all
 		.filter((r) => r.reprintOf === report.id)

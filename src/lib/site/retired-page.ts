@@ -23,7 +23,11 @@ export interface RetiredPage {
  * @param newTitle The title of the report it moved to (null when it was removed).
  * @param compilationTitle The title of the compilation a removed report was in, if still there.
  */
-export function retiredPage(retired: RetiredReport, newTitle: string | null, compilationTitle: string | null): RetiredPage {
+export function retiredPage(
+	retired: RetiredReport,
+	newTitle: string | null,
+	compilationTitle: string | null,
+): RetiredPage {
 	if (retired.movedTo !== null) {
 		return {
 			heading: '本文已移至新地址',
@@ -35,8 +39,12 @@ export function retiredPage(retired: RetiredReport, newTitle: string | null, com
 	const there = retired.sourceSlug !== null && compilationTitle !== null;
 	return {
 		heading: '本文已删除',
-		lead: there ? `《${retired.title}》已从汇编中删除，本站不再收录。` : `《${retired.title}》及其所在的汇编已从本站删除。`,
-		target: there ? { path: `/compilations/${retired.sourceSlug}/`, label: `《${compilationTitle}》` } : { path: '/compilations/', label: '全部汇编' },
+		lead: there
+			? `《${retired.title}》已从汇编中删除，本站不再收录。`
+			: `《${retired.title}》及其所在的汇编已从本站删除。`,
+		target: there
+			? { path: `/compilations/${retired.sourceSlug}/`, label: `《${compilationTitle}》` }
+			: { path: '/compilations/', label: '全部汇编' },
 		redirect: false,
 	};
 }

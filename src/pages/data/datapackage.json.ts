@@ -9,6 +9,12 @@ import { absoluteUrl } from '../../lib/site/url';
 export const GET: APIRoute = async ({ site }) => {
 	const compilations = await getCompilations();
 	const home = absoluteUrl(site, import.meta.env.BASE_URL);
-	const descriptor = dataPackage(compilations.map((c) => licenceOf(c.data)), SITE_TITLE, home);
-	return new Response(`${JSON.stringify(descriptor, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	const descriptor = dataPackage(
+		compilations.map((c) => licenceOf(c.data)),
+		SITE_TITLE,
+		home,
+	);
+	return new Response(`${JSON.stringify(descriptor, null, 2)}\n`, {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

@@ -7,5 +7,7 @@ import { CSV_FIELDS, csvRow } from '../../lib/knowledge/report-record';
 export const GET: APIRoute = async () => {
 	const [reports, { sources }] = await Promise.all([getReports(), getKnowledge()]);
 	const rows = reports.map((r) => csvRow(r.data, sources.get(r.data.sourceSlug)));
-	return new Response(toCsv(CSV_FIELDS, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+	return new Response(toCsv(CSV_FIELDS, rows), {
+		headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+	});
 };

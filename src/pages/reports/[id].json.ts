@@ -21,5 +21,7 @@ export const GET: APIRoute = async ({ props }) => {
 	const { entry, source } = props as InferGetStaticPropsType<typeof getStaticPaths>;
 	const blocks = reportBlocks(entry);
 	const record = fullRecord(entry.data, source, blocks);
-	return new Response(`${JSON.stringify(record)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	return new Response(`${JSON.stringify(record)}\n`, {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 };

@@ -19,19 +19,25 @@
  * Doesn’t guess with a statistical detector, and doesn’t normalise anything but line ends.
  */
 import type { IngestIssue } from '../types.ts';
-import { firstImplausible, hangulShare, isPlausibleText, isPlausibleUnits, kanaShare } from './plausibility.ts';
+import {
+	firstImplausible,
+	hangulShare,
+	isPlausibleText,
+	isPlausibleUnits,
+	kanaShare,
+} from './plausibility.ts';
 import { unitsToString, utf8Units } from './utf8.ts';
 
 export type Decoded =
-	| { ok: true; text: string; encoding: string }
-	| { ok: false; issue: IngestIssue };
+	{ ok: true; text: string; encoding: string } | { ok: false; issue: IngestIssue };
 
 // One strict decoder per encoding, made on first use (a fatal decoder keeps no state between calls).
 const DECODERS = new Map<string, TextDecoder>();
 
 function strict(label: string, bytes: Uint8Array): string | null {
 	let decoder = DECODERS.get(label);
-	if (!decoder) DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false })));
+	if (!decoder)
+		DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false })));
 	try {
 		return decoder.decode(bytes);
 	} catch {
@@ -60,8 +66,16 @@ function strictBig5(bytes: Uint8Array): string | null {
 /** Least share of kana among the non-ASCII characters for a text to count as Japanese. */
 export const JAPANESE_KANA_SHARE = 0.1;
 
-function refuse(file: string, ruleId: string, message: string, place = { line: 1, column: 1 }): Decoded {
-	return { ok: false, issue: { file, line: place.line, column: place.column, ruleId, severity: 'error', message } };
+function refuse(
+	file: string,
+	ruleId: string,
+	message: string,
+	place = { line: 1, column: 1 },
+): Decoded {
+	return {
+		ok: false,
+		issue: { file, line: place.line, column: place.column, ruleId, severity: 'error', message },
+	};
 }
 
 /** 1-based line and column (in characters, read leniently as UTF-8) of byte `index`. */
@@ -69,7 +83,8 @@ export function placeOfByte(bytes: Uint8Array, index: number): { line: number; c
 	let line = 1;
 	let start = 0;
 	for (let i = 0; i < index; i++) {
-		if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) (line++, (start = i + 1));
+		if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a))
+			(line++, (start = i + 1));
 	}
 	const column = new TextDecoder().decode(bytes.subarray(start, index)).length + 1;
 	return { line, column };
@@ -84,9 +99,18 @@ function placeOfChar(text: string, index: number): { line: number; column: numbe
 
 /** Index of the first byte that is not part of valid UTF-8 (from `from`), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
-	for (let i = from; i < bytes.length; ) {
+	for (let i = from; i < bytes.length;) {
 		const b = bytes[i]!;
-		const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+		const n =
+			b < 0x80
+				? 0
+				: b >= 0xc2 && b <= 0xdf
+					? 1
+					: b >= 0xe0 && b <= 0xef
+						? 2
+						: b >= 0xf0 && b <= 0xf4
+							? 3
+							: -1;
 		if (n < 0) return i;
 		for (let k = 1; k <= n; k++) {
 			const t = bytes[i + k];
@@ -94,7 +118,13 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
 		}
 		// Overlong, surrogate and out-of-range forms of 3- and 4-byte sequences.
 		const t1 = bytes[i + 1] ?? 0;
-		if ((b === 0xe0 && t1 < 0xa0) || (b === 0xed && t1 > 0x9f) || (b === 0xf0 && t1 < 0x90) || (b === 0xf4 && t1 > 0x8f)) return i;
+		if (
+			(b === 0xe0 && t1 < 0xa0) ||
+			(b === 0xed && t1 > 0x9f) ||
+			(b === 0xf0 && t1 < 0x90) ||
+			(b === 0xf4 && t1 > 0x8f)
+		)
+			return i;
 		i += n + 1;
 	}
 	return -1;
@@ -112,12 +142,19 @@ function isKorean(bytes: Uint8Array): boolean {
 	const text = strict('euc-kr', bytes);
 	if (text === null) return false;
 	const { hangul, nonAscii, wordSpaces } = hangulShare(text);
-	return nonAscii >= 20 && hangul >= KOREAN_HANGUL_SHARE * nonAscii && wordSpaces >= KOREAN_WORD_SPACES * nonAscii;
+	return (
+		nonAscii >= 20 &&
+		hangul >= KOREAN_HANGUL_SHARE * nonAscii &&
+		wordSpaces >= KOREAN_WORD_SPACES * nonAscii
+	);
 }
 
 /** `EUC-JP` or `Shift_JIS` when the bytes read as Japanese text in it, else null. */
 function japaneseEncoding(bytes: Uint8Array): string | null {
-	for (const [label, name] of [['euc-jp', 'EUC-JP'], ['shift_jis', 'Shift_JIS']] as const) {
+	for (const [label, name] of [
+		['euc-jp', 'EUC-JP'],
+		['shift_jis', 'Shift_JIS'],
+	] as const) {
 		const text = strict(label, bytes);
 		if (text === null) continue;
 		const { kana, nonAscii } = kanaShare(text);
@@ -145,20 +182,33 @@ function bomEncoding(bytes: Uint8Array): string | null {
  *   and says what is wrong (`decode:empty`, `decode:binary`, `decode:invalid`, `decode:mojibake`).
  */
 export function decodeSource(file: string, bytes: Uint8Array): Decoded {
-	if (bytes.length === 0) return refuse(file, 'decode:empty', `${file}: the file is empty. Remove it or add the text.`);
+	if (bytes.length === 0)
+		return refuse(file, 'decode:empty', `${file}: the file is empty. Remove it or add the text.`);
 	const bom = bomEncoding(bytes);
 	if (bom) {
 		const text = strict(bom, bytes);
 		if (text === null) {
 			const bad = bom === 'utf-8' ? firstInvalidUtf8(bytes, 3) : -1;
 			const at = bad >= 0 ? placeOfByte(bytes, bad) : undefined;
-			const where = at ? ` (first bad byte ${hex(bytes[bad])} at line ${at.line}, column ${at.column})` : '';
-			return refuse(file, 'decode:invalid', `${file}: starts with a ${bom.toUpperCase()} byte order mark, but the bytes after it are not valid ${bom.toUpperCase()}${where}. Save it again as ${bom.toUpperCase()}.`, at);
+			const where = at
+				? ` (first bad byte ${hex(bytes[bad])} at line ${at.line}, column ${at.column})`
+				: '';
+			return refuse(
+				file,
+				'decode:invalid',
+				`${file}: starts with a ${bom.toUpperCase()} byte order mark, but the bytes after it are not valid ${bom.toUpperCase()}${where}. Save it again as ${bom.toUpperCase()}.`,
+				at,
+			);
 		}
 		return finish(file, text, bom);
 	}
 	if (bytes.includes(0)) {
-		return refuse(file, 'decode:binary', `${file}: contains NUL bytes: expected a text file, found binary data (or UTF-16 without a byte order mark). Save it as UTF-8.`, placeOfByte(bytes, bytes.indexOf(0)));
+		return refuse(
+			file,
+			'decode:binary',
+			`${file}: contains NUL bytes: expected a text file, found binary data (or UTF-16 without a byte order mark). Save it as UTF-8.`,
+			placeOfByte(bytes, bytes.indexOf(0)),
+		);
 	}
 	let sawDecodable = false;
 	// UTF-8 first, the common case, without V8's slow UTF-8 → string path (see `utf8.ts`); bytes
@@ -172,11 +222,21 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 		const japanese = japaneseEncoding(bytes);
 		if (japanese) {
 			const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
-			return refuse(file, 'decode:japanese', `${file}: reads as Japanese text in ${japanese}: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 or Big5 would publish mojibake. Save it as UTF-8 if it belongs here.`, at);
+			return refuse(
+				file,
+				'decode:japanese',
+				`${file}: reads as Japanese text in ${japanese}: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 or Big5 would publish mojibake. Save it as UTF-8 if it belongs here.`,
+				at,
+			);
 		}
 		if (isKorean(bytes)) {
 			const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
-			return refuse(file, 'decode:korean', `${file}: reads as Korean text in EUC-KR: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 would publish mojibake. Save it as UTF-8 if it belongs here.`, at);
+			return refuse(
+				file,
+				'decode:korean',
+				`${file}: reads as Korean text in EUC-KR: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 would publish mojibake. Save it as UTF-8 if it belongs here.`,
+				at,
+			);
 		}
 	}
 	for (const label of units ? ['gb18030', 'big5'] : ['utf-8', 'gb18030', 'big5']) {
@@ -188,21 +248,43 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 	if (!sawDecodable) {
 		const bad = Math.max(0, firstInvalidUtf8(bytes));
 		const at = placeOfByte(bytes, bad);
-		return refuse(file, 'decode:invalid', `${file}: not valid UTF-8, GB18030 or Big5 text (first byte that is not UTF-8: ${hex(bytes[bad])} at line ${at.line}, column ${at.column}). Save it as UTF-8.`, at);
+		return refuse(
+			file,
+			'decode:invalid',
+			`${file}: not valid UTF-8, GB18030 or Big5 text (first byte that is not UTF-8: ${hex(bytes[bad])} at line ${at.line}, column ${at.column}). Save it as UTF-8.`,
+			at,
+		);
 	}
 	const shown = units ? unitsToString(units) : strict('gb18030', bytes);
 	const soup = shown === null ? -1 : firstImplausible(shown);
 	const at = shown !== null && soup >= 0 ? placeOfChar(shown, soup) : undefined;
-	const where = at ? ` (first at line ${at.line}, column ${at.column}, read as ${units ? 'UTF-8' : 'GB18030'})` : '';
-	return refuse(file, 'decode:mojibake', `${file}: decodes only to implausible text (kana, private-use or replacement characters instead of Chinese${where}): expected UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM. Save it as UTF-8.`, at);
+	const where = at
+		? ` (first at line ${at.line}, column ${at.column}, read as ${units ? 'UTF-8' : 'GB18030'})`
+		: '';
+	return refuse(
+		file,
+		'decode:mojibake',
+		`${file}: decodes only to implausible text (kana, private-use or replacement characters instead of Chinese${where}): expected UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM. Save it as UTF-8.`,
+		at,
+	);
 }
 
 function finish(file: string, text: string, encoding: string, checked = false): Decoded {
 	const lf = toLf(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-	if (!/\S/.test(lf)) return refuse(file, 'decode:empty', `${file}: the file holds no text (only white space). Remove it or add the text.`);
+	if (!/\S/.test(lf))
+		return refuse(
+			file,
+			'decode:empty',
+			`${file}: the file holds no text (only white space). Remove it or add the text.`,
+		);
 	if (!checked && !isPlausibleText(lf)) {
 		const soup = firstImplausible(lf);
-		return refuse(file, 'decode:mojibake', `${file}: decoded as ${encoding.toUpperCase()}, but the text is not plausible (kana, private-use or replacement characters instead of Chinese). Check the encoding.`, soup >= 0 ? placeOfChar(lf, soup) : undefined);
+		return refuse(
+			file,
+			'decode:mojibake',
+			`${file}: decoded as ${encoding.toUpperCase()}, but the text is not plausible (kana, private-use or replacement characters instead of Chinese). Check the encoding.`,
+			soup >= 0 ? placeOfChar(lf, soup) : undefined,
+		);
 	}
 	return { ok: true, text: lf, encoding };
 }

@@ -12,7 +12,7 @@
 // The most frequent Han characters (simplified and traditional forms): in any running Chinese
 // text they make up well over a tenth of the Han characters; in mojibake they are rare.
 const COMMON = new Set(
-	'的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產新己制身果加西斯月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運笑飞飛风風步改收根干乎言许组組织織创創建型'
+	'的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產新己制身果加西斯月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運笑飞飛风風步改收根干乎言许组組织織创創建型',
 );
 
 // The class of every UTF-16 code unit, in one table (a branch per character is slow): 0 ASCII,
@@ -100,14 +100,19 @@ export function kanaShare(text: string): { kana: number; nonAscii: number } {
  * Hangul syllables (U+AC00–U+D7A3) among the non-ASCII characters of `text`, and the spaces
  * between two of them (Korean separates words with spaces; Chinese does not).
  */
-export function hangulShare(text: string): { hangul: number; nonAscii: number; wordSpaces: number } {
+export function hangulShare(text: string): {
+	hangul: number;
+	nonAscii: number;
+	wordSpaces: number;
+} {
 	let hangul = 0;
 	let nonAscii = 0;
 	let wordSpaces = 0;
 	const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c === 0x20 && isHangul(text.charCodeAt(i - 1)) && isHangul(text.charCodeAt(i + 1))) wordSpaces++;
+		if (c === 0x20 && isHangul(text.charCodeAt(i - 1)) && isHangul(text.charCodeAt(i + 1)))
+			wordSpaces++;
 		if (c < 0x80) continue;
 		nonAscii++;
 		if (isHangul(c)) hangul++;

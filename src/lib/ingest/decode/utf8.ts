@@ -21,7 +21,8 @@ let scratch = new Uint16Array(1 << 16);
  *   when `bytes` is not well-formed UTF-8.
  */
 export function utf8Units(bytes: Uint8Array): Uint16Array | null {
-	if (scratch.length < bytes.length) scratch = new Uint16Array(Math.max(bytes.length, 2 * scratch.length));
+	if (scratch.length < bytes.length)
+		scratch = new Uint16Array(Math.max(bytes.length, 2 * scratch.length));
 	const length = convert(bytes, scratch);
 	return length < 0 ? null : scratch.subarray(0, length);
 }
@@ -68,7 +69,8 @@ function convert(bytes: Uint8Array, out: Uint16Array): number {
 			const low = b0 === 0xf0 ? 0x90 : 0x80;
 			const high = b0 === 0xf4 ? 0x8f : 0xbf;
 			if (b1 < low || b1 > high || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return -1;
-			const cp = (((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f)) - 0x10000;
+			const cp =
+				(((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f)) - 0x10000;
 			out[j++] = 0xd800 | (cp >> 10);
 			out[j++] = 0xdc00 | (cp & 0x3ff);
 			i += 4;

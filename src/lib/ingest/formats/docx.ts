@@ -13,7 +13,12 @@ export async function docxToText(bytes: Uint8Array): Promise<HtmlText> {
 	const { value } = await mammoth.convertToHtml(
 		{ buffer: Buffer.from(bytes) },
 		// A picture keeps its caption (alt text), not its bytes: `htmlToText` prints a placeholder.
-		{ convertImage: mammoth.images.imgElement(async (image) => ({ src: '', alt: (image as { altText?: string }).altText ?? '' })) },
+		{
+			convertImage: mammoth.images.imgElement(async (image) => ({
+				src: '',
+				alt: (image as { altText?: string }).altText ?? '',
+			})),
+		},
 	);
 	return htmlToText(`<body>${value}</body>`);
 }

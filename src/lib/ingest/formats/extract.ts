@@ -44,11 +44,29 @@ async function extractPdf(input: SourceInput, assets: PdfAssets): Promise<Extrac
 	if (scanned.length || empty.length === pdf.pages.length) {
 		const pages = scanned.length ? scanned : empty;
 		const what = pages.length === 1 ? `page ${pages[0]} has` : `pages ${pageRanges(pages)} have`;
-		errors.push(refuse(input.file, 'decode:no-text-layer', `${input.file}: ${what} no text layer (scanned?): run OCR first, or add the text as a .txt beside it.`));
+		errors.push(
+			refuse(
+				input.file,
+				'decode:no-text-layer',
+				`${input.file}: ${what} no text layer (scanned?): run OCR first, or add the text as a .txt beside it.`,
+			),
+		);
 	}
 	const labels = pdf.labels ? { pageLabels: pdf.labels } : {};
 	const outline = pdf.outline.length ? { outline: pdf.outline } : {};
-	return { kind: 'pdf', text, pageOfLine, sizeOfLine, ...labels, ...outline, repairs: { ...(pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}), ...(pictures ? { 'picture-placeholder': pictures } : {}) }, errors };
+	return {
+		kind: 'pdf',
+		text,
+		pageOfLine,
+		sizeOfLine,
+		...labels,
+		...outline,
+		repairs: {
+			...(pdf.radicals ? { 'kangxi-radical': pdf.radicals } : {}),
+			...(pictures ? { 'picture-placeholder': pictures } : {}),
+		},
+		errors,
+	};
 }
 
 /**
@@ -59,16 +77,51 @@ export async function extractSource(input: SourceInput, assets: PdfAssets): Prom
 	const kind = sourceKind(input.file);
 	try {
 		if (kind === 'pdf') return { ...input, extracted: await extractPdf(input, assets) };
-		if (kind === 'docx') return { ...input, extracted: { kind: 'docx', ...(await (await readers.docx()).docxToText(input.bytes)), repairs: {}, errors: [] } };
+		if (kind === 'docx')
+			return {
+				...input,
+				extracted: {
+					kind: 'docx',
+					...(await (await readers.docx()).docxToText(input.bytes)),
+					repairs: {},
+					errors: [],
+				},
+			};
 		if (kind === 'html') {
 			const decoded = decodeSource(input.file, input.bytes);
-			if (!decoded.ok) return { ...input, extracted: { kind: 'html', text: '', repairs: {}, errors: [decoded.issue] } };
-			return { ...input, extracted: { kind: 'html', ...(await readers.html()).htmlToText(decoded.text), repairs: {}, errors: [] } };
+			if (!decoded.ok)
+				return {
+					...input,
+					extracted: { kind: 'html', text: '', repairs: {}, errors: [decoded.issue] },
+				};
+			return {
+				...input,
+				extracted: {
+					kind: 'html',
+					...(await readers.html()).htmlToText(decoded.text),
+					repairs: {},
+					errors: [],
+				},
+			};
 		}
 	} catch (error) {
 		const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
 		const what = kind === 'pdf' ? 'a PDF' : 'a Word (.docx) document';
-		return { ...input, extracted: { kind: kind as 'pdf' | 'docx', text: '', repairs: {}, errors: [refuse(input.file, 'decode:unreadable', `${input.file}: expected ${what}, found a file its reader cannot open (${reason}). Save it again as ${kind === 'pdf' ? 'PDF' : '.docx'}.`)] } };
+		return {
+			...input,
+			extracted: {
+				kind: kind as 'pdf' | 'docx',
+				text: '',
+				repairs: {},
+				errors: [
+					refuse(
+						input.file,
+						'decode:unreadable',
+						`${input.file}: expected ${what}, found a file its reader cannot open (${reason}). Save it again as ${kind === 'pdf' ? 'PDF' : '.docx'}.`,
+					),
+				],
+			},
+		};
 	}
 	return input;
 }

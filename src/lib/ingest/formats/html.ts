@@ -16,12 +16,26 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 
-const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link']);
+const HIDDEN = new Set([
+	'script',
+	'style',
+	'noscript',
+	'template',
+	'head',
+	'title',
+	'meta',
+	'link',
+]);
 
 /** A picture's placeholder line: `［图：caption］`, or `［图］` without alt text. */
 function placeholder(img: Element): Element {
 	const alt = typeof img.properties.alt === 'string' ? img.properties.alt.trim() : '';
-	return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: alt ? `［图：${alt}］` : '［图］' }] };
+	return {
+		type: 'element',
+		tagName: 'p',
+		properties: {},
+		children: [{ type: 'text', value: alt ? `［图：${alt}］` : '［图］' }],
+	};
 }
 
 // Stands for a TAB between table cells while the text is laid out (layout collapses white space).
@@ -40,11 +54,20 @@ function tableRows(table: Element): Element {
 		for (const child of node.children) {
 			if (child.type !== 'element') continue;
 			if (child.tagName === 'tr') {
-				const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-				const texts = cells.map((c) => toText(c, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim());
+				const cells = child.children.filter(
+					(c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'),
+				);
+				const texts = cells.map((c) =>
+					toText(c, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim(),
+				);
 				if (texts.every((t) => t === '')) continue;
 				const mark = rows.length === 0 ? TABLE_START : TABLE_ROW;
-				rows.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: mark + texts.join(CELL) }] });
+				rows.push({
+					type: 'element',
+					tagName: 'p',
+					properties: {},
+					children: [{ type: 'text', value: mark + texts.join(CELL) }],
+				});
 			} else if (child.tagName !== 'table') visit(child);
 		}
 	};
@@ -55,25 +78,37 @@ function tableRows(table: Element): Element {
 // Marks the line of a frame element (site chrome) while the text is laid out.
 const FRAME_MARK = '\uF8FE';
 const FRAME_TAGS = new Set(['nav', 'footer', 'header', 'aside']);
-const FRAME_NAMES = /(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|copyright|breadcrumbs?|crumbs?|sidebar|pager|pagination|share)(?:$|[\s_-])/i;
+const FRAME_NAMES =
+	/(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|copyright|breadcrumbs?|crumbs?|sidebar|pager|pagination|share)(?:$|[\s_-])/i;
 
 /** Site chrome: `nav`/`footer`/`header`/`aside`, or an element whose class or id names one. */
 function isFrame(el: Element): boolean {
 	if (FRAME_TAGS.has(el.tagName)) return true;
-	const names = [el.properties.className, el.properties.id].flat().filter((v) => typeof v === 'string').join(' ');
+	const names = [el.properties.className, el.properties.id]
+		.flat()
+		.filter((v) => typeof v === 'string')
+		.join(' ');
 	return names !== '' && FRAME_NAMES.test(names);
 }
 
 /** A frame element → one marked line of its text (kept, so its removal is counted). */
 function frameLine(el: Element): Element {
 	const text = toText(el, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
-	return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text ? FRAME_MARK + text : '' }] };
+	return {
+		type: 'element',
+		tagName: 'p',
+		properties: {},
+		children: [{ type: 'text', value: text ? FRAME_MARK + text : '' }],
+	};
 }
 
 /** Remove the elements that never show text, mark frames, put placeholders for pictures and rows for tables, in place. */
 function prune(node: Root | Element): void {
 	node.children = node.children
-		.filter((child) => child.type !== 'comment' && !(child.type === 'element' && HIDDEN.has(child.tagName)))
+		.filter(
+			(child) =>
+				child.type !== 'comment' && !(child.type === 'element' && HIDDEN.has(child.tagName)),
+		)
 		.map((child) => {
 			if (child.type !== 'element') return child;
 			if (isFrame(child)) return frameLine(child);
@@ -123,7 +158,10 @@ function numberParagraphs(text: string): HtmlText {
 			if (start >= 0) tables.push([]);
 			tables[tables.length - 1]!.push(i);
 		}
-		if (start >= 0 || row >= 0) lines[i] = lines[i]!.replace(/^[ \u00a0]+/, '').replaceAll(TABLE_START, '').replaceAll(TABLE_ROW, '');
+		if (start >= 0 || row >= 0)
+			lines[i] = lines[i]!.replace(/^[ \u00a0]+/, '')
+				.replaceAll(TABLE_START, '')
+				.replaceAll(TABLE_ROW, '');
 		if (line.trim() !== '') n++;
 		paragraphOfLine.push(Math.max(n, 1));
 	});
@@ -138,6 +176,9 @@ export function htmlToText(html: string): HtmlText {
 	const tree = unified().use(rehypeParse).parse(html);
 	prune(tree);
 	const body = findBody(tree) ?? tree;
-	const text = toText(body, { whitespace: 'normal' }).replace(/\u00a0/g, ' ').replace(/\r\n?/g, '\n').replaceAll(CELL, '\t');
+	const text = toText(body, { whitespace: 'normal' })
+		.replace(/\u00a0/g, ' ')
+		.replace(/\r\n?/g, '\n')
+		.replaceAll(CELL, '\t');
 	return numberParagraphs(text);
 }

@@ -8,7 +8,13 @@
  */
 export type SourceKind = 'txt' | 'pdf' | 'docx' | 'html';
 
-const KINDS: Readonly<Record<string, SourceKind>> = { '.txt': 'txt', '.pdf': 'pdf', '.docx': 'docx', '.html': 'html', '.htm': 'html' };
+const KINDS: Readonly<Record<string, SourceKind>> = {
+	'.txt': 'txt',
+	'.pdf': 'pdf',
+	'.docx': 'docx',
+	'.html': 'html',
+	'.htm': 'html',
+};
 const LEGACY = new Set(['.doc', '.wps', '.rtf']);
 
 /** The lower-cased extension of a file name (`.PDF` → `.pdf`), '' when it has none. */
@@ -28,4 +34,3 @@ export function sourceKind(name: string): SourceKind | 'legacy' | 'metadata' | '
 	if (LEGACY.has(ext)) return 'legacy';
 	return KINDS[ext] ?? 'other';
 }
-

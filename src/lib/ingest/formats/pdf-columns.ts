@@ -21,11 +21,14 @@ export interface Gutter {
 
 /** Rows of items on about one baseline (as the line builder groups them). */
 function rowsOf(items: readonly PdfItem[]): PdfItem[][] {
-	const sorted = items.filter((i) => i.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+	const sorted = items
+		.filter((i) => i.str.trim().length > 0)
+		.sort((a, b) => b.y - a.y || a.x - b.x);
 	const rows: PdfItem[][] = [];
 	for (const item of sorted) {
 		const row = rows[rows.length - 1];
-		if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.35) row.push(item);
+		if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.35)
+			row.push(item);
 		else rows.push([item]);
 	}
 	return rows;
@@ -46,10 +49,13 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 	// How many rows cover each unit of the width (an item's extent, gaps under half a line closed).
 	const cover = new Int32Array(width + 1);
 	for (const row of rows) {
-		const spans = row.map((i) => [i.x - minX, i.x + i.w - minX] as const).sort((a, b) => a[0] - b[0]);
+		const spans = row
+			.map((i) => [i.x - minX, i.x + i.w - minX] as const)
+			.sort((a, b) => a[0] - b[0]);
 		let [from, to] = spans[0]!;
 		const mark = () => {
-			for (let u = Math.max(0, Math.floor(from)); u <= Math.min(width, Math.ceil(to)); u++) cover[u]!++;
+			for (let u = Math.max(0, Math.floor(from)); u <= Math.min(width, Math.ceil(to)); u++)
+				cover[u]!++;
 		};
 		for (const [a, b] of spans.slice(1)) {
 			if (a - to <= bodySize * 0.5) to = Math.max(to, b);
@@ -81,8 +87,16 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 	for (const row of rows) {
 		const l = row.filter((i) => i.x + i.w <= gutter.from);
 		const r = row.filter((i) => i.x >= gutter.to);
-		if (l.length && Math.max(...l.map((i) => i.x + i.w)) - Math.min(...l.map((i) => i.x)) >= leftWidth * 0.6) left++;
-		if (r.length && Math.max(...r.map((i) => i.x + i.w)) - Math.min(...r.map((i) => i.x)) >= rightWidth * 0.6) right++;
+		if (
+			l.length &&
+			Math.max(...l.map((i) => i.x + i.w)) - Math.min(...l.map((i) => i.x)) >= leftWidth * 0.6
+		)
+			left++;
+		if (
+			r.length &&
+			Math.max(...r.map((i) => i.x + i.w)) - Math.min(...r.map((i) => i.x)) >= rightWidth * 0.6
+		)
+			right++;
 	}
 	return left >= rows.length / 4 && right >= rows.length / 4 ? gutter : null;
 }
@@ -103,7 +117,9 @@ export function columnOf(x: number, w: number, gutter: Gutter): Column {
  * @param lines The page's lines with their column, in any order.
  * @returns Groups of lines top to bottom, each one column of one band (or one spanning line).
  */
-export function columnOrder<T extends { y: number; size: number; column: Column }>(lines: readonly T[]): T[][] {
+export function columnOrder<T extends { y: number; size: number; column: Column }>(
+	lines: readonly T[],
+): T[][] {
 	const byY = [...lines].sort((a, b) => b.y - a.y);
 	const out: T[][] = [];
 	let band: T[] = [];

@@ -59,12 +59,26 @@ export const PICTURE_PLACEHOLDER = '［图］';
  * The placeholder lines of a page's pictures, at each picture's top: only pictures at least two
  * body lines high and wide (not a rule or an ornament) with no text line inside (not a background).
  */
-function pictureLines(pictures: readonly PdfPicture[], lines: readonly Line[], bodySize: number): Line[] {
+function pictureLines(
+	pictures: readonly PdfPicture[],
+	lines: readonly Line[],
+	bodySize: number,
+): Line[] {
 	const out: Line[] = [];
 	for (const p of pictures) {
 		if (p.w < bodySize * 2 || p.h < bodySize * 2) continue;
-		const under = lines.some((l) => l.y > p.y && l.y < p.y + p.h && l.right > p.x && l.x < p.x + p.w);
-		if (!under) out.push({ text: PICTURE_PLACEHOLDER, x: p.x, right: p.x + p.w, y: p.y + p.h, size: bodySize, picture: true });
+		const under = lines.some(
+			(l) => l.y > p.y && l.y < p.y + p.h && l.right > p.x && l.x < p.x + p.w,
+		);
+		if (!under)
+			out.push({
+				text: PICTURE_PLACEHOLDER,
+				x: p.x,
+				right: p.x + p.w,
+				y: p.y + p.h,
+				size: bodySize,
+				picture: true,
+			});
 	}
 	return out;
 }
@@ -75,7 +89,8 @@ function toLines(items: readonly PdfItem[]): Line[] {
 	const rows: PdfItem[][] = [];
 	for (const item of sorted) {
 		const row = rows[rows.length - 1];
-		if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.35) row.push(item);
+		if (row && Math.abs(row[0]!.y - item.y) <= Math.max(row[0]!.size, item.size) * 0.35)
+			row.push(item);
 		else rows.push([item]);
 	}
 	const lines: Line[] = [];
@@ -113,7 +128,12 @@ function mode(values: readonly number[], step = 1): number | null {
 }
 
 /** Lines of one page → paragraphs (text lines), each with its size. */
-function toParagraphs(lines: readonly Line[], left: number, right: number, bodySize: number): Array<{ text: string; size: number }> {
+function toParagraphs(
+	lines: readonly Line[],
+	left: number,
+	right: number,
+	bodySize: number,
+): Array<{ text: string; size: number }> {
 	const out: Array<{ text: string; size: number }> = [];
 	let open = false;
 	for (let i = 0; i < lines.length; i++) {
@@ -129,23 +149,53 @@ function toParagraphs(lines: readonly Line[], left: number, right: number, bodyS
 		if (joins) out[out.length - 1]!.text += line.text;
 		else out.push({ text: line.text, size: line.size });
 		// A line set in the body size that reaches the right edge continues (justified text).
-		open = !line.picture && Math.abs(line.size - bodySize) < 0.5 && line.right >= right - line.size * 1.2 && line.x <= left + line.size * 2.5;
+		open =
+			!line.picture &&
+			Math.abs(line.size - bodySize) < 0.5 &&
+			line.right >= right - line.size * 1.2 &&
+			line.x <= left + line.size * 2.5;
 	}
 	return out;
 }
 
 /** A two-column page's paragraphs: each column of each band on its own, with its own margins. */
-function columnParagraphs(items: readonly PdfItem[], placeholders: readonly Line[], gutter: Gutter, left: number, right: number, bodySize: number): Array<{ text: string; size: number }> {
+function columnParagraphs(
+	items: readonly PdfItem[],
+	placeholders: readonly Line[],
+	gutter: Gutter,
+	left: number,
+	right: number,
+	bodySize: number,
+): Array<{ text: string; size: number }> {
 	const groups: Record<Column, PdfItem[]> = { left: [], right: [], span: [] };
 	for (const item of items) groups[columnOf(item.x, item.w, gutter)].push(item);
-	const lines = (Object.keys(groups) as Column[]).flatMap((column) => toLines(groups[column]).map((l) => ({ ...l, column })));
-	for (const pic of placeholders) lines.push({ ...pic, column: columnOf(pic.x, pic.right - pic.x, gutter) });
+	const lines = (Object.keys(groups) as Column[]).flatMap((column) =>
+		toLines(groups[column]).map((l) => ({ ...l, column })),
+	);
+	for (const pic of placeholders)
+		lines.push({ ...pic, column: columnOf(pic.x, pic.right - pic.x, gutter) });
 	const margins = (column: Column): [number, number] => {
-		const body = lines.filter((l) => l.column === column && !l.picture && Math.abs(l.size - bodySize) < 0.5);
-		return column === 'span' || body.length === 0 ? [left, right] : [mode(body.map((l) => l.x), 1) ?? left, Math.max(...body.map((l) => l.right))];
+		const body = lines.filter(
+			(l) => l.column === column && !l.picture && Math.abs(l.size - bodySize) < 0.5,
+		);
+		return column === 'span' || body.length === 0
+			? [left, right]
+			: [
+					mode(
+						body.map((l) => l.x),
+						1,
+					) ?? left,
+					Math.max(...body.map((l) => l.right)),
+				];
 	};
-	const at = { left: margins('left'), right: margins('right'), span: [left, right] as [number, number] };
-	return columnOrder(lines).flatMap((group) => toParagraphs(group, ...at[group[0]!.column], bodySize));
+	const at = {
+		left: margins('left'),
+		right: margins('right'),
+		span: [left, right] as [number, number],
+	};
+	return columnOrder(lines).flatMap((group) =>
+		toParagraphs(group, ...at[group[0]!.column], bodySize),
+	);
 }
 
 /**
@@ -155,12 +205,26 @@ function columnParagraphs(items: readonly PdfItem[], placeholders: readonly Line
  *   hundredths; 0 for a blank line); `empty` lists the 1-based pages without any text;
  *   `pictures` counts the placeholders of pictures.
  */
-export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOfLine: number[]; sizeOfLine: number[]; empty: number[]; pictures: number } {
+export function pdfToText(pages: readonly PdfPageText[]): {
+	text: string;
+	pageOfLine: number[];
+	sizeOfLine: number[];
+	empty: number[];
+	pictures: number;
+} {
 	const perPage = pages.map((p) => toLines(p.items));
 	const all = perPage.flat();
-	const bodySize = mode(all.map((l) => l.size), 0.5) ?? 10;
+	const bodySize =
+		mode(
+			all.map((l) => l.size),
+			0.5,
+		) ?? 10;
 	const body = all.filter((l) => Math.abs(l.size - bodySize) < 0.5);
-	const left = mode(body.map((l) => l.x), 1) ?? 0;
+	const left =
+		mode(
+			body.map((l) => l.x),
+			1,
+		) ?? 0;
 	const right = Math.max(...body.map((l) => l.right), 0);
 	const out: string[] = [];
 	const pageOfLine: number[] = [];
@@ -178,9 +242,12 @@ export function pdfToText(pages: readonly PdfPageText[]): { text: string; pageOf
 		pictures += placeholders.length;
 		const gutter = text.length ? findGutter(pages[p]!.items, bodySize) : null;
 		let paragraphs: Array<{ text: string; size: number }>;
-		if (gutter) paragraphs = columnParagraphs(pages[p]!.items, placeholders, gutter, left, right, bodySize);
+		if (gutter)
+			paragraphs = columnParagraphs(pages[p]!.items, placeholders, gutter, left, right, bodySize);
 		else {
-			const lines = placeholders.length ? [...text, ...placeholders].sort((a, b) => b.y - a.y) : text;
+			const lines = placeholders.length
+				? [...text, ...placeholders].sort((a, b) => b.y - a.y)
+				: text;
 			paragraphs = toParagraphs(lines, left, right, bodySize);
 		}
 		paragraphs.forEach((para, k) => {

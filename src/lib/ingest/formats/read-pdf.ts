@@ -44,7 +44,10 @@ interface RawOutline {
 }
 
 /** The outline with each entry's page (a named or explicit destination → page index). */
-async function readOutline(doc: Awaited<ReturnType<typeof getDocument>['promise']>, raw: readonly RawOutline[]): Promise<PdfOutlineEntry[]> {
+async function readOutline(
+	doc: Awaited<ReturnType<typeof getDocument>['promise']>,
+	raw: readonly RawOutline[],
+): Promise<PdfOutlineEntry[]> {
 	const out: PdfOutlineEntry[] = [];
 	for (const o of raw) {
 		let page: number | null = null;
@@ -52,7 +55,8 @@ async function readOutline(doc: Awaited<ReturnType<typeof getDocument>['promise'
 			const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
 			const ref = dest?.[0];
 			if (typeof ref === 'number') page = ref + 1;
-			else if (ref && typeof ref === 'object') page = (await doc.getPageIndex(ref as Parameters<typeof doc.getPageIndex>[0])) + 1;
+			else if (ref && typeof ref === 'object')
+				page = (await doc.getPageIndex(ref as Parameters<typeof doc.getPageIndex>[0])) + 1;
 		} catch {
 			// A broken destination leaves the entry without a page: its title still counts.
 		}
@@ -61,7 +65,12 @@ async function readOutline(doc: Awaited<ReturnType<typeof getDocument>['promise'
 	return out;
 }
 
-const PICTURE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+const PICTURE_OPS = new Set<number>([
+	OPS.paintImageXObject,
+	OPS.paintInlineImageXObject,
+	OPS.paintImageMaskXObject,
+	OPS.paintImageXObjectRepeat,
+]);
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -97,7 +106,12 @@ function pictureBoxes(fnArray: readonly number[], argsArray: readonly unknown[])
 		else if (PICTURE_OPS.has(fn)) {
 			const xs = [ctm[4], ctm[4] + ctm[0], ctm[4] + ctm[2], ctm[4] + ctm[0] + ctm[2]];
 			const ys = [ctm[5], ctm[5] + ctm[1], ctm[5] + ctm[3], ctm[5] + ctm[1] + ctm[3]];
-			boxes.push({ x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) });
+			boxes.push({
+				x: Math.min(...xs),
+				y: Math.min(...ys),
+				w: Math.max(...xs) - Math.min(...xs),
+				h: Math.max(...ys) - Math.min(...ys),
+			});
 		}
 	}
 	return boxes;
@@ -112,7 +126,14 @@ interface TextItemLike {
 /** @throws when PDF.js cannot open the file (the caller turns it into an issue). */
 export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<PdfText> {
 	// PDF.js takes ownership of the buffer it is given: pass a copy.
-	const task = getDocument({ data: bytes.slice(), cMapUrl: assets.cMapUrl, cMapPacked: true, standardFontDataUrl: assets.standardFontDataUrl, useSystemFonts: false, verbosity: 0 });
+	const task = getDocument({
+		data: bytes.slice(),
+		cMapUrl: assets.cMapUrl,
+		cMapPacked: true,
+		standardFontDataUrl: assets.standardFontDataUrl,
+		useSystemFonts: false,
+		verbosity: 0,
+	});
 	const doc = await task.promise;
 	try {
 		const pages: PdfPageText[] = [];

@@ -111,7 +111,9 @@ export function isLatinOnly(text: string): boolean {
 
 // (A letter-spaced part line collapses whole: `第 一 部 分 学 习 型 企 业` → `第一部分学习型企业`;
 // only `部分` is read without a space after it: `第一编辑部` is no part.)
-const PART = new RegExp(`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*)|(?<=部分)([${HAN_CLASS}].*))?$`);
+const PART = new RegExp(
+	`^(第[${CN}\\d]{1,3}(?:部分|章|编))(?:\\s+(.*)|(?<=部分)([${HAN_CLASS}].*))?$`,
+);
 
 /** `第一部分 …` part header or `◆ …` section marker; returns its label. */
 export function sectionMarkerOf(text: string): string | null {
@@ -119,13 +121,15 @@ export function sectionMarkerOf(text: string): string | null {
 	const diamond = /^[◆◇■□●○★☆▲△]\s*(.+)$/.exec(t);
 	if (diamond) return diamond[1]!.trim();
 	const part = PART.exec(t);
-	if (part && !/[，,。；;]/.test(t) && t.length <= 30) return (part[2] ?? part[3] ?? part[1]!).trim();
+	if (part && !/[，,。；;]/.test(t) && t.length <= 30)
+		return (part[2] ?? part[3] ?? part[1]!).trim();
 	return null;
 }
 
 /** Join two lines of one wrapped title: no space after a full line or a punctuation mark. */
 export function joinTitleLines(a: string, b: string): string {
 	const left = a.trim();
-	if (visibleLength(left) >= 18 || /[\p{P}]$/u.test(left) || visibleLength(b) <= 8) return left + b.trim();
+	if (visibleLength(left) >= 18 || /[\p{P}]$/u.test(left) || visibleLength(b) <= 8)
+		return left + b.trim();
 	return `${left} ${b.trim()}`;
 }

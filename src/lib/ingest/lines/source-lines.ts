@@ -30,13 +30,16 @@ export const LARGER = 1.04;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 // (Not the form feed U+000C: it is a page break, see below.)
 // eslint-disable-next-line no-control-regex
-const ZERO_WIDTH_CONTROL = /[\u0000-\u0008\u000B\u000D-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
+const ZERO_WIDTH_CONTROL =
+	/[\u0000-\u0008\u000B\u000D-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
 // A form feed is the page break `pdftotext` writes before each page: the page stage reads pages
 // from the raw lines (`pages/furniture.ts`), so it leaves the line text as no repair at all.
 const FORM_FEED = /\f/g;
 
 // Any character of the three classes (LF is in none, so a whole text can be tested at once).
-const ANY_INVISIBLE = new RegExp(`[${PRIVATE_USE.source.slice(1, -1)}${ZERO_WIDTH_CONTROL.source.slice(1, -1)}\\f]`);
+const ANY_INVISIBLE = new RegExp(
+	`[${PRIVATE_USE.source.slice(1, -1)}${ZERO_WIDTH_CONTROL.source.slice(1, -1)}\\f]`,
+);
 
 /**
  * Remove private-use and zero-width/control characters from one string, counting them, and form
@@ -65,14 +68,21 @@ export function stripInvisible(text: string, log: RepairLog): string {
  * @param raw `text` split on LF, when the caller has it already (it is not split again).
  * @returns One entry per source line, in order.
  */
-export function toSourceLines(text: string, log: RepairLog, raw: readonly string[] = text.split('\n')): SourceLine[] {
+export function toSourceLines(
+	text: string,
+	log: RepairLog,
+	raw: readonly string[] = text.split('\n'),
+): SourceLine[] {
 	const lines: SourceLine[] = new Array(raw.length);
 	// One look at the whole text: most sources hold no invisible character at all; in the others,
 	// one look at each line.
 	const clean = !ANY_INVISIBLE.test(text);
 	for (let i = 0; i < raw.length; i++) {
 		const line = raw[i]!;
-		lines[i] = { no: i + 1, text: clean || !ANY_INVISIBLE.test(line) ? line : stripInvisible(line, log) };
+		lines[i] = {
+			no: i + 1,
+			text: clean || !ANY_INVISIBLE.test(line) ? line : stripInvisible(line, log),
+		};
 	}
 	return lines;
 }

@@ -57,7 +57,11 @@ export function normaliseSpaces(text: string, mode: 'title' | 'body', log: Repai
 		while (HAN_GAP.exec(trimmed) !== null) hanGaps++;
 	}
 	// One gap in a sentence with clause marks is residue too (`明确工作责 任,局…`), however short.
-	const sparse = mode === 'body' && hanGaps > 0 && ((trimmed.length >= 50 && trimmed.length / hanGaps >= 30) || (hanGaps === 1 && trimmed.length >= 20 && /[，,；;][^ \u3000]*[。！？!?]$/.test(trimmed)));
+	const sparse =
+		mode === 'body' &&
+		hanGaps > 0 &&
+		((trimmed.length >= 50 && trimmed.length / hanGaps >= 30) ||
+			(hanGaps === 1 && trimmed.length >= 20 && /[，,；;][^ \u3000]*[。！？!?]$/.test(trimmed)));
 	const out = trimmed.replace(/[ \t\u3000]+/g, (run, offset: number) => {
 		const a = kind(trimmed[offset - 1]);
 		const b = kind(trimmed[offset + run.length]);

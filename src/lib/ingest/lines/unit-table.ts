@@ -15,7 +15,8 @@ let allUnits: string | null = null;
 function everyUnit(): string {
 	if (allUnits === null) {
 		const chunks: string[] = [];
-		for (let at = 0; at < 65536; at += 8192) chunks.push(String.fromCharCode(...Array.from({ length: 8192 }, (_, i) => at + i)));
+		for (let at = 0; at < 65536; at += 8192)
+			chunks.push(String.fromCharCode(...Array.from({ length: 8192 }, (_, i) => at + i)));
 		allUnits = chunks.join('');
 	}
 	return allUnits;
@@ -27,7 +28,8 @@ function everyUnit(): string {
  * @returns 1 for each code unit the class matches, else 0.
  */
 export function unitTable(pattern: RegExp): Uint8Array {
-	if (!pattern.global || pattern.unicode) throw new Error(`unitTable: expected a global regex without the u flag, got ${pattern}`);
+	if (!pattern.global || pattern.unicode)
+		throw new Error(`unitTable: expected a global regex without the u flag, got ${pattern}`);
 	const table = new Uint8Array(65536);
 	for (const m of everyUnit().matchAll(pattern)) table.fill(1, m.index, m.index + m[0].length);
 	return table;

@@ -12,7 +12,9 @@ import { z } from 'astro/zod';
 import { catalogReportSchema, catalogSchema } from '../../frontmatter.ts';
 import type { Catalog, IngestIssue } from '../types.ts';
 
-const assembledCatalogSchema = catalogSchema.extend({ reports: z.array(catalogReportSchema.def.right) });
+const assembledCatalogSchema = catalogSchema.extend({
+	reports: z.array(catalogReportSchema.def.right),
+});
 
 /** @returns One `catalog:invalid` error per problem (none for a valid catalog). */
 export function checkCatalog(catalog: Catalog): IngestIssue[] {

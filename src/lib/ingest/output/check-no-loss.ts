@@ -12,7 +12,8 @@ import { unitTable } from '../lines/unit-table.ts';
 
 // Same classes as source-lines.ts, written again on purpose: this check must not share code
 // with the step it checks.
-const INVISIBLE = /[\uE000-\uF8FF\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
+const INVISIBLE =
+	/[\uE000-\uF8FF\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
 const SPACE = /[\s\u3000]+/g;
 const SPACE_UNIT = unitTable(SPACE);
 
@@ -41,15 +42,22 @@ function quote(text: string): string {
 // What each side drops, per UTF-16 code unit (the classes have no flag `u`, so they match code
 // units): 1 = white space (dropped on both sides), 2 = invisible (dropped on the source side).
 // Made from the regexes above, so the fast comparison cannot drift from the full check.
-const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) => (SPACE_UNIT[unit] ? 1 : invisible * 2));
+const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) =>
+	SPACE_UNIT[unit] ? 1 : invisible * 2,
+);
 
 /**
  * The page's pieces in source order: head lines and blocks by the line they start on (text kept
  * at the start of a body, see `account-lines.ts`, comes before the title in the source).
  */
 function pageTexts(input: NoLossInput): string[] {
-	const pieces = [...input.head.map((h) => ({ line: h.no, text: h.text })), ...input.blocks.map((b) => ({ line: b.line, text: b.text }))];
-	const sorted = pieces.every((p, i) => i === 0 || pieces[i - 1]!.line <= p.line) ? pieces : [...pieces].sort((a, b) => a.line - b.line);
+	const pieces = [
+		...input.head.map((h) => ({ line: h.no, text: h.text })),
+		...input.blocks.map((b) => ({ line: b.line, text: b.text })),
+	];
+	const sorted = pieces.every((p, i) => i === 0 || pieces[i - 1]!.line <= p.line)
+		? pieces
+		: [...pieces].sort((a, b) => a.line - b.line);
 	return sorted.map((p) => p.text);
 }
 

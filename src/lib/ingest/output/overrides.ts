@@ -25,38 +25,102 @@ const FIELDS = Object.keys(reportSchema.shape).filter((f) => f !== 'id');
  * Doesn’t check cross-field rules (themes vs themeSlugs length, date vs datePrecision): those are
  * checked on the overridden report, and blamed on the override's line (`validate.ts`).
  */
-export function checkOverrides(overrides: Overrides, vocab: Vocabulary, file: string, placeOf: OverridePlace): IngestIssue[] {
+export function checkOverrides(
+	overrides: Overrides,
+	vocab: Vocabulary,
+	file: string,
+	placeOf: OverridePlace,
+): IngestIssue[] {
 	const issues: IngestIssue[] = [];
-	const at = (path: PropertyKey[], ruleId: string, message: string) => issues.push({ file, ...placeOf(path), ruleId, severity: 'error', message });
+	const at = (path: PropertyKey[], ruleId: string, message: string) =>
+		issues.push({ file, ...placeOf(path), ruleId, severity: 'error', message });
 	const labels = new Set(vocab.categories.map((c) => c.label));
 	const slugs = new Set(vocab.categories.map((c) => c.slug));
 	const themeLabels = new Set(vocab.themes.map((t) => t.label));
 	const themeSlugs = new Set(vocab.themes.map((t) => t.slug));
-	const shape = reportSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ message: string; path: PropertyKey[] }> } } }>;
+	const shape = reportSchema.shape as Record<
+		string,
+		{
+			safeParse(v: unknown): {
+				success: boolean;
+				error?: { issues: Array<{ message: string; path: PropertyKey[] }> };
+			};
+		}
+	>;
 	for (const [id, fields] of Object.entries(overrides ?? {})) {
 		for (const [field, value] of Object.entries(fields ?? {})) {
 			if (field === 'id') {
-				at([id, field], 'override:id', `Override of “${id}” sets \`id\`: ids are derived from the source and can't be overridden (two reports with one id overwrite each other's page). Remove the \`id\` line.`);
+				at(
+					[id, field],
+					'override:id',
+					`Override of “${id}” sets \`id\`: ids are derived from the source and can't be overridden (two reports with one id overwrite each other's page). Remove the \`id\` line.`,
+				);
 				continue;
 			}
 			if (!FIELDS.includes(field)) {
-				at([id, field], 'override:unknown-field', `Override of “${id}”: unknown field \`${field}\`. Expected one of: ${FIELDS.join(', ')}.`);
+				at(
+					[id, field],
+					'override:unknown-field',
+					`Override of “${id}”: unknown field \`${field}\`. Expected one of: ${FIELDS.join(', ')}.`,
+				);
 				continue;
 			}
 			const checked = shape[field]!.safeParse(value);
 			if (!checked.success) {
-				for (const p of checked.error?.issues ?? []) at([id, field, ...p.path], 'override:invalid', `Override of “${id}”: **${[field, ...p.path].join('.')}**: ${p.message}`);
+				for (const p of checked.error?.issues ?? [])
+					at(
+						[id, field, ...p.path],
+						'override:invalid',
+						`Override of “${id}”: **${[field, ...p.path].join('.')}**: ${p.message}`,
+					);
 				continue;
 			}
 			const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
-			if (field === 'category' && !labels.has(value as string)) at([id, field], 'override:vocabulary', `Override of “${id}”: category “${String(value)}” is not in the vocabulary. Expected one of: ${[...labels].join(', ')}.`);
-			if (field === 'categorySlug' && !slugs.has(value as string)) at([id, field], 'override:vocabulary', `Override of “${id}”: categorySlug “${String(value)}” is not in the vocabulary. Expected one of: ${[...slugs].join(', ')}.`);
-			if (field === 'themes') list(value).forEach((t, i) => themeLabels.has(t as string) || at([id, field, i], 'override:vocabulary', `Override of “${id}”: theme “${String(t)}” is not in the vocabulary. Expected labels of content/vocabulary.yaml themes.`));
-			if (field === 'themeSlugs') list(value).forEach((t, i) => themeSlugs.has(t as string) || at([id, field, i], 'override:vocabulary', `Override of “${id}”: theme slug “${String(t)}” is not in the vocabulary. Expected one of: ${[...themeSlugs].join(', ')}.`));
+			if (field === 'category' && !labels.has(value as string))
+				at(
+					[id, field],
+					'override:vocabulary',
+					`Override of “${id}”: category “${String(value)}” is not in the vocabulary. Expected one of: ${[...labels].join(', ')}.`,
+				);
+			if (field === 'categorySlug' && !slugs.has(value as string))
+				at(
+					[id, field],
+					'override:vocabulary',
+					`Override of “${id}”: categorySlug “${String(value)}” is not in the vocabulary. Expected one of: ${[...slugs].join(', ')}.`,
+				);
+			if (field === 'themes')
+				list(value).forEach(
+					(t, i) =>
+						themeLabels.has(t as string) ||
+						at(
+							[id, field, i],
+							'override:vocabulary',
+							`Override of “${id}”: theme “${String(t)}” is not in the vocabulary. Expected labels of content/vocabulary.yaml themes.`,
+						),
+				);
+			if (field === 'themeSlugs')
+				list(value).forEach(
+					(t, i) =>
+						themeSlugs.has(t as string) ||
+						at(
+							[id, field, i],
+							'override:vocabulary',
+							`Override of “${id}”: theme slug “${String(t)}” is not in the vocabulary. Expected one of: ${[...themeSlugs].join(', ')}.`,
+						),
+				);
 		}
 		const f = fields as Record<string, unknown>;
-		if (typeof f.category === 'string' && typeof f.categorySlug === 'string' && labels.has(f.category) && vocab.categories.find((c) => c.label === f.category)?.slug !== f.categorySlug) {
-			at([id, 'categorySlug'], 'override:vocabulary', `Override of “${id}”: categorySlug “${f.categorySlug}” is not the slug of category “${f.category}”. Remove it (it follows the category).`);
+		if (
+			typeof f.category === 'string' &&
+			typeof f.categorySlug === 'string' &&
+			labels.has(f.category) &&
+			vocab.categories.find((c) => c.label === f.category)?.slug !== f.categorySlug
+		) {
+			at(
+				[id, 'categorySlug'],
+				'override:vocabulary',
+				`Override of “${id}”: categorySlug “${f.categorySlug}” is not the slug of category “${f.category}”. Remove it (it follows the category).`,
+			);
 		}
 	}
 	return issues;
@@ -68,7 +132,12 @@ export function checkOverrides(overrides: Overrides, vocab: Vocabulary, file: st
  * @param file Name of the overrides file, for issues.
  * @returns Warnings for unknown ids.
  */
-export function applyOverrides(reports: ReportFrontmatter[], overrides: Overrides, vocab: Vocabulary, file = 'content/overrides.yaml'): IngestIssue[] {
+export function applyOverrides(
+	reports: ReportFrontmatter[],
+	overrides: Overrides,
+	vocab: Vocabulary,
+	file = 'content/overrides.yaml',
+): IngestIssue[] {
 	for (const report of reports) applyOverride(report, overrides, vocab);
 	return unknownOverrides(new Set(reports.map((r) => r.id)), overrides, file);
 }
@@ -77,17 +146,33 @@ export function applyOverrides(reports: ReportFrontmatter[], overrides: Override
  * Warnings for override ids that match no report, each at the id's own line of the overrides
  * file when `lines` gives it (else line 1).
  */
-export function unknownOverrides(ids: ReadonlySet<string>, overrides: Overrides, file = 'content/overrides.yaml', lines: Readonly<Record<string, number>> = {}): IngestIssue[] {
+export function unknownOverrides(
+	ids: ReadonlySet<string>,
+	overrides: Overrides,
+	file = 'content/overrides.yaml',
+	lines: Readonly<Record<string, number>> = {},
+): IngestIssue[] {
 	return Object.keys(overrides ?? {})
 		.filter((id) => !ids.has(id))
-		.map((id) => ({ file, line: Object.hasOwn(lines, id) ? lines[id]! : 1, column: 1, ruleId: 'override:unknown-id', severity: 'warning' as const, message: `Override for unknown report id “${id}”: no report has this id any more. Remove or update the entry.` }));
+		.map((id) => ({
+			file,
+			line: Object.hasOwn(lines, id) ? lines[id]! : 1,
+			column: 1,
+			ruleId: 'override:unknown-id',
+			severity: 'warning' as const,
+			message: `Override for unknown report id “${id}”: no report has this id any more. Remove or update the entry.`,
+		}));
 }
 
 /**
  * Apply the override of one report, if any (changes it in place).
  * @returns The fields it set, with those derived from them (`datePrecision` from `date`, …).
  */
-export function applyOverride(report: ReportFrontmatter, overrides: Overrides, vocab: Vocabulary): string[] {
+export function applyOverride(
+	report: ReportFrontmatter,
+	overrides: Overrides,
+	vocab: Vocabulary,
+): string[] {
 	const fields = Object.hasOwn(overrides ?? {}, report.id) ? overrides[report.id] : undefined;
 	if (fields) {
 		const patch: Record<string, unknown> = { ...fields };
@@ -98,11 +183,19 @@ export function applyOverride(report: ReportFrontmatter, overrides: Overrides, v
 			if (cat) patch.categorySlug = cat.slug;
 		}
 		if (Array.isArray(patch.themes) && patch.themeSlugs === undefined) {
-			patch.themeSlugs = (patch.themes as string[]).map((t) => vocab.themes.find((x) => x.label === t)?.slug ?? t);
+			patch.themeSlugs = (patch.themes as string[]).map(
+				(t) => vocab.themes.find((x) => x.label === t)?.slug ?? t,
+			);
 		}
 		if ('date' in patch && patch.datePrecision === undefined) {
 			patch.datePrecision = datePrecisionOf(typeof patch.date === 'string' ? patch.date : null);
-			if (patch.dateSource === undefined) patch.dateSource = typeof patch.date === 'string' ? (report.dateSource === 'none' ? 'report' : report.dateSource) : 'none';
+			if (patch.dateSource === undefined)
+				patch.dateSource =
+					typeof patch.date === 'string'
+						? report.dateSource === 'none'
+							? 'report'
+							: report.dateSource
+						: 'none';
 		}
 		Object.assign(report, patch);
 		return Object.keys(patch);

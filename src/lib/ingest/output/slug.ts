@@ -33,7 +33,10 @@ const HEX = '0123456789abcdef';
 /** ASCII slug of a source file name (extension dropped); a hash when nothing ASCII is left. */
 export function sourceSlug(file: string): string {
 	const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-	const ascii = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+	const ascii = base
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 	return ascii.length >= 2 ? ascii : `source-${hash8(base)}`;
 }
 
@@ -41,7 +44,10 @@ export function sourceSlug(file: string): string {
  * Make unique ids within one source: `<prefix>-<hash8 of parts>`; when two records share the
  * same parts, the later ones hash `salt` too (the start of their own text), then add a counter.
  */
-export function uniqueIds(prefix: string, records: ReadonlyArray<{ parts: readonly string[]; salt: string }>): string[] {
+export function uniqueIds(
+	prefix: string,
+	records: ReadonlyArray<{ parts: readonly string[]; salt: string }>,
+): string[] {
 	const used = new Set<string>();
 	return records.map(({ parts, salt }) => {
 		const base = parts.join('\u0000');
@@ -69,7 +75,14 @@ export interface SlugOwner {
  *
  * @param outputs In file-name order; the later of two is the one blamed.
  */
-export function findCollisions(outputs: readonly SlugOwner[]): Array<{ file: string; line: number; column: number; ruleId: string; severity: 'error'; message: string }> {
+export function findCollisions(outputs: readonly SlugOwner[]): Array<{
+	file: string;
+	line: number;
+	column: number;
+	ruleId: string;
+	severity: 'error';
+	message: string;
+}> {
 	const issues: ReturnType<typeof findCollisions> = [];
 	const slugs = new Map<string, string>();
 	const ids = new Map<string, { file: string; line: number }>();
@@ -77,13 +90,28 @@ export function findCollisions(outputs: readonly SlugOwner[]): Array<{ file: str
 		if (!out.source) continue;
 		const first = slugs.get(out.source.slug);
 		if (first !== undefined) {
-			issues.push({ file: out.file, line: 1, column: 1, ruleId: 'slug:collision', severity: 'error', message: `${out.file} and ${first} have the same slug “${out.source.slug}” (the ASCII letters and digits of the file name): one compilation page would replace the other. Rename one of the two files.` });
+			issues.push({
+				file: out.file,
+				line: 1,
+				column: 1,
+				ruleId: 'slug:collision',
+				severity: 'error',
+				message: `${out.file} and ${first} have the same slug “${out.source.slug}” (the ASCII letters and digits of the file name): one compilation page would replace the other. Rename one of the two files.`,
+			});
 			continue;
 		}
 		slugs.set(out.source.slug, out.file);
 		for (const report of out.reports) {
 			const seen = ids.get(report.id);
-			if (seen) issues.push({ file: out.file, line: report.lines[0], column: 1, ruleId: 'id:collision', severity: 'error', message: `Report id “${report.id}” is also the id of the report at ${seen.file}:${seen.line}: one page would overwrite the other. Rename one of the source files.` });
+			if (seen)
+				issues.push({
+					file: out.file,
+					line: report.lines[0],
+					column: 1,
+					ruleId: 'id:collision',
+					severity: 'error',
+					message: `Report id “${report.id}” is also the id of the report at ${seen.file}:${seen.line}: one page would overwrite the other. Rename one of the source files.`,
+				});
 			else ids.set(report.id, { file: out.file, line: report.lines[0] });
 		}
 	}

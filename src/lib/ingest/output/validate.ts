@@ -22,17 +22,25 @@ export interface AppliedOverride {
 	placeOf: OverridePlace;
 }
 
-export function validateReport(frontmatter: unknown, file: string, line: number, override?: AppliedOverride): { data: ReportFrontmatter | null; issues: IngestIssue[] } {
+export function validateReport(
+	frontmatter: unknown,
+	file: string,
+	line: number,
+	override?: AppliedOverride,
+): { data: ReportFrontmatter | null; issues: IngestIssue[] } {
 	const result = reportSchema.safeParse(frontmatter);
 	if (result.success) return { data: result.data, issues: [] };
 	const title = (frontmatter as { title?: unknown })?.title;
-	const shown = typeof title === 'string' && title.length > 60 ? `${title.slice(0, 60)}…` : String(title);
+	const shown =
+		typeof title === 'string' && title.length > 60 ? `${title.slice(0, 60)}…` : String(title);
 	return {
 		data: null,
 		issues: result.error.issues.map((issue) => {
 			const field = String(issue.path[0] ?? '');
 			const blamed = override && override.fields.includes(field) ? override : null;
-			const where = blamed ? { file: blamed.file, ...blamed.placeOf([blamed.id, ...issue.path]) } : { file, line, column: 1 };
+			const where = blamed
+				? { file: blamed.file, ...blamed.placeOf([blamed.id, ...issue.path]) }
+				: { file, line, column: 1 };
 			return {
 				...where,
 				ruleId: 'frontmatter:invalid',

@@ -33,8 +33,13 @@ export interface PageModel {
 }
 
 /** Pages of each line: given (PDF), by form feeds, or by decorated folio lines. */
-function pagesOf(lines: readonly SourceLine[], rawLines: readonly string[], given?: readonly number[]): { pageOfLine: number[]; evidence: boolean } {
-	if (given && given.length >= lines.length) return { pageOfLine: given.slice(0, lines.length), evidence: true };
+function pagesOf(
+	lines: readonly SourceLine[],
+	rawLines: readonly string[],
+	given?: readonly number[],
+): { pageOfLine: number[]; evidence: boolean } {
+	if (given && given.length >= lines.length)
+		return { pageOfLine: given.slice(0, lines.length), evidence: true };
 	const pageOfLine = new Array<number>(lines.length).fill(1);
 	if (rawLines.some((l) => l.includes('\f'))) {
 		let page = 1;
@@ -69,17 +74,30 @@ function headKey(text: string): string | null {
 }
 
 /** The size of each key's lines (the lower middle one, PDF only). */
-function typicalSizes(placed: ReadonlyArray<{ i: number; key: string }>, sizes?: readonly number[]): Map<string, number> {
+function typicalSizes(
+	placed: ReadonlyArray<{ i: number; key: string }>,
+	sizes?: readonly number[],
+): Map<string, number> {
 	const of = new Map<string, number[]>();
 	if (sizes) for (const { i, key } of placed) of.set(key, [...(of.get(key) ?? []), sizes[i] ?? 0]);
-	return new Map([...of].map(([key, list]) => [key, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!]));
+	return new Map(
+		[...of].map(([key, list]) => [
+			key,
+			list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!,
+		]),
+	);
 }
 
 /**
  * The keys (`place\0text`) that are running heads: on at least `least` pages; or on two or more
  * pages that the many-page heads at that place leave out; or set smaller than the body on each.
  */
-function runningHeads(pagesOfKey: ReadonlyMap<string, ReadonlySet<number>>, placed: ReadonlyArray<{ i: number; key: string }>, least: number, sizes?: readonly number[]): Set<string> {
+function runningHeads(
+	pagesOfKey: ReadonlyMap<string, ReadonlySet<number>>,
+	placed: ReadonlyArray<{ i: number; key: string }>,
+	least: number,
+	sizes?: readonly number[],
+): Set<string> {
 	const heads = new Set<string>();
 	const covered = new Map<string, Set<number>>();
 	for (const [key, pages] of pagesOfKey) {
@@ -91,7 +109,9 @@ function runningHeads(pagesOfKey: ReadonlyMap<string, ReadonlySet<number>>, plac
 		covered.set(place, set);
 	}
 	const smaller = new Map<string, boolean>();
-	if (sizes) for (const { i, key } of placed) smaller.set(key, (smaller.get(key) ?? true) && (sizes[i] ?? 1) > 0 && sizes[i]! <= 0.96);
+	if (sizes)
+		for (const { i, key } of placed)
+			smaller.set(key, (smaller.get(key) ?? true) && (sizes[i] ?? 1) > 0 && sizes[i]! <= 0.96);
 	for (const [key, pages] of pagesOfKey) {
 		if (pages.size < 2 || heads.has(key)) continue;
 		const around = covered.get(key.slice(0, key.indexOf('\0')));
@@ -109,7 +129,14 @@ function runningHeads(pagesOfKey: ReadonlyMap<string, ReadonlySet<number>>, plac
  * @param frameLines 0-based lines that are a web page's frame (HTML): dropped as `frame-line`.
  * @param sizes Each line's font size over the body's, when the format knows it (PDF).
  */
-export function removeFurniture(lines: SourceLine[], rawLines: readonly string[], log: RepairLog, givenPages?: readonly number[], frameLines: readonly number[] = [], sizes?: readonly number[]): PageModel {
+export function removeFurniture(
+	lines: SourceLine[],
+	rawLines: readonly string[],
+	log: RepairLog,
+	givenPages?: readonly number[],
+	frameLines: readonly number[] = [],
+	sizes?: readonly number[],
+): PageModel {
 	// 0. The frame of a web page (navigation, footer), as the HTML reader marked it.
 	for (const i of frameLines) {
 		if (i >= lines.length || isBlank(lines[i])) continue;
@@ -134,7 +161,9 @@ export function removeFurniture(lines: SourceLine[], rawLines: readonly string[]
 	// the one nearest the edge first (a TOC's column of page numbers sits above the folio).
 	for (let p = 1; p <= pageCount; p++) {
 		const on = pages[p]!;
-		const edge = [...on.slice(-BOTTOM).reverse(), ...on.slice(0, TOP)].filter((i, k, all) => all.indexOf(i) === k && folioOf(lines[i]!.text) !== null);
+		const edge = [...on.slice(-BOTTOM).reverse(), ...on.slice(0, TOP)].filter(
+			(i, k, all) => all.indexOf(i) === k && folioOf(lines[i]!.text) !== null,
+		);
 		const pick = edge.find((i) => isDecoratedFolio(lines[i]!.text)) ?? edge[0];
 		if (pick !== undefined) {
 			folios.set(p, folioOf(lines[pick]!.text)!);
@@ -174,7 +203,8 @@ export function removeFurniture(lines: SourceLine[], rawLines: readonly string[]
 		// A folio printed on the head's own line (`东城区…资料    第6页`).
 		const p = pageOfLine[i]!;
 		const words = lines[i]!.text.trim().split(/[ \u3000]+/);
-		const folio = words.length > 1 ? (folioOf(words[words.length - 1]!) ?? folioOf(words[0]!)) : null;
+		const folio =
+			words.length > 1 ? (folioOf(words[words.length - 1]!) ?? folioOf(words[0]!)) : null;
 		if (folio !== null && !folios.has(p)) folios.set(p, folio);
 		drop(i, 'running-head');
 	}

@@ -40,13 +40,19 @@ function spacesIn(text: string): number {
  * @param dropped Line numbers already removed as furniture (a piece may sit across them).
  * @param pageOfLine 1-based page of each line: pieces are never joined across a page break.
  */
-export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, dropped: ReadonlyMap<number, unknown>, pageOfLine: readonly number[]): void {
+export function collapseLetterSpaced(
+	lines: SourceLine[],
+	log: RepairLog,
+	dropped: ReadonlyMap<number, unknown>,
+	pageOfLine: readonly number[],
+): void {
 	for (let i = 0; i < lines.length; i++) {
 		// (A long line is body text, even with layout spaces before it: don't trim it.)
 		if (lines[i]!.text.length > 96) continue;
 		const t = lines[i]!.text.trim();
 		// Without a space, only a piece of one or two characters can take part.
-		if (t.length > 24 || (t.length > 2 && !/[ \u3000]/.test(t)) || !(PIECE.test(t) || isSpaced(t))) continue;
+		if (t.length > 24 || (t.length > 2 && !/[ \u3000]/.test(t)) || !(PIECE.test(t) || isSpaced(t)))
+			continue;
 		// The run of pieces from here (blank or removed lines between them, one page).
 		const run = [i];
 		let length = t.replace(/[ \u3000]+/g, '').length;
@@ -75,7 +81,8 @@ export function collapseLetterSpaced(lines: SourceLine[], log: RepairLog, droppe
 		}
 		const last = run[run.length - 1]!;
 		lines[last] = { no: lines[last]!.no, text };
-		for (const k of run.slice(0, -1)) (log.movedLines ??= new Map()).set(lines[k]!.no, lines[last]!.no);
+		for (const k of run.slice(0, -1))
+			(log.movedLines ??= new Map()).set(lines[k]!.no, lines[last]!.no);
 		countRepair(log, 'layout-space', removed);
 		i = last;
 	}

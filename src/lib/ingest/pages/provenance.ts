@@ -17,7 +17,11 @@ export interface Provenance {
  * @param lines The report's [first, last] 1-based line of the extracted text.
  * @returns the fields to add to its frontmatter ({} for a `.txt`).
  */
-export function provenance(lines: readonly [number, number], extracted: ExtractedText | undefined, pages: PageModel): Provenance {
+export function provenance(
+	lines: readonly [number, number],
+	extracted: ExtractedText | undefined,
+	pages: PageModel,
+): Provenance {
 	if (!extracted) return {};
 	if (extracted.pageOfLine) {
 		const first = extracted.pageOfLine[lines[0] - 1] ?? 1;

@@ -76,7 +76,11 @@ function continues(prev: Draft, next: string): boolean {
  *   table cell pdftotext wrote on a line of its own: `860`), not a page number.
  * @returns Blocks with the source line each starts on.
  */
-export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesKnown = false): Block[] {
+export function buildBlocks(
+	lines: readonly SourceLine[],
+	log: RepairLog,
+	pagesKnown = false,
+): Block[] {
 	const drafts: Draft[] = [];
 	let lastFromLine: Draft | null = null;
 	let lastTable: number | undefined;
@@ -106,7 +110,13 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 			// text around it; a larger line wrapped onto the next one in the same size is joined.
 			const prev = drafts[drafts.length - 1];
 			const text = line.text.trim();
-			if (prev?.larger === line.larger && lastLarger && !endsBlock(prev.text) && visibleLength(prev.text + text) <= 40) prev.text += text;
+			if (
+				prev?.larger === line.larger &&
+				lastLarger &&
+				!endsBlock(prev.text) &&
+				visibleLength(prev.text + text) <= 40
+			)
+				prev.text += text;
 			else drafts.push({ text, line: line.no, tail: text, larger: line.larger });
 			lastFromLine = null;
 			lastLarger = true;
@@ -123,7 +133,12 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 		// (Only a line that ends in a digit can end in a page number: skip the regex otherwise.)
 		const last = text.charCodeAt(text.length - 1);
 		const page = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE.exec(text) : null;
-		if (page && nextLine && HAN_START.test(nextLine.text.trim()) && !markerOf(nextLine.text.trim())) {
+		if (
+			page &&
+			nextLine &&
+			HAN_START.test(nextLine.text.trim()) &&
+			!markerOf(nextLine.text.trim())
+		) {
 			log.cuts.push({ line: line.no, rule: 'page-number-at-break', text: page[0] });
 			log.counts['page-number-at-break'] = (log.counts['page-number-at-break'] ?? 0) + 1;
 			text = text.slice(0, page.index);
@@ -140,12 +155,25 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 		} else {
 			drafts.push({ text: first, line: line.no, tail: first });
 		}
-		for (let k = 1; k < pieces.length; k++) drafts.push({ text: pieces[k]!, line: line.no, tail: pieces[k]! });
+		for (let k = 1; k < pieces.length; k++)
+			drafts.push({ text: pieces[k]!, line: line.no, tail: pieces[k]! });
 		lastFromLine = drafts[drafts.length - 1]!;
 		lastFromLine.broken = broken;
 	}
-	const paragraphs = drafts.map((d) => (d.rows ? null : { text: normaliseSpaces(d.text, 'body', log), line: d.line, ...(d.larger ? { larger: d.larger } : {}) }));
-	const texts = assignHeadings(paragraphs.filter((p): p is { text: string; line: number; larger?: number } => p !== null && p.text.length > 0));
+	const paragraphs = drafts.map((d) =>
+		d.rows
+			? null
+			: {
+					text: normaliseSpaces(d.text, 'body', log),
+					line: d.line,
+					...(d.larger ? { larger: d.larger } : {}),
+				},
+	);
+	const texts = assignHeadings(
+		paragraphs.filter(
+			(p): p is { text: string; line: number; larger?: number } => p !== null && p.text.length > 0,
+		),
+	);
 	if (!drafts.some((d) => d.rows)) return texts;
 	// Tables in their places between the headings and paragraphs (one of those per non-empty paragraph).
 	const out: Block[] = [];
@@ -160,6 +188,8 @@ export function buildBlocks(lines: readonly SourceLine[], log: RepairLog, pagesK
 /** A table block: every row as long as the longest (a missing cell is empty), spaces normalised. */
 function tableBlock(rows: readonly string[][], line: number, log: RepairLog): Block {
 	const width = Math.max(...rows.map((r) => r.length));
-	const cells = rows.map((r) => Array.from({ length: width }, (_, c) => normaliseSpaces(r[c] ?? '', 'body', log)));
+	const cells = rows.map((r) =>
+		Array.from({ length: width }, (_, c) => normaliseSpaces(r[c] ?? '', 'body', log)),
+	);
 	return { type: 'table', rows: cells, text: cells.map((r) => r.join('\t')).join('\n'), line };
 }

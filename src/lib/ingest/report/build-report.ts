@@ -11,14 +11,25 @@
 import type { Block, IngestIssue, ReportFrontmatter, SourceRecord, Vocabulary } from '../types.ts';
 import { buildBlocks } from './blocks.ts';
 import { endsSentence, keyOf, normaliseSubtitle } from '../lines/line-kinds.ts';
-import { classifyCategory, detectReportType, findNamedPractices, tagThemes } from './metadata/index.ts';
+import {
+	classifyCategory,
+	detectReportType,
+	findNamedPractices,
+	tagThemes,
+} from './metadata/index.ts';
 import { readReportHead } from './report-header.ts';
 import type { RepairLog } from '../lines/repair-log.ts';
 import { readSignOff } from './sign-off.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from '../structure/span.ts';
 import { normaliseSpaces } from '../lines/spaces.ts';
-import { isAnonymised, isUnitLine, unitFromHeadline, unitFromSubtitle, unitPartsOf } from './unit.ts';
+import {
+	isAnonymised,
+	isUnitLine,
+	unitFromHeadline,
+	unitFromSubtitle,
+	unitPartsOf,
+} from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
 import { HAN_CLASS } from '../../text/han.ts';
 import type { DatedAs } from '../../frontmatter.ts';
@@ -69,10 +80,19 @@ const TYPE_TITLE = /(?:报告|方案|总结|汇报|规划|材料|意见|决定|�
 const UNIT_LINE = new RegExp(`^[${HAN_CLASS}]{2,20}$`);
 
 /** The unit named in the body (last resort; an authored essay has no unit), with a warning. */
-function selfNamed(blocks: readonly Block[], author: string | null, ctx: SourceContext): string | null {
+function selfNamed(
+	blocks: readonly Block[],
+	author: string | null,
+	ctx: SourceContext,
+): string | null {
 	const found = author ? null : unitFromBody(blocks, ctx.unitWords);
 	if (!found) return null;
-	warn(ctx, found.line, 'unit:from-body', `No unit is printed with the report; “${found.unit}” is read from its own text.`);
+	warn(
+		ctx,
+		found.line,
+		'unit:from-body',
+		`No unit is printed with the report; “${found.unit}” is read from its own text.`,
+	);
 	return found.unit;
 }
 
@@ -84,12 +104,23 @@ function warn(ctx: SourceContext, line: number, ruleId: string, message: string)
  * A byline printed under the title that is not the report's unit (the unit came from the
  * subtitle or the TOC) would be shown nowhere: it stays on the page, as the body's first lines.
  */
-function keepUnusedByline(head: ReturnType<typeof readReportHead>, unit: string | null, blocks: Block[], log: RepairLog): void {
+function keepUnusedByline(
+	head: ReturnType<typeof readReportHead>,
+	unit: string | null,
+	blocks: Block[],
+	log: RepairLog,
+): void {
 	if (head.byline.length === 0 || (unit && keyOf(unit) === keyOf(head.byline.join('')))) return;
 	const bylineKeys = new Set(head.byline.map(keyOf));
 	const kept = head.consumed.filter((l) => bylineKeys.has(keyOf(l.text)));
 	head.consumed = head.consumed.filter((l) => !kept.includes(l));
-	blocks.unshift(...kept.map((l): Block => ({ type: 'paragraph', text: normaliseSpaces(l.text.trim(), 'body', log), line: l.no })));
+	blocks.unshift(
+		...kept.map((l): Block => ({
+			type: 'paragraph',
+			text: normaliseSpaces(l.text.trim(), 'body', log),
+			line: l.no,
+		})),
+	);
 }
 
 export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
@@ -101,8 +132,13 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		bundle: span.bundle,
 	});
 	// Unassigned text before the report (see `account-lines.ts`) opens its body.
-	const lead = (span.lead ?? []).flatMap(([from, to]) => [...ctx.lines.slice(from, to), { no: ctx.lines[to - 1]!.no, text: '' }]);
-	const bodyLines = [...lead, ...lines.slice(head.bodyStart)].filter((l) => !ctx.log.droppedLines.has(l.no));
+	const lead = (span.lead ?? []).flatMap(([from, to]) => [
+		...ctx.lines.slice(from, to),
+		{ no: ctx.lines[to - 1]!.no, text: '' },
+	]);
+	const bodyLines = [...lead, ...lines.slice(head.bodyStart)].filter(
+		(l) => !ctx.log.droppedLines.has(l.no),
+	);
 	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
 	const main = beforeBackMatter(blocks);
 	const signOff = readSignOff(main, ctx.unitWords);
@@ -112,8 +148,11 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const section = span.tocItem?.section ?? span.section ?? null;
 	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
 	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
-	const subtitle = rawSubtitle ? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log)) : null;
-	const firstUnitLine = span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
+	const subtitle = rawSubtitle
+		? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log))
+		: null;
+	const firstUnitLine =
+		span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
 	const unit =
 		(subtitle && rawSubtitle ? unitFromSubtitle(rawSubtitle, subtitle, ctx.unitWords) : null) ??
 		span.tocItem?.unit ??
@@ -126,30 +165,89 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');
 	const category = classifyCategory(
-		{ title, subtitle, unit, unitParts, section, compilationTitle: ctx.compilationTitle, bodyText, webLabel: span.webLabel },
+		{
+			title,
+			subtitle,
+			unit,
+			unitParts,
+			section,
+			compilationTitle: ctx.compilationTitle,
+			bodyText,
+			webLabel: span.webLabel,
+		},
 		ctx.vocab,
 	);
 	// A web item without a printed title is titled by its label: the report starts at the label.
-	const labelIsTitle = head.title === null && span.labelLine !== undefined && span.webLabel !== null;
+	const labelIsTitle =
+		head.title === null && span.labelLine !== undefined && span.webLabel !== null;
 	const labelLine = labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
-	const first = lead.find((l) => !isBlank(l))?.no ?? labelLine?.no ?? lines.find((l) => !isBlank(l))?.no ?? ctx.lines[span.start]!.no;
-	const last = [...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
+	const first =
+		lead.find((l) => !isBlank(l))?.no ??
+		labelLine?.no ??
+		lines.find((l) => !isBlank(l))?.no ??
+		ctx.lines[span.start]!.no;
+	const last =
+		[...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
 	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
-		warn(ctx, span.labelLine ?? first, 'category:label-contradicts-body', `Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`);
+		warn(
+			ctx,
+			span.labelLine ?? first,
+			'category:label-contradicts-body',
+			`Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`,
+		);
 	}
-	const reportType = detectReportType({ title, subtitle, bodyText, shape: isCompilation(ctx.shape) ? 'compilation' : (ctx.shape as 'web-collection' | 'single-article'), webLabel: span.webLabel, compilationTitle: ctx.compilationTitle, author });
+	const reportType = detectReportType({
+		title,
+		subtitle,
+		bodyText,
+		shape: isCompilation(ctx.shape)
+			? 'compilation'
+			: (ctx.shape as 'web-collection' | 'single-article'),
+		webLabel: span.webLabel,
+		compilationTitle: ctx.compilationTitle,
+		author,
+	});
 	const namedPractices = findNamedPractices(blocks);
-	const themes = tagThemes(blocks, ctx.vocab, { title: [title, subtitle].filter(Boolean).join(' '), practices: namedPractices });
+	const themes = tagThemes(blocks, ctx.vocab, {
+		title: [title, subtitle].filter(Boolean).join(' '),
+		practices: namedPractices,
+	});
 	const date = signOff.date ?? null;
-	const dateLike = blocks.slice(-3).find((b) => b.type === 'paragraph' && b.text.length <= 40 && /^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text));
+	const dateLike = blocks
+		.slice(-3)
+		.find(
+			(b) =>
+				b.type === 'paragraph' &&
+				b.text.length <= 40 &&
+				/^[^，,。；;]*?[\d〇○◯零一二三四五六七八九十xX*＊]{2,4}\s*年[^，,。；;]*$/.test(b.text),
+		);
 	if (!date && dateLike) {
-		warn(ctx, dateLike.line, 'date:unparsed', `Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`);
+		warn(
+			ctx,
+			dateLike.line,
+			'date:unparsed',
+			`Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`,
+		);
 	}
 	const inherited = !date && isCompilation(ctx.shape) ? ctx.compilationDate : null;
 	const lastBlock = blocks[blocks.length - 1];
-	const signedOff = signOff.date !== null || signOff.author !== null || dateLike !== undefined || (lastBlock !== undefined && isUnitLine(lastBlock.text, ctx.unitWords));
-	const truncated = span.end >= ctx.textEnd && lastBlock !== undefined && (lastBlock.type === 'heading' || !endsSentence(lastBlock.text)) && !signedOff;
-	if (truncated) warn(ctx, last, 'text:truncated', `The source ends inside report “${title}”: its text is truncated.`);
+	const signedOff =
+		signOff.date !== null ||
+		signOff.author !== null ||
+		dateLike !== undefined ||
+		(lastBlock !== undefined && isUnitLine(lastBlock.text, ctx.unitWords));
+	const truncated =
+		span.end >= ctx.textEnd &&
+		lastBlock !== undefined &&
+		(lastBlock.type === 'heading' || !endsSentence(lastBlock.text)) &&
+		!signedOff;
+	if (truncated)
+		warn(
+			ctx,
+			last,
+			'text:truncated',
+			`The source ends inside report “${title}”: its text is truncated.`,
+		);
 	const frontmatter: ReportDraft = {
 		title,
 		subtitle,
@@ -177,5 +275,10 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		lines: [first, last],
 		truncated,
 	};
-	return { frontmatter, blocks, text: bodyText, head: labelLine ? [labelLine, ...head.consumed] : head.consumed };
+	return {
+		frontmatter,
+		blocks,
+		text: bodyText,
+		head: labelLine ? [labelLine, ...head.consumed] : head.consumed,
+	};
 }

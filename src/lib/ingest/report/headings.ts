@@ -22,7 +22,10 @@ const MAX_HEADING = 40;
 
 /** An author line or a date closes a list: it is not the plain text a sentence heading leads. */
 function isSignOffLine(text: string): boolean {
-	return /^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)/.test(text) || (text.length <= 30 && /[\d〇○零一二三四五六七八九十]{2,4}\s*年[^，,。；;]*$/.test(text));
+	return (
+		/^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)/.test(text) ||
+		(text.length <= 30 && /[\d〇○零一二三四五六七八九十]{2,4}\s*年[^，,。；;]*$/.test(text))
+	);
 }
 
 function isHeading(text: string, next: string | undefined): MarkerStyle | 'back' | null {
@@ -33,16 +36,19 @@ function isHeading(text: string, next: string | undefined): MarkerStyle | 'back'
 	if (body.replace(/\s/g, '').length < 2 || text.length > MAX_HEADING) return null;
 	if (/[，,、；;]$/.test(text)) return null;
 	// A sentence cut at a layout space (`…的重大意义,严`) is no heading: its last clause is a stub.
-	if (!/[。！？!?]$/.test(text) && endsInStub(body, 1) && /[，,；;、][^，,；;、]{1,2}$/.test(body)) return null;
+	if (!/[。！？!?]$/.test(text) && endsInStub(body, 1) && /[，,；;、][^，,；;、]{1,2}$/.test(body))
+		return null;
 	const inner = body.slice(0, -1);
 	if (/[。！？!?；;]|[:：](?=.)/.test(inner)) return null;
-	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next) || isSignOffLine(next))) return null;
+	if (/[。！？!?]$/.test(text) && (next === undefined || markerOf(next) || isSignOffLine(next)))
+		return null;
 	return marker.style;
 }
 
 /** A short paragraph set larger than the body that is no sentence, clause or sign-off. */
 function isSizedHeading(text: string): boolean {
-	if (text.length > MAX_HEADING || text.replace(/\s/g, '').length < 2 || isSignOffLine(text)) return false;
+	if (text.length > MAX_HEADING || text.replace(/\s/g, '').length < 2 || isSignOffLine(text))
+		return false;
 	return !/[，,、；;：:]$/.test(text) && !/[。！？!?；;]/.test(text.slice(0, -1));
 }
 
@@ -51,12 +57,22 @@ function isSizedHeading(text: string): boolean {
  *   much larger than the body each is set).
  * @returns Blocks: headings with depth 2–4, the rest paragraphs.
  */
-export function assignHeadings(paragraphs: ReadonlyArray<{ text: string; line: number; larger?: number }>): Block[] {
+export function assignHeadings(
+	paragraphs: ReadonlyArray<{ text: string; line: number; larger?: number }>,
+): Block[] {
 	const stack: MarkerStyle[] = [];
-	const sized = paragraphs.map((p) => (p.larger !== undefined && isSizedHeading(p.text) ? p.larger : 0));
+	const sized = paragraphs.map((p) =>
+		p.larger !== undefined && isSizedHeading(p.text) ? p.larger : 0,
+	);
 	const sizes = [...new Set(sized.filter((s) => s > 0))].sort((a, b) => b - a);
 	return paragraphs.map((p, i): Block => {
-		if (sized[i]! > 0) return { type: 'heading', depth: Math.min(2 + sizes.indexOf(sized[i]!), 4) as 2 | 3 | 4, text: p.text, line: p.line };
+		if (sized[i]! > 0)
+			return {
+				type: 'heading',
+				depth: Math.min(2 + sizes.indexOf(sized[i]!), 4) as 2 | 3 | 4,
+				text: p.text,
+				line: p.line,
+			};
 		const kind = isHeading(p.text, paragraphs[i + 1]?.text);
 		if (kind === null) return { type: 'paragraph', text: p.text, line: p.line };
 		if (kind === 'back') {

@@ -11,7 +11,14 @@
  * Doesn’t read the body or the sign-off; when no line looks like a title, `title` is null
  * and the caller uses the TOC entry or the web label.
  */
-import { endsMidClause, isSubtitleLine, joinTitleLines, keyOf, markerOf, visibleLength } from '../lines/line-kinds.ts';
+import {
+	endsMidClause,
+	isSubtitleLine,
+	joinTitleLines,
+	keyOf,
+	markerOf,
+	visibleLength,
+} from '../lines/line-kinds.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import { authorOf } from './sign-off.ts';
 import { isUnitLine, joinWrappedUnit, unitText } from './unit.ts';
@@ -62,7 +69,16 @@ function collapse(text: string): string {
 export function readReportHead(span: readonly SourceLine[], options: HeadOptions = {}): ReportHead {
 	const idx: number[] = [];
 	for (let i = 0; i < span.length && idx.length < 12; i++) if (!isBlank(span[i])) idx.push(i);
-	const head: ReportHead = { title: null, subtitle: null, byline: [], author: null, abstract: null, keywords: [], consumed: [], bodyStart: 0 };
+	const head: ReportHead = {
+		title: null,
+		subtitle: null,
+		byline: [],
+		author: null,
+		abstract: null,
+		keywords: [],
+		consumed: [],
+		bodyStart: 0,
+	};
 	const text = (k: number) => (idx[k] === undefined ? '' : span[idx[k]!]!.text);
 	const take = (k: number) => head.consumed.push(span[idx[k]!]!);
 	const unitWords = options.unitWords ?? [];
@@ -71,15 +87,17 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 		return (options.tocUnit && keyOf(c) === keyOf(options.tocUnit)) || isUnitLine(c, unitWords);
 	};
 	// A unit name wrapped over lines k and k+1 (`…股份有限公司延庆` ⏎ `养殖基地`).
-	const wrappedByline = (k: number) => (text(k) && text(k + 1) ? joinWrappedUnit(text(k), text(k + 1), unitWords) : null);
+	const wrappedByline = (k: number) =>
+		text(k) && text(k + 1) ? joinWrappedUnit(text(k), text(k + 1), unitWords) : null;
 	let k = 0;
 	if (!options.bundle) {
 		if (options.titleEnd !== undefined) {
 			const parts: string[] = [];
-			while (idx[k] !== undefined && idx[k]! <= options.titleEnd) parts.push(text(k)), take(k++);
+			while (idx[k] !== undefined && idx[k]! <= options.titleEnd) (parts.push(text(k)), take(k++));
 			head.title = parts.reduce((a, b) => (a ? joinTitleLines(a, b) : b.trim()), '');
 		} else {
-			if (isByline(text(k)) && isTitleLike(text(k + 1)) && !isByline(text(k + 1))) head.byline.push(collapse(text(k))), take(k++);
+			if (isByline(text(k)) && isTitleLike(text(k + 1)) && !isByline(text(k + 1)))
+				(head.byline.push(collapse(text(k))), take(k++));
 			if (isTitleLike(text(k))) {
 				let title = text(k).trim();
 				take(k++);
@@ -96,15 +114,15 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 				head.title = title;
 			}
 		}
-		if (isSubtitleLine(text(k))) head.subtitle = text(k).trim(), take(k++);
+		if (isSubtitleLine(text(k))) ((head.subtitle = text(k).trim()), take(k++));
 		while (head.byline.length < 4 && text(k)) {
-			if (isByline(text(k))) head.byline.push(collapse(text(k))), take(k++);
-			else if (wrappedByline(k)) head.byline.push(wrappedByline(k)!), take(k++), take(k++);
+			if (isByline(text(k))) (head.byline.push(collapse(text(k))), take(k++));
+			else if (wrappedByline(k)) (head.byline.push(wrappedByline(k)!), take(k++), take(k++));
 			else break;
 		}
 		// An author byline under the title (an essay's `作者：X`, not the line that closes it).
 		const author = text(k) && text(k + 1) ? authorOf(text(k)) : null;
-		if (author) head.author = author, take(k++);
+		if (author) ((head.author = author), take(k++));
 	}
 	for (;;) {
 		const t = text(k).trim();

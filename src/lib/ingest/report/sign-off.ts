@@ -17,7 +17,8 @@ export interface SignOff {
 	date: (DatedAs & { line: number }) | null;
 }
 
-const AUTHOR = /^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)\s*(?:人)?\s*[:：]\s*([^（）()]{1,30}?)\s*[）)]?$/;
+const AUTHOR =
+	/^[（(]?\s*(?:执\s*笔|作\s*者|撰\s*稿)\s*(?:人)?\s*[:：]\s*([^（）()]{1,30}?)\s*[）)]?$/;
 
 /** `作者:马宏均` → `马宏均`; `（执笔：邬德华）` → `邬德华`. */
 export function authorOf(text: string): string | null {
@@ -27,7 +28,8 @@ export function authorOf(text: string): string | null {
 
 // A date that is only a placeholder (`20xx年x月`, `***年***月`, `XX年X月X日`): it still closes a
 // sign-off, so the unit above it is the report's, but it is no date.
-const PLACEHOLDER_DATE = /^[\dxX*＊×Ｘ〇○零一二三四五六七八九]{2,4}\s*年(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*月(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*[日号])?)?$/u;
+const PLACEHOLDER_DATE =
+	/^[\dxX*＊×Ｘ〇○零一二三四五六七八九]{2,4}\s*年(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*月(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*[日号])?)?$/u;
 
 /** True for a line that is a placeholder date and nothing else. */
 export function isPlaceholderDate(text: string): boolean {
@@ -39,7 +41,11 @@ export function isPlaceholderDate(text: string): boolean {
  * The unit on the sign-off lines that end just above `end` (exclusive), read upwards: one unit
  * line, a joint unit on two or three lines, or a unit wrapped over two lines.
  */
-function unitAbove(blocks: readonly Block[], end: number, unitWords: readonly string[]): string | null {
+function unitAbove(
+	blocks: readonly Block[],
+	end: number,
+	unitWords: readonly string[],
+): string | null {
 	for (let start = Math.max(0, end - 3); start < end; start++) {
 		const texts = blocks.slice(start, end).map((b) => b.text);
 		if (texts.some((t) => t.length > 40)) continue;
@@ -64,7 +70,9 @@ export function readSignOff(blocks: readonly Block[], unitWords: readonly string
 		out.date = { date: found.date, precision: found.precision, line: block.line };
 		const last = findDates(block.text).at(-1);
 		const before = last ? block.text.slice(0, last.index).trim() : '';
-		out.unit = (before ? unitOfLines([before], unitWords)?.unit : null) ?? unitAbove(blocks, found.lineIndex, unitWords);
+		out.unit =
+			(before ? unitOfLines([before], unitWords)?.unit : null) ??
+			unitAbove(blocks, found.lineIndex, unitWords);
 		return out;
 	}
 	// No readable date: a placeholder date line, or the unit alone as the last line.
@@ -72,6 +80,7 @@ export function readSignOff(blocks: readonly Block[], unitWords: readonly string
 	while (end > 0 && authorOf(blocks[end - 1]!.text)) end--;
 	const lastText = blocks[end - 1]?.text ?? '';
 	if (isPlaceholderDate(lastText)) out.unit = unitAbove(blocks, end - 1, unitWords);
-	else if (end >= 2 && blocks[end - 1]!.type === 'paragraph' && blocks[0]!.text.length > 40) out.unit = unitAbove(blocks, end, unitWords);
+	else if (end >= 2 && blocks[end - 1]!.type === 'paragraph' && blocks[0]!.text.length > 40)
+		out.unit = unitAbove(blocks, end, unitWords);
 	return out;
 }

@@ -51,7 +51,8 @@ function splitHeadingHead(text: string): string[] {
 	const head = text.slice(0, at + space);
 	const tail = text.slice(at + space).replace(/^[ \u3000]+/, '');
 	const headBody = head.slice(marker.length);
-	if (headBody.trim().length < 2 || headBody.length > 32 || /[。；;：:！？!?]/.test(headBody)) return [text];
+	if (headBody.trim().length < 2 || headBody.length > 32 || /[。；;：:！？!?]/.test(headBody))
+		return [text];
 	if (tail.length < 15 && !markerOf(tail)) return [text];
 	if (!TAIL_START.test(tail) && !markerOf(tail)) return [text];
 	if (!markerOf(tail) && (endsInStub(headBody) || opensWithStub(tail))) return [text];

@@ -21,7 +21,10 @@ import { HAN_CLASS } from '../../text/han.ts';
 
 const HAN = `[${HAN_CLASS}]`;
 // `制定/成立/建立 X 创建学习型…` and `X 学习型…创建领导小组`.
-const PLAN = new RegExp(`(?:制定|制订|成立|建立|组建|出台)了?(${HAN}{2,14}?)(?:创建|建设|争创)?学习型`, 'gu');
+const PLAN = new RegExp(
+	`(?:制定|制订|成立|建立|组建|出台)了?(${HAN}{2,14}?)(?:创建|建设|争创)?学习型`,
+	'gu',
+);
 // `近年来，X…` at the start of a sentence.
 const SINCE = new RegExp(
 	`(?:^|[。！？；])\\s*(?:近年来|近几年来|近两年来|多年来|几年来|今年以来|去年以来|自.{1,12}以来)[，,]\\s*(${HAN}{2,16})`,
@@ -36,12 +39,15 @@ const ISSUER = new RegExp(
 	'gu',
 );
 // Words that open a predicate: the subject of a sentence ends before them.
-const PREDICATE = /决定|研究|高度|积极|认真|深入|按照|结合|坚持|紧紧|始终|不断|大力|围绕|通过|针对|在|把|将|对|从/u;
+const PREDICATE =
+	/决定|研究|高度|积极|认真|深入|按照|结合|坚持|紧紧|始终|不断|大力|围绕|通过|针对|在|把|将|对|从/u;
 // Collectives, superiors and pronouns: never the report's own name.
-const GENERIC_START = /^(?:全|各|我|本|该|其|这|此|每|广大|有关|相关|上级|党中央|中央|国家|国务院)/u;
+const GENERIC_START =
+	/^(?:全|各|我|本|该|其|这|此|每|广大|有关|相关|上级|党中央|中央|国家|国务院)/u;
 const SUPERIOR = /^(?:[省市区县]委|[省市区县]政府|[省市区县]委[省市区县]政府)$/u;
 // A bare organisation kind without a proper name (`街道党工委`, `机关党委`).
-const KIND_ONLY = /^(?:街道|社区|乡镇|机关|单位|学校|企业|公司|部门|科室|支部|党组|办事处|基层)+(?:党工委|党委|工委|党组|党支部|党总支|支部|办事处|办公室)?$/u;
+const KIND_ONLY =
+	/^(?:街道|社区|乡镇|机关|单位|学校|企业|公司|部门|科室|支部|党组|办事处|基层)+(?:党工委|党委|工委|党组|党支部|党总支|支部|办事处|办公室)?$/u;
 
 /** The longest prefix of `text` that ends in a unit word (at most `max` characters), or null. */
 function unitPrefix(text: string, unitWords: readonly string[], max: number): string | null {
@@ -54,7 +60,13 @@ function unitPrefix(text: string, unitWords: readonly string[], max: number): st
 
 function acceptable(name: string | null, unitWords: readonly string[]): name is string {
 	if (!name || name.length < 2) return false;
-	if (GENERIC_START.test(name) || SUPERIOR.test(name) || KIND_ONLY.test(name) || /各级|所属|下属/u.test(name)) return false;
+	if (
+		GENERIC_START.test(name) ||
+		SUPERIOR.test(name) ||
+		KIND_ONLY.test(name) ||
+		/各级|所属|下属/u.test(name)
+	)
+		return false;
 	// The name must be more than the bare unit word (`局`, `办公室`).
 	return unitWords.some((w) => name.endsWith(w) && name.length > w.length);
 }
@@ -69,11 +81,16 @@ export interface BodyUnit {
  * @param blocks The report's cleaned body.
  * @param unitWords Organisation words from the vocabulary (all categories).
  */
-export function unitFromBody(blocks: readonly Block[], unitWords: readonly string[]): BodyUnit | null {
+export function unitFromBody(
+	blocks: readonly Block[],
+	unitWords: readonly string[],
+): BodyUnit | null {
 	const paragraphs = blocks.filter((b) => b.type === 'paragraph');
 	const edges = [...paragraphs.slice(0, 2), ...paragraphs.slice(-1)];
 	for (const block of edges.slice(0, 2)) {
-		for (const m of block.text.includes('经') || block.text.includes('决定') ? block.text.matchAll(ISSUER) : []) {
+		for (const m of block.text.includes('经') || block.text.includes('决定')
+			? block.text.matchAll(ISSUER)
+			: []) {
 			const name = m[1] ?? m[2]!;
 			if (acceptable(name, unitWords)) return { unit: name, line: block.line };
 		}

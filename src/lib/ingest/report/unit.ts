@@ -10,11 +10,51 @@ import { isLetterSpaced } from '../lines/spaces.ts';
 
 // Structural endings of organisation names; the vocabulary's unit words are added to these.
 const BASE_ORG_WORDS = [
-	'局', '委', '办', '站', '中心', '部', '院', '所', '队', '处', '厅', '署', '社', '馆', '校', '园',
-	'会', '组', '室', '街道', '办事处', '社区', '村', '镇', '乡', '县', '区', '市', '公司', '集团',
-	'厂', '党委', '工委', '党组', '支部', '党总支', '协会', '学会', '中学', '小学', '医院', '政府',
+	'局',
+	'委',
+	'办',
+	'站',
+	'中心',
+	'部',
+	'院',
+	'所',
+	'队',
+	'处',
+	'厅',
+	'署',
+	'社',
+	'馆',
+	'校',
+	'园',
+	'会',
+	'组',
+	'室',
+	'街道',
+	'办事处',
+	'社区',
+	'村',
+	'镇',
+	'乡',
+	'县',
+	'区',
+	'市',
+	'公司',
+	'集团',
+	'厂',
+	'党委',
+	'工委',
+	'党组',
+	'支部',
+	'党总支',
+	'协会',
+	'学会',
+	'中学',
+	'小学',
+	'医院',
+	'政府',
 ];
-const GENERIC = /^(?:我|本)?(?:街道|办事处|街道办事处|企业|学校|单位|机关|社区|乡镇|村|医院|组织|党组织|公司)+$/;
+const GENERIC =
+	/^(?:我|本)?(?:街道|办事处|街道办事处|企业|学校|单位|机关|社区|乡镇|村|医院|组织|党组织|公司)+$/;
 const ANONYMISED = /\*{2,}|[XxＸ]{2,}|×{2,}|某/;
 
 /** True when the unit name is anonymised in the source (`***`, `XX`). */
@@ -43,7 +83,10 @@ export function isUnitLine(text: string, extraWords: readonly string[] = []): bo
 	if (t.length === 0 || t.length > 40 || /[，,。；;：:！？!?“”"《》]/.test(t)) return false;
 	if (/^(?:—|-|\d|[一二三四五六七八九十]+、|[（(])/.test(t)) return false;
 	const parts = unitPartsOf(t);
-	return parts.length <= 4 && parts.every((p) => !GENERIC.test(p) && p.length >= 2 && endsWithOrgWord(p, extraWords));
+	return (
+		parts.length <= 4 &&
+		parts.every((p) => !GENERIC.test(p) && p.length >= 2 && endsWithOrgWord(p, extraWords))
+	);
 }
 
 const VERB = '(?:创建|建设|争创|开展|推进|打造|构建|深化|加强|实施)';
@@ -53,14 +96,20 @@ const HEADLINE_BOUNDARY = new RegExp(
 	`(?:(?:积极|深入|全面|大力|扎实|认真)?${VERB}|关于|学习|工作|[0-9０-９〇○零一二三四五六七八九]{4}\\s*年|上半年|下半年|年度|的|自评|自查|经验|情况|总结|汇报|报告|材料|方案|规划)`,
 	'gu',
 );
-const NOT_A_WRITER = /^(?:在|记|浅谈|浅析|论|试论|关于|对|从|以|让|用|把|为|向|和|与|—|我|本(?:单位|局|院|校|部|处|所|站|会))/u;
+const NOT_A_WRITER =
+	/^(?:在|记|浅谈|浅析|论|试论|关于|对|从|以|让|用|把|为|向|和|与|—|我|本(?:单位|局|院|校|部|处|所|站|会))/u;
 
 function cleanName(name: string): string | null {
 	// Words that join a name to what follows (`X关于…`, `X积极创建…`) are not part of it.
 	const t = name.trim().replace(/(?:关于|的|积极|深入|全面|大力|扎实|认真)+$/u, '');
 	if (t.length < 2 || GENERIC.test(t.replace(/[ \u3000]/g, ''))) return null;
 	if (/[，,。；;：:“”"《》]/.test(t)) return null;
-	if (/^(?:创建|建设|争创|开展|推进|打造|努力|全力|着力|积极|深入)|(?:创建|建设|争创|开展|推进|打造)$/.test(t)) return null;
+	if (
+		/^(?:创建|建设|争创|开展|推进|打造|努力|全力|着力|积极|深入)|(?:创建|建设|争创|开展|推进|打造)$/.test(
+			t,
+		)
+	)
+		return null;
 	return t;
 }
 
@@ -78,7 +127,9 @@ function cleanName(name: string): string | null {
 export function unitFromHeadline(text: string, unitWords?: readonly string[]): string | null {
 	const t = text.trim().replace(/^(?:—{1,2}|－{1,2}|-{1,2})\s*/, '');
 	if (NOT_A_WRITER.test(t)) return null;
-	const m = /^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造)|关于)?学习型/.exec(t) ?? /^(.+?)关于/.exec(t);
+	const m =
+		/^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造)|关于)?学习型/.exec(t) ??
+		/^(.+?)关于/.exec(t);
 	const direct = m ? cleanName(m[1]!) : null;
 	if (direct || !unitWords) return direct;
 	// A "subtitle" that is only the writer's name (`——延庆县水务局`).
@@ -96,10 +147,18 @@ export function unitFromHeadline(text: string, unitWords?: readonly string[]): s
  * gone once spaces are normalised), and from the normalised subtitle otherwise. Spaces are kept
  * only where every part is an organisation name.
  */
-export function unitFromSubtitle(raw: string, normalised: string, unitWords: readonly string[] = []): string | null {
+export function unitFromSubtitle(
+	raw: string,
+	normalised: string,
+	unitWords: readonly string[] = [],
+): string | null {
 	const fromRaw = unitFromHeadline(raw.replace(/[ \u3000]+/g, ' '), unitWords);
 	const parts = fromRaw ? unitPartsOf(fromRaw) : [];
-	if (parts.length > 1 && parts.every((p) => p.length >= 2 && !GENERIC.test(p) && endsWithOrgWord(p, unitWords))) return parts.join(' ');
+	if (
+		parts.length > 1 &&
+		parts.every((p) => p.length >= 2 && !GENERIC.test(p) && endsWithOrgWord(p, unitWords))
+	)
+		return parts.join(' ');
 	return unitFromHeadline(normalised, unitWords);
 }
 
@@ -124,17 +183,29 @@ export function unitText(line: string): string {
 }
 
 // Words of a slogan title, never of an organisation's name.
-const SLOGAN = /学习型|创建|打造|推进|促进|提升|提高|加强|强化|构建|争创|努力|全力|开创|实现|推动|助力|深化|营造|坚持|凝聚/u;
+const SLOGAN =
+	/学习型|创建|打造|推进|促进|提升|提高|加强|强化|构建|争创|努力|全力|开创|实现|推动|助力|深化|营造|坚持|凝聚/u;
 
 /**
  * Two lines that are one unit name wrapped by the layout (`北京德青源农业科技股份有限公司延庆` ⏎
  * `养殖基地`): the first is no unit line by itself, the two joined are one, and neither holds a
  * slogan word. Returns the joined name, or null.
  */
-export function joinWrappedUnit(first: string, second: string, extraWords: readonly string[] = []): string | null {
+export function joinWrappedUnit(
+	first: string,
+	second: string,
+	extraWords: readonly string[] = [],
+): string | null {
 	const a = unitText(first);
 	const b = unitText(second);
-	if (a.length < 4 || b.length === 0 || /^[—\-－]/.test(b) || isUnitLine(a, extraWords) || SLOGAN.test(a + b)) return null;
+	if (
+		a.length < 4 ||
+		b.length === 0 ||
+		/^[—\-－]/.test(b) ||
+		isUnitLine(a, extraWords) ||
+		SLOGAN.test(a + b)
+	)
+		return null;
 	const joined = a + b;
 	return isUnitLine(joined, extraWords) ? joined : null;
 }
@@ -145,7 +216,11 @@ export function joinWrappedUnit(first: string, second: string, extraWords: reado
  * joined by one space. Returns null when the first line starts no unit.
  * @returns The unit and how many lines it took.
  */
-export function unitOfLines(lines: readonly string[], extraWords: readonly string[] = [], max = 4): { unit: string; lines: number } | null {
+export function unitOfLines(
+	lines: readonly string[],
+	extraWords: readonly string[] = [],
+	max = 4,
+): { unit: string; lines: number } | null {
 	const parts: string[] = [];
 	let k = 0;
 	while (k < lines.length && parts.length < max) {
@@ -155,7 +230,8 @@ export function unitOfLines(lines: readonly string[], extraWords: readonly strin
 			k++;
 			continue;
 		}
-		const wrapped = k + 1 < lines.length ? joinWrappedUnit(lines[k]!, lines[k + 1]!, extraWords) : null;
+		const wrapped =
+			k + 1 < lines.length ? joinWrappedUnit(lines[k]!, lines[k + 1]!, extraWords) : null;
 		if (!wrapped) break;
 		parts.push(wrapped);
 		k += 2;

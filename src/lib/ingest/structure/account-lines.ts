@@ -16,7 +16,8 @@ import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
 
 /** `kept`: unassigned text kept in a report (with a warning); `unassigned`: in no report at all. */
-export type Place = 'report' | 'kept' | 'front' | 'preface' | 'toc' | 'frame' | 'repair' | 'unassigned';
+export type Place =
+	'report' | 'kept' | 'front' | 'preface' | 'toc' | 'frame' | 'repair' | 'unassigned';
 
 /** Where each non-blank line went, by 1-based line number (what the whole-source check reads). */
 export type LineAccount = Record<Place, number[]>;
@@ -27,7 +28,11 @@ export interface AccountInput {
 	spans: SpanDraft[];
 	log: RepairLog;
 	/** Index ranges [from, to) of lines that are not report text, with their place. */
-	regions: ReadonlyArray<{ from: number; to: number; place: Exclude<Place, 'report' | 'kept' | 'repair' | 'unassigned'> }>;
+	regions: ReadonlyArray<{
+		from: number;
+		to: number;
+		place: Exclude<Place, 'report' | 'kept' | 'repair' | 'unassigned'>;
+	}>;
 	/** Titles of the spans' reports, for the warning (same order as `spans`), when known. */
 	titleOf?: (span: SpanDraft) => string;
 }
@@ -44,9 +49,12 @@ function quote(text: string): string {
 export function accountLines(input: AccountInput): { account: LineAccount; issues: IngestIssue[] } {
 	const { lines, spans, log } = input;
 	const place = new Array<Place | null>(lines.length).fill(null);
-	for (const r of input.regions) for (let i = r.from; i < r.to && i < lines.length; i++) place[i] ??= r.place;
+	for (const r of input.regions)
+		for (let i = r.from; i < r.to && i < lines.length; i++) place[i] ??= r.place;
 	for (const s of spans) for (let i = s.start; i < s.end; i++) place[i] = 'report';
-	for (const s of spans) for (const [from, to] of [...(s.lead ?? []), ...(s.kept ?? [])]) for (let i = from; i < to; i++) place[i] = 'kept';
+	for (const s of spans)
+		for (const [from, to] of [...(s.lead ?? []), ...(s.kept ?? [])])
+			for (let i = from; i < to; i++) place[i] = 'kept';
 	const issues: IngestIssue[] = [];
 	const runs: Array<[number, number]> = [];
 	for (let i = 0; i < lines.length; i++) {
@@ -67,7 +75,9 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 			else (owner.kept ??= []).push([owner.end, (owner.end = to)]);
 			for (let i = from; i < to; i++) place[i] = 'kept';
 		}
-		const where = owner ? `kept with the report “${quote(input.titleOf?.(owner) ?? lines[owner.start]!.text)}”` : 'kept nowhere: the source has no report';
+		const where = owner
+			? `kept with the report “${quote(input.titleOf?.(owner) ?? lines[owner.start]!.text)}”`
+			: 'kept nowhere: the source has no report';
 		issues.push({
 			file: input.file,
 			line: lines[from]!.no,
@@ -77,7 +87,16 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 			message: `Lines ${lines[from]!.no}–${lines[to - 1]!.no} (“${quote(lines[from]!.text)}”) belong to no report, TOC or frame; ${where}. Check the TOC and the report heads.`,
 		});
 	}
-	const account: LineAccount = { report: [], kept: [], front: [], preface: [], toc: [], frame: [], repair: [], unassigned: [] };
+	const account: LineAccount = {
+		report: [],
+		kept: [],
+		front: [],
+		preface: [],
+		toc: [],
+		frame: [],
+		repair: [],
+		unassigned: [],
+	};
 	const indexOf = new Map(lines.map((l, i) => [l.no, i] as const));
 	for (let i = 0; i < lines.length; i++) {
 		const no = lines[i]!.no;
@@ -86,7 +105,8 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 		const to = log.movedLines?.get(no);
 		const at = to === undefined ? undefined : indexOf.get(to);
 		if (log.droppedLines.has(no)) account.repair.push(no);
-		else if (at !== undefined) account[log.droppedLines.has(to!) ? 'repair' : (place[at] ?? 'unassigned')].push(no);
+		else if (at !== undefined)
+			account[log.droppedLines.has(to!) ? 'repair' : (place[at] ?? 'unassigned')].push(no);
 		else if (!isBlank(lines[i])) account[place[i] ?? 'unassigned'].push(no);
 	}
 	return { account, issues };

@@ -42,7 +42,9 @@ function editedBy(text: string, unitWords: readonly string[]): string | null {
 function dateOnly(text: string): CoverAndPreface['date'] {
 	const t = text.trim();
 	const d = parseDate(t);
-	return d && d.index === 0 && d.length >= t.replace(/[。.\s]+$/, '').length ? { date: d.date, precision: d.precision } : null;
+	return d && d.index === 0 && d.length >= t.replace(/[。.\s]+$/, '').length
+		? { date: d.date, precision: d.precision }
+		: null;
 }
 
 /**
@@ -50,18 +52,44 @@ function dateOnly(text: string): CoverAndPreface['date'] {
  * @param end Index of the `目录` line (front matter ends there).
  * @param unitWords Unit words from the vocabulary.
  */
-export function readCoverAndPreface(lines: readonly SourceLine[], end: number, log: RepairLog, unitWords: readonly string[] = []): CoverAndPreface {
-	const fm: CoverAndPreface = { title: null, publisher: null, editor: null, date: null, preface: [] };
+export function readCoverAndPreface(
+	lines: readonly SourceLine[],
+	end: number,
+	log: RepairLog,
+	unitWords: readonly string[] = [],
+): CoverAndPreface {
+	const fm: CoverAndPreface = {
+		title: null,
+		publisher: null,
+		editor: null,
+		date: null,
+		preface: [],
+	};
 	let prefaceAt = -1;
 	for (let i = 0; i < end; i++) if (isPrefaceHeading(lines[i]!.text)) prefaceAt = i;
 	const coverEnd = prefaceAt >= 0 ? prefaceAt : end;
-	const cover = lines.slice(0, coverEnd).filter((l) => !isBlank(l)).map((l) => l.text.trim());
+	const cover = lines
+		.slice(0, coverEnd)
+		.filter((l) => !isBlank(l))
+		.map((l) => l.text.trim());
 	let k = 0;
 	const titleParts: string[] = [];
-	while (k < cover.length && titleParts.length < 3 && !isUnitLine(cover[k]!, unitWords) && !editedBy(cover[k]!, unitWords) && !dateOnly(cover[k]!) && visibleLength(cover[k]!) <= 40) {
+	while (
+		k < cover.length &&
+		titleParts.length < 3 &&
+		!isUnitLine(cover[k]!, unitWords) &&
+		!editedBy(cover[k]!, unitWords) &&
+		!dateOnly(cover[k]!) &&
+		visibleLength(cover[k]!) <= 40
+	) {
 		titleParts.push(cover[k++]!);
 	}
-	if (titleParts.length) fm.title = normaliseSpaces(titleParts.reduce((a, b) => (a ? joinTitleLines(a, b) : b)), 'title', log);
+	if (titleParts.length)
+		fm.title = normaliseSpaces(
+			titleParts.reduce((a, b) => (a ? joinTitleLines(a, b) : b)),
+			'title',
+			log,
+		);
 	const publishers: string[] = [];
 	while (k < cover.length && isUnitLine(cover[k]!, unitWords)) publishers.push(cover[k++]!);
 	if (publishers.length) fm.publisher = publishers.join(' ');

@@ -43,7 +43,12 @@ function matchTitle(lines: readonly SourceLine[], at: number, key: string, limit
 	return next;
 }
 
-function confirms(lines: readonly SourceLine[], after: number, item: TocItem, limit: number): boolean {
+function confirms(
+	lines: readonly SourceLine[],
+	after: number,
+	item: TocItem,
+	limit: number,
+): boolean {
 	const expected = item.subtitle ?? null;
 	if (!expected) return true;
 	const next = nextNonBlank(lines, after + 1, limit);
@@ -56,7 +61,11 @@ function confirms(lines: readonly SourceLine[], after: number, item: TocItem, li
  * @param from Index of the first body line (after the TOC).
  * @returns One entry per item, in order; found entries have increasing `start`.
  */
-export function locateReports(lines: readonly SourceLine[], items: readonly TocItem[], from: number): LocatedEntry[] {
+export function locateReports(
+	lines: readonly SourceLine[],
+	items: readonly TocItem[],
+	from: number,
+): LocatedEntry[] {
 	const keyIndex = new Map<string, number[]>();
 	for (let i = from; i < lines.length; i++) {
 		if (isBlank(lines[i]) || lines[i]!.text.length > 120) continue;
@@ -72,7 +81,8 @@ export function locateReports(lines: readonly SourceLine[], items: readonly TocI
 	// A title shared by several entries needs its subtitle to confirm the match; a unique title
 	// doesn't (the body may print the title without its subtitle).
 	const titleCount = new Map<string, number>();
-	for (const item of items) titleCount.set(keyOf(item.title), (titleCount.get(keyOf(item.title)) ?? 0) + 1);
+	for (const item of items)
+		titleCount.set(keyOf(item.title), (titleCount.get(keyOf(item.title)) ?? 0) + 1);
 	let cursor = from;
 	const located = items.map((item): LocatedEntry => {
 		for (const reading of [{ title: item.title, unit: item.unit }, ...(item.alternatives ?? [])]) {
@@ -83,7 +93,8 @@ export function locateReports(lines: readonly SourceLine[], items: readonly TocI
 				const end = matchTitle(lines, at, key, lines.length);
 				if (end >= 0 && (unique || confirms(lines, end, item, lines.length))) {
 					cursor = end + 1;
-					if (reading.title !== item.title) Object.assign(item, reading, { alternatives: undefined });
+					if (reading.title !== item.title)
+						Object.assign(item, reading, { alternatives: undefined });
 					return { item, start: at, titleEnd: end, match: 'exact' };
 				}
 			}
@@ -104,18 +115,34 @@ function opensBlock(lines: readonly SourceLine[], at: number, from: number): boo
 /** A short line that is (or ends in) a date: a sign-off, never a title. */
 function isDateLine(text: string): boolean {
 	const t = text.trim();
-	return t.length <= 24 && /[\d〇○零一二三四五六七八九十]{2,4}\s*年(?:[\d〇○零一二三四五六七八九十]{1,2}\s*月(?:[\d〇○零一二三四五六七八九十]{1,3}\s*日)?)?$/.test(t);
+	return (
+		t.length <= 24 &&
+		/[\d〇○零一二三四五六七八九十]{2,4}\s*年(?:[\d〇○零一二三四五六七八九十]{1,2}\s*月(?:[\d〇○零一二三四五六七八九十]{1,3}\s*日)?)?$/.test(
+			t,
+		)
+	);
 }
 
 /** The next `n` non-blank lines after `after`, as keys. */
-function keysAfter(lines: readonly SourceLine[], after: number, limit: number, n: number): Array<{ at: number; key: string }> {
+function keysAfter(
+	lines: readonly SourceLine[],
+	after: number,
+	limit: number,
+	n: number,
+): Array<{ at: number; key: string }> {
 	const out: Array<{ at: number; key: string }> = [];
-	for (let i = after + 1; i < limit && out.length < n; i++) if (!isBlank(lines[i])) out.push({ at: i, key: keyOf(lines[i]!.text) });
+	for (let i = after + 1; i < limit && out.length < n; i++)
+		if (!isBlank(lines[i])) out.push({ at: i, key: keyOf(lines[i]!.text) });
 	return out;
 }
 
 /** A loose or second-key match of one entry at line `at`: its kind and the title's last line. */
-function looseAt(lines: readonly SourceLine[], at: number, item: TocItem, limit: number): { end: number; match: LocatedEntry['match'] } | null {
+function looseAt(
+	lines: readonly SourceLine[],
+	at: number,
+	item: TocItem,
+	limit: number,
+): { end: number; match: LocatedEntry['match'] } | null {
 	const text = lines[at]!.text;
 	if (!isTitleLike(text) || isDateLine(text)) return null;
 	const key = keyOf(item.title);
@@ -125,7 +152,13 @@ function looseAt(lines: readonly SourceLine[], at: number, item: TocItem, limit:
 	// A different subtitle under the line: another report's head.
 	const subtitleClash = (end: number) => {
 		const [n] = keysAfter(lines, end, limit, 1);
-		return subKey !== null && n !== undefined && isSubtitleLine(lines[n.at]!.text) && n.key !== subKey && !looseMatch(subKey, n.key);
+		return (
+			subKey !== null &&
+			n !== undefined &&
+			isSubtitleLine(lines[n.at]!.text) &&
+			n.key !== subKey &&
+			!looseMatch(subKey, n.key)
+		);
 	};
 	const one = looseMatch(key, keyOf(text));
 	if (one && !subtitleClash(at)) return { end: at, match: one };
@@ -135,7 +168,17 @@ function looseAt(lines: readonly SourceLine[], at: number, item: TocItem, limit:
 	}
 	for (const k of [next, after]) {
 		if (!k) continue;
-		if (subKey !== null && k.key === subKey) return { end: k === after && next && isTitleLike(lines[next.at]!.text) && !isSubtitleLine(lines[next.at]!.text) ? next.at : at, match: 'subtitle' };
+		if (subKey !== null && k.key === subKey)
+			return {
+				end:
+					k === after &&
+					next &&
+					isTitleLike(lines[next.at]!.text) &&
+					!isSubtitleLine(lines[next.at]!.text)
+						? next.at
+						: at,
+				match: 'subtitle',
+			};
 		if (unitKey !== null && k.key === unitKey && k === next) return { end: at, match: 'unit' };
 	}
 	return null;
@@ -148,7 +191,10 @@ function looseAt(lines: readonly SourceLine[], at: number, item: TocItem, limit:
 function locateLoosely(lines: readonly SourceLine[], located: LocatedEntry[], from: number): void {
 	for (let k = 0; k < located.length; k++) {
 		if (located[k]!.start >= 0) continue;
-		const prev = located.slice(0, k).reverse().find((e) => e.start >= 0);
+		const prev = located
+			.slice(0, k)
+			.reverse()
+			.find((e) => e.start >= 0);
 		const next = located.slice(k + 1).find((e) => e.start >= 0);
 		const lo = prev ? prev.titleEnd + 1 : from;
 		const hi = next ? next.start : lines.length;

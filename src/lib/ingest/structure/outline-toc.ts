@@ -28,7 +28,8 @@ function item(kind: TocItem['kind'], title: string, section: string | null): Toc
  */
 export function outlineToc(outline: readonly OutlineEntry[]): ParsedToc | null {
 	let top = outline.filter((o) => o.title !== '');
-	while (top.length === 1 && top[0]!.items.length > 0) top = top[0]!.items.filter((o) => o.title !== '');
+	while (top.length === 1 && top[0]!.items.length > 0)
+		top = top[0]!.items.filter((o) => o.title !== '');
 	const items: TocItem[] = [];
 	for (const entry of top) {
 		const section = entry.items.length > 0 ? sectionMarkerOf(entry.title) : null;
@@ -37,7 +38,8 @@ export function outlineToc(outline: readonly OutlineEntry[]): ParsedToc | null {
 			continue;
 		}
 		items.push(item('section', section, null));
-		for (const child of entry.items) if (child.title !== '') items.push(item('report', child.title, section));
+		for (const child of entry.items)
+			if (child.title !== '') items.push(item('report', child.title, section));
 	}
 	return items.filter((i) => i.kind === 'report').length >= 2 ? { items, start: 0, end: -1 } : null;
 }

@@ -13,7 +13,13 @@
  * whole row is kept as an alternative title (the body’s own title decides, see
  * `locate-reports.ts`). Doesn’t look for the reports in the body.
  */
-import { isSubtitleLine, joinTitleLines, normaliseSubtitle, sectionMarkerOf, endsSentence } from '../lines/line-kinds.ts';
+import {
+	isSubtitleLine,
+	joinTitleLines,
+	normaliseSubtitle,
+	sectionMarkerOf,
+	endsSentence,
+} from '../lines/line-kinds.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import { isLetterSpaced } from '../lines/spaces.ts';
 import { readColumnToc } from './toc-columns.ts';
@@ -47,7 +53,10 @@ export function isTocHeading(text: string): boolean {
 	if (!text.includes('目')) return false;
 	const t = text.trim();
 	if (t === '目录' || t === '目次') return true;
-	return (isLetterSpaced(t) || /^目[ \u3000]+[录次]$/.test(t)) && /^目[录次]$/.test(t.replace(/[ \u3000]/g, ''));
+	return (
+		(isLetterSpaced(t) || /^目[ \u3000]+[录次]$/.test(t)) &&
+		/^目[录次]$/.test(t.replace(/[ \u3000]/g, ''))
+	);
 }
 
 /** Split a page number off the end of a TOC line. */
@@ -72,7 +81,8 @@ function tocRegion(lines: readonly SourceLine[]): { start: number; end: number }
 		const line = lines[i]!;
 		if (isBlank(line)) continue;
 		// (A row that ends in leaders is no sentence: its page wrapped onto the next line.)
-		if (line.text.length > 80 || (endsSentence(line.text) && !ENDS_IN_LEADER.test(line.text))) break;
+		if (line.text.length > 80 || (endsSentence(line.text) && !ENDS_IN_LEADER.test(line.text)))
+			break;
 		if (hasPage(line.text)) {
 			end = i;
 			sincePage = 0;
@@ -85,7 +95,8 @@ function tocRegion(lines: readonly SourceLine[]): { start: number; end: number }
 	// A subtitle printed under the last entry belongs to the TOC.
 	let next = end + 1;
 	while (next < lines.length && isBlank(lines[next])) next++;
-	if (next < lines.length && isSubtitleLine(lines[next]!.text) && !hasPage(lines[next]!.text)) end = next;
+	if (next < lines.length && isSubtitleLine(lines[next]!.text) && !hasPage(lines[next]!.text))
+		end = next;
 	return { start, end };
 }
 
@@ -106,12 +117,23 @@ interface Pending {
  * @param unitWords Unit words from the vocabulary (to tell a unit cell from a title).
  * @returns The TOC items in printed order, or null when the source has no TOC with page numbers.
  */
-export function parseToc(lines: readonly SourceLine[], unitWords: readonly string[] = []): ParsedToc | null {
+export function parseToc(
+	lines: readonly SourceLine[],
+	unitWords: readonly string[] = [],
+): ParsedToc | null {
 	const heading = lines.findIndex((l) => isTocHeading(l.text));
 	if (heading >= 0) {
 		const table = readColumnToc(lines, heading, (t) => isUnitCell(t, unitWords));
 		if (table) {
-			const items = table.entries.map((e): TocItem => ({ kind: 'report', title: e.title, subtitle: e.subtitle ? normaliseSubtitle(e.subtitle) : null, unit: e.unit, page: e.page, section: null, line: e.line }));
+			const items = table.entries.map((e): TocItem => ({
+				kind: 'report',
+				title: e.title,
+				subtitle: e.subtitle ? normaliseSubtitle(e.subtitle) : null,
+				unit: e.unit,
+				page: e.page,
+				section: null,
+				line: e.line,
+			}));
 			return { items, start: heading, end: table.end };
 		}
 	}
@@ -123,12 +145,22 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 	// The last entry made, while a subtitle or a page on the next line may still belong to it.
 	let open: TocItem | null = null;
 	const flush = (subtitle: string | null, page: number | null, lineNo = 0): void => {
-		const p = pending ?? (subtitle ? { title: [], unit: '', line: lineNo, singleSpace: false } : null);
+		const p =
+			pending ?? (subtitle ? { title: [], unit: '', line: lineNo, singleSpace: false } : null);
 		pending = null;
 		if (!p) return;
 		const raw = p.title.reduce((a, b) => (a ? joinTitleLines(a, b) : b.trim()), '');
-		const item: TocItem = { kind: 'report', title: raw, subtitle, unit: p.unit || null, page, section, line: p.line };
-		if (!raw && subtitle) Object.assign(item, { title: normaliseSubtitle(subtitle).slice(2), subtitle: null });
+		const item: TocItem = {
+			kind: 'report',
+			title: raw,
+			subtitle,
+			unit: p.unit || null,
+			page,
+			section,
+			line: p.line,
+		};
+		if (!raw && subtitle)
+			Object.assign(item, { title: normaliseSubtitle(subtitle).slice(2), subtitle: null });
 		if (p.singleSpace && item.unit === null) splitTrailingUnit(item, unitWords);
 		items.push(item);
 		open = item;
@@ -136,26 +168,50 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 	const rows: Array<{ row: TocRow; line: SourceLine }> = [];
 	for (let i = region.start + 1; i <= region.end; i++) {
 		const line = lines[i]!;
-		if (!isBlank(line) && !isHeaderRow(line.text)) rows.push({ row: readTocRow(line.text, true), line });
+		if (!isBlank(line) && !isHeaderRow(line.text))
+			rows.push({ row: readTocRow(line.text, true), line });
 	}
 	const paged = rows.filter((r) => r.row.page !== null && r.row.cells.length > 0);
 	const entryStyles = new Set(paged.filter((r) => r.row.number).map((r) => r.row.number!.style));
 	// Most rows print two cells or more: the TOC has a unit column, even where a unit doesn't read as one.
-	const columnar = paged.filter((r) => r.row.cells.length >= 2 && !isSubtitleLine(r.row.cells[0]!)).length * 2 > paged.length;
+	const columnar =
+		paged.filter((r) => r.row.cells.length >= 2 && !isSubtitleLine(r.row.cells[0]!)).length * 2 >
+		paged.length;
 	for (const [k, { row, line }] of rows.entries()) {
 		// The book's own matter listed in the TOC (前言, 后记): kept in the TOC, never a report.
 		if (row.cells.length === 1 && isBookMatter(row.cells[0]!)) {
 			flush(null, null);
-			items.push({ kind: 'section', title: row.cells[0]!.replace(/[ \u3000]/g, ''), subtitle: null, unit: null, page: row.page, section: null, line: line.no });
+			items.push({
+				kind: 'section',
+				title: row.cells[0]!.replace(/[ \u3000]/g, ''),
+				subtitle: null,
+				unit: null,
+				page: row.page,
+				section: null,
+				line: line.no,
+			});
 			open = null;
 			continue;
 		}
 		const marker = sectionMarkerOf(line.text);
-		const numberedSection = row.page === null && row.number?.style === 'cn' && !entryStyles.has('cn') && entryStyles.size > 0 && !pending;
+		const numberedSection =
+			row.page === null &&
+			row.number?.style === 'cn' &&
+			!entryStyles.has('cn') &&
+			entryStyles.size > 0 &&
+			!pending;
 		if ((marker !== null && row.page === null) || numberedSection) {
 			flush(null, null);
 			section = marker ?? row.cells.join(' ');
-			items.push({ kind: 'section', title: section, subtitle: null, unit: null, page: null, section: null, line: line.no });
+			items.push({
+				kind: 'section',
+				title: section,
+				subtitle: null,
+				unit: null,
+				page: null,
+				section: null,
+				line: line.no,
+			});
 			open = null;
 			continue;
 		}
@@ -172,7 +228,12 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 		if (isSubtitleLine(first)) {
 			const subtitle = normaliseSubtitle(row.cells.join(' '));
 			const target = open as TocItem | null;
-			if (!pending && target && target.subtitle === null && (target.page === null || row.page === null)) {
+			if (
+				!pending &&
+				target &&
+				target.subtitle === null &&
+				(target.page === null || row.page === null)
+			) {
 				target.subtitle = subtitle;
 				target.page ??= row.page;
 			} else flush(subtitle, row.page, line.no);
@@ -209,7 +270,9 @@ export function parseToc(lines: readonly SourceLine[], unitWords: readonly strin
 
 /** 前言, 序言, 后记, 编后记, 附录…: the book's own matter, not a report. */
 export function isBookMatter(text: string): boolean {
-	return /^(?:前言|序言?|代序|后记|编后记?|编后语|编者按|编者的话|附录|说明|编辑说明|出版说明)$/.test(text.replace(/[ \u3000]/g, ''));
+	return /^(?:前言|序言?|代序|后记|编后记?|编后语|编者按|编者的话|附录|说明|编辑说明|出版说明)$/.test(
+		text.replace(/[ \u3000]/g, ''),
+	);
 }
 
 /** `学习立身 实干兴业 镇交通管理站` → title `学习立身 实干兴业`, unit `镇交通管理站` (whole row kept as an alternative). */

@@ -14,14 +14,18 @@ import { parseToc, type ParsedToc } from './parse-toc.ts';
 export type Shape = SourceRecord['shape'];
 
 /** `第3篇:街道办事处创建学习型党组织总结` → its number and label. */
-export const WEB_ITEM = /^[ \u3000]*第[ \u3000]*(\d{1,4})[ \u3000]*篇[ \u3000]*[:：][ \u3000]*(.*?)[ \u3000]*$/;
+export const WEB_ITEM =
+	/^[ \u3000]*第[ \u3000]*(\d{1,4})[ \u3000]*篇[ \u3000]*[:：][ \u3000]*(.*?)[ \u3000]*$/;
 
 /**
  * @param lines All lines of the source.
  * @param unitWords Unit words from the vocabulary (for a TOC's unit column).
  * @returns The shape, and the parsed TOC for a compilation.
  */
-export function detectShape(lines: readonly SourceLine[], unitWords: readonly string[] = []): { shape: Shape; toc: ParsedToc | null } {
+export function detectShape(
+	lines: readonly SourceLine[],
+	unitWords: readonly string[] = [],
+): { shape: Shape; toc: ParsedToc | null } {
 	const toc = parseToc(lines, unitWords);
 	if (toc && toc.items.filter((i) => i.kind === 'report' && i.page !== null).length >= 2) {
 		return { shape: 'toc-compilation', toc };

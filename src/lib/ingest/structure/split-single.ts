@@ -20,7 +20,8 @@ export function isTeaser(lines: readonly SourceLine[], at: number): boolean {
 	const key = keyOf(text.replace(ELLIPSIS, ''));
 	if (key.length < 10) return false;
 	let following = '';
-	for (let i = at + 1; i < lines.length && following.length < key.length; i++) following += keyOf(lines[i]!.text);
+	for (let i = at + 1; i < lines.length && following.length < key.length; i++)
+		following += keyOf(lines[i]!.text);
 	return following.startsWith(key);
 }
 

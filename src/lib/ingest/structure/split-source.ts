@@ -10,7 +10,11 @@
  * Doesn’t build the reports (see `build-report.ts`).
  */
 import type { IngestIssue, OutlineEntry } from '../types.ts';
-import { readCoverAndPreface, isPrefaceHeading, type CoverAndPreface } from './cover-and-preface.ts';
+import {
+	readCoverAndPreface,
+	isPrefaceHeading,
+	type CoverAndPreface,
+} from './cover-and-preface.ts';
 import { isTocHeading, type ParsedToc } from './parse-toc.ts';
 import { outlineToc } from './outline-toc.ts';
 import type { LocatedEntry } from './locate-reports.ts';
@@ -48,7 +52,15 @@ function quote(text: string): string {
 }
 
 /** Lines between the TOC and the first report: a 前言 (preface) or frame lines; the rest stays unassigned. */
-function gapRegions(lines: readonly SourceLine[], from: number, to: number, front: CoverAndPreface, sectionKeys: ReadonlySet<string>, regions: AccountInput['regions'][number][], log: RepairLog): void {
+function gapRegions(
+	lines: readonly SourceLine[],
+	from: number,
+	to: number,
+	front: CoverAndPreface,
+	sectionKeys: ReadonlySet<string>,
+	regions: AccountInput['regions'][number][],
+	log: RepairLog,
+): void {
 	let i = from;
 	while (i < to && isBlank(lines[i])) i++;
 	const preface = i < to && isPrefaceHeading(lines[i]!.text);
@@ -63,7 +75,11 @@ function gapRegions(lines: readonly SourceLine[], from: number, to: number, fron
 }
 
 /** Frame lines trimmed off the ends of spans (section markers, part pages). */
-function frameBetween(lines: readonly SourceLine[], spans: readonly SpanDraft[], regions: AccountInput['regions'][number][]): void {
+function frameBetween(
+	lines: readonly SourceLine[],
+	spans: readonly SpanDraft[],
+	regions: AccountInput['regions'][number][],
+): void {
 	for (let n = 0; n < spans.length; n++) {
 		const to = spans[n + 1]?.start ?? lines.length;
 		if (spans[n]!.end < to) regions.push({ from: spans[n]!.end, to, place: 'frame' });
@@ -74,7 +90,13 @@ function frameBetween(lines: readonly SourceLine[], spans: readonly SpanDraft[],
  * A report the TOC doesn't list, printed after a located one (a head after its sign-off), is a
  * report of its own, not the tail of the one above: split off, with a warning.
  */
-function splitUnlisted(file: string, lines: readonly SourceLine[], spans: SpanDraft[], unitWords: readonly string[], issues: IngestIssue[]): SpanDraft[] {
+function splitUnlisted(
+	file: string,
+	lines: readonly SourceLine[],
+	spans: SpanDraft[],
+	unitWords: readonly string[],
+	issues: IngestIssue[],
+): SpanDraft[] {
 	const out: SpanDraft[] = [];
 	for (const span of spans) {
 		const heads = unlistedHeads(lines, (span.titleEnd ?? span.start) + 1, span.end, unitWords);
@@ -88,8 +110,22 @@ function splitUnlisted(file: string, lines: readonly SourceLine[], spans: SpanDr
 			while (end > start + 1 && isBlank(lines[end - 1])) end--;
 			if (n === 0) out.push({ ...span, end });
 			else {
-				out.push({ start, end, order: span.order, webLabel: null, bundle: false, section: span.tocItem?.section ?? null });
-				issues.push(warn(file, lines[start]!.no, 'toc:unlisted-report', `“${quote(lines[start]!.text)}” starts a report after the sign-off of “${quote(span.tocItem?.title ?? lines[span.start]!.text)}”, but the TOC doesn't list it: it is made a report of its own. Check the TOC.`));
+				out.push({
+					start,
+					end,
+					order: span.order,
+					webLabel: null,
+					bundle: false,
+					section: span.tocItem?.section ?? null,
+				});
+				issues.push(
+					warn(
+						file,
+						lines[start]!.no,
+						'toc:unlisted-report',
+						`“${quote(lines[start]!.text)}” starts a report after the sign-off of “${quote(span.tocItem?.title ?? lines[span.start]!.text)}”, but the TOC doesn't list it: it is made a report of its own. Check the TOC.`,
+					),
+				);
 			}
 		});
 	}
@@ -113,14 +149,26 @@ function outlineStructure(
 	const spans = splitUnlisted(file, lines, split.spans, unitWords, issues);
 	const first = spans[0]!.start;
 	const front = readCoverAndPreface(lines, first, log, unitWords);
-	const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
+	const sectionKeys = new Set(
+		toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)),
+	);
 	let preface = 0;
 	while (preface < first && !isPrefaceHeading(lines[preface]!.text)) preface++;
 	// A cover with sentences in it is not a cover: those lines are left to the accounting.
-	if (!lines.slice(0, preface).some((l) => !isBlank(l) && endsSentence(l.text))) regions.push({ from: 0, to: preface, place: 'front' });
+	if (!lines.slice(0, preface).some((l) => !isBlank(l) && endsSentence(l.text)))
+		regions.push({ from: 0, to: preface, place: 'front' });
 	gapRegions(lines, preface, first, front, sectionKeys, regions, log);
 	frameBetween(lines, spans, regions);
-	return { shape: 'toc-compilation', toc, located: split.located, spans, front, web: null, regions, issues };
+	return {
+		shape: 'toc-compilation',
+		toc,
+		located: split.located,
+		spans,
+		front,
+		web: null,
+		regions,
+		issues,
+	};
 }
 
 /**
@@ -128,7 +176,13 @@ function outlineStructure(
  * @param lines All lines of the source.
  * @param outline A PDF's outline: the TOC of a book that prints none (see `outline-toc.ts`).
  */
-export function splitSource(file: string, lines: readonly SourceLine[], log: RepairLog, unitWords: readonly string[], outline?: readonly OutlineEntry[]): SourceStructure {
+export function splitSource(
+	file: string,
+	lines: readonly SourceLine[],
+	log: RepairLog,
+	unitWords: readonly string[],
+	outline?: readonly OutlineEntry[],
+): SourceStructure {
 	const regions: AccountInput['regions'][number][] = [];
 	const issues: IngestIssue[] = [];
 	const detected = detectShape(lines, unitWords);
@@ -136,7 +190,8 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 	const fromOutline = shape !== 'toc-compilation' && outline ? outlineToc(outline) : null;
 	if (fromOutline) {
 		const split = splitCompilation(lines, fromOutline);
-		if (split.spans.length >= 2) return outlineStructure(file, lines, log, unitWords, fromOutline, split, issues);
+		if (split.spans.length >= 2)
+			return outlineStructure(file, lines, log, unitWords, fromOutline, split, issues);
 	}
 	let spans: SpanDraft[] = [];
 	let located: LocatedEntry[] = [];
@@ -144,29 +199,68 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 	let web: WebSplit | null = null;
 	if (shape === 'toc-compilation' && toc) {
 		front = readCoverAndPreface(lines, toc.start, log, unitWords);
-		regions.push({ from: 0, to: toc.start, place: 'front' }, { from: toc.start, to: toc.end + 1, place: 'toc' });
+		regions.push(
+			{ from: 0, to: toc.start, place: 'front' },
+			{ from: toc.start, to: toc.end + 1, place: 'toc' },
+		);
 		({ located, spans } = splitCompilation(lines, toc));
 		spans = splitUnlisted(file, lines, spans, unitWords, issues);
-		const sectionKeys = new Set(toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)));
+		const sectionKeys = new Set(
+			toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)),
+		);
 		if (spans.length === 0) {
 			// A TOC that matches nothing: find the reports by their heads.
 			spans = splitByHeads(lines, toc.end + 1, unitWords);
-			if (spans.length) issues.push(warn(file, lines[toc.start]!.no, 'toc:unmatched', `No entry of the TOC (${toc.items.filter((i) => i.kind === 'report').length} entries) is found in the body; ${spans.length} reports were found by their heads instead. Check the TOC against the report titles.`));
+			if (spans.length)
+				issues.push(
+					warn(
+						file,
+						lines[toc.start]!.no,
+						'toc:unmatched',
+						`No entry of the TOC (${toc.items.filter((i) => i.kind === 'report').length} entries) is found in the body; ${spans.length} reports were found by their heads instead. Check the TOC against the report titles.`,
+					),
+				);
 		}
-		gapRegions(lines, toc.end + 1, spans[0]?.start ?? lines.length, front, sectionKeys, regions, log);
+		gapRegions(
+			lines,
+			toc.end + 1,
+			spans[0]?.start ?? lines.length,
+			front,
+			sectionKeys,
+			regions,
+			log,
+		);
 		frameBetween(lines, spans, regions);
 		for (const entry of located) {
 			if (entry.start < 0 || entry.match === 'exact' || entry.match === undefined) continue;
-			const body = lines.slice(entry.start, entry.titleEnd + 1).map((l) => l.text.trim()).join('');
-			const how = { prefix: 'one title starts the other', contains: 'one title contains the other', edits: 'the titles differ by a few characters', subtitle: 'the subtitle matches', unit: 'the unit line matches' }[entry.match];
-			issues.push(warn(file, lines[entry.start]!.no, 'toc:loose-match', `TOC entry “${quote(entry.item.title)}” (line ${entry.item.line}) matched the body title “${quote(body)}” loosely (${how}). Check that this is the same report.`));
+			const body = lines
+				.slice(entry.start, entry.titleEnd + 1)
+				.map((l) => l.text.trim())
+				.join('');
+			const how = {
+				prefix: 'one title starts the other',
+				contains: 'one title contains the other',
+				edits: 'the titles differ by a few characters',
+				subtitle: 'the subtitle matches',
+				unit: 'the unit line matches',
+			}[entry.match];
+			issues.push(
+				warn(
+					file,
+					lines[entry.start]!.no,
+					'toc:loose-match',
+					`TOC entry “${quote(entry.item.title)}” (line ${entry.item.line}) matched the body title “${quote(body)}” loosely (${how}). Check that this is the same report.`,
+				),
+			);
 		}
 	} else if (shape === 'web-collection') {
 		web = splitWeb(lines, log);
 		spans = web.spans;
 		const first = spans[0]?.start ?? lines.length;
 		regions.push({ from: 0, to: first, place: 'front' });
-		for (const s of spans) if (s.labelLine !== undefined) regions.push({ from: s.labelLine - 1, to: s.labelLine, place: 'frame' });
+		for (const s of spans)
+			if (s.labelLine !== undefined)
+				regions.push({ from: s.labelLine - 1, to: s.labelLine, place: 'frame' });
 	} else {
 		const heads = splitByHeads(lines, 0, unitWords);
 		if (heads.length >= 2) {
@@ -174,7 +268,9 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 			spans = heads;
 			front = readCoverAndPreface(lines, heads[0]!.start, log, unitWords);
 			// A cover with sentences in it is not a cover: those lines are left to the accounting.
-			const coverHasText = lines.slice(0, heads[0]!.start).some((l) => !isBlank(l) && endsSentence(l.text));
+			const coverHasText = lines
+				.slice(0, heads[0]!.start)
+				.some((l) => !isBlank(l) && endsSentence(l.text));
 			if (!coverHasText) regions.push({ from: 0, to: heads[0]!.start, place: 'front' });
 			frameBetween(lines, spans, regions);
 		} else spans = splitSingle(lines, log);
@@ -189,8 +285,16 @@ export function splitSource(file: string, lines: readonly SourceLine[], log: Rep
 		// A TOC that was read (its other entries TOC-only) explains one report; a 目录 heading that wasn't doesn't.
 		if (tocAt >= 0 && (shape !== 'toc-compilation' || seen.length > 0)) seen.push('a 目录 heading');
 		if (seen.length) {
-			const list = seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen[seen.length - 1]}` : seen[0]!;
-			issues.push(warn(file, lines[tocAt >= 0 ? tocAt : spans[0]!.start]!.no, 'structure:one-report', `${list}, but 1 report: check the TOC and the report heads (titles, “——” subtitles, unit lines).`));
+			const list =
+				seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen[seen.length - 1]}` : seen[0]!;
+			issues.push(
+				warn(
+					file,
+					lines[tocAt >= 0 ? tocAt : spans[0]!.start]!.no,
+					'structure:one-report',
+					`${list}, but 1 report: check the TOC and the report heads (titles, “——” subtitles, unit lines).`,
+				),
+			);
 		}
 	}
 	return { shape, toc, located, spans, front, web, regions, issues };

@@ -54,14 +54,26 @@ export function splitWeb(lines: readonly SourceLine[], log: RepairLog): WebSplit
 		for (let i = at + 1; i < end; i++) {
 			if (!isEditorNote(lines[i]!.text)) continue;
 			dropLine(log, lines[i]!.no, 'journal-residue');
-			for (let j = i + 1; j < end && (isBlank(lines[j]) || isForeignApparatus(lines[j]!.text)); j++) {
+			for (
+				let j = i + 1;
+				j < end && (isBlank(lines[j]) || isForeignApparatus(lines[j]!.text));
+				j++
+			) {
 				if (!isBlank(lines[j])) dropLine(log, lines[j]!.no, 'journal-residue');
 			}
 		}
-		while (end > at + 1 && (isBlank(lines[end - 1]) || log.droppedLines.has(lines[end - 1]!.no))) end--;
+		while (end > at + 1 && (isBlank(lines[end - 1]) || log.droppedLines.has(lines[end - 1]!.no)))
+			end--;
 		let start = at + 1;
 		while (start < end && isBlank(lines[start])) start++;
-		out.spans.push({ start, end, order, webLabel: label, labelLine: lines[at]!.no, bundle: isBundle(lines, start, end) });
+		out.spans.push({
+			start,
+			end,
+			order,
+			webLabel: label,
+			labelLine: lines[at]!.no,
+			bundle: isBundle(lines, start, end),
+		});
 	});
 	return out;
 }

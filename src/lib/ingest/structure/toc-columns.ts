@@ -38,7 +38,11 @@ const PAGE = /^[ \u3000]*(\d{1,4})[ \u3000]*$/;
  * @param start Index of the `目录` line.
  * @param isUnit Does a cell read as a unit name?
  */
-export function readColumnToc(lines: readonly SourceLine[], start: number, isUnit: (text: string) => boolean): ColumnToc | null {
+export function readColumnToc(
+	lines: readonly SourceLine[],
+	start: number,
+	isUnit: (text: string) => boolean,
+): ColumnToc | null {
 	const cells: Array<{ text: string; index: number; subtitle?: string }> = [];
 	let run: number[] = [];
 	let numbers: number[] = [];
@@ -51,7 +55,12 @@ export function readColumnToc(lines: readonly SourceLine[], start: number, isUni
 			continue;
 		}
 		// A row-number column first (`序号`: 1, 2, 3 … before any title): not pages.
-		if (run.length >= 2 && cells.length === 0 && numbers.length === 0 && run.every((k, n) => Number(lines[k]!.text.trim()) === n + 1)) {
+		if (
+			run.length >= 2 &&
+			cells.length === 0 &&
+			numbers.length === 0 &&
+			run.every((k, n) => Number(lines[k]!.text.trim()) === n + 1)
+		) {
 			numbers = run;
 			run = [];
 		}
@@ -72,7 +81,13 @@ export function readColumnToc(lines: readonly SourceLine[], start: number, isUni
 	if (rest.length > 0 && !unitColumn) return null;
 	const pages = run.map((i) => Number(lines[i]!.text.trim()));
 	return {
-		entries: titles!.map((cell, k) => ({ title: cell.text, ...(cell.subtitle ? { subtitle: cell.subtitle } : {}), unit: unitColumn?.[k]?.text ?? null, page: pages[k]!, line: lines[cell.index]!.no })),
+		entries: titles!.map((cell, k) => ({
+			title: cell.text,
+			...(cell.subtitle ? { subtitle: cell.subtitle } : {}),
+			unit: unitColumn?.[k]?.text ?? null,
+			page: pages[k]!,
+			line: lines[cell.index]!.no,
+		})),
 		end: run[n - 1]!,
 	};
 }

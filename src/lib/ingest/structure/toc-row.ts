@@ -30,9 +30,13 @@ export interface TocRow {
 	spacedPage?: boolean;
 }
 
-const LEADER = '(?:[…⋯]+|[．.·•。_]{2,}|[-－]{3,}|—{3,}|[-－—]{2,}(?=[ \\u3000]*[0-9０-９]{1,4}[ \\u3000]*$))';
-const BARE_PAGE = /^[ \u3000]*(?:[（(][ \u3000]*([0-9０-９]{1,4})[ \u3000]*[)）]|([0-9０-９]{1,4}))[ \u3000]*$/;
-const PAREN_PAGE = new RegExp(`[ \\u3000]*(?:${LEADER}[ \\u3000]*)?[（(][ \\u3000]*([0-9０-９]{1,4})[ \\u3000]*[)）][ \\u3000]*$`);
+const LEADER =
+	'(?:[…⋯]+|[．.·•。_]{2,}|[-－]{3,}|—{3,}|[-－—]{2,}(?=[ \\u3000]*[0-9０-９]{1,4}[ \\u3000]*$))';
+const BARE_PAGE =
+	/^[ \u3000]*(?:[（(][ \u3000]*([0-9０-９]{1,4})[ \u3000]*[)）]|([0-9０-９]{1,4}))[ \u3000]*$/;
+const PAREN_PAGE = new RegExp(
+	`[ \\u3000]*(?:${LEADER}[ \\u3000]*)?[（(][ \\u3000]*([0-9０-９]{1,4})[ \\u3000]*[)）][ \\u3000]*$`,
+);
 const LEADER_PAGE = new RegExp(`[ \\u3000]*${LEADER}[ \\u3000]*([0-9０-９]{1,4})[ \\u3000]*$`);
 const TAB_PAGE = /[ \u3000]*\t[ \t\u3000]*([0-9０-９]{1,4})[ \u3000]*$/;
 const SPACES_PAGE = /(?:[ \u3000]{2,}|\u3000)([0-9０-９]{1,4})[ \u3000]*$/;
@@ -53,7 +57,10 @@ function pageNumber(digits: string | undefined): number {
 }
 
 /** The page at the end of a TOC line, and the rest. */
-export function splitPage(text: string, singleSpace = false): { rest: string; page: number | null; via?: 'space' } {
+export function splitPage(
+	text: string,
+	singleSpace = false,
+): { rest: string; page: number | null; via?: 'space' } {
 	const bare = BARE_PAGE.exec(text);
 	if (bare) return { rest: '', page: pageNumber(bare[1] ?? bare[2]) };
 	for (const re of [TAB_PAGE, PAREN_PAGE, LEADER_PAGE, SPACES_PAGE]) {
@@ -83,7 +90,10 @@ export function readTocRow(text: string, singleSpace = false): TocRow {
 
 // Inside a TOC, a number column may be set off by a single space (PDF.js joins the cells so):
 // `3 关于企业建设学习型组织的几点思考 6`.
-const SPACED_NUMBER: [RowNumberStyle, RegExp] = ['arabic', new RegExp(`^(\\d{1,3}) (?=[${HAN_CLASS}])`)];
+const SPACED_NUMBER: [RowNumberStyle, RegExp] = [
+	'arabic',
+	new RegExp(`^(\\d{1,3}) (?=[${HAN_CLASS}])`),
+];
 
 function readCells(rest: string, page: number | null, singleSpace = false): TocRow {
 	let body = rest;
@@ -97,27 +107,41 @@ function readCells(rest: string, page: number | null, singleSpace = false): TocR
 		}
 	}
 	// Only a row number before the page (`1        4`): the title is on a line of its own.
-	if (page !== null && number === null && /^\d{1,3}$/.test(body)) return { cells: [], page, number: { style: 'arabic', text: body }, ruled: false };
+	if (page !== null && number === null && /^\d{1,3}$/.test(body))
+		return { cells: [], page, number: { style: 'arabic', text: body }, ruled: false };
 	if (body === '') return { cells: [], page, number, ruled: false };
 	// A subtitle keeps its dashes; a letter-spaced word (`前　　言`) is one cell.
 	if (isLetterSpaced(body)) return { cells: [body], page, number, ruled: false };
 	const lead = isSubtitleLine(body) ? /^\s*(?:—{1,2}|－{1,2}|-{1,2})\s*/.exec(body)![0] : '';
-	const parts = body.slice(lead.length).split(CELL_BREAK).map((c) => c.trim()).filter(Boolean);
-	if (parts.length === 0) return { cells: [lead.trim()].filter(Boolean), page, number, ruled: false };
+	const parts = body
+		.slice(lead.length)
+		.split(CELL_BREAK)
+		.map((c) => c.trim())
+		.filter(Boolean);
+	if (parts.length === 0)
+		return { cells: [lead.trim()].filter(Boolean), page, number, ruled: false };
 	parts[0] = lead + parts[0];
 	CELL_BREAK.lastIndex = 0;
 	const ruled = new RegExp(`\\t|${LEADER}`).test(body.slice(lead.length));
 	return { cells: parts, page, number, ruled };
 }
 
-const HEADER_WORDS = /^(?:篇[ \u3000]*名|题[ \u3000]*目|标[ \u3000]*题|文[ \u3000]*章|材[ \u3000]*料|单[ \u3000]*位|作[ \u3000]*者|报送单位|页[ \u3000]*码|页[ \u3000]*次|页|序[ \u3000]*号)$/;
+const HEADER_WORDS =
+	/^(?:篇[ \u3000]*名|题[ \u3000]*目|标[ \u3000]*题|文[ \u3000]*章|材[ \u3000]*料|单[ \u3000]*位|作[ \u3000]*者|报送单位|页[ \u3000]*码|页[ \u3000]*次|页|序[ \u3000]*号)$/;
 
 /** A column-header row or cell of a TOC table: `篇名 单位 页码`. */
 export function isHeaderRow(text: string): boolean {
-	const cells = text.trim().split(/[ \t\u3000]{2,}|\t/).map((c) => c.trim()).filter(Boolean);
+	const cells = text
+		.trim()
+		.split(/[ \t\u3000]{2,}|\t/)
+		.map((c) => c.trim())
+		.filter(Boolean);
 	if (cells.length === 0) return false;
 	if (cells.every((c) => HEADER_WORDS.test(c))) return true;
 	// `篇 名 单 位 页 码` set with single spaces: its letters alone form header words.
 	const letters = text.replace(/[ \t\u3000]/g, '');
-	return /^(?:序号)?(?:篇名|题目|标题)(?:单位|作者|报送单位)?(?:页码|页次)?$/.test(letters) && letters.length > 2;
+	return (
+		/^(?:序号)?(?:篇名|题目|标题)(?:单位|作者|报送单位)?(?:页码|页次)?$/.test(letters) &&
+		letters.length > 2
+	);
 }

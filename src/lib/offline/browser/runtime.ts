@@ -25,14 +25,18 @@ interface OfflineRuntime {
 	/** Exports of the classic rewrites of module scripts, by site path. */
 	modules: Record<string, unknown>;
 	put(sitePath: string, base64: string): void;
-	require(url: string): { then(resolve: (exports: unknown) => void, reject?: (error: Error) => void): void };
+	require(url: string): {
+		then(resolve: (exports: unknown) => void, reject?: (error: Error) => void): void;
+	};
 	notice(message: string): void;
 }
 
 const BASE = __HUIBIAN_BASE__;
 const self = document.currentScript as HTMLScriptElement;
 const root = new URL('../', self.src).href;
-const page = decodeURIComponent(new URL(location.href).pathname.slice(new URL(root).pathname.length)) || 'index.html';
+const page =
+	decodeURIComponent(new URL(location.href).pathname.slice(new URL(root).pathname.length)) ||
+	'index.html';
 
 /** Site path of `url` (decoded), or undefined when it is not a file of this edition. */
 function sitePathOf(url: string): string | undefined {
@@ -41,7 +45,8 @@ function sitePathOf(url: string): string | undefined {
 	const rootPath = new URL(root).pathname;
 	let rel: string;
 	if (u.pathname.startsWith(rootPath)) rel = u.pathname.slice(rootPath.length);
-	else if (u.pathname.startsWith(BASE)) rel = u.pathname.slice(BASE.length); // a root-absolute URL of the online site
+	else if (u.pathname.startsWith(BASE))
+		rel = u.pathname.slice(BASE.length); // a root-absolute URL of the online site
 	else return undefined;
 	return decodeURIComponent(rel);
 }
@@ -57,7 +62,14 @@ function notice(message: string): void {
 		box.setAttribute('role', 'alert');
 		box.className = 'offline-notice';
 		box.dataset.offlineNotice = '';
-		Object.assign(box.style, { border: '2px solid #b45309', padding: '0.5rem 0.75rem', margin: '0.75rem auto', maxWidth: '60rem', background: '#fff7ed', color: '#7c2d12' });
+		Object.assign(box.style, {
+			border: '2px solid #b45309',
+			padding: '0.5rem 0.75rem',
+			margin: '0.75rem auto',
+			maxWidth: '60rem',
+			background: '#fff7ed',
+			color: '#7c2d12',
+		});
 		box.textContent = message;
 		(document.querySelector('main') ?? document.body).prepend(box);
 	};
@@ -89,8 +101,16 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 	return bytes;
 }
 
-const types: Record<string, string> = { json: 'application/json', js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', csv: 'text/csv', txt: 'text/plain' };
-const typeOf = (p: string) => types[p.slice(p.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+const types: Record<string, string> = {
+	json: 'application/json',
+	js: 'text/javascript',
+	css: 'text/css',
+	wasm: 'application/wasm',
+	csv: 'text/csv',
+	txt: 'text/plain',
+};
+const typeOf = (p: string) =>
+	types[p.slice(p.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
 
 const nativeFetch = window.fetch.bind(window);
 const runtime: OfflineRuntime = {
@@ -105,7 +125,8 @@ const runtime: OfflineRuntime = {
 		const load = async () => {
 			if (sitePath === undefined) throw new Error(`离线版无法加载站外脚本：${url}`);
 			await addScript(sitePath);
-			if (!(sitePath in runtime.modules)) throw new Error(`离线版中的脚本 ${sitePath} 没有转换为离线格式`);
+			if (!(sitePath in runtime.modules))
+				throw new Error(`离线版中的脚本 ${sitePath} 没有转换为离线格式`);
 			return runtime.modules[sitePath];
 		};
 		// A thenable: the rewrite's `import(url)` became `Promise.resolve().then(() => require(url))`,
@@ -128,7 +149,9 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Res
 	const sitePath = sitePathOf(url);
 	if (sitePath === undefined) {
 		return nativeFetch(input, init).catch((error: unknown) => {
-			notice(`本页的部分功能需要联网，离线版中无法使用（${new URL(url, location.href).host || url}）。`);
+			notice(
+				`本页的部分功能需要联网，离线版中无法使用（${new URL(url, location.href).host || url}）。`,
+			);
 			throw error;
 		});
 	}
@@ -136,7 +159,10 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Res
 		if (!(sitePath in runtime.files)) await addScript(packagedScriptPath(sitePath));
 		const base64 = runtime.files[sitePath];
 		if (base64 === undefined) throw new Error(`离线版中没有这个文件：${sitePath}`);
-		return new Response(bytesOf(base64), { status: 200, headers: { 'Content-Type': typeOf(sitePath) } });
+		return new Response(bytesOf(base64), {
+			status: 200,
+			headers: { 'Content-Type': typeOf(sitePath) },
+		});
 	} catch (error) {
 		notice(`本页的部分功能无法在离线版中使用：${(error as Error).message}`);
 		throw error;
@@ -163,7 +189,12 @@ new MutationObserver((records) => {
 			for (const inner of node.querySelectorAll('[href], [action]')) relink(inner);
 		}
 	}
-}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: attributes });
+}).observe(document.documentElement, {
+	subtree: true,
+	childList: true,
+	attributes: true,
+	attributeFilter: attributes,
+});
 
 window.addEventListener('unhandledrejection', (event) => {
 	const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);

@@ -48,7 +48,11 @@ function termIndex(vocab: Vocabulary): { byHead: Map<string, Term[]>; short: Ter
 		for (const category of vocab.categories) {
 			for (const term of termsOf(category)) {
 				if (term.length < 4) index.short.push({ category, term });
-				else index.byHead.set(term.slice(0, 4), [...(index.byHead.get(term.slice(0, 4)) ?? []), { category, term }]);
+				else
+					index.byHead.set(term.slice(0, 4), [
+						...(index.byHead.get(term.slice(0, 4)) ?? []),
+						{ category, term },
+					]);
 			}
 		}
 		TERMS.set(vocab, index);
@@ -65,11 +69,13 @@ export function categoryAtTerm(text: string, vocab: Vocabulary, at = 0): Categor
 	let best: { category: CategoryDef; length: number } | null = null;
 	// A longer term always wins, so the short ones only count when no long one matches.
 	for (const { category, term } of byHead.get(text.slice(at, at + 4)) ?? []) {
-		if (text.startsWith(term, at) && (!best || term.length > best.length)) best = { category, length: term.length };
+		if (text.startsWith(term, at) && (!best || term.length > best.length))
+			best = { category, length: term.length };
 	}
 	if (best) return best.category;
 	for (const { category, term } of short) {
-		if (text.startsWith(term, at) && (!best || term.length > best.length)) best = { category, length: term.length };
+		if (text.startsWith(term, at) && (!best || term.length > best.length))
+			best = { category, length: term.length };
 	}
 	return best?.category ?? null;
 }
@@ -96,17 +102,34 @@ function categoryOfKind(x: string, vocab: Vocabulary): CategoryDef | null {
 	for (const category of vocab.categories) if (category.unitWords.includes(x)) return category;
 	let sure = LONG_WORDS.get(vocab);
 	if (!sure) {
-		const categories = vocab.categories.map((c) => ({ ...c, unitWords: c.unitWords.filter((w) => w.length >= 2) }));
+		const categories = vocab.categories.map((c) => ({
+			...c,
+			unitWords: c.unitWords.filter((w) => w.length >= 2),
+		}));
 		LONG_WORDS.set(vocab, (sure = { ...vocab, categories }));
 	}
 	const found = categoryByUnit(x, sure);
-	return found ? vocab.categories.find((c) => c.slug === found.slug) ?? null : null;
+	return found ? (vocab.categories.find((c) => c.slug === found.slug) ?? null) : null;
 }
 
-const BUILD_BEFORE = ['创建', '建设', '争创', '构建', '打造', '推进', '建成', '争当', '争做', '开展', '创', '建'];
+const BUILD_BEFORE = [
+	'创建',
+	'建设',
+	'争创',
+	'构建',
+	'打造',
+	'推进',
+	'建成',
+	'争当',
+	'争做',
+	'开展',
+	'创',
+	'建',
+];
 // Read at a given place (`lastIndex`), as if the text started there.
 const BUILD_AFTER = /(?:的)?(?:建设|创建|创建工作|建设工作)/uy;
-const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
+const SUBJECT_END =
+	/[\s，,。；;、：:“”"（）()—\-·]|建设|创建|工作|活动|实施|自评|自查|规划|方案|总结|汇报/u;
 
 /**
  * The category a title or subtitle declares: `创建学习型X`, `建设学习型X`, `学习型X建设`.
@@ -116,13 +139,19 @@ const SUBJECT_END = /[\s，,。；;、：:“”"（）()—\-·]|建设|创建|
  * Does NOT count a bare mention (`学习型社会的要求`): a building verb must precede or
  * `建设/创建` follow. Returns the first declaration in the text, or null.
  */
-export function declaredCategory(text: string, vocab: Vocabulary, unitFallback = true): CategoryDef | null {
+export function declaredCategory(
+	text: string,
+	vocab: Vocabulary,
+	unitFallback = true,
+): CategoryDef | null {
 	for (let at = text.indexOf('学习型'); at !== -1; at = text.indexOf('学习型', at + 1)) {
 		// X runs from after 学习型 to the first subject end.
 		const tail = text.slice(at + 3);
 		const cut = tail.search(SUBJECT_END);
 		const x = cut < 0 ? tail : tail.slice(0, cut);
-		const verbBefore = BUILD_BEFORE.some((verb) => verb.length <= at && text.startsWith(verb, at - verb.length));
+		const verbBefore = BUILD_BEFORE.some(
+			(verb) => verb.length <= at && text.startsWith(verb, at - verb.length),
+		);
 		BUILD_AFTER.lastIndex = at + 3 + x.length;
 		const buildAfter = BUILD_AFTER.test(text);
 		if (!verbBefore && !buildAfter) continue;

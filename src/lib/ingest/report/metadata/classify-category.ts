@@ -37,7 +37,10 @@ export interface ClassifyOptions {
 }
 
 // All category signals of a vocabulary in one automaton, made once per vocabulary.
-const SIGNALS = new WeakMap<Vocabulary, { matcher: WordMatcher; owners: { category: number; weight: number }[][] }>();
+const SIGNALS = new WeakMap<
+	Vocabulary,
+	{ matcher: WordMatcher; owners: { category: number; weight: number }[][] }
+>();
 
 function signalsOf(vocab: Vocabulary) {
 	let compiled = SIGNALS.get(vocab);
@@ -69,7 +72,9 @@ function categoryByBody(body: string, vocab: Vocabulary, minScore: number): Cate
 		lastEnd[w] = start + matcher.words[w]!.length;
 		for (const o of owners[w]!) totals[o.category]! += o.weight;
 	});
-	const scored = vocab.categories.map((category, c) => ({ category, score: totals[c]! })).sort((a, b) => b.score - a.score);
+	const scored = vocab.categories
+		.map((category, c) => ({ category, score: totals[c]! }))
+		.sort((a, b) => b.score - a.score);
 	const [first, second] = scored;
 	if (!first || first.score < minScore) return null;
 	if (second && first.score < second.score * 1.5) return null;
@@ -95,7 +100,11 @@ function categoryOfLabel(label: string, vocab: Vocabulary): CategoryDef | null {
  * A web label never beats the body: when they differ, `webLabelCategory` names the label's
  * category so the caller can warn. Does NOT read dates, types or themes.
  */
-export function classifyCategory(input: CategoryInput, vocab: Vocabulary, options: ClassifyOptions = {}): CategoryResult {
+export function classifyCategory(
+	input: CategoryInput,
+	vocab: Vocabulary,
+	options: ClassifyOptions = {},
+): CategoryResult {
 	const decide = (): { category: CategoryDef | null; basis: CategoryBasis } => {
 		for (const text of [input.subtitle, input.title]) {
 			const found = text ? declaredCategory(text, vocab) : null;
@@ -103,7 +112,9 @@ export function classifyCategory(input: CategoryInput, vocab: Vocabulary, option
 		}
 		const section = input.section ? categoryInText(input.section, vocab) : null;
 		if (section) return { category: section, basis: 'section' };
-		const book = input.compilationTitle ? declaredCategory(input.compilationTitle, vocab, false) : null;
+		const book = input.compilationTitle
+			? declaredCategory(input.compilationTitle, vocab, false)
+			: null;
 		if (book) return { category: book, basis: 'compilation' };
 		const parts = input.unitParts?.length ? input.unitParts : input.unit ? [input.unit] : [];
 		for (const part of parts) {
@@ -112,11 +123,15 @@ export function classifyCategory(input: CategoryInput, vocab: Vocabulary, option
 		}
 		const body = categoryByBody(input.bodyText ?? '', vocab, options.minBodyScore ?? 6);
 		if (body) return { category: body, basis: 'body' };
-		return { category: input.webLabel ? categoryOfLabel(input.webLabel, vocab) : null, basis: 'default' };
+		return {
+			category: input.webLabel ? categoryOfLabel(input.webLabel, vocab) : null,
+			basis: 'default',
+		};
 	};
 	const { category, basis } = decide();
 	const fallback =
-		vocab.categories.find((c) => c.slug === (options.defaultSlug ?? 'tonglun')) ?? vocab.categories.at(-1)!;
+		vocab.categories.find((c) => c.slug === (options.defaultSlug ?? 'tonglun')) ??
+		vocab.categories.at(-1)!;
 	const chosen = category ?? fallback;
 	const result: CategoryResult = { label: chosen.label, slug: chosen.slug, basis };
 	const fromLabel = input.webLabel ? categoryOfLabel(input.webLabel, vocab) : null;

@@ -73,7 +73,8 @@ export function detectReportType(input: ReportTypeInput): ReportType {
 	const opening = body.slice(0, 300);
 	for (const [pattern, type] of OPENING) if (pattern.test(opening)) return type;
 	if (input.author && THEORY.test(body)) return '论文';
-	if (input.shape === 'web-collection' && THEORY.test(body) && /作者[:：]/u.test(body)) return '论文';
+	if (input.shape === 'web-collection' && THEORY.test(body) && /作者[:：]/u.test(body))
+		return '论文';
 	const book = input.compilationTitle ?? '';
 	if (/经验材料|经验汇编|经验选编/u.test(book)) return '经验材料';
 	if (/论文集|论文选/u.test(book)) return '论文';

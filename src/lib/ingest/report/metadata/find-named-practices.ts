@@ -8,9 +8,41 @@ import { HAN_CLASS } from '../../../text/han.ts';
 // Words that make a quoted name a programme, when they follow it (`“四个一”活动`) or end it
 // (`“五子行动”`). Grammar of programme names, not vocabulary: the site owner does not edit it.
 const PROGRAMME = [
-	'学习制度', '制度', '活动', '行动', '工程', '机制', '模式', '载体', '计划', '大讲堂', '讲堂', '课堂',
-	'论坛', '沙龙', '平台', '品牌', '工作法', '竞赛', '读书月', '读书节', '学习日', '学习月', '讲座',
-	'大讨论', '主题讨论', '工作室', '书屋', '夜校', '超市', '学习法', '教学法', '项目', '系列', '评选', '评比',
+	'学习制度',
+	'制度',
+	'活动',
+	'行动',
+	'工程',
+	'机制',
+	'模式',
+	'载体',
+	'计划',
+	'大讲堂',
+	'讲堂',
+	'课堂',
+	'论坛',
+	'沙龙',
+	'平台',
+	'品牌',
+	'工作法',
+	'竞赛',
+	'读书月',
+	'读书节',
+	'学习日',
+	'学习月',
+	'讲座',
+	'大讨论',
+	'主题讨论',
+	'工作室',
+	'书屋',
+	'夜校',
+	'超市',
+	'学习法',
+	'教学法',
+	'项目',
+	'系列',
+	'评选',
+	'评比',
 ];
 const PROGRAMME_SORTED = [...PROGRAMME].sort((a, b) => b.length - a.length);
 // The same, by first character (longest first within each), so that a position is tested only
@@ -19,8 +51,27 @@ const PROGRAMME_BY_FIRST = byChar(PROGRAMME_SORTED, (w) => w[0]!);
 // Words that end a programme's own name (`“五子行动”`, `“科技沙龙”`); `模式` is left out because
 // `“心智模式”` is a concept.
 const ENDING = [
-	'行动', '工程', '活动', '讲堂', '课堂', '论坛', '沙龙', '读书月', '读书节', '学习节', '学习日', '学习月',
-	'大讨论', '工作法', '学习法', '超市', '书屋', '夜校', '计划', '竞赛', '学堂',
+	'行动',
+	'工程',
+	'活动',
+	'讲堂',
+	'课堂',
+	'论坛',
+	'沙龙',
+	'读书月',
+	'读书节',
+	'学习节',
+	'学习日',
+	'学习月',
+	'大讨论',
+	'工作法',
+	'学习法',
+	'超市',
+	'书屋',
+	'夜校',
+	'计划',
+	'竞赛',
+	'学堂',
 ];
 const ENDING_BY_LAST = byChar(ENDING, (w) => w[w.length - 1]!);
 
@@ -41,19 +92,24 @@ const QUOTED = /[“"「]([^“”"「」《》\n]{1,16})[”"」]/gu;
 const OPENING_MARK = /[“"「]/u;
 const NUMERAL = '一二三四五六七八九十两百千万\\d';
 // `“十个一”`, `“3个8”`, `“五结合”`, `“两扶持”`, `“12345”`: a count, then at most four characters.
-const NUMERIC_NAME = new RegExp(`^[${NUMERAL}]+(?:个|项|大|种|类|心|型|步|化)?[${HAN_CLASS}${NUMERAL}]{0,4}$`, 'u');
+const NUMERIC_NAME = new RegExp(
+	`^[${NUMERAL}]+(?:个|项|大|种|类|心|型|步|化)?[${HAN_CLASS}${NUMERAL}]{0,4}$`,
+	'u',
+);
 const ONLY_NUMERALS = new RegExp(`^[${NUMERAL}]+$`, 'u');
 // `“十六大”`, `“十七大”`: party congresses; `“三个代表”重要思想`, `…”精神`: doctrine, not a programme.
 const CONGRESS = /^[一二三四五六七八九十]+大$/u;
 const DOCTRINE_AFTER = /^\s*(?:重要思想|精神|报告|讲话|会议|全会|理论|要求|方针)/u;
-const ACTION_BEFORE = /(?:开展|实施|推出|推行|依托|坚持|做到|突出|探索|建立|确立|规定|实行|落实|开辟|围绕|抓好|搞好|打造|启动|组织|举办|创办|开办|推广)(?:了|实践了)?\s*$/u;
+const ACTION_BEFORE =
+	/(?:开展|实施|推出|推行|依托|坚持|做到|突出|探索|建立|确立|规定|实行|落实|开辟|围绕|抓好|搞好|打造|启动|组织|举办|创办|开办|推广)(?:了|实践了)?\s*$/u;
 // An unquoted programme that a section opens with: `三、开展送学上门活动，…` (a four-character
 // name; generic activity words such as 学习, 教育 or 各种 are not names).
 const OPENING_PROGRAMME = new RegExp(
 	`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．])?\\s*(?:开展|实施|推行|推出|创办|启动)([${HAN_CLASS}]{4})(活动|行动|工程)(?=[，,。；;]|$)`,
 	'u',
 );
-const GENERIC_ACTIVITY = /学习|创建|建设|教育|培训|各种|各类|多种|系列|主题|专题|读书|宣传|实践|[的和与及等了]/u;
+const GENERIC_ACTIVITY =
+	/学习|创建|建设|教育|培训|各种|各类|多种|系列|主题|专题|读书|宣传|实践|[的和与及等了]/u;
 const PUNCT = /[，,。；;：:、！!？?—…\s]/u;
 
 const HAN_ONLY = new RegExp(`^[${HAN_CLASS}]+$`, 'u');
@@ -65,7 +121,10 @@ function programmeAfter(text: string): string | null {
 	for (let skip = 0; skip <= 4; skip++) {
 		const qualifier = head.slice(0, skip);
 		if (skip > 0 && (!HAN_ONLY.test(qualifier) || FUNCTION_CHAR.test(qualifier))) break;
-		const word = head.length > skip ? PROGRAMME_BY_FIRST.get(head[skip]!)?.find((w) => head.startsWith(w, skip)) : undefined;
+		const word =
+			head.length > skip
+				? PROGRAMME_BY_FIRST.get(head[skip]!)?.find((w) => head.startsWith(w, skip))
+				: undefined;
 		if (word) return head.slice(0, skip + word.length);
 	}
 	return null;
@@ -76,7 +135,11 @@ function practicesIn(text: string): { key: string; printed: string }[] {
 	const found: { key: string; printed: string }[] = [];
 	// exec on the shared global regex, not matchAll, which copies the regex on every call.
 	QUOTED.lastIndex = 0;
-	for (let m = OPENING_MARK.test(text) ? QUOTED.exec(text) : null; m !== null; m = QUOTED.exec(text)) {
+	for (
+		let m = OPENING_MARK.test(text) ? QUOTED.exec(text) : null;
+		m !== null;
+		m = QUOTED.exec(text)
+	) {
 		const name = m[1]!.trim();
 		if (name === '' || PUNCT.test(name) || CONGRESS.test(name)) continue;
 		const after = text.slice(m.index + m[0].length);
@@ -88,15 +151,20 @@ function practicesIn(text: string): { key: string; printed: string }[] {
 			continue;
 		}
 		if (ONLY_NUMERALS.test(name)) continue;
-		const endsAsProgramme = ENDING_BY_LAST.get(name[name.length - 1]!)?.some((w) => name.endsWith(w) && name.length > w.length) ?? false;
+		const endsAsProgramme =
+			ENDING_BY_LAST.get(name[name.length - 1]!)?.some(
+				(w) => name.endsWith(w) && name.length > w.length,
+			) ?? false;
 		const carrier = CARRIER_AFTER.test(after) && /以\s*$/u.test(text.slice(0, m.index));
 		const actionBefore = ACTION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
 		const numericNamed = NUMERIC_NAME.test(name) && actionBefore;
 		const defined = actionBefore && DEFINED_AFTER.test(after);
-		if (endsAsProgramme || numericNamed || carrier || defined) found.push({ key: name, printed: quoted });
+		if (endsAsProgramme || numericNamed || carrier || defined)
+			found.push({ key: name, printed: quoted });
 	}
 	const opening = OPENING_PROGRAMME.exec(text);
-	if (opening && !GENERIC_ACTIVITY.test(opening[1]!)) found.unshift({ key: opening[1]!, printed: opening[1]! + opening[2]! });
+	if (opening && !GENERIC_ACTIVITY.test(opening[1]!))
+		found.unshift({ key: opening[1]!, printed: opening[1]! + opening[2]! });
 	return found;
 }
 

@@ -20,7 +20,8 @@ export interface FindReportDateOptions {
 
 // A sign-off is a date alone, or a unit then a date: no sentence punctuation before the date.
 const SENTENCE_PUNCT = /[，,。；;：:！!？?、]/u;
-const HEADING_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+)/u;
+const HEADING_START =
+	/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+)/u;
 const RANGE_BEFORE = /[—–\-~～至到]\s*$/u;
 const RANGE_AFTER = /^\s*[—–\-~～至到]/u;
 const TRAILING_OK = /^[\s。．.)）\]】]*$/u;
@@ -36,7 +37,10 @@ const TRAILING_OK = /^[\s。．.)）\]】]*$/u;
  *
  * @param lines The report's lines, title to end, in order (raw lines or block texts).
  */
-export function findReportDate(lines: readonly string[], options: FindReportDateOptions = {}): ReportDate | null {
+export function findReportDate(
+	lines: readonly string[],
+	options: FindReportDateOptions = {},
+): ReportDate | null {
 	const window = options.window ?? 4;
 	const maxLength = options.maxLineLength ?? 40;
 	let seen = 0;

@@ -14,5 +14,10 @@ export {
 	type ClassifyOptions,
 } from './classify-category.ts';
 export { detectReportType, type ReportType, type ReportTypeInput } from './detect-report-type.ts';
-export { tagThemes, type TagThemesOptions, type TagThemesResult, type ThemeScore } from './tag-themes.ts';
+export {
+	tagThemes,
+	type TagThemesOptions,
+	type TagThemesResult,
+	type ThemeScore,
+} from './tag-themes.ts';
 export { findNamedPractices } from './find-named-practices.ts';

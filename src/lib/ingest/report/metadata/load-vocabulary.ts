@@ -34,7 +34,9 @@ export function parseVocabulary(yamlText: string): Vocabulary {
 	try {
 		data = load(yamlText);
 	} catch (error) {
-		throw new Error(`Invalid vocabulary: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+		throw new Error(
+			`Invalid vocabulary: not valid YAML (${(error as Error).message.split('\n')[0]})`,
+		);
 	}
 	const parsed = vocabularySchema.safeParse(data);
 	if (!parsed.success) {
@@ -52,7 +54,8 @@ export function parseVocabulary(yamlText: string): Vocabulary {
 		const slugDup = firstDuplicate(items.map((item) => item.slug));
 		if (slugDup) problems.push(`${list}: duplicate slug "${slugDup}"; each slug must be unique`);
 		const labelDup = firstDuplicate(items.map((item) => item.label));
-		if (labelDup) problems.push(`${list}: duplicate label "${labelDup}"; each label must be unique`);
+		if (labelDup)
+			problems.push(`${list}: duplicate label "${labelDup}"; each label must be unique`);
 	}
 	if (problems.length > 0) throw new Error(`Invalid vocabulary:\n${problems.join('\n')}`);
 	return parsed.data;

@@ -13,8 +13,22 @@ export interface ParsedDate extends DatedAs {
 
 // Zero has many glyphs in PDF extractions: 〇 (U+3007), ○ (U+25CB), 零, Ｏ/O, ◯ (U+25EF).
 const DIGIT: Record<string, number> = {
-	'〇': 0, '○': 0, '◯': 0, '零': 0, 'Ｏ': 0, 'O': 0,
-	'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+	〇: 0,
+	'○': 0,
+	'◯': 0,
+	零: 0,
+	Ｏ: 0,
+	O: 0,
+	一: 1,
+	二: 2,
+	两: 2,
+	三: 3,
+	四: 4,
+	五: 5,
+	六: 6,
+	七: 7,
+	八: 8,
+	九: 9,
 };
 const ZH_DIGIT = '〇○◯零ＯO一二三四五六七八九';
 const ZH_SMALL = '(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])';
@@ -115,7 +129,8 @@ export function findDates(text: string): ParsedDate[] {
 		found.push(candidate(toIso(Number(m[1]), month, day), m.index, m[0].length)!);
 	}
 	for (const m of source.matchAll(ARABIC_SEP)) {
-		if (/[\d.]/u.test(source[m.index - 1] ?? '') || /\d/u.test(source[m.index + m[0].length] ?? '')) continue;
+		if (/[\d.]/u.test(source[m.index - 1] ?? '') || /\d/u.test(source[m.index + m[0].length] ?? ''))
+			continue;
 		// `2011.6` alone is a decimal more often than a date: a dotted form needs its day.
 		if (m[4] === undefined && m[2] === '.') continue;
 		const day = m[4] === undefined ? undefined : Number(m[4]);

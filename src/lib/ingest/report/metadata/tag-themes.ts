@@ -70,7 +70,8 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
 	const open: { index: number; depth: number }[] = [];
 	blocks.forEach((block, i) => {
 		if (block.type !== 'heading') return;
-		while (open.length > 0 && open[open.length - 1]!.depth >= block.depth) ranges[open.pop()!.index]!.end = i;
+		while (open.length > 0 && open[open.length - 1]!.depth >= block.depth)
+			ranges[open.pop()!.index]!.end = i;
 		open.push({ index: ranges.length, depth: block.depth });
 		ranges.push({ start: i, end: blocks.length });
 	});
@@ -78,7 +79,11 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
 }
 
 /** Does a section hold every part of a composite signal (part numbers, see `theme-hits.ts`)? */
-function sectionHolds(section: Section, parts: readonly number[], blockParts: readonly ReadonlySet<number>[]): boolean {
+function sectionHolds(
+	section: Section,
+	parts: readonly number[],
+	blockParts: readonly ReadonlySet<number>[],
+): boolean {
 	return parts.every((p) => {
 		for (let i = section.start; i < section.end; i++) if (blockParts[i]!.has(p)) return true;
 		return false;
@@ -89,12 +94,18 @@ function sectionHolds(section: Section, parts: readonly number[], blockParts: re
  * Blocks credited to a combined theme: the smallest sections where all parts of one of its
  * `a+b+c` signals occur. Their text is not credited again to the themes of the parts.
  */
-function claimedBlocks(c: CompiledThemes, sections: Section[], blockParts: readonly ReadonlySet<number>[]): Map<number, Set<number>> {
+function claimedBlocks(
+	c: CompiledThemes,
+	sections: Section[],
+	blockParts: readonly ReadonlySet<number>[],
+): Map<number, Set<number>> {
 	const claimed = new Map<number, Set<number>>();
 	c.composites.forEach((list, t) => {
 		list.forEach((parts, k) => {
 			const matched = sections.filter((s) => sectionHolds(s, parts, blockParts));
-			const smallest = matched.filter((s) => !matched.some((o) => o !== s && o.start >= s.start && o.end <= s.end));
+			const smallest = matched.filter(
+				(s) => !matched.some((o) => o !== s && o.start >= s.start && o.end <= s.end),
+			);
 			for (const section of smallest) {
 				for (const other of c.partThemes[t]![k]!) {
 					const set = claimed.get(other) ?? new Set<number>();
@@ -116,7 +127,15 @@ function scoreAll(
 	sectionCounts: readonly number[],
 	claimed: Map<number, Set<number>>,
 ): ThemeScore[] {
-	const results = vocab.themes.map((theme): ThemeScore => ({ slug: theme.slug, label: theme.label, score: 0, headings: 0, paragraphs: 0, practices: 0, sections: 0 }));
+	const results = vocab.themes.map((theme): ThemeScore => ({
+		slug: theme.slug,
+		label: theme.label,
+		score: 0,
+		headings: 0,
+		paragraphs: 0,
+		practices: 0,
+		sections: 0,
+	}));
 	hits.forEach((hit, index) => {
 		const block = blocks[index]!;
 		hit.themes.forEach((t, k) => {
@@ -132,7 +151,10 @@ function scoreAll(
 				result.score += RUN_IN_WEIGHT;
 			}
 			result.paragraphs++;
-			result.score += Math.min(PARAGRAPH_CAP, PARAGRAPH_FIRST + PARAGRAPH_MORE * Math.max(0, hit.sentences[k]! - 1));
+			result.score += Math.min(
+				PARAGRAPH_CAP,
+				PARAGRAPH_FIRST + PARAGRAPH_MORE * Math.max(0, hit.sentences[k]! - 1),
+			);
 			if (hit.concrete[k]) result.score += CONCRETE_BONUS;
 		});
 	});
@@ -165,19 +187,29 @@ function scoreAll(
  * Does NOT pad to reach a count, does NOT look at the category, and does NOT read the title
  * unless `options.title` is given.
  */
-export function tagThemes(blocks: readonly Block[], vocab: Vocabulary, options: TagThemesOptions = {}): TagThemesResult {
+export function tagThemes(
+	blocks: readonly Block[],
+	vocab: Vocabulary,
+	options: TagThemesOptions = {},
+): TagThemesResult {
 	const max = options.max ?? 8;
 	const minScore = options.minScore ?? 3.5;
 	const minShare = options.minShare ?? 0.15;
 	const c = compileThemes(vocab);
 	const practices = options.practices ?? findNamedPractices(blocks);
-	const scored: Block[] = options.title ? [{ type: 'heading', depth: 2, text: options.title, line: 0 }, ...blocks] : [...blocks];
+	const scored: Block[] = options.title
+		? [{ type: 'heading', depth: 2, text: options.title, line: 0 }, ...blocks]
+		: [...blocks];
 	const hits = scored.map((b) => blockHits(b.text, c, b.type === 'paragraph'));
 	const practiceHits = practices.map((p) => blockHits(p, c, false));
 	const sections = sectionsOf(scored);
 	const blockParts = hits.map((h) => h.parts);
 	const claimed = claimedBlocks(c, sections, blockParts);
-	const sectionCounts = c.composites.map((list) => (list.length === 0 ? 0 : sections.filter((s) => list.some((parts) => sectionHolds(s, parts, blockParts))).length));
+	const sectionCounts = c.composites.map((list) =>
+		list.length === 0
+			? 0
+			: sections.filter((s) => list.some((parts) => sectionHolds(s, parts, blockParts))).length,
+	);
 	const scores = scoreAll(vocab, scored, hits, practiceHits, sectionCounts, claimed)
 		.map((score, order) => ({ score, order }))
 		.filter((s) => s.score.score > 0)
@@ -185,6 +217,8 @@ export function tagThemes(blocks: readonly Block[], vocab: Vocabulary, options: 
 		.map((s) => s.score);
 	const top = scores[0]?.score ?? 0;
 	const floor = new Map(vocab.themes.map((t) => [t.slug, t.minScore ?? minScore]));
-	const tagged = scores.filter((s) => s.score >= floor.get(s.slug)! && s.score >= top * minShare).slice(0, max);
+	const tagged = scores
+		.filter((s) => s.score >= floor.get(s.slug)! && s.score >= top * minShare)
+		.slice(0, max);
 	return { labels: tagged.map((s) => s.label), slugs: tagged.map((s) => s.slug), scores };
 }

@@ -73,7 +73,9 @@ export function compileThemes(vocab: Vocabulary): CompiledThemes {
 		partOf[w] = n;
 		return n;
 	};
-	const composites = vocab.themes.map((theme) => compositesOf(theme).map((list) => list.map(partAt)));
+	const composites = vocab.themes.map((theme) =>
+		compositesOf(theme).map((list) => list.map(partAt)),
+	);
 	vocab.themes.forEach((theme, t) => {
 		for (const signal of theme.signals.filter((s) => !s.includes('+'))) {
 			const w = wordAt(signal);
@@ -84,10 +86,20 @@ export function compileThemes(vocab: Vocabulary): CompiledThemes {
 	for (let w = 0; w < words.length; w++) partOf[w] ??= -1;
 	const partThemes = vocab.themes.map((theme, t) =>
 		compositesOf(theme).map((list) =>
-			vocab.themes.flatMap((other, o) => (o !== t && other.signals.some((sig) => list.includes(sig)) ? [o] : [])),
+			vocab.themes.flatMap((other, o) =>
+				o !== t && other.signals.some((sig) => list.includes(sig)) ? [o] : [],
+			),
 		),
 	);
-	const compiled: CompiledThemes = { matcher: compileWords(words), themesOf, partOf, parts: partNumbers.size, themeCount: vocab.themes.length, composites, partThemes };
+	const compiled: CompiledThemes = {
+		matcher: compileWords(words),
+		themesOf,
+		partOf,
+		parts: partNumbers.size,
+		themeCount: vocab.themes.length,
+		composites,
+		partThemes,
+	};
 	COMPILED.set(vocab, compiled);
 	return compiled;
 }
@@ -96,10 +108,12 @@ export function compileThemes(vocab: Vocabulary): CompiledThemes {
 const SENTENCE_END = /[。；;！!？?]/;
 // The same, per UTF-16 code unit, for the sentence cursor of `blockHits` (made from the regex).
 const IS_SENTENCE_END = unitTable(new RegExp(SENTENCE_END.source, 'g'));
-const CONCRETE = /\d+\s*(?:个|名|人|次|期|篇|本|场|项|门|天|小时|学时|课时|万元|元|%|％|届|批|讲|堂|册)/u;
+const CONCRETE =
+	/\d+\s*(?:个|名|人|次|期|篇|本|场|项|门|天|小时|学时|课时|万元|元|%|％|届|批|讲|堂|册)/u;
 // A run-in point (`一是“照镜子”——实现自我超越。…`, `（一）加强组织领导。成立…`, `2.健全制度。…`,
 // also inside a paragraph): its short lead sentence acts as a heading of the text after it.
-const RUN_IN = /^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]+、)/u;
+const RUN_IN =
+	/^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]+、)/u;
 const RUN_IN_MAX = 30;
 
 /**
@@ -107,8 +121,19 @@ const RUN_IN_MAX = 30;
  * holding it and note whether one is concrete or a run-in point.
  */
 const NO_PARTS: ReadonlySet<number> = new Set<number>();
-const NO_HITS: BlockHits = Object.freeze({ parts: NO_PARTS, themes: [], sentences: [], concrete: [], runIn: [] });
-let scratch = { seen: new Int32Array(0), slot: new Int32Array(0), last: new Int32Array(0), stamp: 0 };
+const NO_HITS: BlockHits = Object.freeze({
+	parts: NO_PARTS,
+	themes: [],
+	sentences: [],
+	concrete: [],
+	runIn: [],
+});
+let scratch = {
+	seen: new Int32Array(0),
+	slot: new Int32Array(0),
+	last: new Int32Array(0),
+	stamp: 0,
+};
 
 export function blockHits(text: string, c: CompiledThemes, countSentences: boolean): BlockHits {
 	const { count, pairs } = c.matcher.collect(text);
@@ -117,7 +142,13 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 	const hits: BlockHits = { parts: NO_PARTS, themes: [], sentences: [], concrete: [], runIn: [] };
 	// slot[t]: the theme's entry in `hits`, valid when seen[t] is this call's stamp; last[t]: the
 	// last sentence counted. Scratch arrays shared by all calls (blockHits is not re-entered).
-	if (scratch.seen.length < c.themeCount) scratch = { seen: new Int32Array(c.themeCount), slot: new Int32Array(c.themeCount), last: new Int32Array(c.themeCount), stamp: 0 };
+	if (scratch.seen.length < c.themeCount)
+		scratch = {
+			seen: new Int32Array(c.themeCount),
+			slot: new Int32Array(c.themeCount),
+			last: new Int32Array(c.themeCount),
+			stamp: 0,
+		};
 	const { seen, slot, last } = scratch;
 	const stamp = ++scratch.stamp;
 	// The sentence being read: its number, where it starts and ends, and its facts once asked for.
@@ -144,7 +175,8 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 		if (countSentences) {
 			// Matches come in order of their end: move the sentence cursor up to this one.
 			if (sentenceEnd < 0) sentenceEnd = nextEnd();
-			while (sentenceEnd < start) sentence++, (sentenceStart = sentenceEnd + 1), (sentenceEnd = nextEnd()), (facts = null);
+			while (sentenceEnd < start)
+				(sentence++, (sentenceStart = sentenceEnd + 1), (sentenceEnd = nextEnd()), (facts = null));
 		}
 		for (let j = 0; j < themes.length; j++) {
 			const t = themes[j]!;
@@ -152,7 +184,7 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 				seen[t] = stamp;
 				slot[t] = hits.themes.push(t) - 1;
 				last[t] = -1;
-				hits.sentences.push(0), hits.concrete.push(false), hits.runIn.push(false);
+				(hits.sentences.push(0), hits.concrete.push(false), hits.runIn.push(false));
 			}
 			const k = slot[t]!;
 			if (!countSentences || last[t] === sentence) continue;
@@ -161,7 +193,10 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 			if (!facts) {
 				const s = text.slice(sentenceStart, sentenceEnd);
 				const trimmed = s.trim();
-				facts = { concrete: CONCRETE.test(s), runIn: trimmed.length <= RUN_IN_MAX && RUN_IN.test(trimmed) };
+				facts = {
+					concrete: CONCRETE.test(s),
+					runIn: trimmed.length <= RUN_IN_MAX && RUN_IN.test(trimmed),
+				};
 			}
 			if (facts.concrete) hits.concrete[k] = true;
 			if (facts.runIn) hits.runIn[k] = true;
