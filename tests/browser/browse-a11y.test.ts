@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { axe } from '../helpers/axe.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('siteDir');
-const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
 	reports: Array<{ url: string; categorySlug: string; themeSlugs: string[]; sourceSlug: string }>;
 };
@@ -20,30 +19,6 @@ const pages = {
 	report: report?.url.slice(1) ?? '',
 	search: 'search/',
 };
-
-interface AxeResult {
-	violations: Array<{
-		id: string;
-		impact: string | null;
-		help: string;
-		nodes: Array<{ target: unknown }>;
-	}>;
-}
-
-async function axe(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() =>
-		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
-			resultTypes: ['violations'],
-		}),
-	);
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-		);
-}
 
 describe.skipIf(!browserAvailable)('accessibility of browsing pages, in Chromium', () => {
 	const served = useServedSite(site);

@@ -14,40 +14,16 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axe } from '../helpers/axe.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { buildIdsScratchSite, type IdsScratchSite } from '../helpers/ids-scratch-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
-const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const screens = process.env.HUIBIAN_SCREENS;
 const viewports = {
 	phone: { width: 390, height: 844, isMobile: true, hasTouch: true },
 	desktop: { width: 1280, height: 800, isMobile: false, hasTouch: false },
 } as const;
-
-interface AxeResult {
-	violations: Array<{
-		id: string;
-		impact: string | null;
-		help: string;
-		nodes: Array<{ target: unknown }>;
-	}>;
-}
-
-async function axe(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() =>
-		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
-			resultTypes: ['violations'],
-		}),
-	);
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-		);
-}
 
 describe.skipIf(!browserAvailable)('moved, removed and reprinted reports in Chromium', () => {
 	let site: IdsScratchSite;

@@ -4,43 +4,17 @@
  * active and can clear them, controls are touch-sized, no help text names a side, and axe finds
  * no serious or critical violation.
  */
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { axe } from '../helpers/axe.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 import { waitForSearch } from './search-page-helpers.ts';
 
 const site = inject('siteDir');
-const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 /** Smallest touch target side, CSS px (WCAG 2.5.5 asks 44). */
 const TOUCH = 44;
-
-interface AxeResult {
-	violations: Array<{
-		id: string;
-		impact: string | null;
-		help: string;
-		nodes: Array<{ target: unknown }>;
-	}>;
-}
-
-async function axe(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() =>
-		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
-			resultTypes: ['violations'],
-		}),
-	);
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-		);
-}
 
 describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light and dark', () => {
 	const served = useServedSite(site);

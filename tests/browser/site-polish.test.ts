@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { axe } from '../helpers/axe.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('siteDir');
-const axePath = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
 	reports: Array<{ url: string; id: string }>;
 };
@@ -30,29 +30,6 @@ const phone: BrowserContextOptions = {
 	deviceScaleFactor: 2,
 };
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
-
-interface AxeResult {
-	violations: Array<{
-		id: string;
-		impact: string | null;
-		help: string;
-		nodes: Array<{ target: unknown }>;
-	}>;
-}
-async function axe(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
-	const result = await page.evaluate(() =>
-		(window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
-			resultTypes: ['violations'],
-		}),
-	);
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
-		);
-}
 
 /** Visible controls (links, buttons, inputs, summaries) closer than 8 px to the left or right edge. */
 function controlsNearEdge(page: Page): Promise<string[]> {
