@@ -36,7 +36,18 @@ import {
 import type { AstroStageResult } from './lib/astro-stage-result.ts';
 import { astroStageLine } from './lib/astro-stage-line.ts';
 import { buildDigest, clearDigest, previousDigest, saveDigest } from './lib/build-digest.ts';
-import { runNode, runStage } from './lib/run-stage.ts';
+import { runStage } from './lib/run-stage.ts';
+import {
+	clearLastBuild,
+	contentDigest,
+	inputKey,
+	keptLines,
+	readLastBuild,
+	saveLastBuild,
+	searchTuning,
+	whyNotReuse,
+} from './lib/build-reuse.ts';
+import { config } from './lib/config.ts';
 import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
@@ -183,7 +194,12 @@ const ingestArgs = [
 	...(args.flags.has('allow-empty') ? ['--allow-empty'] : []),
 	...(args.flags.has('frozen-ids') ? ['--frozen-ids'] : []),
 ];
-const ingest = await runNode(ingestArgs, env, true);
+const ingest = await runStage<{ outputDigest: string | null }>(
+	'ingest',
+	ingestArgs,
+	env,
+	true,
+).catch((e: Error) => fail('ingest', e.message));
 if (ingest.code !== 0) await fail('ingest', '');
 let catalog: { reports: unknown[]; retired?: Array<{ id: string }> };
 try {
@@ -202,6 +218,30 @@ const digest = await buildDigest(root, {
 	site: args.values.get('site') ?? process.env.HUIBIAN_SITE,
 	offlineZip: offlineEnv(offline!).HUIBIAN_OFFLINE_ZIP,
 });
+// The site and everything it is made of are the last build's: keep it as it is (build-reuse.ts).
+const inputs = inputKey({
+	build: digest,
+	scripts: await contentDigest([path.join(root, 'scripts')]),
+	reports: ingest.result!.outputDigest ?? undefined,
+	search: JSON.stringify(searchTuning(config.env)),
+	offline: offline!.offline ? 'edition' : '',
+});
+const notKept = offline!.zip
+	? 'the build writes a zip'
+	: await whyNotReuse(astroCache, out, inputs);
+if (notKept === null) {
+	const last = (await readLastBuild(astroCache))!;
+	await markOutput(reportsStaging, 'reports');
+	await swapOutputs(journal, [
+		{ staged: reportsStaging, target: reportsDir, old: `${reportsDir}.old` },
+	]);
+	console.log(keptLines(last, path.relative(process.cwd(), out) || '.').join('\n'));
+	console.log(
+		`build: ${path.relative(process.cwd(), out) || '.'} kept as it is (${seconds(totalStart)} s)`,
+	);
+	process.exit(0);
+}
+await clearLastBuild(astroCache);
 const previous = await previousDigest(astroCache);
 const full =
 	previous === null
@@ -273,6 +313,12 @@ await swapOutputs(journal, [
 	{ staged: reportsStaging, target: reportsDir, old: `${reportsDir}.old` },
 	{ staged: staging, target: out, old: `${out}.old` },
 ]);
+await saveLastBuild(astroCache, out, {
+	inputs,
+	astro: astro.result!,
+	reportPages: built.length,
+	search: search.result!,
+});
 const mib = ((await dirBytes(out)) / 2 ** 20).toFixed(1);
 console.log(
 	`build: ${path.relative(process.cwd(), out) || '.'} ready, ${mib} MiB (${seconds(totalStart)} s)`,

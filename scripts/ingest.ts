@@ -8,8 +8,10 @@
  * is not re-ingested: its output comes from the cache (default `<parent of out>/.cache/ingest`).
  * The id registry (`--ids`, default `<sources>/ids.yaml`) is updated when reports are added,
  * change or go, and the changes printed; with `--frozen-ids` such a change is an error instead.
+ * Under the build (`$HUIBIAN_STAGE_RESULT`) it also writes the digest of what it wrote.
  */
 import { megabytes, parseArgs } from './lib/args.ts';
+import { writeStageResult } from './lib/stage-result.ts';
 import { runIngest } from './lib/run-ingest.ts';
 
 const usage =
@@ -56,6 +58,7 @@ const run = await runIngest({
 	ids: args.values.get('ids'),
 	frozenIds: args.flags.has('frozen-ids'),
 });
-// 2. report
+// 2. report; under `npm run build`, the output's digest for the build (`build-reuse.ts`)
 for (const line of run.report) console.log(line);
 if (!run.ok) process.exitCode = 1;
+else await writeStageResult({ stage: 'ingest', outputDigest: run.outputDigest });

@@ -42,11 +42,13 @@ const INSIDE_REFUSED = [
 export type OutputKind = 'site' | 'reports';
 
 /** Write the marker into `dir` (deterministic content: outputs stay byte-identical). */
-export async function markOutput(dir: string, kind: OutputKind): Promise<void> {
-	await writeFile(
-		path.join(dir, MARKER),
-		`huibian ${kind} output: rebuilt by every build; do not edit.\n`,
-	);
+export async function markOutput(
+	dir: string,
+	kind: OutputKind,
+): Promise<{ name: string; text: string }> {
+	const text = `huibian ${kind} output: rebuilt by every build; do not edit.\n`;
+	await writeFile(path.join(dir, MARKER), text);
+	return { name: MARKER, text };
 }
 
 /** The real path of `p`, resolving symlinks of its nearest existing ancestor. */

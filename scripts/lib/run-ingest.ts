@@ -66,6 +66,8 @@ export interface RunIngestResult {
 	/** The build report, one string per line (last line = summary). */
 	report: string[];
 	ok: boolean;
+	/** SHA-256 of the output folder as written (`writeOutputAtomically`); null when nothing was written. */
+	outputDigest: string | null;
 	/** Sources ingested afresh, and sources whose cached output was reused. */
 	ingested: string[];
 	reused: string[];
@@ -236,11 +238,12 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 		),
 	];
 	const errors = issues.filter((i) => i.severity === 'error').length;
+	let outputDigest: string | null = null;
 	if (errors === 0 && !options.dryRun) {
 		const files = new Map<string, string>();
 		for (const page of result.pages) files.set(`${page.id}.mdx`, page.mdx);
 		files.set('catalog.json', `${JSON.stringify(result.catalog, null, '\t')}\n`);
-		await writeOutputAtomically(out, files);
+		outputDigest = await writeOutputAtomically(out, files);
 		// The registry only after the output: a run that failed leaves both as they were.
 		if (pendingRegistry !== null) await writeRegistry(registryFile, pendingRegistry);
 	}
@@ -287,5 +290,5 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 			`cache: ${ingested.length} source${ingested.length === 1 ? '' : 's'} ingested, ${reused.length} reused (${path.relative(process.cwd(), cacheDir) || '.'})`,
 		);
 	if (errors === 0 && !options.dryRun) report.splice(report.length - 1, 0, ...registryLines);
-	return { result, issues, stats, report, ok: errors === 0, ingested, reused };
+	return { result, issues, stats, report, ok: errors === 0, outputDigest, ingested, reused };
 }

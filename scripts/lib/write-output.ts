@@ -5,7 +5,8 @@
  * carried over; stale `.mdx` pages disappear. The temp folders a killed run left beside it
  * (`.<name>.tmp-<pid>-…`, `.<name>.old-<pid>-…` of a process that no longer runs) are removed.
  */
-import { mkdir, readdir, copyFile, rename, rm, writeFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { markOutput } from './output-guard.ts';
 
@@ -35,10 +36,14 @@ export async function removeStaleTemps(parent: string, base: string): Promise<st
 	return removed;
 }
 
+/**
+ * @returns The SHA-256 of the folder as written: every file's name and bytes, names sorted (what
+ *   the build compares with its last build's, `build-reuse.ts`).
+ */
 export async function writeOutputAtomically(
 	out: string,
 	files: ReadonlyMap<string, string>,
-): Promise<void> {
+): Promise<string> {
 	const dir = path.resolve(out);
 	const parent = path.dirname(dir);
 	await mkdir(parent, { recursive: true });
@@ -47,6 +52,7 @@ export async function writeOutputAtomically(
 	const temp = path.join(parent, `.${path.basename(dir)}.tmp-${stamp}`);
 	const old = path.join(parent, `.${path.basename(dir)}.old-${stamp}`);
 	await mkdir(temp, { recursive: true });
+	const written = new Map<string, Uint8Array | string>();
 	try {
 		const exists = await stat(dir).then(
 			(s) => s.isDirectory(),
@@ -55,15 +61,25 @@ export async function writeOutputAtomically(
 		if (exists) {
 			for (const entry of await readdir(dir, { withFileTypes: true })) {
 				if (entry.isFile() && !entry.name.endsWith('.mdx') && entry.name !== 'catalog.json') {
-					await copyFile(path.join(dir, entry.name), path.join(temp, entry.name));
+					const bytes = await readFile(path.join(dir, entry.name));
+					await writeFile(path.join(temp, entry.name), bytes);
+					written.set(entry.name, bytes);
 				}
 			}
 		}
-		for (const [name, text] of files) await writeFile(path.join(temp, name), text);
-		await markOutput(temp, 'reports');
+		for (const [name, text] of files) {
+			await writeFile(path.join(temp, name), text);
+			written.set(name, text);
+		}
+		const marker = await markOutput(temp, 'reports');
+		written.set(marker.name, marker.text);
 		if (exists) await rename(dir, old);
 		await rename(temp, dir);
 		if (exists) await rm(old, { recursive: true, force: true });
+		const hash = createHash('sha256');
+		for (const name of [...written.keys()].sort())
+			hash.update(`\0${name}\0`).update(written.get(name)!);
+		return hash.digest('hex');
 	} catch (error) {
 		await rm(temp, { recursive: true, force: true });
 		throw error;
