@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,10 +28,12 @@ import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table
 import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
 import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
 import {
+	IndexWriter,
 	PAGEFIND_VERSION,
-	writePagefindIndex,
+	type IndexFile,
 	type IndexPage,
 } from '../../src/lib/search/pagefind-writer.ts';
+import { buildRanges } from './search-ranges.ts';
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search/search-record.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
@@ -65,7 +68,12 @@ export interface SearchIndexOptions {
 	chunkBytes?: number;
 	/** Corpus characters per range of words (default `DEFAULT_RANGE_CHARS`). */
 	rangeChars?: number;
+	/** Worker threads building the ranges' words (default `DEFAULT_THREADS`; below 2: none). */
+	threads?: number;
 }
+
+/** Worker threads by default: the machine's cores, at most 2 (each holds a range's postings). */
+export const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
 export function tocOnlyUrl(sourceSlug: string, id: string): string {
@@ -138,6 +146,7 @@ export async function buildSearchIndex(
 		lookahead = 8,
 		chunkBytes = DEFAULT_CHUNK_BYTES,
 		rangeChars = DEFAULT_RANGE_CHARS,
+		threads = DEFAULT_THREADS,
 	} = options;
 	checkPagefindVersion();
 	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
@@ -199,23 +208,31 @@ export async function buildSearchIndex(
 	const source = indexWords(chars, gram, rangeChars);
 	const writing: Array<Promise<void>> = [];
 	let chunks = 0;
-	for (const file of writePagefindIndex(pages, source, {
+	const write = async (files: Iterable<IndexFile>) => {
+		for (const file of files) {
+			if (file.path.startsWith('index/')) chunks++;
+			const to = path.join(out, file.path);
+			writing.push(
+				file.gzip
+					? gzip(file.bytes).then((bytes) => writeFile(to, bytes))
+					: writeFile(to, file.bytes),
+			);
+			if (writing.length >= 16) await writing.shift();
+		}
+	};
+	const writer = new IndexWriter(pages, {
 		language: RECORD_LANGUAGE,
 		chunkBytes,
 		includeCharacters,
 		sha256,
 		hashDigits: 5,
 		fragmentDigits: 4,
-	})) {
-		if (file.path.startsWith('index/')) chunks++;
-		const to = path.join(out, file.path);
-		writing.push(
-			file.gzip
-				? gzip(file.bytes).then((bytes) => writeFile(to, bytes))
-				: writeFile(to, file.bytes),
-		);
-		if (writing.length >= 16) await writing.shift();
-	}
+	});
+	await write(writer.fragments());
+	// the words of each range, built on worker threads, written in range order
+	for await (const drained of buildRanges(source, chars, { gram, rangeChars, threads }))
+		await write(writer.words(drained));
+	await write(writer.finish());
 	await Promise.all(writing);
 	const writeS = (performance.now() - started) / 1000;
 	// 4. the browser's config: n-gram length and fold table of the corpus's characters

@@ -23,7 +23,7 @@ import {
 	type IndexMeta,
 	type MetaPage,
 } from './pagefind-files.ts';
-import { Postings } from './postings.ts';
+import { drainedPages, Postings, type DrainedWords } from './postings.ts';
 
 /** The Pagefind version whose file format this module writes; the build refuses another. */
 export const PAGEFIND_VERSION = '1.6.0';
@@ -161,6 +161,139 @@ export function fragmentJson(page: IndexPage): string {
 	});
 }
 
+/** One range's words with their pages, from the source (`Postings`): what a worker thread can build. */
+export function rangeWords(source: WordSource, range: unknown, pageCount: number): DrainedWords {
+	const words = source.range(range);
+	const postings = new Postings((id) => words.word(id));
+	for (let page = 0; page < pageCount; page++)
+		words.words(page, (id, locations) => postings.addId(id, page, locations));
+	return postings.drainAll();
+}
+
+/**
+ * Writes an index in three steps, so that the words of each range can come from anywhere (built
+ * here or by worker threads, `rangeWords`): `fragments()`, then `words(range)` for every range in
+ * order, then `finish()`. Each yields files as they are ready.
+ */
+export class IndexWriter {
+	readonly #pages: readonly IndexPage[];
+	readonly #options: Required<WriterOptions>;
+	readonly #chunkNames: Names;
+	readonly #bounds: Array<[string, string]> = [];
+	readonly #chunkHashes: string[] = [];
+	readonly #cutter: ChunkCutter;
+	#metaPages: MetaPage[] = [];
+	#previous: string | null = null;
+
+	/** @param pages The records; page number i is `pages[i]` (Pagefind breaks score ties by page number). */
+	constructor(pages: readonly IndexPage[], options: WriterOptions) {
+		const hashDigits = options.hashDigits ?? 7;
+		this.#pages = pages;
+		this.#options = {
+			...options,
+			hashDigits,
+			fragmentDigits: options.fragmentDigits ?? hashDigits,
+		};
+		this.#chunkNames = new Names(options.language, hashDigits, options.sha256);
+		this.#cutter = new ChunkCutter(options.chunkBytes);
+	}
+
+	/** 1. The fragments, one per page. */
+	*fragments(): Generator<IndexFile> {
+		const { language, fragmentDigits, sha256 } = this.#options;
+		const fragmentNames = new Names(language, fragmentDigits, sha256);
+		this.#metaPages = [];
+		for (const page of this.#pages) {
+			const bytes = signed(UTF8.encode(fragmentJson(page)));
+			const name = fragmentNames.name(bytes);
+			this.#metaPages.push([name, page.wordCount, '']);
+			yield { path: `fragment/${name}.pf_fragment`, bytes, gzip: true };
+		}
+	}
+
+	#emit(chunk: ReturnType<ChunkCutter['flush']>): IndexFile | null {
+		if (!chunk) return null;
+		const name = this.#chunkNames.name(chunk.bytes);
+		this.#bounds.push([chunk.from, chunk.to]);
+		this.#chunkHashes.push(name);
+		return { path: `index/${name}.pf_index`, bytes: chunk.bytes, gzip: true };
+	}
+
+	/** 2. The next range's words (every word after the previous range's), cut into chunks. */
+	*words(drained: DrainedWords): Generator<IndexFile> {
+		for (const word of drainedPages(drained)) {
+			// UTF-16 order is UTF-8 order below U+D800 (huibian's words are ASCII): the fast test first
+			const previous = this.#previous;
+			if (
+				previous !== null &&
+				!(previous < word.word && !HIGH.test(word.word)) &&
+				compareWords(previous, word.word) >= 0
+			)
+				throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
+			this.#previous = word.word;
+			const file = this.#emit(this.#cutter.add(word));
+			if (file) yield file;
+		}
+	}
+
+	/** 3. The last chunk, the filters, sorts, meta and entry. */
+	*finish(): Generator<IndexFile> {
+		const { language: lang, includeCharacters, sha256, hashDigits } = this.#options;
+		const pages = this.#pages;
+		const last = this.#emit(this.#cutter.flush());
+		if (last) yield last;
+		const chunks: IndexMeta['chunks'] = chunkRanges(this.#bounds).map(([from, to], i) => [
+			from,
+			to,
+			this.#chunkHashes[i]!,
+		]);
+		// filters: one chunk per filter, values in UTF-8 order, pages ascending
+		const filterNames = new Names(lang, hashDigits, sha256);
+		const filters: IndexMeta['filters'] = [];
+		const byFilter = new Map<string, Map<string, number[]>>();
+		pages.forEach((page, i) => {
+			for (const [key, values] of Object.entries(page.filters)) {
+				const of = byFilter.get(key) ?? new Map<string, number[]>();
+				byFilter.set(key, of);
+				for (const value of values) {
+					const list = of.get(value) ?? [];
+					if (list.at(-1) !== i) list.push(i);
+					of.set(value, list);
+				}
+			}
+		});
+		for (const key of [...byFilter.keys()].sort(compareWords)) {
+			const values = [...byFilter.get(key)!].sort((a, b) => compareWords(a[0], b[0]));
+			const bytes = wrap([key, values]);
+			const name = filterNames.name(bytes);
+			filters.push([key, name]);
+			yield { path: `filter/${name}.pf_filter`, bytes, gzip: true };
+		}
+		// meta and entry
+		const sortKeys = [...new Set(pages.flatMap((p) => Object.keys(p.sort)))].sort(compareWords);
+		const metaFields = [...new Set(pages.flatMap((p) => Object.keys(p.meta)))].sort(compareWords);
+		const meta = encodeMeta({
+			version: PAGEFIND_VERSION,
+			pages: this.#metaPages,
+			chunks,
+			filters,
+			sorts: sortKeys.map((key) => [key, sortOrder(pages, key)]),
+			metaFields,
+		});
+		// Pagefind names the meta file by the first `lang.length + 8` characters of its hash
+		const metaName = new Names(lang, lang.length + 8, sha256).name(meta);
+		yield { path: `pagefind.${metaName}.pf_meta`, bytes: meta, gzip: true };
+		const entry = {
+			version: PAGEFIND_VERSION,
+			languages: pages.length
+				? { [lang]: { hash: metaName, wasm: null, page_count: pages.length } }
+				: {},
+			include_characters: includeCharacters,
+		};
+		yield { path: 'pagefind-entry.json', bytes: UTF8.encode(JSON.stringify(entry)), gzip: false };
+	}
+}
+
 /**
  * @param pages The records; page number i is `pages[i]` (Pagefind breaks score ties by page number).
  * @param source Their words.
@@ -171,103 +304,8 @@ export function* writePagefindIndex(
 	source: WordSource,
 	options: WriterOptions,
 ): Generator<IndexFile> {
-	const {
-		language: lang,
-		chunkBytes,
-		includeCharacters,
-		sha256,
-		hashDigits = 7,
-		fragmentDigits = hashDigits,
-	} = options;
-	// 1. fragments, one per page
-	const fragmentNames = new Names(lang, fragmentDigits, sha256);
-	const metaPages: MetaPage[] = [];
-	for (const page of pages) {
-		const bytes = signed(UTF8.encode(fragmentJson(page)));
-		const name = fragmentNames.name(bytes);
-		metaPages.push([name, page.wordCount, '']);
-		yield { path: `fragment/${name}.pf_fragment`, bytes, gzip: true };
-	}
-	// 2. words, range by range, cut into chunks
-	const chunkNames = new Names(lang, hashDigits, sha256);
-	const bounds: Array<[string, string]> = [];
-	const chunkHashes: string[] = [];
-	const cutter = new ChunkCutter(chunkBytes);
-	const emit = (chunk: ReturnType<ChunkCutter['flush']>): IndexFile | null => {
-		if (!chunk) return null;
-		const name = chunkNames.name(chunk.bytes);
-		bounds.push([chunk.from, chunk.to]);
-		chunkHashes.push(name);
-		return { path: `index/${name}.pf_index`, bytes: chunk.bytes, gzip: true };
-	};
-	let previous: string | null = null;
-	for (const range of source.ranges()) {
-		const words = source.range(range);
-		const postings = new Postings((id) => words.word(id));
-		for (let page = 0; page < pages.length; page++)
-			words.words(page, (id, locations) => postings.addId(id, page, locations));
-		for (const word of postings.drain()) {
-			// UTF-16 order is UTF-8 order below U+D800 (huibian's words are ASCII): the fast test first
-			if (
-				previous !== null &&
-				!(previous < word.word && !HIGH.test(word.word)) &&
-				compareWords(previous, word.word) >= 0
-			)
-				throw new Error(`word ranges out of order: ${word.word} after ${previous}`);
-			previous = word.word;
-			const file = emit(cutter.add(word));
-			if (file) yield file;
-		}
-	}
-	const last = emit(cutter.flush());
-	if (last) yield last;
-	const chunks: IndexMeta['chunks'] = chunkRanges(bounds).map(([from, to], i) => [
-		from,
-		to,
-		chunkHashes[i]!,
-	]);
-	// 3. filters: one chunk per filter, values in UTF-8 order, pages ascending
-	const filterNames = new Names(lang, hashDigits, sha256);
-	const filters: IndexMeta['filters'] = [];
-	const byFilter = new Map<string, Map<string, number[]>>();
-	pages.forEach((page, i) => {
-		for (const [key, values] of Object.entries(page.filters)) {
-			const of = byFilter.get(key) ?? new Map<string, number[]>();
-			byFilter.set(key, of);
-			for (const value of values) {
-				const list = of.get(value) ?? [];
-				if (list.at(-1) !== i) list.push(i);
-				of.set(value, list);
-			}
-		}
-	});
-	for (const key of [...byFilter.keys()].sort(compareWords)) {
-		const values = [...byFilter.get(key)!].sort((a, b) => compareWords(a[0], b[0]));
-		const bytes = wrap([key, values]);
-		const name = filterNames.name(bytes);
-		filters.push([key, name]);
-		yield { path: `filter/${name}.pf_filter`, bytes, gzip: true };
-	}
-	// 4. meta and entry
-	const sortKeys = [...new Set(pages.flatMap((p) => Object.keys(p.sort)))].sort(compareWords);
-	const metaFields = [...new Set(pages.flatMap((p) => Object.keys(p.meta)))].sort(compareWords);
-	const meta = encodeMeta({
-		version: PAGEFIND_VERSION,
-		pages: metaPages,
-		chunks,
-		filters,
-		sorts: sortKeys.map((key) => [key, sortOrder(pages, key)]),
-		metaFields,
-	});
-	// Pagefind names the meta file by the first `lang.length + 8` characters of its hash
-	const metaName = new Names(lang, lang.length + 8, sha256).name(meta);
-	yield { path: `pagefind.${metaName}.pf_meta`, bytes: meta, gzip: true };
-	const entry = {
-		version: PAGEFIND_VERSION,
-		languages: pages.length
-			? { [lang]: { hash: metaName, wasm: null, page_count: pages.length } }
-			: {},
-		include_characters: includeCharacters,
-	};
-	yield { path: 'pagefind-entry.json', bytes: UTF8.encode(JSON.stringify(entry)), gzip: false };
+	const writer = new IndexWriter(pages, options);
+	yield* writer.fragments();
+	for (const range of source.ranges()) yield* writer.words(rangeWords(source, range, pages.length));
+	yield* writer.finish();
 }
