@@ -7,6 +7,8 @@
  * src/lib/search/tokens.ts), HUIBIAN_SEARCH_LOOKAHEAD (pages read ahead, default 8),
  * HUIBIAN_SEARCH_CHUNK_BYTES (CBOR bytes per index chunk), HUIBIAN_SEARCH_RANGE_CHARS (corpus
  * characters whose words are built at once: the memory bound), defaults in scripts/lib/search-index.ts.
+ * With HUIBIAN_CACHE (the build sets it), report records are cached there by the digest of each
+ * page's HTML (`scripts/lib/search-record-cache.ts`).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -28,6 +30,10 @@ const stats = await buildSearchIndex(site, catalog, {
 	lookahead: env.HUIBIAN_SEARCH_LOOKAHEAD,
 	chunkBytes: env.HUIBIAN_SEARCH_CHUNK_BYTES,
 	rangeChars: env.HUIBIAN_SEARCH_RANGE_CHARS,
+	// under the build, the records of unchanged pages come from the last build's (Astro's cache folder)
+	...(env.HUIBIAN_CACHE
+		? { cacheFile: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-records.v8') }
+		: {}),
 });
 // say what was written
 const indexMiB = (await dirBytes(path.join(site, 'pagefind'))) / 2 ** 20;
@@ -39,6 +45,9 @@ const result: SearchStageResult = {
 	writeS: stats.writeS,
 	chunks: stats.chunks,
 	indexMiB,
+	...(env.HUIBIAN_CACHE
+		? { recordsReused: stats.recordsReused, recordsParsed: stats.recordsParsed }
+		: {}),
 };
 if (env.HUIBIAN_STAGE_RESULT) await writeStageResult({ ...result });
 else console.log(searchStageLine(result));

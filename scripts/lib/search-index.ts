@@ -34,11 +34,18 @@ import {
 	type IndexPage,
 } from '../../src/lib/search/pagefind-writer.ts';
 import { buildRanges } from './search-ranges.ts';
+import {
+	recordCodeDigest,
+	pageKey,
+	SearchRecordCache,
+	type CachedRecord,
+} from './search-record-cache.ts';
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search/search-record.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
 
 const gzip = promisify(gzipCallback);
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Language of the index: `und` (undetermined), because the words are ASCII codes. The search page keeps `lang="zh-CN"`: Pagefind, finding no zh index, loads the only one there is. */
 export const RECORD_LANGUAGE = 'und';
@@ -57,6 +64,9 @@ export interface SearchIndexStats {
 	chunks: number;
 	/** Seconds spent writing the index (after reading the pages). */
 	writeS: number;
+	/** Report pages whose record came from the cache, and those parsed. */
+	recordsReused: number;
+	recordsParsed: number;
 }
 
 export interface SearchIndexOptions {
@@ -70,6 +80,8 @@ export interface SearchIndexOptions {
 	rangeChars?: number;
 	/** Worker threads building the ranges' words (default `DEFAULT_THREADS`; below 2: none). */
 	threads?: number;
+	/** The record cache's file (`search-record-cache.ts`); none: every page is parsed. */
+	cacheFile?: string;
 }
 
 /** Worker threads by default: the machine's cores, at most 2 (each holds a range's postings). */
@@ -147,6 +159,7 @@ export async function buildSearchIndex(
 		chunkBytes = DEFAULT_CHUNK_BYTES,
 		rangeChars = DEFAULT_RANGE_CHARS,
 		threads = DEFAULT_THREADS,
+		cacheFile,
 	} = options;
 	checkPagefindVersion();
 	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
@@ -154,28 +167,46 @@ export async function buildSearchIndex(
 	const catalog: Catalog = { ...read, reports: read.reports.filter((r) => !r.reprintOf) };
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
-	// 1. records: report pages read back from the built HTML, then TOC-only entries
-	type Job = () => Promise<SearchRecordInput>;
+	// 1. records: report pages read back from the built HTML (or the cache, by the HTML's
+	// digest: only pages Astro rendered again are parsed), then TOC-only entries
+	const cache = await SearchRecordCache.open(
+		cacheFile ?? null,
+		cacheFile ? await recordCodeDigest(ROOT) : '',
+	);
+	const made = (input: SearchRecordInput): CachedRecord => {
+		const raw = new Set<string>();
+		for (const block of input.blocks) for (const ch of block.text) raw.add(ch);
+		const record = searchRecord(input, fold, '');
+		if (!record) return { record: null, raw: [...raw].join('') };
+		const { sort: _sort, ...page } = record.page;
+		return { record: { page, chars: record.chars }, raw: [...raw].join('') };
+	};
+	type Job = () => Promise<CachedRecord>;
 	const jobs: Job[] = catalog.reports.map((report) => async () => {
 		const file = path.join(siteDir, report.url, 'index.html');
-		const record = readPageRecord(await readFile(file, 'utf8'));
-		if (!record) throw new Error(`${file}: expected one data-pagefind-body element, found none`);
-		return { url: report.url, ...record };
+		const html = await readFile(file);
+		return cache.get(pageKey(report.url, html), () => {
+			const record = readPageRecord(html.toString('utf8'));
+			if (!record) throw new Error(`${file}: expected one data-pagefind-body element, found none`);
+			return made({ url: report.url, ...record });
+		});
 	});
 	const titles = new Map(catalog.sources.map((s) => [s.slug, s.title]));
 	const sourceDates = new Map(catalog.sources.map((s) => [s.slug, s.date]));
 	for (const entry of catalog.tocOnly) {
-		jobs.push(async () => ({
-			url: tocOnlyUrl(entry.sourceSlug, entry.id),
-			blocks: [entry.title, entry.subtitle, entry.unit]
-				.filter((text): text is string => Boolean(text))
-				.map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
-			attributes: tocOnlyAttributes(
-				entry,
-				titles.get(entry.sourceSlug) ?? entry.source,
-				sourceDates.get(entry.sourceSlug) ?? null,
-			),
-		}));
+		jobs.push(async () =>
+			made({
+				url: tocOnlyUrl(entry.sourceSlug, entry.id),
+				blocks: [entry.title, entry.subtitle, entry.unit]
+					.filter((text): text is string => Boolean(text))
+					.map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
+				attributes: tocOnlyAttributes(
+					entry,
+					titles.get(entry.sourceSlug) ?? entry.source,
+					sourceDates.get(entry.sourceSlug) ?? null,
+				),
+			}),
+		);
 	}
 	// 2. page numbers: the rank in date order (ties in catalog order), so the date sort is every page in order
 	const sortKeys = [
@@ -190,13 +221,14 @@ export async function buildSearchIndex(
 	const chars: RecordChars[] = [];
 	const rawChars = new Set<string>();
 	let rank = 0;
-	for await (const input of readAhead(order, lookahead, (i) => jobs[i]!())) {
-		for (const block of input.blocks) for (const ch of block.text) rawChars.add(ch);
-		const record = searchRecord(input, fold, String(rank++).padStart(width, '0'));
-		if (!record) continue;
-		pages.push(record.page);
-		chars.push(record.chars);
+	for await (const entry of readAhead(order, lookahead, (i) => jobs[i]!())) {
+		for (const ch of entry.raw) rawChars.add(ch);
+		const date = String(rank++).padStart(width, '0');
+		if (!entry.record) continue;
+		pages.push({ ...entry.record.page, sort: { date } });
+		chars.push(entry.record.chars);
 	}
+	await cache.save();
 	// 3. the index: Pagefind's assets, then every file of the writer, gzipped on libuv's threads
 	const started = performance.now();
 	const out = path.join(siteDir, 'pagefind');
@@ -250,5 +282,7 @@ export async function buildSearchIndex(
 		ranges: source.ranges().length,
 		chunks,
 		writeS,
+		recordsReused: cache.hits,
+		recordsParsed: cache.misses,
 	};
 }

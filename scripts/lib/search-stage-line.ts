@@ -16,10 +16,19 @@ export interface SearchStageResult {
 	chunks: number;
 	/** Size of `pagefind/` in MiB. */
 	indexMiB: number;
+	/** Report pages whose record came from the last build's cache, and those parsed (absent: no cache). */
+	recordsReused?: number;
+	recordsParsed?: number;
 }
 
 /** `search: 500 reports + 0 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index` (+ ` (10.4 s)`). */
+const n = (x: number) => x.toLocaleString('en-US');
+
 export function searchStageLine(r: SearchStageResult, seconds?: number): string {
 	const time = seconds === undefined ? '' : ` (${seconds.toFixed(1)} s)`;
-	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${time}`;
+	const cached =
+		r.recordsReused === undefined
+			? ''
+			: `; ${n(r.recordsParsed ?? 0)} page records parsed, ${n(r.recordsReused)} reused`;
+	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${cached}${time}`;
 }

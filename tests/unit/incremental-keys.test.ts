@@ -96,5 +96,8 @@ describe('stage lines', () => {
 		expect(searchStageLine(r)).toBe(
 			'search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index',
 		);
+		expect(searchStageLine({ ...r, recordsReused: 4998, recordsParsed: 2 }, 3)).toBe(
+			'search: 500 reports + 3 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index; 2 page records parsed, 4,998 reused (3.0 s)',
+		);
 	});
 });
