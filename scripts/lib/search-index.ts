@@ -52,7 +52,7 @@ export const RECORD_LANGUAGE = 'und';
 /** CBOR bytes per index chunk by default (~12 KiB gzipped): see docs/scale. */
 export const DEFAULT_CHUNK_BYTES = 40 * 1024;
 /** Corpus characters whose words are built at once by default (`planRanges`): bounds the memory. */
-export const DEFAULT_RANGE_CHARS = 4_000_000;
+export const DEFAULT_RANGE_CHARS = 2_000_000;
 
 export interface SearchIndexStats {
 	pages: number;

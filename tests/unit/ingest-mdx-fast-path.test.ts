@@ -148,6 +148,17 @@ describe('toMdx fast path = toMarkdown of the whole tree', () => {
 			expect(serializeFrontmatter(page.frontmatter)).toBe(yaml(page.frontmatter));
 	});
 
+	test('frontmatter YAML = js-yaml when a value that is not the last keeps trailing newlines', () => {
+		// found by the random-value property below (seed 2087669240): each pair dumped alone ended
+		// its `|+` block with the document end `...`, which cut the mapping in two
+		for (const data of [
+			{ '': ['学\n\n'], 学: '' },
+			{ title: '标题\n\n', unit: '单位' },
+			{ title: '标题\n\n' },
+		])
+			expect(serializeFrontmatter(data)).toBe(yaml(data));
+	});
+
 	test('frontmatter YAML = js-yaml on dates, file names and quoted CJK text', () => {
 		const pad = (n: number, width: number) => String(n).padStart(width, '0');
 		const values: string[] = [

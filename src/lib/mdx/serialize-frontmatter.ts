@@ -110,8 +110,12 @@ export function serializeFrontmatter(data: Record<string, unknown>): string {
 	for (const key of Object.keys(data)) {
 		const value = data[key];
 		if (value === undefined) return dump(data, OPTIONS);
-		out +=
+		const text =
 			pair(key, value) ?? (KEY.test(key) ? dumpPair(key, value) : dump({ [key]: value }, OPTIONS));
+		// A pair dumped alone that ends in a kept block scalar (`|+`) closes its document with
+		// `...`: in the middle of the mapping that would end it, so the whole is dumped at once.
+		if (text.endsWith('\n...\n')) return dump(data, OPTIONS);
+		out += text;
 	}
 	return out === '' ? dump(data, OPTIONS) : out;
 }
