@@ -244,3 +244,49 @@ describe(
 		);
 	},
 );
+
+/** Ingest one file of a fixture folder (a PDF through PDF.js, a text as it is). */
+async function ingestFile(name: string, file: string) {
+	const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
+	return ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
+}
+
+describe('pdftotext of a book with no printed TOC (its outline is not in the text)', () => {
+	test.each(['book.txt', 'book.layout.txt'])(
+		'%s: the report heads (a title, its body, a sign-off; three times) split it into its reports',
+		async (file) => {
+			const result = await ingestFile('pdf-headings-outline', file);
+			expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			expect(
+				result.pages.map((p) => [
+					p.frontmatter.title,
+					p.frontmatter.subtitle,
+					p.frontmatter.unit,
+					p.frontmatter.author,
+					p.frontmatter.date,
+				]),
+			).toEqual([
+				['书香机关建设的实践', '——市水利局创建学习型机关工作汇报', '市水利局', null, '2013-03-10'],
+				['关于社区教育的几点体会', null, null, '李红梅', '2013-05'],
+				['让读书成为机关干部的习惯', null, null, '王建国', '2013-05'],
+			]);
+			expect(result.catalog.sources[0]!.title).toBe('机关学习文集');
+		},
+	);
+
+	test('one report where the text shows three sign-offs is warned about (structure:one-report)', () => {
+		// The same book's text with its titles run into the text before them (no head shape left):
+		// it stays one report, but its three sign-offs (a dated one, two `作者：` lines) are named.
+		const text = readFileSync(path.join(root, 'pdf-headings-outline', 'book.txt'), 'utf8')
+			.replace('\n关于社区教育的几点体会\n', '\n关于社区教育的几点体会。\n')
+			.replace('\n让读书成为机关干部的习惯\n', '\n让读书成为机关干部的习惯。\n');
+		const result = ingestAll(
+			[{ file: 'run-in.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages).toHaveLength(1);
+		const warned = result.issues.filter((i) => i.ruleId === 'structure:one-report');
+		expect(warned.map((i) => i.message.split(',')[0])).toEqual(['3 sign-offs']);
+	});
+});

@@ -2,7 +2,9 @@
  * Find the reports of a book without a usable TOC by their heads (issue 21 item 3): a report
  * starts at a title line (one or two short lines without sentence punctuation) followed by a
  * `——` subtitle, or by a unit line and then its body (a sentence or a heading `一、`), when the
- * previous report has ended (a sign-off with a date, a finished sentence) or nothing came before.
+ * previous report has ended (a sign-off with a date, an author's `作者：X`, a finished sentence)
+ * or nothing came before. Right after a sign-off, a title line over its body is a head too (an
+ * essay has no subtitle or unit line: `作者：李红梅⏎让读书成为机关干部的习惯⏎读书是…。`).
  *
  * @example
  *   …南沟村党支部⏎二〇一一年六月三日⏎⏎学习兴村 实干富民⏎——平川县南沟村创建…⏎南沟村党支部⏎南沟村把学习…。
@@ -17,6 +19,7 @@ import { isBookMatter } from './parse-toc.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { isUnitLine } from '../report/unit.ts';
+import { authorOf } from '../report/sign-off.ts';
 import { HAN_CLASS, countHan } from '../../text/han.ts';
 
 const DATE_TAIL =
@@ -44,9 +47,22 @@ function isDashSubtitle(text: string): boolean {
 	return /^[ \u3000]*(?:—{1,2}|－{1,2})/.test(text);
 }
 
-/** Body text: a sentence, or a heading of the ladder (`一、`, `（一）`, `1.`). */
+/**
+ * Body text: a sentence, or a heading of the ladder (`一、`, `（一）`, `1.`); a line wrapped at
+ * the measure of a narrow page shows a sentence ending inside it (`…重要基础。几年来我们…`).
+ */
 function isBodyStart(text: string): boolean {
-	return endsSentence(text) || markerOf(text.trim()) !== null || text.trim().length > 40;
+	return (
+		endsSentence(text) ||
+		markerOf(text.trim()) !== null ||
+		text.trim().length > 40 ||
+		/[。！？][^。！？]/.test(text.trim())
+	);
+}
+
+/** A line that closes a report: a dated sign-off, or an author's `作者：X` (it closes the text above it). */
+function isSignOff(text: string): boolean {
+	return isSignOffDate(text) || authorOf(text) !== null;
 }
 
 /**
@@ -71,10 +87,10 @@ function headAt(
 	const before = text(k - 1);
 	// The book's own matter (前言, 后记) is no report.
 	if (isBookMatter(text(k).trim())) return 0;
-	// Right after a dated sign-off, a title line and then body text (no subtitle, no unit line).
+	// Right after a sign-off, a title line and then body text (no subtitle, no unit line).
 	if (
 		k > 0 &&
-		isSignOffDate(before) &&
+		isSignOff(before) &&
 		isPrintedTitle(text(k)) &&
 		!isSignOffDate(text(k)) &&
 		isBodyStart(text(k + 1))
@@ -85,7 +101,7 @@ function headAt(
 	if (
 		k > 0 &&
 		!first &&
-		!(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))
+		!(isSignOff(before) || endsSentence(before) || isUnitLine(before, unitWords))
 	)
 		return 0;
 	for (const n of [1, 2]) {
@@ -170,9 +186,11 @@ export function reportSignals(
 		if (isBlank(lines[i]) || skip(i)) continue;
 		const t = lines[i]!.text;
 		if (isDashSubtitle(t)) subtitles++;
-		// A date after a sentence, or after a signing unit after a sentence (not a cover date).
+		// A date after a sentence, or after a signing unit after a sentence (not a cover date); an
+		// author's `作者：X` after a sentence.
 		else if (isSignOffDate(t) && (endsSentence(prev) || (prev.length <= 30 && endsSentence(prev2))))
 			signOffs++;
+		else if (authorOf(t) !== null && endsSentence(prev)) signOffs++;
 		prev2 = prev;
 		prev = t;
 	}
