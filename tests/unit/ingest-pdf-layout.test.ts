@@ -10,6 +10,7 @@ import { ingestAll } from '../../src/lib/ingest/index.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { outlineToc } from '../../src/lib/ingest/structure/outline-toc.ts';
+import { readReportHead } from '../../src/lib/ingest/report/report-header.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
 import { pdfCases } from '../fixtures/formats/pdf-cases.ts';
@@ -250,6 +251,101 @@ async function ingestFile(name: string, file: string) {
 	const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
 	return ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
 }
+
+describe('pdf-wrapped-subtitle: a subtitle too long for an A5 line wraps onto a second', () => {
+	test.each(['book.pdf', 'book.txt', 'book.layout.txt'])(
+		'%s: both halves are the subtitle (centred over a unit line, right-set over the body); none goes to the body',
+		async (file) => {
+			const result = await ingestFile('pdf-wrapped-subtitle', file);
+			expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			expect(
+				result.pages.map((p) => [
+					p.frontmatter.title,
+					p.frontmatter.subtitle,
+					p.frontmatter.unit,
+					p.frontmatter.reportType,
+					p.frontmatter.date,
+				]),
+			).toEqual([
+				[
+					'学习兴镇 实干富民',
+					'——平川县南沟镇人民政府关于开展创建学习型乡镇活动三年来工作情况的总结汇报',
+					'平川县南沟镇人民政府',
+					'工作汇报',
+					'2012-03-20',
+				],
+				[
+					'书香润泽南沟村',
+					'——平川县南沟镇南沟村党支部关于创建学习型村庄推动农村经济发展的经验交流材料',
+					'平川县南沟镇南沟村党支部',
+					'经验材料',
+					'2012-03-22',
+				],
+			]);
+			expect(result.pages.map((p) => p.text.split('\n')[0]!.slice(0, 8))).toEqual([
+				'三年来，南沟镇把',
+				'南沟村有农户四百',
+			]);
+		},
+	);
+});
+
+describe('readReportHead: the tail of a wrapped subtitle', () => {
+	const span = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+	const body = [
+		'三年来，南沟镇把创建学习型乡镇作为推动全镇经济社会发展的重',
+		'要举措，坚持以学促干、学以致用，全镇干部群众的学习热情不断高',
+		'涨。',
+	];
+
+	test('is joined when the subtitle fills the measure; a unit line or a name under it is not a tail', () => {
+		const head = (...under: string[]) =>
+			readReportHead(
+				span(
+					'学习兴镇 实干富民',
+					'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+					...under,
+					...body,
+				),
+			);
+		expect(head('情况汇报', '平川县南沟镇人民政府').subtitle).toBe(
+			'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作情况汇报',
+		);
+		expect(head('平川县南沟镇人民政府').subtitle).toBe(
+			'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+		);
+		expect(head('平川县南沟镇人民政府').byline).toEqual(['平川县南沟镇人民政府']);
+		expect(head('李红梅').subtitle).toBe(
+			'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+		);
+	});
+
+	test('is not looked for under a subtitle shorter than the measure, or one a blank line ends', () => {
+		// A hand-typed text: each paragraph one line, far longer than the subtitle.
+		const typed = readReportHead(
+			span(
+				'学习兴镇 实干富民',
+				'——平川县南沟镇人民政府创建学习型乡镇',
+				'南沟镇党委',
+				body.join(''),
+			),
+		);
+		expect([typed.subtitle, typed.byline]).toEqual([
+			'——平川县南沟镇人民政府创建学习型乡镇',
+			['南沟镇党委'],
+		]);
+		const apart = readReportHead(
+			span(
+				'学习兴镇 实干富民',
+				'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+				'',
+				'情况汇报',
+				...body,
+			),
+		);
+		expect(apart.subtitle).toBe('——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作');
+	});
+});
 
 describe('pdftotext of a book with no printed TOC (its outline is not in the text)', () => {
 	test.each(['book.txt', 'book.layout.txt'])(
