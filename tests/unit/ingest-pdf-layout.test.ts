@@ -347,6 +347,82 @@ describe('readReportHead: the tail of a wrapped subtitle', () => {
 	});
 });
 
+describe('pdftotext of a page set in two columns (plain: the columns come out interleaved)', () => {
+	test('book.txt: no report starts mid-sentence; the next page’s report is its own; the page is named in a warning', async () => {
+		const result = await ingestFile('pdf-two-columns', 'book.txt');
+		// `要依据，形成了…` (line 31) continues a sentence of the left column: it heads no report.
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.lines])).toEqual([
+			['以学促干 争创一流', [1, 39]],
+			['抓班组学习 促安全生产', [41, 48]],
+		]);
+		expect(result.pages[1]!.frontmatter.unit).toBe('市煤业公司一矿');
+		// Page 1 breaks off mid-sentence before a blank line, with more text under it, at lines
+		// 11 (`…给予奖`), 23 (`…集团`) and 27 (`…的重`): its text is out of order, and said so.
+		const columns = result.issues.filter((i) => i.ruleId === 'text:column-order');
+		expect(columns.map((i) => [i.file, i.line, i.severity])).toEqual([['book.txt', 11, 'warning']]);
+		expect(columns[0]!.message).toContain('lines 11, 23, 27');
+		expect(columns[0]!.message).toContain('page 1');
+	});
+
+	test('book.layout.txt: the columns side by side on each line are named in a warning', async () => {
+		const result = await ingestFile('pdf-two-columns', 'book.layout.txt');
+		const columns = result.issues.filter((i) => i.ruleId === 'text:column-order');
+		// Lines 4–14 hold a line of each column (the gutter after `…是全市规模`).
+		expect(columns.map((i) => [i.file, i.line])).toEqual([['book.layout.txt', 4]]);
+		expect(columns[0]!.message).toContain('lines 4–14');
+	});
+});
+
+describe('column order and uncertain heads, beyond the two-column fixture', () => {
+	test.each([
+		'pdf-city-a5',
+		'pdf-factory-b5',
+		'pdf-city-a4-footer',
+		'pdf-alternating-heads',
+		'pdf-picture',
+		'pdf-headings-outline',
+		'pdf-wrapped-subtitle',
+	])('%s: one column, sentences cut by page breaks: no text:column-order warning', async (name) => {
+		for (const file of ['book.txt', 'book.layout.txt']) {
+			const result = await ingestFile(name, file);
+			expect([file, result.issues.filter((i) => i.ruleId === 'text:column-order')]).toEqual([
+				file,
+				[],
+			]);
+		}
+	});
+
+	test('a title over body text after a sign-off whose text broke off is no report, and is named', () => {
+		const text = [
+			'甲局学习工作',
+			'——甲局创建学习型机关工作总结',
+			'甲局把创建学习型机关作为机关建设的基础工程，全年组织集中学习四十次。',
+			'我们还组织了读书交流活动，干部职工交流读书心得，形成了',
+			'甲局',
+			'二〇一二年三月',
+			'良好的学习风气',
+			'这一年里，干部职工的学习热情明显提高，机关作风有了明显转变。',
+			'',
+			'乙局学习工作',
+			'——乙局创建学习型机关工作总结',
+			'乙局坚持每周学习一次，学习内容包括政治理论和业务知识。',
+			'乙局',
+			'二〇一二年四月',
+		].join('\n');
+		const result = ingestAll(
+			[{ file: 'cut.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.lines])).toEqual([
+			['甲局学习工作', [1, 8]],
+			['乙局学习工作', [10, 14]],
+		]);
+		const named = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
+		expect(named.map((i) => [i.line, i.message.includes('line 4 ')])).toEqual([[7, true]]);
+	});
+});
+
 describe('pdftotext of a book with no printed TOC (its outline is not in the text)', () => {
 	test.each(['book.txt', 'book.layout.txt'])(
 		'%s: the report heads (a title, its body, a sign-off; three times) split it into its reports',

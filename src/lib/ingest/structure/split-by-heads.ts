@@ -13,7 +13,13 @@
  * Doesn’t read the reports (see `build-report.ts`), and finds nothing in a source with fewer
  * than two heads: one head is a single article.
  */
-import { endsSentence, isSubtitleLine, markerOf } from '../lines/line-kinds.ts';
+import {
+	endsMidClause,
+	endsSentence,
+	isSubtitleLine,
+	markerOf,
+	visibleLength,
+} from '../lines/line-kinds.ts';
 import { isTitleLike } from '../report/report-header.ts';
 import { isBookMatter } from './parse-toc.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
@@ -65,6 +71,30 @@ function isSignOff(text: string): boolean {
 	return isSignOffDate(text) || authorOf(text) !== null;
 }
 
+/** A body line that breaks off: no sentence end, in prose (a clause mark in it, or ending in one). */
+function breaksOff(text: string): boolean {
+	const t = text.trim();
+	return !endsSentence(t) && (endsMidClause(t) || (t.length >= 12 && /[，、；]/.test(t)));
+}
+
+/**
+ * A head found where the text before it has not ended: `cut`, made a report (a title and a
+ * `——` subtitle at the top of a page, or after a sign-off, when the sentence before broke off);
+ * `kept`, not made one (a title line over body text after a sign-off whose text broke off).
+ * `at` is the head's index in `lines`, `open` the index of the line that broke off.
+ */
+export interface HeadNote {
+	kind: 'cut' | 'kept';
+	at: number;
+	open: number;
+}
+
+/** What `headAt` reads besides the lines: the page of each line, and where to note uncertain heads. */
+interface HeadContext {
+	pageOfLine?: readonly number[];
+	notes?: HeadNote[];
+}
+
 /**
  * Is there a report head at non-blank line number `k` (of `idx`)? Returns the head's title
  * line count (1 or 2), or 0.
@@ -75,6 +105,7 @@ function headAt(
 	k: number,
 	unitWords: readonly string[],
 	first = false,
+	ctx: HeadContext = {},
 ): number {
 	const text = (j: number) =>
 		idx[j] === undefined || (first && j < k) ? '' : lines[idx[j]!]!.text;
@@ -87,23 +118,52 @@ function headAt(
 	const before = text(k - 1);
 	// The book's own matter (前言, 后记) is no report.
 	if (isBookMatter(text(k).trim())) return 0;
+	// The last line of text above the sign-off that ends at k−1 (its dates, author and unit
+	// lines skipped), when it breaks off mid-sentence: the report above has not ended (a page of
+	// columns read out of order puts a sign-off among the lines of the other column).
+	let open = -1;
+	if (k > 0 && !first) {
+		let j = k - 1;
+		for (let n = 0; n < 3 && j >= 0 && (isSignOff(text(j)) || isUnitLine(text(j), unitWords)); n++)
+			j--;
+		if (j >= 0 && j < k - 1 && breaksOff(text(j))) open = j;
+	}
+	const note = (kind: HeadNote['kind'], at: number) =>
+		ctx.notes?.push({ kind, at: idx[k]!, open: idx[at]! });
 	// Right after a sign-off, a title line and then body text (no subtitle, no unit line).
-	if (
+	const signedOff =
 		k > 0 &&
 		isSignOff(before) &&
 		isPrintedTitle(text(k)) &&
 		!isSignOffDate(text(k)) &&
-		isBodyStart(text(k + 1))
-	)
-		return 1;
-	if (!titled) return 0;
-	// The previous report has ended, or nothing came before.
-	if (
-		k > 0 &&
-		!first &&
-		!(isSignOff(before) || endsSentence(before) || isUnitLine(before, unitWords))
-	)
+		isBodyStart(text(k + 1)) &&
+		visibleLength(text(k + 1)) >= 8;
+	if (signedOff && open < 0) return 1;
+	if (!titled) {
+		if (signedOff) note('kept', open);
 		return 0;
+	}
+	// The previous report has ended, or nothing came before; or the text before it broke off at
+	// the foot of a page or above a sign-off, and a title over a `——` subtitle starts a report.
+	const ended =
+		k === 0 ||
+		first ||
+		(open < 0 && (isSignOff(before) || endsSentence(before) || isUnitLine(before, unitWords)));
+	if (!ended) {
+		const pages = ctx.pageOfLine;
+		const newPage =
+			pages !== undefined &&
+			(pages[idx[k - 1]!] ?? 1) !== (pages[idx[k]!] ?? 1) &&
+			breaksOff(before);
+		const subtitled =
+			isDashSubtitle(text(k + 1)) || (titleLike(text(k + 1)) && isDashSubtitle(text(k + 2)));
+		if (!(subtitled && (open >= 0 || newPage))) {
+			if (signedOff) note('kept', open);
+			return 0;
+		}
+		note('cut', open >= 0 ? open : k - 1);
+		return isDashSubtitle(text(k + 1)) ? 1 : 2;
+	}
 	for (const n of [1, 2]) {
 		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
 		const after = text(k + n);
@@ -117,12 +177,16 @@ function headAt(
  * @param lines All lines of the source.
  * @param from Index of the first line to look at (after a cover or a TOC).
  * @param unitWords Unit words from the vocabulary.
+ * @param pageOfLine 1-based page of each line (a head at the top of a page may follow a cut sentence).
+ * @param notes Receives the heads found, or not made reports, where the text before them broke off.
  * @returns One span per head (each running to the next head or the end), or [] below two heads.
  */
 export function splitByHeads(
 	lines: readonly SourceLine[],
 	from: number,
 	unitWords: readonly string[],
+	pageOfLine?: readonly number[],
+	notes?: HeadNote[],
 ): SpanDraft[] {
 	const idx: number[] = [];
 	for (let i = from; i < lines.length; i++) if (!isBlank(lines[i])) idx.push(i);
@@ -130,7 +194,7 @@ export function splitByHeads(
 	for (let k = 0; k < idx.length; k++) {
 		// The first head may follow a cover (no sentence before it): test it as if first.
 		const n =
-			headAt(lines, idx, k, unitWords) ||
+			headAt(lines, idx, k, unitWords, false, { pageOfLine, notes }) ||
 			(starts.length === 0 && headAt(lines, idx, k, unitWords, true));
 		if (n) starts.push(idx[k]!);
 	}
