@@ -421,6 +421,34 @@ describe('column order and uncertain heads, beyond the two-column fixture', () =
 		const named = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
 		expect(named.map((i) => [i.line, i.message.includes('line 4 ')])).toEqual([[7, true]]);
 	});
+
+	test('so is a title over a unit line and body text there (a head of full shape but for its place)', () => {
+		const text = [
+			'甲局学习工作',
+			'——甲局创建学习型机关工作总结',
+			'甲局把创建学习型机关作为机关建设的基础工程，全年组织集中学习四十次。',
+			'我们还组织了读书交流活动，干部职工交流读书心得，形成了',
+			'甲局',
+			'二〇一二年三月',
+			'丁局学习工作',
+			'丁局',
+			'丁局坚持每周学习一次，学习内容包括政治理论和业务知识。',
+			'',
+			'乙局学习工作',
+			'——乙局创建学习型机关工作总结',
+			'乙局坚持每月学习一次，学习内容包括政治理论和业务知识。',
+			'乙局',
+			'二〇一二年四月',
+		].join('\n');
+		const result = ingestAll(
+			[{ file: 'cut.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages.map((p) => p.frontmatter.title)).toEqual(['甲局学习工作', '乙局学习工作']);
+		const named = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
+		expect(named.map((i) => [i.file, i.line])).toEqual([['cut.txt', 7]]);
+	});
 });
 
 describe('pdftotext of a book with no printed TOC (its outline is not in the text)', () => {

@@ -93,6 +93,8 @@ export interface HeadNote {
 interface HeadContext {
 	pageOfLine?: readonly number[];
 	notes?: HeadNote[];
+	/** A sign-off ends the report above, whatever the text above it (a head that is warned about). */
+	trustSignOff?: boolean;
 }
 
 /**
@@ -122,7 +124,7 @@ function headAt(
 	// lines skipped), when it breaks off mid-sentence: the report above has not ended (a page of
 	// columns read out of order puts a sign-off among the lines of the other column).
 	let open = -1;
-	if (k > 0 && !first) {
+	if (k > 0 && !first && !ctx.trustSignOff) {
 		let j = k - 1;
 		for (let n = 0; n < 3 && j >= 0 && (isSignOff(text(j)) || isUnitLine(text(j), unitWords)); n++)
 			j--;
@@ -149,6 +151,16 @@ function headAt(
 		k === 0 ||
 		first ||
 		(open < 0 && (isSignOff(before) || endsSentence(before) || isUnitLine(before, unitWords)));
+	// The head's title line count: over a `——` subtitle, or over a unit line and the body.
+	const shape = (): number => {
+		for (const n of [1, 2]) {
+			if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
+			const after = text(k + n);
+			if (isDashSubtitle(after)) return n;
+			if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
+		}
+		return 0;
+	};
 	if (!ended) {
 		const pages = ctx.pageOfLine;
 		const newPage =
@@ -157,20 +169,14 @@ function headAt(
 			breaksOff(before);
 		const subtitled =
 			isDashSubtitle(text(k + 1)) || (titleLike(text(k + 1)) && isDashSubtitle(text(k + 2)));
-		if (!(subtitled && (open >= 0 || newPage))) {
-			if (signedOff) note('kept', open);
-			return 0;
+		if (subtitled && (open >= 0 || newPage)) {
+			note('cut', open >= 0 ? open : k - 1);
+			return isDashSubtitle(text(k + 1)) ? 1 : 2;
 		}
-		note('cut', open >= 0 ? open : k - 1);
-		return isDashSubtitle(text(k + 1)) ? 1 : 2;
+		if (open >= 0 && (signedOff || shape() > 0)) note('kept', open);
+		return 0;
 	}
-	for (const n of [1, 2]) {
-		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
-		const after = text(k + n);
-		if (isDashSubtitle(after)) return n;
-		if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
-	}
-	return 0;
+	return shape();
 }
 
 /**
@@ -219,6 +225,8 @@ export function splitByHeads(
 /**
  * Heads of reports the TOC doesn't list, inside a located report's span: a head right after a
  * sign-off date (a report that has ended) would otherwise be merged into the report above it.
+ * (A head found here is split off with a warning, `toc:unlisted-report`, so the text above the
+ * sign-off is not read: `headAt` trusts the sign-off.)
  * @returns Indices in `lines` where such reports start, in order.
  */
 export function unlistedHeads(
@@ -231,7 +239,10 @@ export function unlistedHeads(
 	for (let i = from; i < to; i++) if (!isBlank(lines[i])) idx.push(i);
 	const out: number[] = [];
 	for (let k = 1; k < idx.length; k++) {
-		if (isSignOffDate(lines[idx[k - 1]!]!.text) && headAt(lines, idx, k, unitWords))
+		if (
+			isSignOffDate(lines[idx[k - 1]!]!.text) &&
+			headAt(lines, idx, k, unitWords, false, { trustSignOff: true })
+		)
 			out.push(idx[k]!);
 	}
 	return out;

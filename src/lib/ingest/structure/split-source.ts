@@ -228,7 +228,10 @@ export function splitSource(
 		);
 		if (spans.length === 0) {
 			// A TOC that matches nothing: find the reports by their heads.
-			spans = splitByHeads(lines, toc.end + 1, unitWords);
+			const notes: HeadNote[] = [];
+			spans = splitByHeads(lines, toc.end + 1, unitWords, pageOfLine, notes);
+			for (const n of notes)
+				if (n.kind === 'kept' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
 			if (spans.length)
 				issues.push(
 					warn(
