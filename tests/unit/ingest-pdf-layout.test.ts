@@ -474,6 +474,30 @@ describe('pdftotext of a book with no printed TOC (its outline is not in the tex
 		},
 	);
 
+	test('an author line under a title is its byline, not a sign-off: the heading under it starts no report', () => {
+		const text = [
+			'书香机关建设的实践',
+			'——市水利局创建学习型机关工作汇报',
+			'近年来，市水利局把创建学习型机关作为加强机关建设的基础工程。',
+			'市水利局',
+			'二〇一三年三月十日',
+			'让读书成为机关干部的习惯',
+			'——市直机关读书活动的几点体会',
+			'作者：王建国',
+			'读书的意义',
+			'读书是机关干部提高素质的基本途径，一个单位的学习风气取决于干部是否养成了读书的习惯。',
+		].join('\n');
+		const result = ingestAll(
+			[{ file: 'byline.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.author])).toEqual([
+			['书香机关建设的实践', null],
+			['让读书成为机关干部的习惯', '王建国'],
+		]);
+	});
+
 	test('one report where the text shows three sign-offs is warned about (structure:one-report)', () => {
 		// The same book's text with its titles run into the text before them (no head shape left):
 		// it stays one report, but its three sign-offs (a dated one, two `作者：` lines) are named.

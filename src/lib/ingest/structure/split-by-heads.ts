@@ -130,12 +130,16 @@ function headAt(
 			j--;
 		if (j >= 0 && j < k - 1 && breaksOff(text(j))) open = j;
 	}
+	// A sign-off right before: a date, or an author line under text that ended (not the byline
+	// under a title: `让读书成为习惯⏎作者：王建国⏎读书的意义⏎…` is one essay).
+	const signOffBefore =
+		isSignOffDate(before) || (authorOf(before) !== null && k >= 2 && endsSentence(text(k - 2)));
 	const note = (kind: HeadNote['kind'], at: number) =>
 		ctx.notes?.push({ kind, at: idx[k]!, open: idx[at]! });
 	// Right after a sign-off, a title line and then body text (no subtitle, no unit line).
 	const signedOff =
 		k > 0 &&
-		isSignOff(before) &&
+		signOffBefore &&
 		isPrintedTitle(text(k)) &&
 		!isSignOffDate(text(k)) &&
 		isBodyStart(text(k + 1)) &&
@@ -150,7 +154,7 @@ function headAt(
 	const ended =
 		k === 0 ||
 		first ||
-		(open < 0 && (isSignOff(before) || endsSentence(before) || isUnitLine(before, unitWords)));
+		(open < 0 && (signOffBefore || endsSentence(before) || isUnitLine(before, unitWords)));
 	// The head's title line count: over a `——` subtitle, or over a unit line and the body.
 	const shape = (): number => {
 		for (const n of [1, 2]) {
