@@ -471,6 +471,10 @@ describe('pdftotext of a book with no printed TOC (its outline is not in the tex
 				['让读书成为机关干部的习惯', null, null, '王建国', '2013-05'],
 			]);
 			expect(result.catalog.sources[0]!.title).toBe('机关学习文集');
+			// A run-in heading's paragraph wrapped at the A5 measure is one paragraph, as in the PDF.
+			expect(result.pages[0]!.text.split('\n')).toContain(
+				'（二）考核促进学。我们把学习情况纳入干部年度考核，考核结果与评优评先挂钩，调动了干部职工学习的积极性。',
+			);
 		},
 	);
 
