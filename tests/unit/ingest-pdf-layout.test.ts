@@ -10,6 +10,7 @@ import { ingestAll } from '../../src/lib/ingest/index.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { outlineToc } from '../../src/lib/ingest/structure/outline-toc.ts';
+import { readReportHead } from '../../src/lib/ingest/report/report-header.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
 import { pdfCases } from '../fixtures/formats/pdf-cases.ts';
@@ -244,3 +245,276 @@ describe(
 		);
 	},
 );
+
+/** Ingest one file of a fixture folder (a PDF through PDF.js, a text as it is). */
+async function ingestFile(name: string, file: string) {
+	const bytes = new Uint8Array(readFileSync(path.join(root, name, file)));
+	return ingestAll([await extractSource({ file, bytes }, pdfAssets)], vocab, {});
+}
+
+describe('pdf-wrapped-subtitle: a subtitle too long for an A5 line wraps onto a second', () => {
+	test.each(['book.pdf', 'book.txt', 'book.layout.txt'])(
+		'%s: both halves are the subtitle (centred over a unit line, right-set over the body); none goes to the body',
+		async (file) => {
+			const result = await ingestFile('pdf-wrapped-subtitle', file);
+			expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			expect(
+				result.pages.map((p) => [
+					p.frontmatter.title,
+					p.frontmatter.subtitle,
+					p.frontmatter.unit,
+					p.frontmatter.reportType,
+					p.frontmatter.date,
+				]),
+			).toEqual([
+				[
+					'学习兴镇 实干富民',
+					'——平川县南沟镇人民政府关于开展创建学习型乡镇活动三年来工作情况的总结汇报',
+					'平川县南沟镇人民政府',
+					'工作汇报',
+					'2012-03-20',
+				],
+				[
+					'书香润泽南沟村',
+					'——平川县南沟镇南沟村党支部关于创建学习型村庄推动农村经济发展的经验交流材料',
+					'平川县南沟镇南沟村党支部',
+					'经验材料',
+					'2012-03-22',
+				],
+			]);
+			expect(result.pages.map((p) => p.text.split('\n')[0]!.slice(0, 8))).toEqual([
+				'三年来，南沟镇把',
+				'南沟村有农户四百',
+			]);
+		},
+	);
+});
+
+describe('readReportHead: the tail of a wrapped subtitle', () => {
+	const span = (...texts: string[]) => texts.map((text, i) => ({ no: i + 1, text }));
+	const body = [
+		'三年来，南沟镇把创建学习型乡镇作为推动全镇经济社会发展的重',
+		'要举措，坚持以学促干、学以致用，全镇干部群众的学习热情不断高',
+		'涨。',
+	];
+
+	test('is joined when the subtitle fills the measure; a unit line or a name under it is not a tail', () => {
+		const head = (...under: string[]) =>
+			readReportHead(
+				span(
+					'学习兴镇 实干富民',
+					'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+					...under,
+					...body,
+				),
+			);
+		expect(head('情况汇报', '平川县南沟镇人民政府').subtitle).toBe(
+			'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作情况汇报',
+		);
+		expect(head('平川县南沟镇人民政府').subtitle).toBe(
+			'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+		);
+		expect(head('平川县南沟镇人民政府').byline).toEqual(['平川县南沟镇人民政府']);
+		expect(head('李红梅').subtitle).toBe(
+			'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+		);
+	});
+
+	test('is not looked for under a subtitle shorter than the measure, or one a blank line ends', () => {
+		// A hand-typed text: each paragraph one line, far longer than the subtitle.
+		const typed = readReportHead(
+			span(
+				'学习兴镇 实干富民',
+				'——平川县南沟镇人民政府创建学习型乡镇',
+				'南沟镇党委',
+				body.join(''),
+			),
+		);
+		expect([typed.subtitle, typed.byline]).toEqual([
+			'——平川县南沟镇人民政府创建学习型乡镇',
+			['南沟镇党委'],
+		]);
+		const apart = readReportHead(
+			span(
+				'学习兴镇 实干富民',
+				'——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作',
+				'',
+				'情况汇报',
+				...body,
+			),
+		);
+		expect(apart.subtitle).toBe('——平川县南沟镇人民政府关于开展创建学习型乡镇三年来的工作');
+	});
+});
+
+describe('pdftotext of a page set in two columns (plain: the columns come out interleaved)', () => {
+	test('book.txt: no report starts mid-sentence; the next page’s report is its own; the page is named in a warning', async () => {
+		const result = await ingestFile('pdf-two-columns', 'book.txt');
+		// `要依据，形成了…` (line 31) continues a sentence of the left column: it heads no report.
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.lines])).toEqual([
+			['以学促干 争创一流', [1, 39]],
+			['抓班组学习 促安全生产', [41, 48]],
+		]);
+		expect(result.pages[1]!.frontmatter.unit).toBe('市煤业公司一矿');
+		// Page 1 breaks off mid-sentence before a blank line, with more text under it, at lines
+		// 11 (`…给予奖`), 23 (`…集团`) and 27 (`…的重`): its text is out of order, and said so.
+		const columns = result.issues.filter((i) => i.ruleId === 'text:column-order');
+		expect(columns.map((i) => [i.file, i.line, i.severity])).toEqual([['book.txt', 11, 'warning']]);
+		expect(columns[0]!.message).toContain('lines 11, 23, 27');
+		expect(columns[0]!.message).toContain('page 1');
+	});
+
+	test('book.layout.txt: the columns side by side on each line are named in a warning', async () => {
+		const result = await ingestFile('pdf-two-columns', 'book.layout.txt');
+		const columns = result.issues.filter((i) => i.ruleId === 'text:column-order');
+		// Lines 4–14 hold a line of each column (the gutter after `…是全市规模`).
+		expect(columns.map((i) => [i.file, i.line])).toEqual([['book.layout.txt', 4]]);
+		expect(columns[0]!.message).toContain('lines 4–14');
+	});
+});
+
+describe('column order and uncertain heads, beyond the two-column fixture', () => {
+	test.each([
+		'pdf-city-a5',
+		'pdf-factory-b5',
+		'pdf-city-a4-footer',
+		'pdf-alternating-heads',
+		'pdf-picture',
+		'pdf-headings-outline',
+		'pdf-wrapped-subtitle',
+	])('%s: one column, sentences cut by page breaks: no text:column-order warning', async (name) => {
+		for (const file of ['book.txt', 'book.layout.txt']) {
+			const result = await ingestFile(name, file);
+			expect([file, result.issues.filter((i) => i.ruleId === 'text:column-order')]).toEqual([
+				file,
+				[],
+			]);
+		}
+	});
+
+	test('a title over body text after a sign-off whose text broke off is no report, and is named', () => {
+		const text = [
+			'甲局学习工作',
+			'——甲局创建学习型机关工作总结',
+			'甲局把创建学习型机关作为机关建设的基础工程，全年组织集中学习四十次。',
+			'我们还组织了读书交流活动，干部职工交流读书心得，形成了',
+			'甲局',
+			'二〇一二年三月',
+			'良好的学习风气',
+			'这一年里，干部职工的学习热情明显提高，机关作风有了明显转变。',
+			'',
+			'乙局学习工作',
+			'——乙局创建学习型机关工作总结',
+			'乙局坚持每周学习一次，学习内容包括政治理论和业务知识。',
+			'乙局',
+			'二〇一二年四月',
+		].join('\n');
+		const result = ingestAll(
+			[{ file: 'cut.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.lines])).toEqual([
+			['甲局学习工作', [1, 8]],
+			['乙局学习工作', [10, 14]],
+		]);
+		const named = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
+		expect(named.map((i) => [i.line, i.message.includes('line 4 ')])).toEqual([[7, true]]);
+	});
+
+	test('so is a title over a unit line and body text there (a head of full shape but for its place)', () => {
+		const text = [
+			'甲局学习工作',
+			'——甲局创建学习型机关工作总结',
+			'甲局把创建学习型机关作为机关建设的基础工程，全年组织集中学习四十次。',
+			'我们还组织了读书交流活动，干部职工交流读书心得，形成了',
+			'甲局',
+			'二〇一二年三月',
+			'丁局学习工作',
+			'丁局',
+			'丁局坚持每周学习一次，学习内容包括政治理论和业务知识。',
+			'',
+			'乙局学习工作',
+			'——乙局创建学习型机关工作总结',
+			'乙局坚持每月学习一次，学习内容包括政治理论和业务知识。',
+			'乙局',
+			'二〇一二年四月',
+		].join('\n');
+		const result = ingestAll(
+			[{ file: 'cut.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages.map((p) => p.frontmatter.title)).toEqual(['甲局学习工作', '乙局学习工作']);
+		const named = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
+		expect(named.map((i) => [i.file, i.line])).toEqual([['cut.txt', 7]]);
+	});
+});
+
+describe('pdftotext of a book with no printed TOC (its outline is not in the text)', () => {
+	test.each(['book.txt', 'book.layout.txt'])(
+		'%s: the report heads (a title, its body, a sign-off; three times) split it into its reports',
+		async (file) => {
+			const result = await ingestFile('pdf-headings-outline', file);
+			expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			expect(
+				result.pages.map((p) => [
+					p.frontmatter.title,
+					p.frontmatter.subtitle,
+					p.frontmatter.unit,
+					p.frontmatter.author,
+					p.frontmatter.date,
+				]),
+			).toEqual([
+				['书香机关建设的实践', '——市水利局创建学习型机关工作汇报', '市水利局', null, '2013-03-10'],
+				['关于社区教育的几点体会', null, null, '李红梅', '2013-05'],
+				['让读书成为机关干部的习惯', null, null, '王建国', '2013-05'],
+			]);
+			expect(result.catalog.sources[0]!.title).toBe('机关学习文集');
+			// A run-in heading's paragraph wrapped at the A5 measure is one paragraph, as in the PDF.
+			expect(result.pages[0]!.text.split('\n')).toContain(
+				'（二）考核促进学。我们把学习情况纳入干部年度考核，考核结果与评优评先挂钩，调动了干部职工学习的积极性。',
+			);
+		},
+	);
+
+	test('an author line under a title is its byline, not a sign-off: the heading under it starts no report', () => {
+		const text = [
+			'书香机关建设的实践',
+			'——市水利局创建学习型机关工作汇报',
+			'近年来，市水利局把创建学习型机关作为加强机关建设的基础工程。',
+			'市水利局',
+			'二〇一三年三月十日',
+			'让读书成为机关干部的习惯',
+			'——市直机关读书活动的几点体会',
+			'作者：王建国',
+			'读书的意义',
+			'读书是机关干部提高素质的基本途径，一个单位的学习风气取决于干部是否养成了读书的习惯。',
+		].join('\n');
+		const result = ingestAll(
+			[{ file: 'byline.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.author])).toEqual([
+			['书香机关建设的实践', null],
+			['让读书成为机关干部的习惯', '王建国'],
+		]);
+	});
+
+	test('one report where the text shows three sign-offs is warned about (structure:one-report)', () => {
+		// The same book's text with its titles run into the text before them (no head shape left):
+		// it stays one report, but its three sign-offs (a dated one, two `作者：` lines) are named.
+		const text = readFileSync(path.join(root, 'pdf-headings-outline', 'book.txt'), 'utf8')
+			.replace('\n关于社区教育的几点体会\n', '\n关于社区教育的几点体会。\n')
+			.replace('\n让读书成为机关干部的习惯\n', '\n让读书成为机关干部的习惯。\n');
+		const result = ingestAll(
+			[{ file: 'run-in.txt', bytes: new TextEncoder().encode(text) }],
+			vocab,
+			{},
+		);
+		expect(result.pages).toHaveLength(1);
+		const warned = result.issues.filter((i) => i.ruleId === 'structure:one-report');
+		expect(warned.map((i) => i.message.split(',')[0])).toEqual(['3 sign-offs']);
+	});
+});

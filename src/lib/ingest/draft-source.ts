@@ -27,6 +27,7 @@ import { classifyCategory } from './report/metadata/index.ts';
 import { countRepair, createRepairLog, sortedCounts, type RepairRule } from './lines/repair-log.ts';
 import { removeFurniture } from './pages/furniture.ts';
 import { collapseLetterSpaced } from './pages/letter-spaced.ts';
+import { columnOrderIssues } from './pages/column-order.ts';
 import { provenance } from './pages/provenance.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './output/slug.ts';
 import { isBlank, LARGER, toSourceLines, type SourceLine } from './lines/source-lines.ts';
@@ -122,9 +123,19 @@ export function draftSource(
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
+	// A text extraction of a page set in columns, read out of order: named, kept as it is.
+	if (!extracted)
+		issues.push(...columnOrderIssues(input.file, lines, pageModel.pageOfLine, log.droppedLines));
 	const meta = input.meta ?? {};
 	const slug = slugOfFile(input.file);
-	const structure = splitSource(input.file, lines, log, unitWords, extracted?.outline);
+	const structure = splitSource(
+		input.file,
+		lines,
+		log,
+		unitWords,
+		extracted?.outline,
+		pageModel.pageCount > 1 ? pageModel.pageOfLine : undefined,
+	);
 	const { shape, toc, located, spans } = structure;
 	issues.push(...structure.issues);
 	const fm = structure.front ?? structure.web;

@@ -5,7 +5,9 @@
  *
  * Geometry, not fonts: items on one baseline make a line (sorted left to right, a space where
  * the gap is wider than a third of the font size); a line that reaches the right edge of the
- * text block continues into the next one unless that one is indented or set in another size.
+ * text block continues into the next one unless that one is indented or set in another size; a
+ * full line set flush left without a sentence end continues into a line under it that is centred
+ * or set to the right edge in its size (a long subtitle that wrapped).
  * Each paragraph's font size relative to the body's (the commonest size) is returned per line
  * (`sizeOfLine`): the report stage reads a short paragraph set larger than the body as a heading.
  * A picture painted among the text (at least two body lines high and wide, with no text over it:
@@ -15,6 +17,7 @@
  * doesn’t depend on font names, weights or page labels (Chromium’s PDFs have none).
  */
 
+import { endsSentence } from '../lines/line-kinds.ts';
 import { columnOf, columnOrder, findGutter, type Column, type Gutter } from './pdf-columns.ts';
 
 /** One text item of a page: `x`, `y` the baseline origin in PDF units (y grows upwards). */
@@ -136,18 +139,31 @@ function toParagraphs(
 ): Array<{ text: string; size: number }> {
 	const out: Array<{ text: string; size: number }> = [];
 	let open = false;
+	// The paragraph so far is set flush left and full (no indent: a subtitle, a title).
+	let flush = false;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		const prev = lines[i - 1];
-		const joins =
-			open &&
+		const near: boolean =
 			!line.picture &&
 			prev !== undefined &&
+			!prev.picture &&
 			Math.abs(prev.size - line.size) < 0.5 &&
-			prev.y - line.y <= line.size * 2.2 &&
-			line.x <= left + line.size * 0.5;
-		if (joins) out[out.length - 1]!.text += line.text;
+			prev.y - line.y <= line.size * 2.2;
+		const joins: boolean = near && open && line.x <= left + line.size * 0.5;
+		// A centred or right-set block that wrapped (a long subtitle): a full flush line without a
+		// sentence end, and under it, in the same size, a line centred or set to the right edge.
+		const wraps: boolean =
+			near &&
+			flush &&
+			!endsSentence(prev!.text) &&
+			line.x > left + line.size * 0.5 &&
+			(Math.abs((line.x + line.right) / 2 - (left + right) / 2) <= line.size ||
+				line.right >= right - line.size * 0.5);
+		if (joins || wraps) out[out.length - 1]!.text += line.text;
 		else out.push({ text: line.text, size: line.size });
+		const full = line.x <= left + line.size * 0.5 && line.right >= right - line.size * 1.2;
+		flush = !line.picture && full && (flush || !(joins || wraps));
 		// A line set in the body size that reaches the right edge continues (justified text).
 		open =
 			!line.picture &&

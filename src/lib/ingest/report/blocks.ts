@@ -62,6 +62,9 @@ function continues(prev: Draft, next: string): boolean {
 	if (/[”’」』》）)]$/.test(p) && !/^[，。、；：！？,.;:!?）”]/.test(next)) return false;
 	const marker = markerOf(p);
 	if (marker && visibleLength(p) <= 40 && !endsMidClause(p)) {
+		// A run-in heading and the first line of its paragraph, wrapped at a narrow measure
+		// (`（二）考核促进学。我们把…，考核结果` ⏎ `与评优评先挂钩，…。`): the paragraph goes on.
+		if (/[。！？][^。！？]/.test(p.slice(marker.length))) return true;
 		// A heading broken by a page break: the rest is a short tail that ends the sentence.
 		return hasInnerPunctuation(p) && visibleLength(next) <= 12 && endsSentence(next);
 	}

@@ -58,6 +58,37 @@ export function isTitleLike(text: string): boolean {
 	return !/[。！？!?；;：:]/.test(t);
 }
 
+// What a subtitle ends with: the kind of document (`…工作汇报`, `…经验交流材料`, `…的发言`).
+const DOCUMENT_END =
+	/(?:总结|汇报|报告|材料|经验|介绍|方案|意见|规划|计划|要点|发言|讲话|体会|做法|纪实|侧记|综述|调查|调研|思考|探索|实践)$/;
+
+/**
+ * Does `next` (the line right under the subtitle, no blank line between) carry on a subtitle
+ * that wrapped at the measure? The subtitle fills the measure (it is as long as the span's
+ * longest line, less two characters: text extracted from a narrow page, `——平川县…三年来工作情` ⏎
+ * `况的总结汇报`), and `next` is a short line with no sentence or clause mark that is not a
+ * subtitle, heading, date, author or byline of its own (a byline-shaped or very short tail only
+ * when the joined subtitle then ends in the kind of document, `…交流` ⏎ `材料`). A hand-typed
+ * text, its paragraphs one line each, never has a subtitle that fills its measure.
+ */
+function continuesSubtitle(
+	subtitle: string,
+	next: string,
+	span: readonly SourceLine[],
+	isByline: (text: string) => unknown,
+): boolean {
+	const t = next.trim();
+	if (t.length === 0 || visibleLength(t) > 40 || /[。！？!?；;：:，,]/.test(t)) return false;
+	if (isSubtitleLine(t) || markerOf(t) || authorOf(t) || /^[（(]/.test(t) || /年.{0,6}月/.test(t))
+		return false;
+	if (DOCUMENT_END.test(subtitle)) return false;
+	let measure = 0;
+	for (const line of span) measure = Math.max(measure, visibleLength(line.text));
+	if (visibleLength(subtitle) < measure - 2) return false;
+	if (t.length <= 4 || isByline(t)) return DOCUMENT_END.test(subtitle + t);
+	return true;
+}
+
 /** A byline's name: letter-spacing collapsed, brackets, labels and seal notes taken off. */
 function collapse(text: string): string {
 	return unitText(text);
@@ -114,7 +145,16 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 				head.title = title;
 			}
 		}
-		if (isSubtitleLine(text(k))) ((head.subtitle = text(k).trim()), take(k++));
+		if (isSubtitleLine(text(k))) {
+			head.subtitle = text(k).trim();
+			take(k++);
+			// A subtitle too long for the measure wraps: its tail on the next line.
+			while (
+				idx[k] === idx[k - 1]! + 1 &&
+				continuesSubtitle(head.subtitle, text(k), span, isByline)
+			)
+				((head.subtitle += text(k).trim()), take(k++));
+		}
 		while (head.byline.length < 4 && text(k)) {
 			if (isByline(text(k))) (head.byline.push(collapse(text(k))), take(k++));
 			else if (wrappedByline(k)) (head.byline.push(wrappedByline(k)!), take(k++), take(k++));

@@ -2,7 +2,9 @@
  * Find the reports of a book without a usable TOC by their heads (issue 21 item 3): a report
  * starts at a title line (one or two short lines without sentence punctuation) followed by a
  * `——` subtitle, or by a unit line and then its body (a sentence or a heading `一、`), when the
- * previous report has ended (a sign-off with a date, a finished sentence) or nothing came before.
+ * previous report has ended (a sign-off with a date, an author's `作者：X`, a finished sentence)
+ * or nothing came before. Right after a sign-off, a title line over its body is a head too (an
+ * essay has no subtitle or unit line: `作者：李红梅⏎让读书成为机关干部的习惯⏎读书是…。`).
  *
  * @example
  *   …南沟村党支部⏎二〇一一年六月三日⏎⏎学习兴村 实干富民⏎——平川县南沟村创建…⏎南沟村党支部⏎南沟村把学习…。
@@ -11,12 +13,19 @@
  * Doesn’t read the reports (see `build-report.ts`), and finds nothing in a source with fewer
  * than two heads: one head is a single article.
  */
-import { endsSentence, isSubtitleLine, markerOf } from '../lines/line-kinds.ts';
+import {
+	endsMidClause,
+	endsSentence,
+	isSubtitleLine,
+	markerOf,
+	visibleLength,
+} from '../lines/line-kinds.ts';
 import { isTitleLike } from '../report/report-header.ts';
 import { isBookMatter } from './parse-toc.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
 import { isUnitLine } from '../report/unit.ts';
+import { authorOf } from '../report/sign-off.ts';
 import { HAN_CLASS, countHan } from '../../text/han.ts';
 
 const DATE_TAIL =
@@ -44,9 +53,48 @@ function isDashSubtitle(text: string): boolean {
 	return /^[ \u3000]*(?:—{1,2}|－{1,2})/.test(text);
 }
 
-/** Body text: a sentence, or a heading of the ladder (`一、`, `（一）`, `1.`). */
+/**
+ * Body text: a sentence, or a heading of the ladder (`一、`, `（一）`, `1.`); a line wrapped at
+ * the measure of a narrow page shows a sentence ending inside it (`…重要基础。几年来我们…`).
+ */
 function isBodyStart(text: string): boolean {
-	return endsSentence(text) || markerOf(text.trim()) !== null || text.trim().length > 40;
+	return (
+		endsSentence(text) ||
+		markerOf(text.trim()) !== null ||
+		text.trim().length > 40 ||
+		/[。！？][^。！？]/.test(text.trim())
+	);
+}
+
+/** A line that closes a report: a dated sign-off, or an author's `作者：X` (it closes the text above it). */
+function isSignOff(text: string): boolean {
+	return isSignOffDate(text) || authorOf(text) !== null;
+}
+
+/** A body line that breaks off: no sentence end, in prose (a clause mark in it, or ending in one). */
+function breaksOff(text: string): boolean {
+	const t = text.trim();
+	return !endsSentence(t) && (endsMidClause(t) || (t.length >= 12 && /[，、；]/.test(t)));
+}
+
+/**
+ * A head found where the text before it has not ended: `cut`, made a report (a title and a
+ * `——` subtitle at the top of a page, or after a sign-off, when the sentence before broke off);
+ * `kept`, not made one (a title line over body text after a sign-off whose text broke off).
+ * `at` is the head's index in `lines`, `open` the index of the line that broke off.
+ */
+export interface HeadNote {
+	kind: 'cut' | 'kept';
+	at: number;
+	open: number;
+}
+
+/** What `headAt` reads besides the lines: the page of each line, and where to note uncertain heads. */
+interface HeadContext {
+	pageOfLine?: readonly number[];
+	notes?: HeadNote[];
+	/** A sign-off ends the report above, whatever the text above it (a head that is warned about). */
+	trustSignOff?: boolean;
 }
 
 /**
@@ -59,6 +107,7 @@ function headAt(
 	k: number,
 	unitWords: readonly string[],
 	first = false,
+	ctx: HeadContext = {},
 ): number {
 	const text = (j: number) =>
 		idx[j] === undefined || (first && j < k) ? '' : lines[idx[j]!]!.text;
@@ -71,42 +120,83 @@ function headAt(
 	const before = text(k - 1);
 	// The book's own matter (前言, 后记) is no report.
 	if (isBookMatter(text(k).trim())) return 0;
-	// Right after a dated sign-off, a title line and then body text (no subtitle, no unit line).
-	if (
+	// The last line of text above the sign-off that ends at k−1 (its dates, author and unit
+	// lines skipped), when it breaks off mid-sentence: the report above has not ended (a page of
+	// columns read out of order puts a sign-off among the lines of the other column).
+	let open = -1;
+	if (k > 0 && !first && !ctx.trustSignOff) {
+		let j = k - 1;
+		for (let n = 0; n < 3 && j >= 0 && (isSignOff(text(j)) || isUnitLine(text(j), unitWords)); n++)
+			j--;
+		if (j >= 0 && j < k - 1 && breaksOff(text(j))) open = j;
+	}
+	// A sign-off right before: a date, or an author line under text that ended (not the byline
+	// under a title: `让读书成为习惯⏎作者：王建国⏎读书的意义⏎…` is one essay).
+	const signOffBefore =
+		isSignOffDate(before) || (authorOf(before) !== null && k >= 2 && endsSentence(text(k - 2)));
+	const note = (kind: HeadNote['kind'], at: number) =>
+		ctx.notes?.push({ kind, at: idx[k]!, open: idx[at]! });
+	// Right after a sign-off, a title line and then body text (no subtitle, no unit line).
+	const signedOff =
 		k > 0 &&
-		isSignOffDate(before) &&
+		signOffBefore &&
 		isPrintedTitle(text(k)) &&
 		!isSignOffDate(text(k)) &&
-		isBodyStart(text(k + 1))
-	)
-		return 1;
-	if (!titled) return 0;
-	// The previous report has ended, or nothing came before.
-	if (
-		k > 0 &&
-		!first &&
-		!(isSignOffDate(before) || endsSentence(before) || isUnitLine(before, unitWords))
-	)
+		isBodyStart(text(k + 1)) &&
+		visibleLength(text(k + 1)) >= 8;
+	if (signedOff && open < 0) return 1;
+	if (!titled) {
+		if (signedOff) note('kept', open);
 		return 0;
-	for (const n of [1, 2]) {
-		if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
-		const after = text(k + n);
-		if (isDashSubtitle(after)) return n;
-		if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
 	}
-	return 0;
+	// The previous report has ended, or nothing came before; or the text before it broke off at
+	// the foot of a page or above a sign-off, and a title over a `——` subtitle starts a report.
+	const ended =
+		k === 0 ||
+		first ||
+		(open < 0 && (signOffBefore || endsSentence(before) || isUnitLine(before, unitWords)));
+	// The head's title line count: over a `——` subtitle, or over a unit line and the body.
+	const shape = (): number => {
+		for (const n of [1, 2]) {
+			if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
+			const after = text(k + n);
+			if (isDashSubtitle(after)) return n;
+			if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
+		}
+		return 0;
+	};
+	if (!ended) {
+		const pages = ctx.pageOfLine;
+		const newPage =
+			pages !== undefined &&
+			(pages[idx[k - 1]!] ?? 1) !== (pages[idx[k]!] ?? 1) &&
+			breaksOff(before);
+		const subtitled =
+			isDashSubtitle(text(k + 1)) || (titleLike(text(k + 1)) && isDashSubtitle(text(k + 2)));
+		if (subtitled && (open >= 0 || newPage)) {
+			note('cut', open >= 0 ? open : k - 1);
+			return isDashSubtitle(text(k + 1)) ? 1 : 2;
+		}
+		if (open >= 0 && (signedOff || shape() > 0)) note('kept', open);
+		return 0;
+	}
+	return shape();
 }
 
 /**
  * @param lines All lines of the source.
  * @param from Index of the first line to look at (after a cover or a TOC).
  * @param unitWords Unit words from the vocabulary.
+ * @param pageOfLine 1-based page of each line (a head at the top of a page may follow a cut sentence).
+ * @param notes Receives the heads found, or not made reports, where the text before them broke off.
  * @returns One span per head (each running to the next head or the end), or [] below two heads.
  */
 export function splitByHeads(
 	lines: readonly SourceLine[],
 	from: number,
 	unitWords: readonly string[],
+	pageOfLine?: readonly number[],
+	notes?: HeadNote[],
 ): SpanDraft[] {
 	const idx: number[] = [];
 	for (let i = from; i < lines.length; i++) if (!isBlank(lines[i])) idx.push(i);
@@ -114,7 +204,7 @@ export function splitByHeads(
 	for (let k = 0; k < idx.length; k++) {
 		// The first head may follow a cover (no sentence before it): test it as if first.
 		const n =
-			headAt(lines, idx, k, unitWords) ||
+			headAt(lines, idx, k, unitWords, false, { pageOfLine, notes }) ||
 			(starts.length === 0 && headAt(lines, idx, k, unitWords, true));
 		if (n) starts.push(idx[k]!);
 	}
@@ -139,6 +229,8 @@ export function splitByHeads(
 /**
  * Heads of reports the TOC doesn't list, inside a located report's span: a head right after a
  * sign-off date (a report that has ended) would otherwise be merged into the report above it.
+ * (A head found here is split off with a warning, `toc:unlisted-report`, so the text above the
+ * sign-off is not read: `headAt` trusts the sign-off.)
  * @returns Indices in `lines` where such reports start, in order.
  */
 export function unlistedHeads(
@@ -151,7 +243,10 @@ export function unlistedHeads(
 	for (let i = from; i < to; i++) if (!isBlank(lines[i])) idx.push(i);
 	const out: number[] = [];
 	for (let k = 1; k < idx.length; k++) {
-		if (isSignOffDate(lines[idx[k - 1]!]!.text) && headAt(lines, idx, k, unitWords))
+		if (
+			isSignOffDate(lines[idx[k - 1]!]!.text) &&
+			headAt(lines, idx, k, unitWords, false, { trustSignOff: true })
+		)
 			out.push(idx[k]!);
 	}
 	return out;
@@ -170,9 +265,11 @@ export function reportSignals(
 		if (isBlank(lines[i]) || skip(i)) continue;
 		const t = lines[i]!.text;
 		if (isDashSubtitle(t)) subtitles++;
-		// A date after a sentence, or after a signing unit after a sentence (not a cover date).
+		// A date after a sentence, or after a signing unit after a sentence (not a cover date); an
+		// author's `作者：X` after a sentence.
 		else if (isSignOffDate(t) && (endsSentence(prev) || (prev.length <= 30 && endsSentence(prev2))))
 			signOffs++;
+		else if (authorOf(t) !== null && endsSentence(prev)) signOffs++;
 		prev2 = prev;
 		prev = t;
 	}

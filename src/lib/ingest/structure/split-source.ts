@@ -4,8 +4,9 @@
  *
  * Order of attempts: a TOC whose entries are found in the body; a web collection; reports
  * found by their heads (a book without a TOC, or whose TOC matches nothing); one article.
- * Every loosely matched TOC entry and a source that looks like several reports but yields one
- * gets a warning.
+ * Every loosely matched TOC entry, a source that looks like several reports but yields one, and
+ * a report head where the text before it broke off mid-sentence (`structure:uncertain-head`:
+ * made a report, or not, either way named) gets a warning.
  *
  * Doesn’t build the reports (see `build-report.ts`).
  */
@@ -22,7 +23,7 @@ import type { RepairLog } from '../lines/repair-log.ts';
 import { detectShape, type Shape } from './shape.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
-import { reportSignals, splitByHeads, unlistedHeads } from './split-by-heads.ts';
+import { reportSignals, splitByHeads, unlistedHeads, type HeadNote } from './split-by-heads.ts';
 import { isFrameLine, splitCompilation } from './split-compilation.ts';
 import { splitSingle } from './split-single.ts';
 import { splitWeb, type WebSplit } from './split-web.ts';
@@ -49,6 +50,21 @@ function warn(file: string, line: number, ruleId: string, message: string): Inge
 function quote(text: string): string {
 	const t = text.trim();
 	return t.length > 24 ? `${t.slice(0, 24)}…` : t;
+}
+
+/** The warning for a head where the text before it broke off (see `HeadNote`). */
+function uncertainHead(file: string, lines: readonly SourceLine[], note: HeadNote): IngestIssue {
+	const head = lines[note.at]!;
+	const open = lines[note.open]!;
+	const where = `the text before it breaks off mid-sentence at line ${open.no} (“…${open.text.trim().slice(-12)}”)`;
+	return warn(
+		file,
+		head.no,
+		'structure:uncertain-head',
+		note.kind === 'cut'
+			? `“${quote(head.text)}” starts a report, but ${where}: a sentence may be cut or the text out of order. Check lines ${open.no}–${head.no}.`
+			: `“${quote(head.text)}” follows a sign-off like a report's title, but ${where}, above the sign-off: it is not made a report (its lines stay in the report above). Check lines ${open.no}–${head.no}.`,
+	);
 }
 
 /** Lines between the TOC and the first report: a 前言 (preface) or frame lines; the rest stays unassigned. */
@@ -175,6 +191,7 @@ function outlineStructure(
  * @param file The source's file name (for issues).
  * @param lines All lines of the source.
  * @param outline A PDF's outline: the TOC of a book that prints none (see `outline-toc.ts`).
+ * @param pageOfLine 1-based page of each line (index = line number − 1), when pages are known.
  */
 export function splitSource(
 	file: string,
@@ -182,6 +199,7 @@ export function splitSource(
 	log: RepairLog,
 	unitWords: readonly string[],
 	outline?: readonly OutlineEntry[],
+	pageOfLine?: readonly number[],
 ): SourceStructure {
 	const regions: AccountInput['regions'][number][] = [];
 	const issues: IngestIssue[] = [];
@@ -210,7 +228,10 @@ export function splitSource(
 		);
 		if (spans.length === 0) {
 			// A TOC that matches nothing: find the reports by their heads.
-			spans = splitByHeads(lines, toc.end + 1, unitWords);
+			const notes: HeadNote[] = [];
+			spans = splitByHeads(lines, toc.end + 1, unitWords, pageOfLine, notes);
+			for (const n of notes)
+				if (n.kind === 'kept' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
 			if (spans.length)
 				issues.push(
 					warn(
@@ -262,7 +283,10 @@ export function splitSource(
 			if (s.labelLine !== undefined)
 				regions.push({ from: s.labelLine - 1, to: s.labelLine, place: 'frame' });
 	} else {
-		const heads = splitByHeads(lines, 0, unitWords);
+		const notes: HeadNote[] = [];
+		const heads = splitByHeads(lines, 0, unitWords, pageOfLine, notes);
+		for (const n of notes)
+			if (n.kind === 'kept' || heads.length >= 2) issues.push(uncertainHead(file, lines, n));
 		if (heads.length >= 2) {
 			shape = 'head-compilation';
 			spans = heads;
