@@ -140,6 +140,40 @@ class TermNumbers {
 const LOG_TF = Float64Array.from({ length: 256 }, (_, tf) => Math.log(tf));
 
 /**
+ * The `k`-th smallest of `values[0 … m)` (0-based), by quickselect: the same number as
+ * `values.slice(0, m).sort()[k]`, in linear time. Reorders `values`.
+ */
+function select(values: Float64Array, m: number, k: number): number {
+	let lo = 0;
+	let hi = m - 1;
+	while (lo < hi) {
+		const pivot = values[(lo + hi) >>> 1]!;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (values[i]! < pivot) i++;
+			while (values[j]! > pivot) j--;
+			if (i <= j) {
+				const t = values[i]!;
+				values[i++] = values[j]!;
+				values[j--] = t;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return values[k]!;
+	}
+	return values[k]!;
+}
+
+/** Scratch arrays of `topVector`, grown as needed and reused from report to report. */
+const scratch = {
+	keys: new Int32Array(0),
+	weights: new Float64Array(0),
+	copy: new Float64Array(0),
+};
+
+/**
  * One report's vector: the `keep` heaviest of its terms by (1 + ln tf) · idf, L2-normalised,
  * sorted by kept-term id. Kept-term ids are numbered across the corpus in the order the vectors
  * first keep them (`keptIds`, -1 = none yet).
@@ -152,8 +186,12 @@ function topVector(
 	keptIds: Int32Array,
 	nextId: { value: number },
 ): Vector {
-	const keys = new Int32Array(terms.length);
-	const weights = new Float64Array(terms.length);
+	if (scratch.keys.length < terms.length) {
+		scratch.keys = new Int32Array(terms.length * 2);
+		scratch.weights = new Float64Array(terms.length * 2);
+		scratch.copy = new Float64Array(terms.length * 2);
+	}
+	const { keys, weights, copy } = scratch;
 	let m = 0;
 	for (let i = 0; i < terms.length; i++) {
 		const termIdf = idf[terms[i]!]!;
@@ -162,27 +200,41 @@ function topVector(
 		keys[m] = terms[i]!;
 		weights[m++] = (1 + (tf < LOG_TF.length ? LOG_TF[tf]! : Math.log(tf))) * termIdf;
 	}
-	// The `keep`-th largest weight is the threshold (a native numeric sort of a copy).
-	const sorted = weights.slice(0, m).sort();
-	const threshold = m > keep ? sorted[m - keep]! : 0;
-	const kept: Array<[number, number]> = [];
-	for (let i = 0; i < m && kept.length < keep; i++)
-		if (weights[i]! >= threshold) kept.push([keys[i]!, weights[i]!]);
+	// The `keep`-th largest weight is the threshold.
+	let threshold = 0;
+	if (m > keep) {
+		copy.set(weights.subarray(0, m));
+		threshold = select(copy, m, m - keep);
+	}
+	// The kept terms in text order (of equal weights at the threshold, the first ones).
+	const kept: number[] = [];
+	for (let i = 0; i < m && kept.length < keep; i++) if (weights[i]! >= threshold) kept.push(i);
 	let norm = 0;
-	for (const [, w] of kept) norm += w * w;
+	for (const i of kept) norm += weights[i]! * weights[i]!;
 	norm = Math.sqrt(norm) || 1;
-	const pairs = kept.map(([term, w]): [number, number] => {
-		let id = keptIds[term]!;
-		if (id < 0) keptIds[term] = id = nextId.value++;
-		return [id, w / norm];
+	// Sorted by term id so two vectors merge in one pass. Ids are distinct, so (id, position)
+	// packed in one number (id · 2^21 + position < 2^52: ids are int32) sorts natively.
+	const ids = kept.map((i) => {
+		let id = keptIds[keys[i]!]!;
+		if (id < 0) keptIds[keys[i]!] = id = nextId.value++;
+		return id;
 	});
-	// Sorted by term id so two vectors merge in one pass.
-	pairs.sort((a, b) => a[0] - b[0]);
-	return {
-		terms: Int32Array.from(pairs, (p) => p[0]),
-		weights: Float32Array.from(pairs, (p) => p[1]),
-	};
+	const order =
+		kept.length <= PACK
+			? Float64Array.from(ids, (id, k) => id * PACK + k)
+					.sort()
+					.map((packed) => packed % PACK)
+			: [...kept.keys()].sort((a, b) => ids[a]! - ids[b]!);
+	const vector = { terms: new Int32Array(kept.length), weights: new Float32Array(kept.length) };
+	for (const [j, k] of order.entries()) {
+		vector.terms[j] = ids[k]!;
+		vector.weights[j] = weights[kept[k]!]! / norm;
+	}
+	return vector;
 }
+
+/** Positions packed beside a term id in `topVector`'s sort. */
+const PACK = 2 ** 21;
 
 function denseDot(dense: Float32Array, b: Vector): number {
 	let sum = 0;
