@@ -213,8 +213,12 @@ async function reportsKnowledge(
 ): Promise<{ values: KnownReport[]; related: Map<string, string[]> }> {
 	const first = reports[0];
 	if (!first) return { values: [], related: new Map() };
-	const start = performance.now();
-	const took = () => `${((performance.now() - start) / 1000).toFixed(2)} s`;
+	const start = { wall: performance.now(), cpu: process.cpuUsage() };
+	const took = () => {
+		const cpu = process.cpuUsage(start.cpu);
+		const s = (x: number) => x.toFixed(2);
+		return `${s((performance.now() - start.wall) / 1000)} s, ${s((cpu.user + cpu.system) / 1e6)} CPU s`;
+	};
 	const files = reports.map((r) => bodyRef(r).bodyFile);
 	const dir = knowledgeCacheDir(bodyRef(first).bodyFile);
 	const keys = reports.map((r, i) => reportKey(readBody(files[i]!), r.data));
