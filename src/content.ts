@@ -9,7 +9,7 @@ import {
 	unescapeHTML,
 	type AstroComponentFactory,
 } from 'astro/runtime/server/index.js';
-import { excerptFromHtml } from './lib/site/excerpt.ts';
+import path from 'node:path';
 import {
 	groupByCategory,
 	groupByTheme,
@@ -20,10 +20,26 @@ import {
 import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
 import { neighbourMap, type Neighbours } from './lib/site/neighbours.ts';
 import { relatedIndex, relatedReports } from './lib/site/related.ts';
-import { bodyBlocks, bodyText, type BodyBlock } from './lib/knowledge/body-blocks.ts';
+import { bodyBlocks, type BodyBlock } from './lib/knowledge/body-blocks.ts';
 import { readBody, type BodyRef } from './loaders/report-bodies.ts';
-import { collectPractices, type Practice } from './lib/knowledge/collect-practices.ts';
-import { relatedByContent } from './lib/knowledge/related-by-content.ts';
+import { practicesFromReports, type Practice } from './lib/knowledge/collect-practices.ts';
+import { relatedByBigrams } from './lib/knowledge/related-by-content.ts';
+import {
+	isRelatedPairs,
+	isReportKnowledge,
+	isReportPractices,
+	reportKnowledge,
+	type ReportKnowledge,
+} from './lib/knowledge/report-knowledge.ts';
+import {
+	corpusDigest,
+	knowledgeCacheDir,
+	readCacheFile,
+	reportKey,
+	REPORTS_FILE,
+	RESULT_FILE,
+	writeCacheFile,
+} from './loaders/knowledge-cache.ts';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 export type CompilationEntry = CollectionEntry<'compilations'>;
@@ -166,28 +182,96 @@ let knowledgeCache: Promise<KnowledgeIndex> | undefined;
 
 /**
  * Excerpts, practices and related-by-content of the whole site, computed once per build from one
- * read of every report body. Keeps only what the pages need afterwards: the body text of all
- * reports is held just while related-by-content is computed, blocks only for the reports that
- * name a practice (a page needing a report's blocks reads them: `reportBlocks`).
+ * read of every report body. Keeps only what the pages need afterwards (a page needing a
+ * report's blocks reads them: `reportBlocks`).
  */
 export function getKnowledge(): Promise<KnowledgeIndex> {
 	knowledgeCache ??= (async () => {
 		const [reports, compilations] = await Promise.all([getReports(), getCompilations()]);
-		const excerpts = new Map<string, string>();
-		const withPractices: Array<{ data: ReportEntry['data']; blocks: BodyBlock[] }> = [];
-		const texts: Array<{ id: string; text: string }> = [];
-		for (const r of reports) {
-			const html = readBody(bodyRef(r).bodyFile);
-			const blocks = bodyBlocks(html);
-			excerpts.set(r.id, excerptFromHtml(html));
-			if (r.data.namedPractices.length > 0) withPractices.push({ data: r.data, blocks });
-			// A reprint is not "related" to anything: its canonical copy is (it would be its own twin).
-			if (!r.data.reprintOf) texts.push({ id: r.id, text: `${r.data.title}\n${bodyText(blocks)}` });
-		}
-		const practices = collectPractices(withPractices);
-		const related = relatedByContent(texts);
+		const { values, related } = await reportsKnowledge(reports);
+		const excerpts = new Map(reports.map((r, i) => [r.id, values[i]!.excerpt]));
+		const practices = practicesFromReports(
+			reports.map((r, i) => ({ data: r.data, practices: values[i]!.practices })),
+		);
 		const sources = new Map(compilations.map((c) => [c.data.slug, c.data]));
 		return { excerpts, practices, related, sources };
 	})();
 	return knowledgeCache;
 }
+
+type KnownReport = Pick<ReportKnowledge, 'excerpt' | 'practices'>;
+
+/**
+ * Each report's excerpt and practices, and the related lists, reusing the last builds' work kept
+ * in the cache folder (`loaders/knowledge-cache.ts`): the whole result when no report's key
+ * changed (and none was added, removed or reordered), else each unchanged report's value, so
+ * only the changed bodies are parsed again; related-by-content then runs on all reports' cached
+ * bigrams. A cached value that is not intact or not of the expected shape is computed again.
+ */
+async function reportsKnowledge(
+	reports: readonly ReportEntry[],
+): Promise<{ values: KnownReport[]; related: Map<string, string[]> }> {
+	const first = reports[0];
+	if (!first) return { values: [], related: new Map() };
+	const start = { wall: performance.now(), cpu: process.cpuUsage() };
+	const took = () => {
+		const cpu = process.cpuUsage(start.cpu);
+		const s = (x: number) => x.toFixed(2);
+		return `${s((performance.now() - start.wall) / 1000)} s, ${s((cpu.user + cpu.system) / 1e6)} CPU s`;
+	};
+	const files = reports.map((r) => bodyRef(r).bodyFile);
+	const dir = knowledgeCacheDir(bodyRef(first).bodyFile);
+	const keys = reports.map((r, i) => reportKey(readBody(files[i]!), r.data));
+	const digest = corpusDigest(
+		reports.map((r, i) => ({ id: r.id, reprint: Boolean(r.data.reprintOf), key: keys[i]! })),
+	);
+	const kept = (await readCacheFile(path.join(dir, RESULT_FILE))) as Record<string, unknown>;
+	if (
+		kept?.digest === digest &&
+		Array.isArray(kept.values) &&
+		kept.values.length === reports.length &&
+		(kept.values as unknown[]).every(
+			(v) =>
+				isString((v as KnownReport)?.excerpt) && isReportPractices((v as KnownReport).practices),
+		) &&
+		isRelatedPairs(kept.related)
+	) {
+		console.info(`huibian: knowledge index reused whole (${reports.length} reports, ${took()})`);
+		return { values: kept.values as KnownReport[], related: new Map(kept.related) };
+	}
+	const stored = await readCacheFile(path.join(dir, REPORTS_FILE));
+	const previous = stored instanceof Map ? (stored as Map<unknown, unknown>) : new Map();
+	const entries = new Map<string, ReportKnowledge>();
+	let computed = 0;
+	const values = reports.map((r, i) => {
+		const key = keys[i]!;
+		const known = entries.get(key) ?? previous.get(key);
+		const value = isReportKnowledge(known)
+			? known
+			: (computed++, reportKnowledge(readBody(files[i]!), r.data));
+		entries.set(key, value);
+		return value;
+	});
+	// A reprint is not "related" to anything: its canonical copy is (it would be its own twin).
+	const related = relatedByBigrams(
+		reports.flatMap((r, i) =>
+			r.data.reprintOf ? [] : [{ id: r.id, bigrams: values[i]!.bigrams }],
+		),
+	);
+	console.info(
+		`huibian: knowledge index: ${computed} of ${reports.length} reports parsed, ${reports.length - computed} reused; related by content recomputed (${took()})`,
+	);
+	await Promise.all([
+		computed > 0 || previous.size !== entries.size
+			? writeCacheFile(path.join(dir, REPORTS_FILE), entries)
+			: undefined,
+		writeCacheFile(path.join(dir, RESULT_FILE), {
+			digest,
+			values: values.map(({ excerpt, practices }) => ({ excerpt, practices })),
+			related: [...related],
+		}),
+	]);
+	return { values, related };
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';

@@ -7,9 +7,10 @@
  * the inputs (vocabulary and overrides are read from the repository), with three of the samples.
  *
  * It also checks that the incremental build did reuse pages (else it would prove nothing) and
- * rendered everything again when the vocabulary changed.
+ * rendered everything again when the vocabulary changed, and that a damaged knowledge cache
+ * (excerpts, practices, related lists) changes nothing.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -158,6 +159,20 @@ describe('an incremental build equals a clean build after every edit', () => {
 		const counts = await buildBoth('body');
 		expect(counts.full).toBe(false);
 		expect(counts.reused).toBeGreaterThan(counts.files / 2);
+	}, 300_000);
+
+	test('a damaged knowledge cache is computed again, never read', async () => {
+		// Excerpts, practices and related lists are cached in the Astro cache folder
+		// (src/loaders/knowledge-cache.ts): one byte changed in each file must not change a page.
+		const dir = path.join(incremental().cache, 'huibian-knowledge');
+		const names = (await readdir(dir)).sort();
+		expect(names).toEqual(['reports.v8', 'result.v8']);
+		for (const name of names) {
+			const bytes = await readFile(path.join(dir, name));
+			bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x20;
+			await writeFile(path.join(dir, name), bytes);
+		}
+		expect((await buildBoth('damaged knowledge cache')).full).toBe(false);
 	}, 300_000);
 
 	test('a title changed', async () => {

@@ -9,7 +9,7 @@
 import type { ReportFrontmatter } from '../frontmatter.ts';
 import type { BodyBlock } from './body-blocks.ts';
 import { practiceKey, practiceSlug } from './practice-key.ts';
-import { findMention } from './practice-quote.ts';
+import { findMention, type PracticeMention } from './practice-quote.ts';
 
 export type PracticeReport = Pick<
 	ReportFrontmatter,
@@ -50,6 +50,33 @@ export interface Practice {
 	unitCount: number;
 }
 
+/** One named practice of a report: the name as printed, its key and where the body describes it. */
+export interface ReportPractice {
+	printed: string;
+	key: string;
+	/** The describing block and quote, null when no block prints the name. */
+	mention: PracticeMention | null;
+}
+
+/**
+ * The named practices of one report, each key once (the first printed form), with its mention:
+ * everything `practicesFromReports` needs of the body, so it can be kept per report.
+ */
+export function reportPractices(
+	namedPractices: readonly string[],
+	blocks: readonly BodyBlock[],
+): ReportPractice[] {
+	const out: ReportPractice[] = [];
+	const done = new Set<string>();
+	for (const printed of namedPractices) {
+		const key = practiceKey(printed);
+		if (!key || done.has(key)) continue;
+		done.add(key);
+		out.push({ printed, key, mention: findMention(blocks, key) });
+	}
+	return out;
+}
+
 /**
  * @param reports Reports with their body blocks.
  * @returns Practices sorted by number of units (most first), then by name.
@@ -57,14 +84,24 @@ export interface Practice {
 export function collectPractices(
 	reports: ReadonlyArray<{ data: PracticeReport; blocks: readonly BodyBlock[] }>,
 ): Practice[] {
+	return practicesFromReports(
+		reports.map(({ data, blocks }) => ({
+			data,
+			practices: reportPractices(data.namedPractices, blocks),
+		})),
+	);
+}
+
+/**
+ * `collectPractices` from each report's `reportPractices` (computed from the same blocks).
+ * @returns Practices sorted by number of units (most first), then by name.
+ */
+export function practicesFromReports(
+	reports: ReadonlyArray<{ data: PracticeReport; practices: readonly ReportPractice[] }>,
+): Practice[] {
 	const byKey = new Map<string, Practice>();
-	for (const { data, blocks } of reports) {
-		const done = new Set<string>();
-		for (const printed of data.namedPractices) {
-			const key = practiceKey(printed);
-			if (!key || done.has(key)) continue;
-			done.add(key);
-			const mention = findMention(blocks, key);
+	for (const { data, practices: found } of reports) {
+		for (const { printed, key, mention } of found) {
 			let practice = byKey.get(key);
 			if (!practice) {
 				practice = { key, slug: practiceSlug(key), label: `“${key}”`, uses: [], unitCount: 0 };
