@@ -1,0 +1,67 @@
+/**
+ * Two silent wrong fields of issue 13, written by hand: a subtitle's unit read past the end of the
+ * organisation's name (`——X党支部在全县创建…` → `X党支部在全县`), and essays headed title ⏎
+ * `作者：X` ⏎ body merged into one article.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { unitFromSubtitle } from '../../src/lib/ingest/report/unit.ts';
+
+const vocab = parseVocabulary(
+	readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'),
+);
+const words = vocab.categories.flatMap((c) => c.unitWords);
+const ingestText = (text: string) =>
+	ingestAll([{ file: 'c.txt', bytes: new TextEncoder().encode(text) }], vocab, {});
+
+describe('a subtitle’s unit ends where the organisation’s name ends', () => {
+	test.each([
+		['——清河县水务局党支部在全县创建学习型党组织中的实践', '清河县水务局党支部'],
+		['——XX局党支部在创建学习型党组织中的实践', 'XX局党支部'],
+		['——XX局党支部在……中的实践', 'XX局党支部'],
+		['——清河县财政局党支部在机关作风建设中的实践', '清河县财政局党支部'],
+		['——XX社区依托读书会创建学习型社区纪实', 'XX社区'],
+		['——清河县第一中学率先创建学习型学校', '清河县第一中学'],
+		['——清河县第一中学以读书促进创建学习型学校', '清河县第一中学'],
+		['——清河县委组织部为全县创建学习型党组织开路', '清河县委组织部'],
+		['——清河县实验小学和家长一起创建学习型家庭', '清河县实验小学'],
+		['——东城街道在辖区创建学习型社区', '东城街道'],
+		// `和` inside the name is no link: the cut is at `在`.
+		['——清河县和平街道在辖区创建学习型社区', '清河县和平街道'],
+	])('%s → %s', (subtitle, unit) => {
+		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
+	});
+
+	test.each([['——大家在全县创建学习型社区'], ['——读书在机关中创建学习型组织']])(
+		'%s names no organisation: no unit',
+		(subtitle) => {
+			expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
+		},
+	);
+
+	test('in a report: the unit is the party branch; an unclear one is empty and warned with its line', () => {
+		const result = ingestText(
+			[
+				'学习促发展',
+				'——平川县水务局党支部在全县创建学习型党组织中的实践',
+				'平川县水务局坚持每周集中学习一次，干部素质明显提高。',
+				'二〇一一年六月三日',
+				'',
+				'共同学习',
+				'——大家在全县创建学习型社区',
+				'社区居民每月参加一次读书会，邻里关系更加和睦。',
+				'二〇一一年七月一日',
+				'',
+			].join('\n'),
+		);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit ?? null])).toEqual([
+			['学习促发展', '平川县水务局党支部'],
+			['共同学习', null],
+		]);
+		expect(
+			result.issues.filter((i) => i.ruleId === 'unit:unclear-subtitle').map((i) => i.line),
+		).toEqual([7]);
+	});
+});
