@@ -65,3 +65,80 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 		).toEqual([7]);
 	});
 });
+
+const essays = [
+	'机关读书文集',
+	'',
+	'让读书成为习惯',
+	'作者：李文远',
+	'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+	'读书小组每月交流一次心得，形成了浓厚的学习氛围。',
+	'',
+	'书香浸润机关',
+	'作者：王建国',
+	'机关干部每人每年读书不少于十二本，图书室全天开放。',
+	'我们还建立了网上读书平台，方便大家随时阅读。',
+	'',
+	'学习改变了我们',
+	'作者：张晓梅',
+	'通过两年的学习，干部的业务能力和服务水平都有了明显的提升。',
+	'群众满意度逐年提高，各项工作走在了全县前列。',
+	'',
+].join('\n');
+
+describe('reports headed title ⏎ 作者：X ⏎ body, no dated sign-off', () => {
+	test('three such heads are three reports: the byline is the author, the body starts after it', () => {
+		const result = ingestText(essays);
+		expect(result.catalog.sources[0]!.shape).toBe('head-compilation');
+		expect(
+			result.pages.map((p) => [
+				p.frontmatter.title,
+				p.frontmatter.author ?? null,
+				p.text.split('\n')[0],
+			]),
+		).toEqual([
+			[
+				'让读书成为习惯',
+				'李文远',
+				'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+			],
+			['书香浸润机关', '王建国', '机关干部每人每年读书不少于十二本，图书室全天开放。'],
+			['学习改变了我们', '张晓梅', '通过两年的学习，干部的业务能力和服务水平都有了明显的提升。'],
+		]);
+	});
+
+	test('one such head among other heads is not a report, but it is warned with its line', () => {
+		const result = ingestText(
+			[
+				'学习兴村 实干富民',
+				'——平川县南沟村创建学习型村庄工作汇报',
+				'南沟村党支部',
+				'南沟村把学习作为发展的第一动力，村民夜校每周开课两次。',
+				'二〇一一年六月三日',
+				'',
+				'书香浸润机关',
+				'作者：王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+				'',
+				'学习促发展',
+				'——平川县水务局党支部在全县创建学习型党组织中的实践',
+				'平川县水务局坚持每周集中学习一次，干部素质明显提高。',
+				'',
+			].join('\n'),
+		);
+		expect(result.pages.map((p) => p.frontmatter.title)).toEqual([
+			'学习兴村 实干富民',
+			'学习促发展',
+		]);
+		const warned = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
+		expect(warned.map((i) => [i.line, i.message.includes('书香浸润机关')])).toEqual([[7, true]]);
+	});
+});
+
+// A guard (it passes before the fix too): the byline head of an essay under its book's cover line
+// is no head in the middle of text, so nothing is split or warned about.
+test('one essay under a cover line stays one article, its head not warned about', () => {
+	const result = ingestText(essays.split('\n').slice(0, 7).join('\n'));
+	expect(result.pages.map((p) => p.frontmatter.author ?? null)).toEqual(['李文远']);
+	expect(result.issues.filter((i) => i.ruleId === 'structure:uncertain-head')).toEqual([]);
+});
