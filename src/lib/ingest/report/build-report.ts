@@ -27,7 +27,7 @@ import {
 	isAnonymised,
 	isUnitLine,
 	unitFromHeadline,
-	unitFromSubtitle,
+	readSubtitleUnit,
 	unitPartsOf,
 } from './unit.ts';
 import { unitFromBody } from './unit-from-body.ts';
@@ -153,14 +153,25 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		: null;
 	const firstUnitLine =
 		span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
+	const fromSubtitle =
+		subtitle && rawSubtitle ? readSubtitleUnit(rawSubtitle, subtitle, ctx.unitWords) : null;
 	const unit =
-		(subtitle && rawSubtitle ? unitFromSubtitle(rawSubtitle, subtitle, ctx.unitWords) : null) ??
+		fromSubtitle?.unit ??
 		span.tocItem?.unit ??
 		(head.byline.length ? head.byline.join(' ') : null) ??
 		signOff.unit ??
 		(firstUnitLine && UNIT_LINE.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
 		selfNamed(blocks, author, ctx);
+	if (!unit && fromSubtitle?.unclear) {
+		const at = head.consumed.find((l) => l.text.includes(fromSubtitle.unclear!))?.no;
+		warn(
+			ctx,
+			at ?? lines.find((l) => !isBlank(l))?.no ?? ctx.lines[span.start]!.no,
+			'unit:unclear-subtitle',
+			`The subtitle “${subtitle}” opens with “${fromSubtitle.unclear}”, which ends as no organisation's name; no unit is read from it.`,
+		);
+	}
 	keepUnusedByline(head, unit, blocks, ctx.log);
 	const unitParts = unit ? unitPartsOf(unit) : [];
 	const bodyText = blocks.map((b) => b.text).join('\n');

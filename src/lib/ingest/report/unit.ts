@@ -113,6 +113,48 @@ function cleanName(name: string): string | null {
 	return t;
 }
 
+// Words that open what a writer does (`X党支部在全县创建…`, `X中学率先创建…`): an organisation
+// name is never cut by them, so a name read up to the verb ends before them.
+const STRONG_LINK =
+	/在|率先|通过|依托|围绕|坚持|着力|立足|借助|注重|不断|努力|全力|始终|一直|多年来|近年来|以来/gu;
+// One-character links that can also be inside a name (`清河县为民服务中心`, `和平街道`): a cut
+// there only when the text read does not end as a name, or a scope (`为全县`) follows.
+const WEAK_LINK = /[以为和与同把将用从向对让]/gu;
+const SCOPE = /^(?:全(?:县|区|市|省|镇|乡|街|系统|局|校|行业)|辖区|基层|本(?:地|系统|单位))/u;
+
+/** How a headline's writer was read: a unit, or none and the text that looked like one. */
+export interface HeadlineUnit {
+	unit: string | null;
+	/** Text before a building verb that goes on past an organisation name, or where no name ends. */
+	unclear: string | null;
+}
+
+/**
+ * End a name read up to the verb where the organisation's name ends: `清河县水务局党支部在全县` →
+ * `清河县水务局党支部`. A link word (`在`, `率先`, `以…`) with no organisation name before it
+ * (`大家在全县`) leaves the name unclear; text without a link word is kept as read.
+ */
+function endsAsName(name: string, unitWords: readonly string[]): boolean {
+	return unitPartsOf(name).every((p) => endsWithOrgWord(p, unitWords));
+}
+
+function endAtName(name: string, unitWords: readonly string[]): HeadlineUnit {
+	const whole = endsAsName(name, unitWords);
+	const links = [
+		...[...name.matchAll(STRONG_LINK)].map((m) => ({ at: m.index, strong: true })),
+		...[...name.matchAll(WEAK_LINK)].map((m) => ({ at: m.index, strong: false })),
+	].sort((a, b) => a.at - b.at);
+	for (const { at, strong } of links) {
+		if (at === 0) continue;
+		const rest = name.slice(at + 1);
+		if (!strong && whole && !SCOPE.test(rest)) continue;
+		const before = cleanName(name.slice(0, at));
+		if (before && endsAsName(before, unitWords)) return { unit: before, unclear: null };
+		return { unit: null, unclear: name };
+	}
+	return { unit: name, unclear: null };
+}
+
 /**
  * The name part of a subtitle or report-type title: `——延庆县农经站创建学习型机关自评报告` →
  * `延庆县农经站`, `——城镇工委 城镇办事处创建学习型机关自评报告` → both parts,
@@ -122,23 +164,37 @@ function cleanName(name: string): string | null {
  * (`——延庆县水务局2010年上半年工作总结`, `——清河县妇联开展创建学习型家庭活动情况汇报`): the
  * shortest prefix that ends in an organisation word and is followed by a boundary word (a verb,
  * a year, `工作`, the type word). A headline that opens with a preposition (`——在全县…会上的发言`)
- * names no writer. Returns null when nothing reads as a name; never completes one.
+ * names no writer. The name ends where the organisation's does (`——X党支部在全县创建…` →
+ * `X党支部`); when no organisation name ends before the words that follow it, there is no unit and
+ * `unclear` holds the text read. Never completes a name.
  */
-export function unitFromHeadline(text: string, unitWords?: readonly string[]): string | null {
+export function readHeadlineUnit(text: string, unitWords?: readonly string[]): HeadlineUnit {
+	const none: HeadlineUnit = { unit: null, unclear: null };
 	const t = text.trim().replace(/^(?:—{1,2}|－{1,2}|-{1,2})\s*/, '');
-	if (NOT_A_WRITER.test(t)) return null;
+	if (NOT_A_WRITER.test(t)) return none;
+	const words = unitWords ?? [];
 	const m =
 		/^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造)|关于)?学习型/.exec(t) ??
 		/^(.+?)关于/.exec(t);
 	const direct = m ? cleanName(m[1]!) : null;
-	if (direct || !unitWords) return direct;
+	if (direct) return endAtName(direct, words);
+	if (!unitWords) return none;
 	// A "subtitle" that is only the writer's name (`——延庆县水务局`).
-	if (isUnitLine(unitText(t), unitWords)) return unitText(t);
+	if (isUnitLine(unitText(t), unitWords)) return endAtName(unitText(t), words);
 	for (const b of t.matchAll(HEADLINE_BOUNDARY)) {
 		const name = cleanName(t.slice(0, b.index));
-		if (name && unitPartsOf(name).every((part) => endsWithOrgWord(part, unitWords))) return name;
+		if (!name) continue;
+		const read = endAtName(name, words);
+		if (read.unit && endsAsName(read.unit, unitWords)) return read;
+		// Text that ends like a name was read as one here (`大家在全县`), not `读书在机关中`.
+		if (read.unclear && endsAsName(name, unitWords)) return read;
 	}
-	return null;
+	return none;
+}
+
+/** The unit of a subtitle or report-type title (see `readHeadlineUnit`), or null. */
+export function unitFromHeadline(text: string, unitWords?: readonly string[]): string | null {
+	return readHeadlineUnit(text, unitWords).unit;
 }
 
 /**
@@ -147,19 +203,28 @@ export function unitFromHeadline(text: string, unitWords?: readonly string[]): s
  * gone once spaces are normalised), and from the normalised subtitle otherwise. Spaces are kept
  * only where every part is an organisation name.
  */
-export function unitFromSubtitle(
+export function readSubtitleUnit(
 	raw: string,
 	normalised: string,
 	unitWords: readonly string[] = [],
-): string | null {
+): HeadlineUnit {
 	const fromRaw = unitFromHeadline(raw.replace(/[ \u3000]+/g, ' '), unitWords);
 	const parts = fromRaw ? unitPartsOf(fromRaw) : [];
 	if (
 		parts.length > 1 &&
 		parts.every((p) => p.length >= 2 && !GENERIC.test(p) && endsWithOrgWord(p, unitWords))
 	)
-		return parts.join(' ');
-	return unitFromHeadline(normalised, unitWords);
+		return { unit: parts.join(' '), unclear: null };
+	return readHeadlineUnit(normalised, unitWords);
+}
+
+/** The unit of a subtitle (see `readSubtitleUnit`), or null. */
+export function unitFromSubtitle(
+	raw: string,
+	normalised: string,
+	unitWords: readonly string[] = [],
+): string | null {
+	return readSubtitleUnit(raw, normalised, unitWords).unit;
 }
 
 /** `延 庆 县 水 务 局` → `延庆县水务局`; any other text trimmed. */

@@ -84,7 +84,8 @@ function breaksOff(text: string): boolean {
  * `at` is the head's index in `lines`, `open` the index of the line that broke off.
  */
 export interface HeadNote {
-	kind: 'cut' | 'kept';
+	/** `byline`: a title over `作者：X` and body, the only head of that shape: not made a report. */
+	kind: 'cut' | 'kept' | 'byline';
 	at: number;
 	open: number;
 }
@@ -95,6 +96,11 @@ interface HeadContext {
 	notes?: HeadNote[];
 	/** A sign-off ends the report above, whatever the text above it (a head that is warned about). */
 	trustSignOff?: boolean;
+	/**
+	 * Heads shaped title ⏎ `作者：X` ⏎ body: `accept` makes them heads (the source prints two or
+	 * more), else each is pushed to `found` only.
+	 */
+	byline?: { accept: boolean; found: number[] };
 }
 
 /**
@@ -162,6 +168,12 @@ function headAt(
 			const after = text(k + n);
 			if (isDashSubtitle(after)) return n;
 			if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
+			// An essay's head: its one-line title over the author's byline, then its body (a title
+			// line above it is the book's: `机关读书文集⏎让读书成为习惯⏎作者：李文远⏎…`).
+			if (n === 1 && ctx.byline && authorOf(after) !== null && isBodyStart(text(k + n + 1))) {
+				if (!ctx.byline.found.includes(idx[k]!)) ctx.byline.found.push(idx[k]!);
+				if (ctx.byline.accept) return n;
+			}
 		}
 		return 0;
 	};
@@ -200,14 +212,30 @@ export function splitByHeads(
 ): SpanDraft[] {
 	const idx: number[] = [];
 	for (let i = from; i < lines.length; i++) if (!isBlank(lines[i])) idx.push(i);
-	const starts: number[] = [];
-	for (let k = 0; k < idx.length; k++) {
-		// The first head may follow a cover (no sentence before it): test it as if first.
-		const n =
-			headAt(lines, idx, k, unitWords, false, { pageOfLine, notes }) ||
-			(starts.length === 0 && headAt(lines, idx, k, unitWords, true));
-		if (n) starts.push(idx[k]!);
-	}
+	// Heads shaped title ⏎ 作者：X ⏎ body count when the source prints two or more of them; one
+	// alone is named (a note), not made a report.
+	const found: number[] = [];
+	const heads = (accept: boolean, into?: HeadNote[]): number[] => {
+		const starts: number[] = [];
+		const byline = { accept, found };
+		for (let k = 0; k < idx.length; k++) {
+			// The first head may follow a cover (no sentence before it): test it as if first.
+			const n =
+				headAt(lines, idx, k, unitWords, false, { pageOfLine, notes: into, byline }) ||
+				(starts.length === 0 && headAt(lines, idx, k, unitWords, true, { byline }));
+			if (n) starts.push(idx[k]!);
+		}
+		return starts;
+	};
+	heads(false);
+	const accept = found.length >= 2;
+	const starts = heads(accept, notes);
+	// One alone under body text stays in the report above: named. (An essay's own head, under
+	// nothing or a cover line, is not.)
+	if (!accept)
+		for (const at of found)
+			if (idx.some((i) => i < at && isBodyStart(lines[i]!.text)))
+				notes?.push({ kind: 'byline', at, open: at });
 	if (starts.length === 0) return [];
 	// Reports found by their sign-offs only: the first one has no sign-off before it, but starts
 	// at the first title line followed by body text after the cover.

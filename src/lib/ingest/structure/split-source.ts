@@ -55,6 +55,13 @@ function quote(text: string): string {
 /** The warning for a head where the text before it broke off (see `HeadNote`). */
 function uncertainHead(file: string, lines: readonly SourceLine[], note: HeadNote): IngestIssue {
 	const head = lines[note.at]!;
+	if (note.kind === 'byline')
+		return warn(
+			file,
+			head.no,
+			'structure:uncertain-head',
+			`“${quote(head.text)}” over an author's byline and body reads like a report's head, but it is the only one so shaped: it is not made a report (its lines stay in the text above). Check line ${head.no}.`,
+		);
 	const open = lines[note.open]!;
 	const where = `the text before it breaks off mid-sentence at line ${open.no} (“…${open.text.trim().slice(-12)}”)`;
 	return warn(
@@ -231,7 +238,7 @@ export function splitSource(
 			const notes: HeadNote[] = [];
 			spans = splitByHeads(lines, toc.end + 1, unitWords, pageOfLine, notes);
 			for (const n of notes)
-				if (n.kind === 'kept' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
+				if (n.kind !== 'cut' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
 			if (spans.length)
 				issues.push(
 					warn(
@@ -286,7 +293,7 @@ export function splitSource(
 		const notes: HeadNote[] = [];
 		const heads = splitByHeads(lines, 0, unitWords, pageOfLine, notes);
 		for (const n of notes)
-			if (n.kind === 'kept' || heads.length >= 2) issues.push(uncertainHead(file, lines, n));
+			if (n.kind !== 'cut' || heads.length >= 2) issues.push(uncertainHead(file, lines, n));
 		if (heads.length >= 2) {
 			shape = 'head-compilation';
 			spans = heads;

@@ -1,0 +1,144 @@
+/**
+ * Two silent wrong fields of issue 13, written by hand: a subtitle's unit read past the end of the
+ * organisation's name (`——X党支部在全县创建…` → `X党支部在全县`), and essays headed title ⏎
+ * `作者：X` ⏎ body merged into one article.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { unitFromSubtitle } from '../../src/lib/ingest/report/unit.ts';
+
+const vocab = parseVocabulary(
+	readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'),
+);
+const words = vocab.categories.flatMap((c) => c.unitWords);
+const ingestText = (text: string) =>
+	ingestAll([{ file: 'c.txt', bytes: new TextEncoder().encode(text) }], vocab, {});
+
+describe('a subtitle’s unit ends where the organisation’s name ends', () => {
+	test.each([
+		['——清河县水务局党支部在全县创建学习型党组织中的实践', '清河县水务局党支部'],
+		['——XX局党支部在创建学习型党组织中的实践', 'XX局党支部'],
+		['——XX局党支部在……中的实践', 'XX局党支部'],
+		['——清河县财政局党支部在机关作风建设中的实践', '清河县财政局党支部'],
+		['——XX社区依托读书会创建学习型社区纪实', 'XX社区'],
+		['——清河县第一中学率先创建学习型学校', '清河县第一中学'],
+		['——清河县第一中学以读书促进创建学习型学校', '清河县第一中学'],
+		['——清河县委组织部为全县创建学习型党组织开路', '清河县委组织部'],
+		['——清河县实验小学和家长一起创建学习型家庭', '清河县实验小学'],
+		['——东城街道在辖区创建学习型社区', '东城街道'],
+		// `和` inside the name is no link: the cut is at `在`.
+		['——清河县和平街道在辖区创建学习型社区', '清河县和平街道'],
+	])('%s → %s', (subtitle, unit) => {
+		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
+	});
+
+	test.each([['——大家在全县创建学习型社区'], ['——读书在机关中创建学习型组织']])(
+		'%s names no organisation: no unit',
+		(subtitle) => {
+			expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
+		},
+	);
+
+	test('in a report: the unit is the party branch; an unclear one is empty and warned with its line', () => {
+		const result = ingestText(
+			[
+				'学习促发展',
+				'——平川县水务局党支部在全县创建学习型党组织中的实践',
+				'平川县水务局坚持每周集中学习一次，干部素质明显提高。',
+				'二〇一一年六月三日',
+				'',
+				'共同学习',
+				'——大家在全县创建学习型社区',
+				'社区居民每月参加一次读书会，邻里关系更加和睦。',
+				'二〇一一年七月一日',
+				'',
+			].join('\n'),
+		);
+		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit ?? null])).toEqual([
+			['学习促发展', '平川县水务局党支部'],
+			['共同学习', null],
+		]);
+		expect(
+			result.issues.filter((i) => i.ruleId === 'unit:unclear-subtitle').map((i) => i.line),
+		).toEqual([7]);
+	});
+});
+
+const essays = [
+	'机关读书文集',
+	'',
+	'让读书成为习惯',
+	'作者：李文远',
+	'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+	'读书小组每月交流一次心得，形成了浓厚的学习氛围。',
+	'',
+	'书香浸润机关',
+	'作者：王建国',
+	'机关干部每人每年读书不少于十二本，图书室全天开放。',
+	'我们还建立了网上读书平台，方便大家随时阅读。',
+	'',
+	'学习改变了我们',
+	'作者：张晓梅',
+	'通过两年的学习，干部的业务能力和服务水平都有了明显的提升。',
+	'群众满意度逐年提高，各项工作走在了全县前列。',
+	'',
+].join('\n');
+
+describe('reports headed title ⏎ 作者：X ⏎ body, no dated sign-off', () => {
+	test('three such heads are three reports: the byline is the author, the body starts after it', () => {
+		const result = ingestText(essays);
+		expect(result.catalog.sources[0]!.shape).toBe('head-compilation');
+		expect(
+			result.pages.map((p) => [
+				p.frontmatter.title,
+				p.frontmatter.author ?? null,
+				p.text.split('\n')[0],
+			]),
+		).toEqual([
+			[
+				'让读书成为习惯',
+				'李文远',
+				'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+			],
+			['书香浸润机关', '王建国', '机关干部每人每年读书不少于十二本，图书室全天开放。'],
+			['学习改变了我们', '张晓梅', '通过两年的学习，干部的业务能力和服务水平都有了明显的提升。'],
+		]);
+	});
+
+	test('one such head among other heads is not a report, but it is warned with its line', () => {
+		const result = ingestText(
+			[
+				'学习兴村 实干富民',
+				'——平川县南沟村创建学习型村庄工作汇报',
+				'南沟村党支部',
+				'南沟村把学习作为发展的第一动力，村民夜校每周开课两次。',
+				'二〇一一年六月三日',
+				'',
+				'书香浸润机关',
+				'作者：王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+				'',
+				'学习促发展',
+				'——平川县水务局党支部在全县创建学习型党组织中的实践',
+				'平川县水务局坚持每周集中学习一次，干部素质明显提高。',
+				'',
+			].join('\n'),
+		);
+		expect(result.pages.map((p) => p.frontmatter.title)).toEqual([
+			'学习兴村 实干富民',
+			'学习促发展',
+		]);
+		const warned = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
+		expect(warned.map((i) => [i.line, i.message.includes('书香浸润机关')])).toEqual([[7, true]]);
+	});
+});
+
+// A guard (it passes before the fix too): the byline head of an essay under its book's cover line
+// is no head in the middle of text, so nothing is split or warned about.
+test('one essay under a cover line stays one article, its head not warned about', () => {
+	const result = ingestText(essays.split('\n').slice(0, 7).join('\n'));
+	expect(result.pages.map((p) => p.frontmatter.author ?? null)).toEqual(['李文远']);
+	expect(result.issues.filter((i) => i.ruleId === 'structure:uncertain-head')).toEqual([]);
+});
