@@ -21,7 +21,7 @@ import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { dateSortKey, tocEntryAnchor, tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
+import { dateSortKey, tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
@@ -34,6 +34,7 @@ import {
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search/search-record.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
+import { tocEntryPath } from '../../src/lib/site/routes.ts';
 
 const gzip = promisify(gzipCallback);
 
@@ -69,7 +70,7 @@ export interface SearchIndexOptions {
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
 export function tocOnlyUrl(sourceSlug: string, id: string): string {
-	return `/compilations/${sourceSlug}/#${tocEntryAnchor(id)}`;
+	return tocEntryPath(sourceSlug, id);
 }
 
 /** The installed Pagefind must be the one whose format the writer writes (its runtime reads the files). */
