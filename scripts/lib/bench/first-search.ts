@@ -32,7 +32,7 @@ export interface FirstSearch {
 }
 
 /** Kind of a served file, for the breakdown: Pagefind's parts by their folder or suffix. */
-export function kindOf(urlPath: string): string {
+function kindOf(urlPath: string): string {
 	if (urlPath.includes('/pagefind/')) {
 		if (/\.pf_meta$/.test(urlPath)) return 'pagefind meta';
 		if (urlPath.includes('/index/')) return 'pagefind index chunks';
