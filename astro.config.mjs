@@ -6,17 +6,22 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroStageResult } from './scripts/lib/astro-stage-result.ts';
+import { CATALOG_FILE, PATHS } from './src/lib/config.ts';
+// Astro 7 imports an .mjs config with Node itself (Node 22 strips the types of the .ts modules
+// it imports; Vite only when that fails): a bad HUIBIAN_* variable ends `astro` with its line.
+import { config } from './scripts/lib/config.ts';
 
 // Set by scripts/build.ts from its flags (--base, --site, --out); the defaults serve `dist/` at `/`.
 // Without --site there is no site: pages then use site-relative URLs and leave out what needs an
 // absolute one (canonical, Open Graph, the sitemap), never a made-up host (README, "Deploy").
-const base = process.env.HUIBIAN_BASE ?? '/';
-const site = process.env.HUIBIAN_SITE || undefined;
+const { env } = config;
+const base = env.HUIBIAN_BASE ?? '/';
+const site = env.HUIBIAN_SITE;
 
 // Pages that are not canonical stay out of the sitemap: a retired id's old URL (ids.yaml) and a
 // reprint (its canonical copy is listed). Read from the catalog the ingest wrote.
 function notInSitemap() {
-	const file = path.join(process.env.HUIBIAN_REPORTS_DIR ?? 'content/reports', 'catalog.json');
+	const file = path.join(config.reportsDir, CATALOG_FILE);
 	// No catalog yet (e.g. `astro sync` before an ingest): the loaders say so; nothing to leave out.
 	if (!existsSync(file)) return new Set();
 	const catalog = JSON.parse(readFileSync(file, 'utf8'));
@@ -39,8 +44,8 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	outDir: process.env.HUIBIAN_OUT ?? 'dist',
-	cacheDir: process.env.HUIBIAN_CACHE ?? 'node_modules/.astro',
+	outDir: env.HUIBIAN_OUT ?? PATHS.site,
+	cacheDir: env.HUIBIAN_CACHE ?? PATHS.astroCache,
 	// No inline <style> or <script>: the site runs under a strict Content-Security-Policy
 	// (README), so every stylesheet and script is a file of its own.
 	// concurrency: pages render one at a time by default, and the main thread then waits for each

@@ -26,6 +26,7 @@ import {
 } from './lib/args.ts';
 import { acquireLock } from './lib/build-lock.ts';
 import { builtReportIds, dirBytes } from './lib/dir-stats.ts';
+import { config } from './lib/config.ts';
 import { checkOutputs, markOutput } from './lib/output-guard.ts';
 import {
 	offlineEnv,
@@ -51,6 +52,7 @@ import { config } from './lib/config.ts';
 import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
+import { PATHS } from '../src/lib/config.ts';
 
 const valued = [
 	'sources',
@@ -94,7 +96,7 @@ const reportsStaging = `${reportsDir}.building`;
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'node_modules/.cache/huibian');
 // Astro's cache folder (content layer, rendered bodies, the incremental build's previous pages)
-const astroCache = path.resolve(root, process.env.HUIBIAN_CACHE ?? 'node_modules/.astro');
+const astroCache = path.resolve(root, config.env.HUIBIAN_CACHE ?? PATHS.astroCache);
 
 // 0. refuse dangerous outputs before touching anything, then one build at a time per checkout
 const refused = await checkOutputs(
@@ -109,10 +111,9 @@ if (refused.length) {
 	for (const line of refused) console.error(`build: ${line}`);
 	process.exit(2);
 }
-const lockTimeout = Number(process.env.HUIBIAN_LOCK_TIMEOUT ?? 1800);
 try {
 	await acquireLock(path.join(work, 'build.lock'), {
-		timeoutMs: (Number.isFinite(lockTimeout) ? lockTimeout : 1800) * 1000,
+		timeoutMs: (config.env.HUIBIAN_LOCK_TIMEOUT ?? 1800) * 1000,
 	});
 } catch (error) {
 	console.error((error as Error).message);
@@ -149,7 +150,7 @@ const env = {
 	...offlineEnv(offline!),
 };
 const verbose = args.flags.has('verbose');
-if (!args.values.has('site') && !process.env.HUIBIAN_SITE) {
+if (!args.values.has('site') && !config.env.HUIBIAN_SITE) {
 	console.warn(
 		'build: warning: no --site given: pages, citations and data use site-relative URLs, with no canonical link, Open Graph tags or sitemap; --site https://host sets absolute URLs',
 	);
@@ -215,7 +216,7 @@ try {
 // when code, vocabulary or page-affecting options changed (build-digest.ts)
 const digest = await buildDigest(root, {
 	base: args.values.get('base'),
-	site: args.values.get('site') ?? process.env.HUIBIAN_SITE,
+	site: args.values.get('site') ?? config.env.HUIBIAN_SITE,
 	offlineZip: offlineEnv(offline!).HUIBIAN_OFFLINE_ZIP,
 });
 // The site and everything it is made of are the last build's: keep it as it is (build-reuse.ts).

@@ -15,7 +15,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump to force one full build everywhere (e.g. after a change in how pages are keyed). */
-export const BUILD_DIGEST_VERSION = '1';
+const BUILD_DIGEST_VERSION = '1';
 
 /** What the site is built from besides the generated reports: folders (every file) and files. */
 const CODE_DIRS = ['src'];
@@ -63,7 +63,7 @@ export async function buildDigest(
 }
 
 /** The file, in the Astro cache folder, that holds the digest of the last successful build. */
-export const digestFile = (astroCache: string) => path.join(astroCache, 'huibian-build-digest.txt');
+const digestFile = (astroCache: string) => path.join(astroCache, 'huibian-build-digest.txt');
 
 /** The digest of the last successful build in this cache folder, or null (none yet). */
 export async function previousDigest(astroCache: string): Promise<string | null> {

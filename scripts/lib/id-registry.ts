@@ -18,13 +18,15 @@ import {
 } from '../../src/lib/knowledge/id-registry.ts';
 import type { RegistryChange } from '../../src/lib/knowledge/update-registry.ts';
 import type { IngestIssue } from '../../src/lib/ingest/types.ts';
+import { reportPath } from '../../src/lib/site/routes.ts';
 import { parseYaml } from './yaml-file.ts';
 
 /** Name of the registry file in the sources folder. */
 export const REGISTRY_FILE = 'ids.yaml';
 
+const ID_URL = reportPath('<id>');
 const HEADER = [
-	'# huibian id registry: the id (URL /reports/<id>/) of every report, and where retired ids went.',
+	`# huibian id registry: the id (URL ${ID_URL}) of every report, and where retired ids went.`,
 	'# Written by the ingest when reports are added, change or go; review and commit it with the',
 	'# sources. `npm run build -- --frozen-ids` (CI) fails instead of changing it. README: "Stable ids".',
 	'',
@@ -126,7 +128,7 @@ export function describeChanges(label: string, changes: readonly RegistryChange[
 		if (c.kind === 'changed')
 			return `${label}: kept ${c.id} (${c.source}; ${c.fields.map((f) => (f === 'text' ? 'text edited' : `${f} changed`)).join(', ')})`;
 		if (c.kind === 'moved')
-			return `${label}: retired ${c.id} → ${c.to} (${c.title}: /reports/${c.id}/ redirects)`;
-		return `${label}: retired ${c.id} (${c.source}: ${c.title}: removed; /reports/${c.id}/ says so)`;
+			return `${label}: retired ${c.id} → ${c.to} (${c.title}: ${reportPath(c.id)} redirects)`;
+		return `${label}: retired ${c.id} (${c.source}: ${c.title}: removed; ${reportPath(c.id)} says so)`;
 	});
 }

@@ -27,7 +27,7 @@ import { DEFAULT_MAX_SOURCE_BYTES, readInsideFolder } from './safe-read.ts';
 import { parseYaml, YAML_MAX_BYTES, type YamlPlace } from './yaml-file.ts';
 
 /** The kinds of source the ingest reads, by file extension (lower case). */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
+const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.pdf', '.docx', '.html', '.htm'];
 /** The id registry's file name in the sources folder (not a metadata file: `id-registry.ts`). */
 const REGISTRY_NAME = 'ids.yaml';
 /** Extension of the optional metadata file beside a source. */

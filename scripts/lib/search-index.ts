@@ -22,7 +22,7 @@ import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { dateSortKey, tocEntryAnchor, tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
+import { dateSortKey, tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
@@ -43,6 +43,7 @@ import {
 import { searchRecord, type SearchRecordInput } from '../../src/lib/search/search-record.ts';
 import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
+import { tocEntryPath } from '../../src/lib/site/routes.ts';
 
 const gzip = promisify(gzipCallback);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -89,7 +90,7 @@ export const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
 export function tocOnlyUrl(sourceSlug: string, id: string): string {
-	return `/compilations/${sourceSlug}/#${tocEntryAnchor(id)}`;
+	return tocEntryPath(sourceSlug, id);
 }
 
 /** The installed Pagefind must be the one whose format the writer writes (its runtime reads the files). */

@@ -6,13 +6,15 @@
  * Doesn’t validate a stage's fields: each stage's result type is declared by its reader.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { HuibianEnv } from '../../src/lib/config.ts';
+import { config } from './config.ts';
 
 /** The environment variable naming the result file of the stage being run. */
-export const STAGE_RESULT_ENV = 'HUIBIAN_STAGE_RESULT';
+export const STAGE_RESULT_ENV = 'HUIBIAN_STAGE_RESULT' satisfies keyof HuibianEnv;
 
 /** Write this stage's result when the build asked for one (no-op when run on its own). */
 export async function writeStageResult(result: Record<string, unknown>): Promise<void> {
-	const file = process.env[STAGE_RESULT_ENV];
+	const file = config.env.HUIBIAN_STAGE_RESULT;
 	if (!file) return;
 	await writeFile(`${file}.tmp`, `${JSON.stringify(result)}\n`);
 	await rename(`${file}.tmp`, file);

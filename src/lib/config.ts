@@ -20,6 +20,8 @@ export const PATHS = {
 	reports: 'content/reports',
 	/** Built site (`--out`). */
 	site: 'dist',
+	/** Astro's cache folder (`HUIBIAN_CACHE`): content layer, rendered bodies, previous pages. */
+	astroCache: 'node_modules/.astro',
 	/** Corrections by report id. */
 	overrides: 'content/overrides.yaml',
 	/** Categories and themes. */

@@ -16,14 +16,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { DEVICES } from '../helpers/devices.ts';
 import { buildIdsScratchSite, type IdsScratchSite } from '../helpers/ids-scratch-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const screens = process.env.HUIBIAN_SCREENS;
-const viewports = {
-	phone: { width: 390, height: 844, isMobile: true, hasTouch: true },
-	desktop: { width: 1280, height: 800, isMobile: false, hasTouch: false },
-} as const;
 
 describe.skipIf(!browserAvailable)('moved, removed and reprinted reports in Chromium', () => {
 	let site: IdsScratchSite;
@@ -76,15 +73,10 @@ describe.skipIf(!browserAvailable)('moved, removed and reprinted reports in Chro
 		return seen;
 	}
 
-	for (const [device, viewport] of Object.entries(viewports)) {
+	for (const [device, options] of Object.entries(DEVICES)) {
 		for (const scheme of ['light', 'dark'] as const) {
 			test(`axe finds nothing serious on the moved, removed and reprint pages (${device}, ${scheme})`, async () => {
-				const context = await browser.newContext({
-					colorScheme: scheme,
-					viewport: { width: viewport.width, height: viewport.height },
-					isMobile: viewport.isMobile,
-					hasTouch: viewport.hasTouch,
-				});
+				const context = await browser.newContext({ ...options, colorScheme: scheme });
 				const page = await context.newPage();
 				expect(await openMoved(page)).toEqual([`${server.url}reports/${ids.now}/`]);
 				expect(await page.locator('main h1').textContent()).toBe('本文已移至新地址');

@@ -14,8 +14,14 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { browserAvailable } from '../helpers/browser.ts';
+import { DESKTOP } from '../helpers/devices.ts';
 import { useServedSite } from '../helpers/served-site.ts';
-import { loadAllResults, resultKeys, waitForSearch } from './search-page-helpers.ts';
+import {
+	loadAllResults,
+	reportBodyText,
+	resultKeys,
+	waitForSearch,
+} from './search-page-helpers.ts';
 
 const site = inject('siteDir');
 const catalog = JSON.parse(readFileSync(path.join(site, 'catalog.json'), 'utf8')) as {
@@ -96,14 +102,8 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 	beforeAll(async () => {
 		const page = await served.browser.newPage();
 		for (const report of catalog.reports) {
-			await page.goto(new URL(report.url.slice(1), served.server.url).href);
-			const text = await page.evaluate(() => {
-				const body = document.querySelector('[data-pagefind-body]') as HTMLElement;
-				body
-					.querySelectorAll('[data-pagefind-ignore], [hidden], script, style')
-					.forEach((el) => el.remove());
-				return body.innerText;
-			});
+			const href = new URL(report.url.slice(1), served.server.url).href;
+			const text = await reportBodyText(page, href);
 			lines.set(`report:${report.id}`, text.split('\n').map(collapse).filter(Boolean));
 		}
 		for (const entry of catalog.tocOnly) {
@@ -262,7 +262,7 @@ describe.skipIf(!browserAvailable)('search results in the report’s own words',
 		}
 		expect([...hrefs].some((h) => h.includes('/compilations/'))).toBe(true);
 		expect([...hrefs].some((h) => h.includes('/reports/'))).toBe(true);
-		const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+		const page = await served.browser.newPage(DESKTOP);
 		for (const href of hrefs) {
 			await page.goto(href);
 			const landed = await page.evaluate(() => {

@@ -20,7 +20,7 @@ import * as OpenCC from 'opencc-js';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { searchFor } from './search-page-helpers.ts';
+import { reportBodyText, searchFor } from './search-page-helpers.ts';
 
 const site = inject('siteDir');
 const suite = load(
@@ -51,14 +51,7 @@ describe.skipIf(!browserAvailable)('golden query suite in the search page', () =
 		browser = await launchBrowser();
 		page = await browser.newPage();
 		for (const report of catalog.reports) {
-			await page.goto(new URL(report.url.slice(1), server.url).href);
-			const text = await page.evaluate(() => {
-				const body = document.querySelector('[data-pagefind-body]') as HTMLElement;
-				body
-					.querySelectorAll('[data-pagefind-ignore], [hidden], script, style')
-					.forEach((el) => el.remove());
-				return body.innerText;
-			});
+			const text = await reportBodyText(page, new URL(report.url.slice(1), server.url).href);
 			corpus.set(`report:${report.id}`, text.split('\n').map(norm).filter(Boolean));
 		}
 		for (const entry of catalog.tocOnly) {

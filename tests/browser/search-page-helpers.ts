@@ -73,3 +73,18 @@ export async function resultKeys(page: Page): Promise<string[]> {
 		return `toc:${url.hash.slice(1).replace(/^entry-/, '')}`;
 	});
 }
+
+/**
+ * Open a report page and return the text a reader sees in its searchable body
+ * (`[data-pagefind-body]` without what Pagefind ignores, hidden elements, scripts and styles).
+ */
+export async function reportBodyText(page: Page, href: string): Promise<string> {
+	await page.goto(href);
+	return page.evaluate(() => {
+		const body = document.querySelector('[data-pagefind-body]') as HTMLElement;
+		body
+			.querySelectorAll('[data-pagefind-ignore], [hidden], script, style')
+			.forEach((el) => el.remove());
+		return body.innerText;
+	});
+}

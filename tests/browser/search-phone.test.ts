@@ -7,23 +7,22 @@
 import { describe, expect, inject, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
 import { browserAvailable } from '../helpers/browser.ts';
+import { DESKTOP, PHONE } from '../helpers/devices.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 import { waitForSearch } from './search-page-helpers.ts';
 
 const site = inject('siteDir');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 /** Smallest touch target side, CSS px (WCAG 2.5.5 asks 44). */
 const TOUCH = 44;
 
 describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light and dark', () => {
 	const served = useServedSite(site);
 	const open = async (
-		viewport: typeof PHONE,
+		device: typeof PHONE | typeof DESKTOP,
 		query: string,
 		colorScheme: 'light' | 'dark' = 'light',
 	) => {
-		const context = await served.browser.newContext({ viewport, colorScheme });
+		const context = await served.browser.newContext({ ...device, colorScheme });
 		const page = await context.newPage();
 		await page.goto(`${served.server.url}search/${query}`);
 		await waitForSearch(page);
@@ -36,7 +35,7 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 			const { page, close } = await open(PHONE, `?q=${encodeURIComponent(q)}`);
 			const box = await page.locator('#search-results > li h2').first().boundingBox();
 			expect(box).not.toBeNull();
-			expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+			expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.viewport.height);
 			await close();
 		},
 	);
@@ -93,9 +92,9 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 	test.each([
 		['phone', PHONE],
 		['desktop', DESKTOP],
-	] as const)('no help text names a side (%s)', async (_name, viewport) => {
+	] as const)('no help text names a side (%s)', async (_name, device) => {
 		for (const query of ['', `?q=${encodeURIComponent('学习')}`]) {
-			const { page, close } = await open(viewport, query);
+			const { page, close } = await open(device, query);
 			const text = await page.locator('main').innerText();
 			expect(text).not.toMatch(/左侧|右侧|左边|右边|上方|下方/);
 			await close();
@@ -113,7 +112,7 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 	});
 
 	for (const scheme of ['light', 'dark'] as const) {
-		for (const [name, viewport] of [
+		for (const [name, device] of [
 			['phone', PHONE],
 			['desktop', DESKTOP],
 		] as const) {
@@ -123,7 +122,7 @@ describe.skipIf(!browserAvailable)('search page layout, phone and desktop, light
 					`?q=${encodeURIComponent('学习 社区')}&sort=date-asc`,
 					`?q=${encodeURIComponent('这是不会出现的检索词组合')}`,
 				]) {
-					const { page, close } = await open(viewport, query, scheme);
+					const { page, close } = await open(device, query, scheme);
 					if (name === 'phone') await page.click('#search-filters-toggle');
 					expect(await axe(page), `${query} (${name}, ${scheme})`).toEqual([]);
 					await close();

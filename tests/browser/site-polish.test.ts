@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
 import { browserAvailable } from '../helpers/browser.ts';
+import { DESKTOP, PHONE } from '../helpers/devices.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const site = inject('siteDir');
@@ -22,14 +23,6 @@ const longest = [...catalog.reports]
 	.map((r) => ({ r, size: readFileSync(path.join(site, r.url, 'index.html')).length }))
 	.sort((a, b) => b.size - a.size)[0]!.r;
 const reportPath = longest.url.slice(1);
-
-const phone: BrowserContextOptions = {
-	viewport: { width: 390, height: 844 },
-	isMobile: true,
-	hasTouch: true,
-	deviceScaleFactor: 2,
-};
-const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 
 /** Visible controls (links, buttons, inputs, summaries) closer than 8 px to the left or right edge. */
 function controlsNearEdge(page: Page): Promise<string[]> {
@@ -59,7 +52,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 		test.each(['', 'categories/', reportPath])(
 			'one line ≤ 64 px, a 菜单 button, no control within 8 px of the edge: /%s',
 			async (p) => {
-				const context = await served.browser.newContext(phone);
+				const context = await served.browser.newContext(PHONE);
 				const page = await context.newPage();
 				await page.goto(served.server.url + p);
 				const button = page.locator('.menu-toggle');
@@ -82,7 +75,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 		);
 
 		test('the menu is a disclosure: aria-expanded, aria-controls, Enter/Space, Escape returns focus', async () => {
-			const context = await served.browser.newContext(phone);
+			const context = await served.browser.newContext(PHONE);
 			const page = await context.newPage();
 			await page.goto(served.server.url + 'categories/');
 			const button = page.locator('.menu-toggle');
@@ -118,7 +111,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 		});
 
 		test('without JavaScript the navigation is shown and the button is not', async () => {
-			const context = await served.browser.newContext({ ...phone, javaScriptEnabled: false });
+			const context = await served.browser.newContext({ ...PHONE, javaScriptEnabled: false });
 			const page = await context.newPage();
 			await page.goto(served.server.url + reportPath);
 			expect(await page.locator('.menu-toggle').isVisible()).toBe(false);
@@ -133,7 +126,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 			test.each(['', reportPath])(
 				`axe finds no serious or critical violation with the menu closed and open: /%s (${scheme})`,
 				async (p) => {
-					const context = await served.browser.newContext({ ...phone, colorScheme: scheme });
+					const context = await served.browser.newContext({ ...PHONE, colorScheme: scheme });
 					const page = await context.newPage();
 					await page.goto(served.server.url + p);
 					await expect.poll(() => page.locator('.menu-toggle').isVisible()).toBe(true);
@@ -148,7 +141,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 
 	describe('desktop header (1280×800)', () => {
 		test('no menu button: navigation, search box and theme switch in one bar', async () => {
-			const context = await served.browser.newContext(desktop);
+			const context = await served.browser.newContext(DESKTOP);
 			const page = await context.newPage();
 			await page.goto(served.server.url + reportPath);
 			await expect.poll(() => page.locator('.theme-toggle').isVisible()).toBe(true);
@@ -166,7 +159,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 			['light', '深色模式', '浅色模式', 'dark'],
 			['dark', '浅色模式', '深色模式', 'light'],
 		] as const)('in %s mode it reads %s, then %s', async (scheme, first, second, next) => {
-			const context = await served.browser.newContext({ ...desktop, colorScheme: scheme });
+			const context = await served.browser.newContext({ ...DESKTOP, colorScheme: scheme });
 			const page = await context.newPage();
 			await page.goto(served.server.url);
 			const button = page.locator('.theme-toggle');
@@ -187,8 +180,8 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 
 	describe('back to top', () => {
 		for (const [name, options] of [
-			['desktop', desktop],
-			['phone', phone],
+			['desktop', DESKTOP],
+			['phone', PHONE],
 		] as const) {
 			test(`floats on a long report page once scrolled, and jumps to the top (${name})`, async () => {
 				const context = await served.browser.newContext(options);
@@ -219,7 +212,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 		}
 
 		test('works without JavaScript as a link in the footer', async () => {
-			const context = await served.browser.newContext({ ...phone, javaScriptEnabled: false });
+			const context = await served.browser.newContext({ ...PHONE, javaScriptEnabled: false });
 			const page = await context.newPage();
 			await page.goto(served.server.url + reportPath);
 			await page.locator('.back-to-top').scrollIntoViewIfNeeded();
@@ -232,7 +225,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 
 	describe('the page TOC marks the section being read', () => {
 		test('scrolling to a heading marks its TOC link, one at a time (desktop)', async () => {
-			const context = await served.browser.newContext(desktop);
+			const context = await served.browser.newContext(DESKTOP);
 			const page = await context.newPage();
 			await page.goto(served.server.url + reportPath);
 			const links = page.locator('.page-toc a');
@@ -286,7 +279,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 
 	describe('copy link on a touch screen (phone)', () => {
 		test('the 复制本文链接 button is visible and copies the page address without #…', async () => {
-			const context = await served.browser.newContext(phone);
+			const context = await served.browser.newContext(PHONE);
 			await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
 				origin: served.server.url,
 			});
@@ -308,7 +301,7 @@ describe.skipIf(!browserAvailable)('site polish, in Chromium', () => {
 		});
 
 		test('heading anchors are visible without hover, and a tapped ¶ copies its block link', async () => {
-			const context = await served.browser.newContext(phone);
+			const context = await served.browser.newContext(PHONE);
 			await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
 				origin: served.server.url,
 			});

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { anchorHrefs, readCatalog } from './browse-site.ts';
-import { parseCsv } from '../../src/lib/knowledge/csv.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { decodeEntities } from '../../src/lib/site/excerpt.ts';
 
 const site = inject('siteDir');

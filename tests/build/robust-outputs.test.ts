@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseCsv } from '../../src/lib/knowledge/csv.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { committedSources } from '../fixtures/robust-site/make-sources.ts';
 import { hashTree, treeDiff } from '../fixtures/robust-site/run-build.ts';
 import { makeScratchRepo, startBuild } from './robust-scratch.ts';

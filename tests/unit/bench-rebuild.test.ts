@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-	ADDED_SENTENCE,
 	addOneSentence,
 	formatRebuilds,
 	rebuildJson,
@@ -25,7 +24,7 @@ describe('addOneSentence', () => {
 		await writeFile(path.join(tmp, 'a.yaml'), 'title: x\n');
 		expect(await addOneSentence(tmp)).toBe('a.txt');
 		expect(await readFile(path.join(tmp, 'a.txt'), 'utf8')).toBe(
-			`标题\n第一段正文。${ADDED_SENTENCE}\n第二段。\n`,
+			'标题\n第一段正文。这是为测量增量构建而新加的一句话。\n第二段。\n',
 		);
 		expect(await readFile(path.join(tmp, 'b.txt'), 'utf8')).toBe('短\n很长的一行正文\n');
 	});

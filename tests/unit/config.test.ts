@@ -136,3 +136,70 @@ test('the same script with good variables goes on', async () => {
 		reportsDir: 'content/reports',
 	});
 });
+
+describe("Astro's config and the build read their variables through the config module", () => {
+	const astroConfig = new URL('../../astro.config.mjs', import.meta.url).href;
+	const code = `const { default: c } = await import(${JSON.stringify(astroConfig)});
+console.log(JSON.stringify({ base: c.base, site: c.site ?? null, outDir: c.outDir, cacheDir: c.cacheDir }));`;
+	const load = async (vars: Record<string, string>) => {
+		const { spawnSync } = await import('node:child_process');
+		return spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+			env: { PATH: process.env.PATH, ...vars },
+			encoding: 'utf8',
+		});
+	};
+
+	test('unset (or empty): the site at /, no site URL, dist/ and the default cache folder', async () => {
+		const run = await load({ HUIBIAN_SITE: '' });
+		expect(run.status).toBe(0);
+		expect(JSON.parse(run.stdout)).toEqual({
+			base: '/',
+			site: null,
+			outDir: 'dist',
+			cacheDir: 'node_modules/.astro',
+		});
+	});
+
+	test('set: each one is what Astro is given', async () => {
+		const run = await load({
+			HUIBIAN_BASE: '/kb/',
+			HUIBIAN_SITE: 'https://example.org',
+			HUIBIAN_OUT: '/tmp/huibian-out',
+			HUIBIAN_CACHE: '/tmp/huibian-cache',
+		});
+		expect(run.status).toBe(0);
+		expect(JSON.parse(run.stdout)).toEqual({
+			base: '/kb/',
+			site: 'https://example.org',
+			outDir: '/tmp/huibian-out',
+			cacheDir: '/tmp/huibian-cache',
+		});
+	});
+
+	test('a bad one stops Astro with its line, exit 2', async () => {
+		const run = await load({ HUIBIAN_BASE: 'kb' });
+		expect({ status: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
+			status: 2,
+			stderr: 'HUIBIAN_BASE=kb: expected a path that starts with / (/, /kb/)\n',
+			stdout: '',
+		});
+	});
+
+	test('the build refuses a bad lock timeout before any work', async () => {
+		const { spawnSync } = await import('node:child_process');
+		const { mkdtempSync, readdirSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const out = mkdtempSync(`${tmpdir()}/huibian-config-`);
+		const build = new URL('../../scripts/build.ts', import.meta.url).pathname;
+		const run = spawnSync(process.execPath, [build, '--out', `${out}/dist`], {
+			env: { PATH: process.env.PATH, HUIBIAN_LOCK_TIMEOUT: 'soon' },
+			encoding: 'utf8',
+			timeout: 60_000,
+		});
+		expect({ status: run.status, stderr: run.stderr }).toEqual({
+			status: 2,
+			stderr: 'HUIBIAN_LOCK_TIMEOUT=soon: expected a whole number ≥ 1\n',
+		});
+		expect(readdirSync(out)).toEqual([]);
+	});
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cacheKey, cacheKeyJson } from '../../src/lib/site/cache-key.ts';
+import { cacheKey } from '../../src/lib/site/cache-key.ts';
 import { groupByCategory } from '../../src/lib/site/group-items.ts';
 import { reportItem } from '../../src/lib/site/list-item.ts';
 import { listingPaths } from '../../src/lib/site/listing-paths.ts';
@@ -16,11 +16,11 @@ describe('cacheKey', () => {
 		expect(cacheKey(view)).toMatch(/^[A-Za-z0-9_-]{43}$/);
 	});
 	test('refuses data JSON would drop silently, naming where it is', () => {
-		expect(() => cacheKeyJson({ related: new Map([['a', 1]]) })).toThrowErrorMatchingInlineSnapshot(
+		expect(() => cacheKey({ related: new Map([['a', 1]]) })).toThrowErrorMatchingInlineSnapshot(
 			`[Error: Expected plain data in a cache key, found a Map at "related": convert it to an array or object first]`,
 		);
-		expect(() => cacheKeyJson({ ids: new Set(['a']) })).toThrow('found a Set at "ids"');
-		expect(() => cacheKeyJson({ f: () => 1 })).toThrow('found a function at "f"');
+		expect(() => cacheKey({ ids: new Set(['a']) })).toThrow('found a Set at "ids"');
+		expect(() => cacheKey({ f: () => 1 })).toThrow('found a function at "f"');
 	});
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCsv, toCsv } from '../../src/lib/knowledge/csv.ts';
+import { toCsv } from '../../src/lib/knowledge/csv.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { dataPackage } from '../../src/lib/knowledge/datapackage.ts';
 import { dublinCore, jsonLdText, reportJsonLd } from '../../src/lib/knowledge/head-metadata.ts';
 import {

@@ -7,7 +7,7 @@
  * body lines from the source file, splits them into sentences itself and requires every sentence
  * (whitespace-insensitive) to appear, in order, in the report's page text.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -158,10 +158,15 @@ beforeAll(async () => {
 		runIngest: (o: {
 			sources: string;
 			out: string;
+			ids: string;
 		}) => Promise<{ result: { catalog: Catalog; pages: Page[] } }>;
 	};
 	outDir = mkdtempSync(join(tmpdir(), 'huibian-samples-'));
-	const { result } = await mod.runIngest({ sources: SOURCES, out: outDir });
+	// A copy of the samples' id registry: the run may update it (a sample edited without its
+	// registry), and must not write into content/sources (the build tests' --frozen-ids says so).
+	const ids = join(outDir, 'ids.yaml');
+	copyFileSync(join(SOURCES, 'ids.yaml'), ids);
+	const { result } = await mod.runIngest({ sources: SOURCES, out: join(outDir, 'reports'), ids });
 	catalog = result.catalog;
 	pages = result.pages;
 }, 120_000);

@@ -114,7 +114,7 @@ describe('Pagefind attributes', () => {
 
 describe('TOC entry anchors', () => {
 	test('the id a TOC-only result links to begins with a letter', async () => {
-		const { tocEntryAnchor } = await import('../../src/lib/search/attributes.ts');
+		const { tocEntryAnchor } = await import('../../src/lib/site/routes.ts');
 		expect(tocEntryAnchor('000-072d85c6eac7fde3-toc-9b1cd692')).toBe(
 			'entry-000-072d85c6eac7fde3-toc-9b1cd692',
 		);

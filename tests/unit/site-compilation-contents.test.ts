@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compilationContents, UNLISTED_MARKER } from '../../src/lib/site/compilation-contents.ts';
+import { compilationContents } from '../../src/lib/site/compilation-contents.ts';
 import type { SourceRecord } from '../../src/lib/frontmatter.ts';
 import { listingPaths } from '../../src/lib/site/listing-paths.ts';
 import { groupByCategory } from '../../src/lib/site/group-items.ts';
@@ -59,7 +59,7 @@ describe('compilationContents', () => {
 	test('appends reports the TOC does not list, under one marker, so none is lost', () => {
 		const rows = compilationContents({ toc: [entry('甲', 1, 'a')] }, [r('a', 0), r('z', 3)]);
 		expect(rows.slice(1)).toEqual([
-			{ kind: 'section', title: UNLISTED_MARKER },
+			{ kind: 'section', title: '目录未列出的篇目' },
 			{
 				kind: 'entry',
 				title: '题z',

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../../tests/helpers/browser.ts';
 import { serveStatic } from '../../../tests/helpers/static-server.ts';
+import { sectionPath } from '../../../src/lib/site/routes.ts';
 
 export interface FirstSearch {
 	bytes: number;
@@ -31,7 +32,7 @@ export interface FirstSearch {
 }
 
 /** Kind of a served file, for the breakdown: Pagefind's parts by their folder or suffix. */
-export function kindOf(urlPath: string): string {
+function kindOf(urlPath: string): string {
 	if (urlPath.includes('/pagefind/')) {
 		if (/\.pf_meta$/.test(urlPath)) return 'pagefind meta';
 		if (urlPath.includes('/index/')) return 'pagefind index chunks';
@@ -43,6 +44,9 @@ export function kindOf(urlPath: string): string {
 	}
 	return 'page (html, css, js, config)';
 }
+
+/** A search result on screen: a link to a report page. */
+const RESULT_LINK = `main a[href*="${sectionPath('reports')}"]`;
 
 const compressible = /\.(?:html|js|mjs|css|json|svg|xml|txt)$/u;
 
@@ -72,21 +76,21 @@ export async function measureFirstSearch(
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		// The moment the first result is inserted, on the page's clock.
-		await page.addInitScript(() => {
+		await page.addInitScript((selector: string) => {
 			const w = window as unknown as { __firstResultAt?: number };
 			new MutationObserver((_, observer) => {
-				if (document.querySelector('main a[href*="/reports/"]')) {
+				if (document.querySelector(selector)) {
 					w.__firstResultAt = performance.now();
 					observer.disconnect();
 				}
 			}).observe(document, { childList: true, subtree: true });
-		});
+		}, RESULT_LINK);
 		server.log.length = 0;
 		const t0 = performance.now();
 		await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
 		await page.waitForFunction(
-			() => document.querySelectorAll('main a[href*="/reports/"]').length > 0,
-			null,
+			(selector) => document.querySelectorAll(selector).length > 0,
+			RESULT_LINK,
 			{ timeout: timeoutMs, polling: 'raf' },
 		);
 		const ms = Math.round(performance.now() - t0);
@@ -103,7 +107,7 @@ export async function measureFirstSearch(
 			if (left > 0) wanted.set(r.path, left - 1);
 			return left > 0;
 		});
-		const results = await page.locator('main a[href*="/reports/"]').count();
+		const results = await page.locator(RESULT_LINK).count();
 		await context.close();
 		const byKind: FirstSearch['byKind'] = {};
 		for (const r of log) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { runMeasured, stageUse, type Measured, type StageCpu } from './run-measured.ts';
 
 /** The sentence the one-source rebuild adds (to the longest line of the first source). */
-export const ADDED_SENTENCE = '这是为测量增量构建而新加的一句话。';
+const ADDED_SENTENCE = '这是为测量增量构建而新加的一句话。';
 
 export interface RebuildRun {
 	total: StageCpu;

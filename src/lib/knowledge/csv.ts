@@ -5,7 +5,7 @@
  * Formula injection: a cell that starts with `=`, `+`, `-`, `@`, TAB or CR is what Excel, WPS and
  * LibreOffice run as a formula (`=HYPERLINK(…)`, `-2+3`, `@SUM(…)`), and titles come from
  * sources, metadata and overrides. Such a cell is written with a leading `'` (OWASP's advice),
- * which spreadsheets show as text; `parseCsv` returns the cell as written, `'` included.
+ * which spreadsheets show as text (a reader gets the cell as written, `'` included).
  */
 const NEEDS_QUOTES = /[",\r\n]/;
 /** First characters that make a spreadsheet read a cell as a formula. */
@@ -28,28 +28,4 @@ export function toCsv<K extends string>(
 	const lines = [columns.map(csvCell).join(',')];
 	for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** Parse CSV text written by `toCsv` (or any RFC 4180 text) into rows of strings. */
-export function parseCsv(text: string): string[][] {
-	const src = text.replace(/^\uFEFF/, '');
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < src.length; i++) {
-		const c = src[i]!;
-		if (quoted) {
-			if (c === '"' && src[i + 1] === '"') ((cell += '"'), i++);
-			else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') (row.push(cell), (cell = ''));
-		else if (c === '\n' || c === '\r') {
-			if (c === '\r' && src[i + 1] === '\n') i++;
-			(row.push(cell), rows.push(row), (row = []), (cell = ''));
-		} else cell += c;
-	}
-	if (cell !== '' || row.length) (row.push(cell), rows.push(row));
-	return rows;
 }

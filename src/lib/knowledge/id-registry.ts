@@ -28,7 +28,7 @@ import { slugSchema } from '../frontmatter.ts';
 import { isSignature } from './text-signature.ts';
 
 /** The registry format this code reads and writes. */
-export const REGISTRY_VERSION = 1;
+const REGISTRY_VERSION = 1;
 
 const signatureSchema = z
 	.string()
@@ -38,7 +38,7 @@ const signatureSchema = z
 	);
 
 /** One live id: the report that has it, as the ingest last saw it. */
-export const registryEntrySchema = z.strictObject({
+const registryEntrySchema = z.strictObject({
 	/** Source file name, e.g. `000_072d85c6eac7fde3.txt`. */
 	source: z.string().min(1),
 	/** Position of the report in its source (0-based). */
@@ -53,14 +53,14 @@ export const registryEntrySchema = z.strictObject({
 export type RegistryEntry = z.infer<typeof registryEntrySchema>;
 
 /** An id no report has any more: where its report went (`movedTo`), or null when it was removed. */
-export const retiredEntrySchema = z.strictObject({
+const retiredEntrySchema = z.strictObject({
 	source: z.string().min(1),
 	title: z.string().min(1),
 	movedTo: slugSchema.nullable(),
 });
 export type RetiredEntry = z.infer<typeof retiredEntrySchema>;
 
-export const registrySchema = z.strictObject({
+const registrySchema = z.strictObject({
 	version: z.literal(REGISTRY_VERSION),
 	reports: z.record(slugSchema, registryEntrySchema).default({}),
 	retired: z.record(slugSchema, retiredEntrySchema).default({}),

@@ -20,9 +20,9 @@
  */
 
 /** Number of hashes kept per text. */
-export const SKETCH_SIZE = 64;
+const SKETCH_SIZE = 64;
 /** Shingle length, in characters of the folded text. */
-export const SHINGLE = 4;
+const SHINGLE = 4;
 /**
  * Two texts with an estimated Jaccard index of their shingles at or above this are "most of the
  * same text" (INGEST-SPEC §2, ids and reprints): when two texts share a fraction f of their
@@ -43,7 +43,7 @@ function keepTable(): Uint8Array {
 	return (KEEP = table);
 }
 
-/** The UTF-16 units of the folded text (see `foldForSignature`). */
+/** The UTF-16 units of the text: letters and digits only, NFKC-folded, lower case. */
 function foldUnits(text: string): Uint16Array {
 	const folded = text.normalize('NFKC').toLowerCase();
 	const keep = keepTable();
@@ -54,16 +54,6 @@ function foldUnits(text: string): Uint16Array {
 		if (keep[c] === 1) units[n++] = c;
 	}
 	return units.subarray(0, n);
-}
-
-/** Letters and digits only, NFKC-folded, lower case (a reading copy; never shown). */
-export function foldForSignature(text: string): string {
-	const units = foldUnits(text);
-	let out = '';
-	// In slices: String.fromCharCode takes its arguments on the stack.
-	for (let i = 0; i < units.length; i += 4096)
-		out += String.fromCharCode(...units.subarray(i, i + 4096));
-	return out;
 }
 
 /** One step of the shingle hash (murmur3's block mix). */

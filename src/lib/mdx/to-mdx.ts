@@ -47,7 +47,7 @@ function tableNode(rows: readonly (readonly string[])[]): Table {
  * @param blocks Headings, paragraphs and tables in reading order; text is plain (no markup).
  * @returns An mdast `Root` whose text nodes hold the text verbatim.
  */
-export function blocksToMdast(blocks: readonly MdxBlock[]): Root {
+function blocksToMdast(blocks: readonly MdxBlock[]): Root {
 	return {
 		type: 'root',
 		children: blocks.map((block): Heading | Paragraph | Table =>
@@ -83,13 +83,6 @@ const TABLE_OPTIONS: Options = {
 
 const optionsFor = (blocks: readonly MdxBlock[]) =>
 	blocks.some((b) => b.type === 'table') ? TABLE_OPTIONS : OPTIONS;
-
-/** One block as `toMarkdown` writes it, without the blank line that separates blocks. */
-export function blockToMarkdown(block: MdxBlock): string {
-	return (
-		plainMarkdown(block) ?? toMarkdown(blocksToMdast([block]), optionsFor([block])).slice(0, -1)
-	);
-}
 
 /**
  * Serialise frontmatter and body blocks to the text of one `.mdx` file.

@@ -18,16 +18,6 @@ export interface PagefindAttributes {
 	sort: Record<string, string>;
 }
 
-/**
- * Element id of a TOC-only entry in its compilation's table of contents, which its search
- * result links to (`/compilations/<slug>/#<anchor>`). An id begins with a letter (entry ids
- * begin with the source's number).
- * @example tocEntryAnchor('000-072d85c6eac7fde3-toc-9b1cd692') → 'entry-000-072d85c6eac7fde3-toc-9b1cd692'
- */
-export function tocEntryAnchor(id: string): string {
-	return `entry-${id}`;
-}
-
 /** Year filter value of records without a date. */
 export const UNDATED_YEAR = '未注明';
 /** Meta `kind` of a TOC-only record (shown as the 正文未收录 mark). */

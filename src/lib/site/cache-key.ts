@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
  * (a `Map` becomes `{}`): a key that missed part of a page's data would reuse a stale page.
  * @throws Error `Expected plain data in a cache key, found a Map at "related"`.
  */
-export function cacheKeyJson(value: unknown): string {
+function cacheKeyJson(value: unknown): string {
 	return JSON.stringify(value, function (key, v: unknown) {
 		const kind =
 			v instanceof Map

@@ -23,7 +23,7 @@ export type ContentsRow =
 	  };
 
 /** Marker put before reports found in the text but not listed in the printed TOC. */
-export const UNLISTED_MARKER = '目录未列出的篇目';
+const UNLISTED_MARKER = '目录未列出的篇目';
 
 type ReportFields = Pick<
 	ReportFrontmatter,

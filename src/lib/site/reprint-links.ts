@@ -6,6 +6,7 @@
  * Doesn't render anything; paths are site-relative (the page adds the base).
  */
 import type { ReportFrontmatter } from '../frontmatter.ts';
+import { reportPath } from './routes.ts';
 
 export interface ReprintLink {
 	path: string;
@@ -27,7 +28,7 @@ type Copy = Pick<ReportFrontmatter, 'id' | 'compilationTitle' | 'source' | 'orde
  */
 export function reprintLinks(report: Copy, all: readonly Copy[]): ReprintLinks {
 	const link = (r: Copy): ReprintLink => ({
-		path: `/reports/${r.id}/`,
+		path: reportPath(r.id),
 		compilationTitle: r.compilationTitle,
 	});
 	const canonical = report.reprintOf ? all.find((r) => r.id === report.reprintOf) : undefined;

@@ -6,6 +6,7 @@
  * Doesn't render anything and doesn't know the base path (the page adds it).
  */
 import type { RetiredReport } from '../frontmatter.ts';
+import { facetPath, reportPath, sectionPath } from './routes.ts';
 
 export interface RetiredPage {
 	/** The page's heading. */
@@ -32,19 +33,20 @@ export function retiredPage(
 		return {
 			heading: '本文已移至新地址',
 			lead: `《${retired.title}》的地址已经改变，正在转到新页面。`,
-			target: { path: `/reports/${retired.movedTo}/`, label: newTitle ?? retired.title },
+			target: { path: reportPath(retired.movedTo), label: newTitle ?? retired.title },
 			redirect: true,
 		};
 	}
-	const there = retired.sourceSlug !== null && compilationTitle !== null;
+	const slug = retired.sourceSlug;
+	const there = slug !== null && compilationTitle !== null;
 	return {
 		heading: '本文已删除',
 		lead: there
 			? `《${retired.title}》已从汇编中删除，本站不再收录。`
 			: `《${retired.title}》及其所在的汇编已从本站删除。`,
 		target: there
-			? { path: `/compilations/${retired.sourceSlug}/`, label: `《${compilationTitle}》` }
-			: { path: '/compilations/', label: '全部汇编' },
+			? { path: facetPath('compilations', slug), label: `《${compilationTitle}》` }
+			: { path: sectionPath('compilations'), label: '全部汇编' },
 		redirect: false,
 	};
 }

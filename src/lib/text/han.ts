@@ -22,11 +22,6 @@ export const HAN = new RegExp(`[${HAN_CLASS}]`);
 
 const HAN_ALL = new RegExp(`[${HAN_CLASS}]`, 'g');
 
-/** Whether `ch` (one UTF-16 code unit or character) is a Han character. */
-export function isHan(ch: string): boolean {
-	return ch.length === 1 && HAN.test(ch);
-}
-
 /** The number of Han characters in `text`. */
 export function countHan(text: string): number {
 	return text.match(HAN_ALL)?.length ?? 0;

@@ -7,6 +7,7 @@ import { getKnowledge, getReports, reportBlocks } from '../../content';
 import { cacheKey } from '../../lib/site/cache-key';
 import { toPlainText } from '../../lib/knowledge/plain-text';
 import { reportTextGroups } from '../../lib/knowledge/report-text';
+import { reportPath } from '../../lib/site/routes';
 import { absoluteUrl, withBase } from '../../lib/site/url';
 
 // Its props are all it shows, and its cache key is their digest (src/lib/site/cache-key.ts).
@@ -20,7 +21,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props, site }) => {
 	const { entry, source } = props as InferGetStaticPropsType<typeof getStaticPaths>;
-	const url = absoluteUrl(site, withBase(import.meta.env.BASE_URL, `/reports/${entry.id}/`));
+	const url = absoluteUrl(site, withBase(import.meta.env.BASE_URL, reportPath(entry.id)));
 	const text = toPlainText(reportTextGroups(entry.data, source, reportBlocks(entry), url));
 	return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -64,7 +64,7 @@ function strictBig5(bytes: Uint8Array): string | null {
 }
 
 /** Least share of kana among the non-ASCII characters for a text to count as Japanese. */
-export const JAPANESE_KANA_SHARE = 0.1;
+const JAPANESE_KANA_SHARE = 0.1;
 
 function refuse(
 	file: string,
@@ -79,7 +79,7 @@ function refuse(
 }
 
 /** 1-based line and column (in characters, read leniently as UTF-8) of byte `index`. */
-export function placeOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+function placeOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
 	let line = 1;
 	let start = 0;
 	for (let i = 0; i < index; i++) {
@@ -98,7 +98,7 @@ function placeOfChar(text: string, index: number): { line: number; column: numbe
 }
 
 /** Index of the first byte that is not part of valid UTF-8 (from `from`), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
 	for (let i = from; i < bytes.length;) {
 		const b = bytes[i]!;
 		const n =
@@ -133,9 +133,9 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
 const hex = (b: number | undefined) => `0x${(b ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
 
 /** Least share of Hangul among the non-ASCII characters of an EUC-KR reading for Korean. */
-export const KOREAN_HANGUL_SHARE = 0.8;
+const KOREAN_HANGUL_SHARE = 0.8;
 /** Least number of spaces between two Hangul syllables per non-ASCII character for Korean. */
-export const KOREAN_WORD_SPACES = 0.05;
+const KOREAN_WORD_SPACES = 0.05;
 
 /** Do the bytes read as Korean text in EUC-KR (UHC)? Needs 20 non-ASCII characters to say. */
 function isKorean(bytes: Uint8Array): boolean {

@@ -18,7 +18,7 @@ const KINDS: Readonly<Record<string, SourceKind>> = {
 const LEGACY = new Set(['.doc', '.wps', '.rtf']);
 
 /** The lower-cased extension of a file name (`.PDF` → `.pdf`), '' when it has none. */
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
 	const dot = name.lastIndexOf('.');
 	return dot <= 0 ? '' : name.slice(dot).toLowerCase();
 }

@@ -56,7 +56,7 @@ interface Line {
 }
 
 /** What a picture leaves in the text (as a picture of a Word or HTML document does). */
-export const PICTURE_PLACEHOLDER = '［图］';
+const PICTURE_PLACEHOLDER = '［图］';
 
 /**
  * The placeholder lines of a page's pictures, at each picture's top: only pictures at least two

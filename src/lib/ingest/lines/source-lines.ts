@@ -45,7 +45,7 @@ const ANY_INVISIBLE = new RegExp(
  * Remove private-use and zero-width/control characters from one string, counting them, and form
  * feeds (page breaks, not repairs: not counted).
  */
-export function stripInvisible(text: string, log: RepairLog): string {
+function stripInvisible(text: string, log: RepairLog): string {
 	let out = text.includes('\f') ? text.replace(FORM_FEED, '') : text;
 	if (PRIVATE_USE.test(out)) {
 		let n = 0;

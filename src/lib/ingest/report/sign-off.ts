@@ -32,7 +32,7 @@ const PLACEHOLDER_DATE =
 	/^[\dxX*＊×Ｘ〇○零一二三四五六七八九]{2,4}\s*年(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*月(?:\s*[\dxX*＊×Ｘ一二三四五六七八九十]{1,3}\s*[日号])?)?$/u;
 
 /** True for a line that is a placeholder date and nothing else. */
-export function isPlaceholderDate(text: string): boolean {
+function isPlaceholderDate(text: string): boolean {
 	const t = text.trim();
 	return PLACEHOLDER_DATE.test(t) && /[xX*＊×Ｘ]/u.test(t);
 }

@@ -32,7 +32,7 @@ const DATE_TAIL =
 	/[\d〇○零一二三四五六七八九十]{2,4}[ \u3000]*年(?:[ \u3000]*[\d〇○零一二三四五六七八九十]{1,2}[ \u3000]*月(?:[ \u3000]*[\d〇○零一二三四五六七八九十]{1,3}[ \u3000]*日)?)?$/;
 
 /** A sign-off date: a short line that is, or ends in, a date (`二〇一一年五月十二日`). */
-export function isSignOffDate(text: string): boolean {
+function isSignOffDate(text: string): boolean {
 	const t = text.trim();
 	return t.length <= 30 && DATE_TAIL.test(t) && !/[，,。；;]/.test(t);
 }

@@ -19,7 +19,7 @@ import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from './span.ts';
 
 /** Is this line book furniture between two reports? */
-export function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
+function isFurniture(text: string, sectionKeys: ReadonlySet<string>): boolean {
 	const t = text.trim();
 	// A section printed with its TOC number (`一、机关篇` for the TOC's section 机关篇).
 	const marker = markerOf(t);

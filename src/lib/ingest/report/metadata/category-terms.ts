@@ -64,7 +64,7 @@ function termIndex(vocab: Vocabulary): { byHead: Map<string, Term[]>; short: Ter
  * The category named by the longest term that `text` starts with (at `at`), or null; of two
  * equal terms, the first category's.
  */
-export function categoryAtTerm(text: string, vocab: Vocabulary, at = 0): CategoryDef | null {
+function categoryAtTerm(text: string, vocab: Vocabulary, at = 0): CategoryDef | null {
 	const { byHead, short } = termIndex(vocab);
 	let best: { category: CategoryDef; length: number } | null = null;
 	// A longer term always wins, so the short ones only count when no long one matches.

@@ -45,7 +45,7 @@ export interface BlockHits {
 const COMPILED = new WeakMap<Vocabulary, CompiledThemes>();
 
 /** Parts of the `a+b+c` signals of a theme. */
-export function compositesOf(theme: ThemeDef): string[][] {
+function compositesOf(theme: ThemeDef): string[][] {
 	return theme.signals.filter((s) => s.includes('+')).map((s) => s.split('+').map((p) => p.trim()));
 }
 
