@@ -48,7 +48,6 @@ import {
 	searchTuning,
 	whyNotReuse,
 } from './lib/build-reuse.ts';
-import { config } from './lib/config.ts';
 import { searchStageLine, type SearchStageResult } from './lib/search-stage-line.ts';
 import { recoverSwap, swapOutputs } from './lib/swap-outputs.ts';
 import { removeStaleTemps } from './lib/write-output.ts';
