@@ -76,7 +76,7 @@ async function walk(root: string, dir: string, out: string[]): Promise<void> {
 }
 
 /** Every file under `dir`, relative, `/`-separated, sorted (an empty list for a missing folder). */
-export async function filesOf(dir: string): Promise<string[]> {
+async function filesOf(dir: string): Promise<string[]> {
 	const out: string[] = [];
 	await walk(dir, '', out).catch((error: NodeJS.ErrnoException) => {
 		if (error.code !== 'ENOENT') throw error;

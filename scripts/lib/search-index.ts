@@ -49,11 +49,11 @@ const gzip = promisify(gzipCallback);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Language of the index: `und` (undetermined), because the words are ASCII codes. The search page keeps `lang="zh-CN"`: Pagefind, finding no zh index, loads the only one there is. */
-export const RECORD_LANGUAGE = 'und';
+const RECORD_LANGUAGE = 'und';
 /** CBOR bytes per index chunk by default (~12 KiB gzipped): see docs/scale. */
-export const DEFAULT_CHUNK_BYTES = 40 * 1024;
+const DEFAULT_CHUNK_BYTES = 40 * 1024;
 /** Corpus characters whose words are built at once by default (`planRanges`): bounds the memory. */
-export const DEFAULT_RANGE_CHARS = 2_000_000;
+const DEFAULT_RANGE_CHARS = 2_000_000;
 
 export interface SearchIndexStats {
 	pages: number;
@@ -86,7 +86,7 @@ export interface SearchIndexOptions {
 }
 
 /** Worker threads by default: the machine's cores, at most 2 (each holds a range's postings). */
-export const DEFAULT_THREADS = Math.min(2, availableParallelism());
+const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
 /** URL of a TOC-only record: its entry in the compilation’s table of contents. */
 export function tocOnlyUrl(sourceSlug: string, id: string): string {

@@ -28,7 +28,7 @@ const sha256 = () => createHash('sha256');
 export const KNOWLEDGE_CODE_FILES = Object.keys(KNOWLEDGE_CODE).sort();
 
 /** Digest of the source of `KNOWLEDGE_CODE_FILES` and of the Node version (the v8 format). */
-export const KNOWLEDGE_CODE_VERSION = (() => {
+const KNOWLEDGE_CODE_VERSION = (() => {
 	const hash = sha256().update(`huibian-knowledge\0${process.versions.v8}`);
 	for (const file of KNOWLEDGE_CODE_FILES) hash.update(`\0${file}\0${KNOWLEDGE_CODE[file]}`);
 	return hash.digest('hex');

@@ -1,81 +1,12 @@
 /**
- * Just enough CBOR to read and write Pagefind's index chunks without decoding their positions:
- * a reader that walks item headers (unsigned and negative integers, text, arrays) and skips
- * whole items, and a growing writer. Merging copies each page's positions as raw bytes, so a
- * merge allocates nothing per (word, page) pair.
+ * Just enough CBOR to write Pagefind's index chunks: a growing writer of unsigned and negative
+ * integers, text, array headers and raw bytes (already encoded items, such as a word's pages),
+ * so a chunk allocates nothing per (word, page) pair.
  *
- * Doesn't handle maps, tags, floats or indefinite lengths (Pagefind's minicbor output has none;
- * they are refused with an error).
+ * Doesn't write maps, tags, floats or indefinite lengths (Pagefind's minicbor output has none).
  */
 
-const UTF8 = new TextDecoder();
 const ENCODE = new TextEncoder();
-
-export class CborReader {
-	readonly bytes: Uint8Array;
-	pos: number;
-	constructor(bytes: Uint8Array, pos = 0) {
-		this.bytes = bytes;
-		this.pos = pos;
-	}
-
-	/** Reads an item's header: its major type (0–7) and argument. */
-	#header(): [major: number, value: number] {
-		const first = this.bytes[this.pos++];
-		if (first === undefined) throw new Error('CBOR: unexpected end of data');
-		const major = first >> 5;
-		const info = first & 31;
-		if (info < 24) return [major, info];
-		const b = this.bytes;
-		let value: number;
-		if (info === 24) value = b[this.pos++]!;
-		else if (info === 25) value = (b[this.pos++]! << 8) | b[this.pos++]!;
-		else if (info === 26)
-			value =
-				((b[this.pos++]! << 24) >>> 0) +
-				((b[this.pos++]! << 16) | (b[this.pos++]! << 8) | b[this.pos++]!);
-		else
-			throw new Error(
-				`CBOR: unsupported item header 0x${first.toString(16)} at byte ${this.pos - 1}`,
-			);
-		return [major, value];
-	}
-
-	#expect(major: number, what: string): number {
-		const [m, value] = this.#header();
-		if (m !== major)
-			throw new Error(`CBOR: expected ${what} at byte ${this.pos - 1}, found major type ${m}`);
-		return value;
-	}
-
-	array(): number {
-		return this.#expect(4, 'an array');
-	}
-
-	text(): string {
-		const length = this.#expect(3, 'text');
-		const start = this.pos;
-		this.pos += length;
-		return UTF8.decode(this.bytes.subarray(start, this.pos));
-	}
-
-	/** An unsigned or negative integer. */
-	int(): number {
-		const [major, value] = this.#header();
-		if (major === 0) return value;
-		if (major === 1) return -1 - value;
-		throw new Error(`CBOR: expected an integer, found major type ${major}`);
-	}
-
-	/** Skips one item (integers, text and arrays of them). */
-	skip(): void {
-		const [major, value] = this.#header();
-		if (major === 0 || major === 1) return;
-		if (major === 2 || major === 3) this.pos += value;
-		else if (major === 4) for (let i = 0; i < value; i++) this.skip();
-		else throw new Error(`CBOR: cannot skip major type ${major}`);
-	}
-}
 
 export class CborWriter {
 	#bytes = new Uint8Array(1 << 16);

@@ -31,7 +31,7 @@ import { GramTrie } from './gram-trie.ts';
 import { BODY_MARK, HEAD_MARK } from './tokens.ts';
 import type { WordSource } from './pagefind-writer.ts';
 /** Occurrences counted per word and page, at most: Pagefind's BM25 saturates well before. */
-export const COUNT_CAP = 24;
+const COUNT_CAP = 24;
 
 /** One record's folded text: its characters as code points, in blocks, with their weights. */
 export interface RecordChars {

@@ -16,7 +16,6 @@
  * Doesn't compress, name or write files (see `pagefind-writer.ts`).
  */
 import { decode, encode } from 'cborg';
-import { CborWriter } from './cbor-bytes.ts';
 
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 
@@ -36,7 +35,7 @@ export interface IndexMeta {
 export type FilterChunk = [name: string, values: Array<[value: string, pages: number[]]>];
 
 /** The part of a (gunzipped) Pagefind file after its signature; throws when there is none. */
-export function unsigned(bytes: Uint8Array, what: string): Uint8Array {
+function unsigned(bytes: Uint8Array, what: string): Uint8Array {
 	for (let i = 0; i < SIGNATURE.length; i++) {
 		if (bytes[i] !== SIGNATURE[i])
 			throw new Error(`${what}: not a Pagefind file (no pagefind_dcd signature)`);
@@ -100,22 +99,6 @@ export function decodeIndexChunk(bytes: Uint8Array, what = 'pf_index'): WordEntr
 		absolute(pages),
 		variants.map(([variant, vpages]): Variant => [variant, absolute(vpages)]),
 	]);
-}
-
-/** An index chunk of already encoded words (`[word, pages, variants]` items), in order. */
-export function encodeIndexChunk(words: readonly Uint8Array[]): Uint8Array {
-	const writer = new CborWriter();
-	writer.array(1);
-	writer.array(words.length);
-	for (const word of words) writer.raw(word);
-	return signed(writer.take());
-}
-
-export function decodeFilter(bytes: Uint8Array, what = 'pf_filter'): FilterChunk {
-	const value = unwrap(bytes, what);
-	if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string')
-		throw new Error(`${what}: unexpected layout`);
-	return value as FilterChunk;
 }
 
 /** Order of words in chunks and of chunks in the meta: UTF-8 bytes (Rust's `str` order). */

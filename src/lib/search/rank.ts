@@ -29,7 +29,7 @@ export interface RankFacts {
 }
 
 /** Sorts before (negative) or after (positive) in relevance order. */
-export function compareRelevance(a: RankFacts, b: RankFacts): number {
+function compareRelevance(a: RankFacts, b: RankFacts): number {
 	return (
 		b.headTerms - a.headTerms ||
 		Number(a.tocOnly) - Number(b.tocOnly) ||
@@ -40,7 +40,7 @@ export function compareRelevance(a: RankFacts, b: RankFacts): number {
 }
 
 /** Sorts in a date order, undated last in both directions. */
-export function compareDate(direction: 'asc' | 'desc'): (a: RankFacts, b: RankFacts) => number {
+function compareDate(direction: 'asc' | 'desc'): (a: RankFacts, b: RankFacts) => number {
 	return (a, b) =>
 		Number(a.undated) - Number(b.undated) ||
 		(direction === 'asc' ? a.dateRank - b.dateRank : b.dateRank - a.dateRank);

@@ -16,7 +16,7 @@ export const FILTERS = [
 ] as const;
 
 export type FilterKey = (typeof FILTERS)[number]['key'];
-export const SORTS = ['relevance', 'date-desc', 'date-asc'] as const;
+const SORTS = ['relevance', 'date-desc', 'date-asc'] as const;
 export type SortOrder = (typeof SORTS)[number];
 
 export interface SearchState {

@@ -168,7 +168,7 @@ function endAtName(name: string, unitWords: readonly string[]): HeadlineUnit {
  * `X党支部`); when no organisation name ends before the words that follow it, there is no unit and
  * `unclear` holds the text read. Never completes a name.
  */
-export function readHeadlineUnit(text: string, unitWords?: readonly string[]): HeadlineUnit {
+function readHeadlineUnit(text: string, unitWords?: readonly string[]): HeadlineUnit {
 	const none: HeadlineUnit = { unit: null, unclear: null };
 	const t = text.trim().replace(/^(?:—{1,2}|－{1,2}|-{1,2})\s*/, '');
 	if (NOT_A_WRITER.test(t)) return none;
