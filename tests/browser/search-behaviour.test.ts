@@ -248,6 +248,43 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		await page.close();
 	});
 
+	// The stall of full runs: Playwright scrolls 更多结果 into view and presses it; when the frame
+	// after that scroll fell between its mousedown and mouseup (a busy machine), 回到顶部 began to
+	// float, the page got a line shorter, everything moved down and the mouseup missed the
+	// button: no click. Here the press is held across that frame on purpose, every run.
+	test('更多结果 pressed as the page scrolls to it: nothing moves under the press, which adds the next ten', async () => {
+		const page = await open(`?q=${encodeURIComponent('学习')}`);
+		const buttonAt = () =>
+			page.evaluate(() => {
+				const r = document.getElementById('search-more')!.getBoundingClientRect();
+				return {
+					x: r.x + r.width / 2,
+					y: r.y + r.height / 2,
+					floating: document.querySelector('.back-to-top')!.classList.contains('floating'),
+				};
+			});
+		await page.evaluate(() =>
+			document.getElementById('search-more')!.scrollIntoView({ block: 'center' }),
+		);
+		const before = await buttonAt();
+		await page.mouse.move(before.x, before.y);
+		await page.mouse.down();
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+		);
+		const during = await buttonAt();
+		expect(during.floating, 'the page is long and scrolled past its first screen').toBe(true);
+		expect(during.y, 'the button moved under the press').toBe(before.y);
+		await page.mouse.up();
+		await page.waitForFunction(
+			() => document.querySelectorAll('#search-results > li').length > 10,
+			null,
+			{ timeout: 10_000 },
+		);
+		expect(await page.locator('#search-results > li').count()).toBe(20);
+		await page.close();
+	});
+
 	test('a result of several terms opens its report with every term highlighted', async () => {
 		const page = await open(`?q=${encodeURIComponent('学习 社区')}`);
 		const link = page.locator('#search-results > li h2 a[href*="/reports/"]').first();
