@@ -7,9 +7,17 @@
 const link = document.querySelector<HTMLAnchorElement>('.back-to-top');
 
 if (link) {
+	const row = link.parentElement;
 	const update = () => {
 		const long = document.documentElement.scrollHeight > 2 * innerHeight;
-		link.classList.toggle('floating', long && scrollY > innerHeight);
+		const floating = long && scrollY > innerHeight;
+		// The footer's row keeps its height when the link leaves it, so nothing moves. Else, at
+		// the bottom of a page the page would get shorter, the scroll be clamped and everything on
+		// screen jump down by a line, a frame after the scroll: a press on a button (更多结果)
+		// that began before the jump ended beside it, and the click was lost.
+		if (floating && !link.classList.contains('floating') && row)
+			row.style.minHeight = `${row.getBoundingClientRect().height}px`;
+		link.classList.toggle('floating', floating);
 	};
 	update();
 	addEventListener('scroll', update, { passive: true });

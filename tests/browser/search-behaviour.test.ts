@@ -28,6 +28,31 @@ const dates = new Map([
 	]),
 ]);
 
+/** Hold every request matching `pattern` until `release()` (a connection that is slow on purpose). */
+async function holdRequests(
+	page: Page,
+	pattern: string,
+): Promise<{ held: () => number; release: () => void }> {
+	let open!: () => void;
+	const gate = new Promise<void>((resolve) => (open = resolve));
+	let held = 0;
+	await page.route(pattern, async (route) => {
+		held++;
+		await gate;
+		await route.continue();
+	});
+	return { held: () => held, release: () => open() };
+}
+
+/** What the reader sees of 更多结果: its label, whether the results are busy, how many there are. */
+function moreState(page: Page): Promise<{ label: string; busy: string | null; results: number }> {
+	return page.evaluate(() => ({
+		label: document.getElementById('search-more')?.textContent?.trim() ?? '',
+		busy: document.getElementById('search-results')?.getAttribute('aria-busy') ?? null,
+		results: document.querySelectorAll('#search-results > li').length,
+	}));
+}
+
 describe.skipIf(!browserAvailable)('search page behaviour', () => {
 	const served = useServedSite(site);
 	const open = async (query = ''): Promise<Page> => {
@@ -153,6 +178,110 @@ describe.skipIf(!browserAvailable)('search page behaviour', () => {
 		});
 		expect(focused).toBe(10);
 		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+		await page.close();
+	});
+
+	// A slow phone, reproduced exactly: the requests of the next step are held until the test
+	// lets them go, so the press is always in flight when the page is looked at.
+	test('更多结果 on a slow connection: busy at once, a second press changes nothing, then the next ten', async () => {
+		const page = await open(`?q=${encodeURIComponent('学')}`);
+		expect(await page.locator('#search-results > li').count()).toBe(10);
+		const gate = await holdRequests(page, '**/pagefind/fragment/**');
+		await page.click('#search-more');
+		await expect
+			.poll(gate.held, { message: 'the next ten need fragments not loaded yet' })
+			.toBeGreaterThan(0);
+		expect(await moreState(page)).toEqual({ label: '正在加载…', busy: 'true', results: 10 });
+		await page.locator('#search-more').click({ force: true });
+		gate.release();
+		await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+		expect(await moreState(page)).toEqual({ label: '更多结果', busy: 'false', results: 20 });
+		const focused = await page.evaluate(() =>
+			[...document.querySelectorAll('#search-results > li')].indexOf(
+				document.activeElement?.closest('#search-results > li') as Element,
+			),
+		);
+		expect(focused).toBe(10);
+		await page.close();
+	});
+
+	test('更多结果 whose results fail to load says so, and the next press loads them', async () => {
+		const page = await open(`?q=${encodeURIComponent('学')}`);
+		let aborted = 0;
+		await page.route('**/pagefind/fragment/**', (route) => (aborted++, route.abort()));
+		await page.click('#search-more');
+		await page.waitForFunction(
+			() => document.getElementById('search-status')?.textContent?.includes('未能加载'),
+			null,
+			{ timeout: 10_000 },
+		);
+		expect(aborted).toBeGreaterThan(0);
+		expect(await moreState(page)).toEqual({ label: '更多结果', busy: 'false', results: 10 });
+		await page.unroute('**/pagefind/fragment/**');
+		await page.click('#search-more');
+		await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+		expect(await page.locator('#search-results > li').count()).toBe(20);
+		expect(await page.textContent('#search-status')).not.toContain('未能加载');
+		await page.close();
+	});
+
+	test('更多结果 pressed while a new search is loading is busy until its results, never dead', async () => {
+		const page = await open(`?q=${encodeURIComponent('学')}`);
+		const gate = await holdRequests(page, '**/pagefind/index/**');
+		await page.fill('#q', '社区');
+		await page.press('#q', 'Enter');
+		await expect
+			.poll(gate.held, { message: 'the new query needs index chunks not loaded yet' })
+			.toBeGreaterThan(0);
+		// the old results are still on screen: a press now must not look like it did nothing
+		await page.locator('#search-more').click({ force: true });
+		expect(await moreState(page)).toEqual({ label: '正在加载…', busy: 'true', results: 10 });
+		gate.release();
+		await waitForSearch(page);
+		const status = (await page.textContent('#search-status')) ?? '';
+		expect(status).toContain('“社区”');
+		const total = Number(/共找到 (\d+) 条/.exec(status)?.[1]);
+		expect(total).toBeGreaterThan(10);
+		expect(await moreState(page)).toEqual({ label: '更多结果', busy: 'false', results: 10 });
+		await loadAllResults(page);
+		expect(await page.locator('#search-results > li').count()).toBe(total);
+		await page.close();
+	});
+
+	// The stall of full runs: Playwright scrolls 更多结果 into view and presses it; when the frame
+	// after that scroll fell between its mousedown and mouseup (a busy machine), 回到顶部 began to
+	// float, the page got a line shorter, everything moved down and the mouseup missed the
+	// button: no click. Here the press is held across that frame on purpose, every run.
+	test('更多结果 pressed as the page scrolls to it: nothing moves under the press, which adds the next ten', async () => {
+		const page = await open(`?q=${encodeURIComponent('学习')}`);
+		const buttonAt = () =>
+			page.evaluate(() => {
+				const r = document.getElementById('search-more')!.getBoundingClientRect();
+				return {
+					x: r.x + r.width / 2,
+					y: r.y + r.height / 2,
+					floating: document.querySelector('.back-to-top')!.classList.contains('floating'),
+				};
+			});
+		await page.evaluate(() =>
+			document.getElementById('search-more')!.scrollIntoView({ block: 'center' }),
+		);
+		const before = await buttonAt();
+		await page.mouse.move(before.x, before.y);
+		await page.mouse.down();
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+		);
+		const during = await buttonAt();
+		expect(during.floating, 'the page is long and scrolled past its first screen').toBe(true);
+		expect(during.y, 'the button moved under the press').toBe(before.y);
+		await page.mouse.up();
+		await page.waitForFunction(
+			() => document.querySelectorAll('#search-results > li').length > 10,
+			null,
+			{ timeout: 10_000 },
+		);
+		expect(await page.locator('#search-results > li').count()).toBe(20);
 		await page.close();
 	});
 

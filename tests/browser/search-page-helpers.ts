@@ -4,45 +4,78 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Wait until the page finished the search it started (body[data-search-state]). */
+/**
+ * Wait until the page finished the search it started (body[data-search-state]); a search that
+ * failed (`error`) fails at once, with what the page said.
+ */
 export async function waitForSearch(page: Page): Promise<void> {
 	await page.waitForFunction(
-		() => ['done', 'idle'].includes(document.body.dataset.searchState ?? ''),
+		() => ['done', 'idle', 'error'].includes(document.body.dataset.searchState ?? ''),
 		null,
 		{ timeout: 30_000 },
 	);
+	if ((await page.evaluate(() => document.body.dataset.searchState)) === 'error')
+		throw new Error(`the search failed: ${await page.textContent('#search-status')}`);
+}
+
+/** Record, in the page, where each pointer event of the next press lands (for a failure). */
+async function recordPress(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __press?: string[] };
+		if (!w.__press)
+			for (const type of ['pointerdown', 'pointerup', 'click'])
+				addEventListener(
+					type,
+					(event) => {
+						const target = event.target as Element;
+						const button = document.getElementById('search-more')!.getBoundingClientRect();
+						w.__press!.push(
+							`${type} on ${target.tagName.toLowerCase()}#${target.id} at y ${(event as MouseEvent).clientY}, button ${Math.round(button.top)}–${Math.round(button.bottom)}`,
+						);
+					},
+					true,
+				);
+		w.__press = [];
+	});
 }
 
 /**
- * Click 更多结果 until it disappears. Each press must add results or hide the button. A press
- * that does neither within 10 s is pressed again, at most twice: in a few full-suite runs (never
- * alone) one press in hundreds added nothing, cause not yet found (see issue 15's closing note).
- * Three presses in a row that add nothing fail the test.
+ * Click 更多结果 until it disappears. Each press must add results or hide the button (while it
+ * loads, the button says 正在加载…): a press that has done neither in 30 s fails the test, with
+ * what the page showed and where the press landed. No second press: a reader would see nothing
+ * happen.
  */
 export async function loadAllResults(page: Page): Promise<void> {
 	const more = page.locator('#search-more');
 	while (await more.isVisible()) {
 		const before = await page.locator('#search-results > li').count();
-		let moved = false;
-		for (let press = 0; press < 3 && !moved; press++) {
-			await more.click();
-			moved = await page
-				.waitForFunction(
-					(n) =>
-						document.querySelectorAll('#search-results > li').length > n ||
-						(document.getElementById('search-more') as HTMLButtonElement).hidden,
-					before,
-					{ timeout: 10_000 },
-				)
-				.then(
-					() => true,
-					() => false,
-				);
-		}
-		if (!moved)
-			throw new Error(
-				`更多结果 was pressed 3 times and added nothing to the ${before} results shown`,
+		await recordPress(page);
+		await more.click();
+		const moved = await page
+			.waitForFunction(
+				(n) =>
+					document.querySelectorAll('#search-results > li').length > n ||
+					(document.getElementById('search-more') as HTMLButtonElement).hidden,
+				before,
+				{ timeout: 30_000 },
+			)
+			.then(
+				() => true,
+				() => false,
 			);
+		if (!moved) {
+			const seen = await page.evaluate(() => ({
+				label: document.getElementById('search-more')?.textContent?.trim(),
+				busy: document.getElementById('search-results')?.getAttribute('aria-busy'),
+				searchState: document.body.dataset.searchState,
+				status: document.getElementById('search-status')?.textContent,
+				results: document.querySelectorAll('#search-results > li').length,
+				press: (window as unknown as { __press?: string[] }).__press,
+			}));
+			throw new Error(
+				`更多结果 was pressed and added nothing in 30 s to the ${before} results shown: ${JSON.stringify(seen)}`,
+			);
+		}
 	}
 }
 

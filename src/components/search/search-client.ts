@@ -1,7 +1,8 @@
 /**
  * The /search/ page in the browser: reads the state from the URL, runs the search
- * (`run-search.ts`), renders results ten at a time (更多结果, focus on the first new one), the
- * filter panel with counts (collapsible 筛选 on a phone, 清除筛选), and keeps the URL in step:
+ * (`run-search.ts`), renders results ten at a time (更多结果: 正在加载… while it loads, then
+ * focus on the first new one), the filter panel with counts (collapsible 筛选 on a phone,
+ * 清除筛选), and keeps the URL in step:
  * a search can be bookmarked and shared, back/forward restore it. The query runs as it is typed
  * (debounced; one history entry per burst of typing); a new query sorts by relevance.
  */
@@ -75,7 +76,12 @@ const clear = document.getElementById('search-filters-clear') as HTMLButtonEleme
 
 let state: SearchState = parseSearchState(new URLSearchParams(location.search));
 let run = 0;
+/** Shows the latest search's next results (更多结果); every search replaces it. */
 let showMore: (focus: boolean) => Promise<void> = async () => {};
+/** Whether 更多结果 is loading (the latest search or its next results): a press waits. */
+let moreBusy = false;
+const MORE_LABEL = '更多结果';
+const BUSY_LABEL = '正在加载…';
 /** Whether the current history entry was made by typing (later keystrokes replace it). */
 let typingEntry = false;
 
@@ -92,8 +98,38 @@ function showFilterState(): void {
 	clear.hidden = active === 0;
 }
 
-async function search(push: boolean): Promise<void> {
+/**
+ * 更多结果 busy or ready. Busy shows on the button (its label; aria-disabled, so it keeps the
+ * keyboard focus) and on the list (aria-busy), and a press while busy changes nothing. It is
+ * set by the latest search only, from its first moment (the results on screen are about to be
+ * replaced: a press on them would load results no longer wanted), and every way out of that
+ * search or of its next page sets it back.
+ */
+function setMoreBusy(busy: boolean): void {
+	moreBusy = busy;
+	more.textContent = busy ? BUSY_LABEL : MORE_LABEL;
+	more.setAttribute('aria-disabled', String(busy));
+	list.setAttribute('aria-busy', String(busy));
+}
+
+/** A search (or its 更多结果) that threw: say so; the button goes rather than stays dead. */
+function failed(mine: number, error: unknown): void {
+	console.error('search: failed', error);
+	if (mine !== run) return;
+	setMoreBusy(false);
+	more.hidden = true;
+	status.textContent = '检索未能完成，请重新搜索。';
+	document.body.dataset.searchState = 'error';
+}
+
+function search(push: boolean): Promise<void> {
 	const mine = ++run;
+	setMoreBusy(true);
+	showMore = async () => {};
+	return searchAs(mine, push).catch((error: unknown) => failed(mine, error));
+}
+
+async function searchAs(mine: number, push: boolean): Promise<void> {
 	if (document.activeElement !== input) input.value = state.q;
 	sortSelect.value = state.sort;
 	syncUrl(push);
@@ -112,6 +148,7 @@ async function search(push: boolean): Promise<void> {
 		renderFilterPanel(panel, totals, null, state, onFilter, true);
 		list.replaceChildren();
 		more.hidden = true;
+		setMoreBusy(false);
 		status.textContent = '输入检索词，或选择类别、主题、年份等筛选条件浏览。';
 		hint.hidden = true;
 		document.body.dataset.searchState = 'idle';
@@ -132,8 +169,8 @@ async function search(push: boolean): Promise<void> {
 	let panelDone = false;
 	const label = query.terms.length ? queryEcho(query) : '所选条件';
 	const every = query.terms.length > 1 ? '（每篇都包含全部检索词）' : '';
-	showMore = async (focus: boolean) => {
-		more.disabled = true;
+	const loadMore = async (focus: boolean) => {
+		setMoreBusy(true);
 		let firstNew: HTMLAnchorElement | null = null;
 		// A batch whose records all lack a term (never shown, see resultItem) is followed by the
 		// next one: a press of 更多结果 shows something or hides the button, never nothing.
@@ -147,11 +184,13 @@ async function search(push: boolean): Promise<void> {
 				console.error('search: a result failed to load', error);
 				return null;
 			});
+			// A newer search owns 更多结果 now: it set it busy and sets it back.
 			if (mine !== run) return;
 			if (data === null) {
 				pending.unshift(...batch);
 				more.hidden = false;
-				more.disabled = false;
+				setMoreBusy(false);
+				status.textContent = `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条；其余结果未能加载，请再按“更多结果”。`;
 				return;
 			}
 			for (const d of data) {
@@ -164,7 +203,7 @@ async function search(push: boolean): Promise<void> {
 			}
 		}
 		more.hidden = pending.length === 0;
-		more.disabled = false;
+		setMoreBusy(false);
 		status.textContent = total
 			? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。`
 			: `${label}没有找到结果。`;
@@ -179,7 +218,8 @@ async function search(push: boolean): Promise<void> {
 		if (focus && firstNew) firstNew.focus();
 		if (panelDone) document.body.dataset.searchState = 'done';
 	};
-	await showMore(false);
+	showMore = (focus) => loadMore(focus).catch((error: unknown) => failed(mine, error));
+	await loadMore(false);
 	const totals = await all();
 	let counts = outcome.counts;
 	if (counts === null) counts = await runner.countFilters(outcome.hits, totals);
@@ -224,7 +264,9 @@ sortSelect.addEventListener('change', () => {
 	typingEntry = false;
 	void search(true);
 });
-more.addEventListener('click', () => void showMore(true));
+more.addEventListener('click', () => {
+	if (!moreBusy) void showMore(true);
+});
 toggle.addEventListener('click', () => {
 	const open = toggle.getAttribute('aria-expanded') !== 'true';
 	toggle.setAttribute('aria-expanded', String(open));
