@@ -143,10 +143,14 @@ const env = {
 	HUIBIAN_REPORTS_DIR: reportsStaging,
 	HUIBIAN_OUT: astroOut,
 	HUIBIAN_CACHE: astroCache,
-	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
-	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
 	ASTRO_TELEMETRY_DISABLED: '1',
 	...offlineEnv(offline!),
+};
+// `--base` and `--site` reach the pages only: they are Astro's (and Astro checks them), not the
+// other stages', which would refuse a bad value before doing their own work.
+const pageOptions = {
+	...(args.values.has('base') ? { HUIBIAN_BASE: args.values.get('base') } : {}),
+	...(args.values.has('site') ? { HUIBIAN_SITE: args.values.get('site') } : {}),
 };
 const verbose = args.flags.has('verbose');
 if (!args.values.has('site') && !config.env.HUIBIAN_SITE) {
@@ -254,7 +258,12 @@ const full =
 // pages render, at 2,000 reports). Decommitting freed memory at once and committing arenas lazily
 // returns it: astro peak at 5,000 reports 1,103 / 1,085 -> 883 / 870 MiB (two runs each), wall and
 // CPU unchanged.
-const astroEnv = { ...env, MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
+const astroEnv = {
+	...env,
+	...pageOptions,
+	MIMALLOC_PURGE_DELAY: '0',
+	MIMALLOC_ARENA_EAGER_COMMIT: '0',
+};
 const astroArgs = [
 	path.join(root, 'node_modules/astro/bin/astro.mjs'),
 	'build',
