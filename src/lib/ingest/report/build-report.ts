@@ -192,13 +192,23 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const labelIsTitle =
 		head.title === null && span.labelLine !== undefined && span.webLabel !== null;
 	const labelLine = labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
-	const first =
+	let first =
 		lead.find((l) => !isBlank(l))?.no ??
 		labelLine?.no ??
 		lines.find((l) => !isBlank(l))?.no ??
 		ctx.lines[span.start]!.no;
-	const last =
+	let last =
 		[...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
+	// Lines read as two columns are not in number order: the range is from the least to the most.
+	if (ctx.log.columnSplits?.size) {
+		const nos = [...lead, ...lines]
+			.filter((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))
+			.map((l) => l.no);
+		if (nos.length) {
+			first = Math.min(first, ...nos);
+			last = Math.max(last, ...nos);
+		}
+	}
 	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
 		warn(
 			ctx,
