@@ -34,12 +34,33 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
 	});
 
-	test.each([['——大家在全县创建学习型社区'], ['——读书在机关中创建学习型组织']])(
-		'%s names no organisation: no unit',
-		(subtitle) => {
-			expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
-		},
-	);
+	// Names that end as an organisation's do, each written by hand (banks, mines, workshops and
+	// teams, schools by their number, offices): read as they are, with no link word to cut at.
+	test.each([
+		['——平川县农商银行城关支行创建学习型组织纪实', '平川县农商银行城关支行'],
+		['——市煤业公司一矿创建学习型班组汇报', '市煤业公司一矿'],
+		['——平川县机械厂二车间创建学习型车间', '平川县机械厂二车间'],
+		['——平川县供电公司检修班组创建学习型班组', '平川县供电公司检修班组'],
+		['——平川县消防大队创建学习型队伍', '平川县消防大队'],
+		['——平川县法院城关法庭创建学习型法庭', '平川县法院城关法庭'],
+		['——平川县教育局人事科创建学习型科室', '平川县教育局人事科'],
+		['——平川县文化馆创建学习型单位', '平川县文化馆'],
+		['——延庆一中创建学习型学校', '延庆一中'],
+		['——县妇联创建学习型家庭活动', '县妇联'],
+		['——平川县青少年宫创建学习型单位', '平川县青少年宫'],
+	])('%s → %s (an organisation ending)', (subtitle, unit) => {
+		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
+	});
+
+	test.each([
+		['——大家在全县创建学习型社区'],
+		['——读书在机关中创建学习型组织'],
+		// No organisation and no link word: not `大家一起`, `人人争做`.
+		['——大家一起创建学习型社区'],
+		['——人人争做创建学习型家庭'],
+	])('%s names no organisation: no unit', (subtitle) => {
+		expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
+	});
 
 	test('in a report: the unit is the party branch; an unclear one is empty and warned with its line', () => {
 		const result = ingestText(
@@ -54,15 +75,21 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 				'社区居民每月参加一次读书会，邻里关系更加和睦。',
 				'二〇一一年七月一日',
 				'',
+				'一起学习',
+				'——大家一起创建学习型社区',
+				'居民们每周到社区学校上一次课，学习氛围十分浓厚。',
+				'二〇一一年八月一日',
+				'',
 			].join('\n'),
 		);
 		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit ?? null])).toEqual([
 			['学习促发展', '平川县水务局党支部'],
 			['共同学习', null],
+			['一起学习', null],
 		]);
 		expect(
 			result.issues.filter((i) => i.ruleId === 'unit:unclear-subtitle').map((i) => i.line),
-		).toEqual([7]);
+		).toEqual([7, 12]);
 	});
 });
 
