@@ -159,6 +159,13 @@ describe('reports headed title ⏎ 作者：X ⏎ body, no dated sign-off', () =
 		]);
 		const warned = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
 		expect(warned.map((i) => [i.line, i.message.includes('书香浸润机关')])).toEqual([[7, true]]);
+		// The warned head's byline (line 8) stays in the text above, but is not that report's
+		// author: the report's author is none (its unit is the village's).
+		expect(result.pages.map((p) => [p.frontmatter.author ?? null, p.frontmatter.unit])).toEqual([
+			[null, '平川县南沟村'],
+			[null, '平川县水务局党支部'],
+		]);
+		expect(result.pages[0]!.text).toContain('作者：王建国');
 	});
 });
 

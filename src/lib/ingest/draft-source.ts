@@ -178,6 +178,7 @@ export function draftSource(
 		textEnd,
 		issues,
 		pagesKnown: pageModel.pageCount > 1,
+		warnedBylines: new Set(structure.warnedBylines ?? []),
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
 	const elsewhere = notInReports(lines, spans, structure.regions);

@@ -48,6 +48,8 @@ export interface SourceContext {
 	textEnd: number;
 	/** The source shows its pages: folios went with the page furniture (see `buildBlocks`). */
 	pagesKnown?: boolean;
+	/** Byline lines of heads not made reports (warned): no author is read from them. */
+	warnedBylines?: ReadonlySet<number>;
 	issues: IngestIssue[];
 }
 
@@ -141,8 +143,9 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	);
 	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
 	const main = beforeBackMatter(blocks);
-	const signOff = readSignOff(main, ctx.unitWords);
-	if (main !== blocks) signOff.author ??= readSignOff(blocks, ctx.unitWords).author;
+	const signOff = readSignOff(main, ctx.unitWords, ctx.warnedBylines);
+	if (main !== blocks)
+		signOff.author ??= readSignOff(blocks, ctx.unitWords, ctx.warnedBylines).author;
 	const author = signOff.author ?? head.author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
 	const section = span.tocItem?.section ?? span.section ?? null;
