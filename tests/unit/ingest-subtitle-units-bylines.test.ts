@@ -134,6 +134,49 @@ describe('reports headed title ⏎ 作者：X ⏎ body, no dated sign-off', () =
 		]);
 	});
 
+	test('a title wrapped over two lines above the byline: three such heads are three reports, each titled by both lines', () => {
+		const result = ingestText(
+			[
+				'机关读书文集',
+				'',
+				'让读书成为机关干部的一种习惯',
+				'和一种生活方式',
+				'作者：李文远',
+				'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+				'',
+				'建设书香机关推动干部学习常态化制度化',
+				'的实践与思考',
+				'作者：王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+				'',
+				'学习改变了我们的工作方式和服务群众的',
+				'能力与本领',
+				'作者：张晓梅',
+				'通过两年的学习，干部的业务能力和服务水平都有了明显的提升。',
+				'',
+			].join('\n'),
+		);
+		expect(
+			result.pages.map((p) => [p.frontmatter.title, p.frontmatter.author, p.text.split('\n')[0]]),
+		).toEqual([
+			[
+				'让读书成为机关干部的一种习惯和一种生活方式',
+				'李文远',
+				'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+			],
+			[
+				'建设书香机关推动干部学习常态化制度化的实践与思考',
+				'王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+			],
+			[
+				'学习改变了我们的工作方式和服务群众的能力与本领',
+				'张晓梅',
+				'通过两年的学习，干部的业务能力和服务水平都有了明显的提升。',
+			],
+		]);
+	});
+
 	test('one such head among other heads is not a report, but it is warned with its line', () => {
 		const result = ingestText(
 			[

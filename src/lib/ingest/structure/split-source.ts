@@ -80,14 +80,20 @@ function uncertainHead(file: string, lines: readonly SourceLine[], note: HeadNot
 	);
 }
 
-/** The `作者：X` line under each byline head not made a report: the next line with text. */
+/** The `作者：X` line under each byline head not made a report (one of the next two lines with text). */
 function bylinesOf(lines: readonly SourceLine[], notes: readonly HeadNote[]): number[] {
 	const out: number[] = [];
 	for (const n of notes) {
 		if (n.kind !== 'byline') continue;
-		let k = n.at + 1;
-		while (k < lines.length && isBlank(lines[k])) k++;
-		if (k < lines.length && authorOf(lines[k]!.text) !== null) out.push(lines[k]!.no);
+		// (Under a title of one line or two.)
+		for (let k = n.at + 1, seen = 0; k < lines.length && seen < 2; k++) {
+			if (isBlank(lines[k])) continue;
+			seen++;
+			if (authorOf(lines[k]!.text) !== null) {
+				out.push(lines[k]!.no);
+				break;
+			}
+		}
 	}
 	return out;
 }
