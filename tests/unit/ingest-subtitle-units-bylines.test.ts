@@ -34,12 +34,33 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
 	});
 
-	test.each([['——大家在全县创建学习型社区'], ['——读书在机关中创建学习型组织']])(
-		'%s names no organisation: no unit',
-		(subtitle) => {
-			expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
-		},
-	);
+	// Names that end as an organisation's do, each written by hand (banks, mines, workshops and
+	// teams, schools by their number, offices): read as they are, with no link word to cut at.
+	test.each([
+		['——平川县农商银行城关支行创建学习型组织纪实', '平川县农商银行城关支行'],
+		['——市煤业公司一矿创建学习型班组汇报', '市煤业公司一矿'],
+		['——平川县机械厂二车间创建学习型车间', '平川县机械厂二车间'],
+		['——平川县供电公司检修班组创建学习型班组', '平川县供电公司检修班组'],
+		['——平川县消防大队创建学习型队伍', '平川县消防大队'],
+		['——平川县法院城关法庭创建学习型法庭', '平川县法院城关法庭'],
+		['——平川县教育局人事科创建学习型科室', '平川县教育局人事科'],
+		['——平川县文化馆创建学习型单位', '平川县文化馆'],
+		['——延庆一中创建学习型学校', '延庆一中'],
+		['——县妇联创建学习型家庭活动', '县妇联'],
+		['——平川县青少年宫创建学习型单位', '平川县青少年宫'],
+	])('%s → %s (an organisation ending)', (subtitle, unit) => {
+		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
+	});
+
+	test.each([
+		['——大家在全县创建学习型社区'],
+		['——读书在机关中创建学习型组织'],
+		// No organisation and no link word: not `大家一起`, `人人争做`.
+		['——大家一起创建学习型社区'],
+		['——人人争做创建学习型家庭'],
+	])('%s names no organisation: no unit', (subtitle) => {
+		expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
+	});
 
 	test('in a report: the unit is the party branch; an unclear one is empty and warned with its line', () => {
 		const result = ingestText(
@@ -54,15 +75,21 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 				'社区居民每月参加一次读书会，邻里关系更加和睦。',
 				'二〇一一年七月一日',
 				'',
+				'一起学习',
+				'——大家一起创建学习型社区',
+				'居民们每周到社区学校上一次课，学习氛围十分浓厚。',
+				'二〇一一年八月一日',
+				'',
 			].join('\n'),
 		);
 		expect(result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit ?? null])).toEqual([
 			['学习促发展', '平川县水务局党支部'],
 			['共同学习', null],
+			['一起学习', null],
 		]);
 		expect(
 			result.issues.filter((i) => i.ruleId === 'unit:unclear-subtitle').map((i) => i.line),
-		).toEqual([7]);
+		).toEqual([7, 12]);
 	});
 });
 
@@ -107,6 +134,49 @@ describe('reports headed title ⏎ 作者：X ⏎ body, no dated sign-off', () =
 		]);
 	});
 
+	test('a title wrapped over two lines above the byline: three such heads are three reports, each titled by both lines', () => {
+		const result = ingestText(
+			[
+				'机关读书文集',
+				'',
+				'让读书成为机关干部的一种习惯',
+				'和一种生活方式',
+				'作者：李文远',
+				'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+				'',
+				'建设书香机关推动干部学习常态化制度化',
+				'的实践与思考',
+				'作者：王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+				'',
+				'学习改变了我们的工作方式和服务群众的',
+				'能力与本领',
+				'作者：张晓梅',
+				'通过两年的学习，干部的业务能力和服务水平都有了明显的提升。',
+				'',
+			].join('\n'),
+		);
+		expect(
+			result.pages.map((p) => [p.frontmatter.title, p.frontmatter.author, p.text.split('\n')[0]]),
+		).toEqual([
+			[
+				'让读书成为机关干部的一种习惯和一种生活方式',
+				'李文远',
+				'我们单位从二〇〇九年起坚持每周集中学习一次，干部职工的学习热情明显提高。',
+			],
+			[
+				'建设书香机关推动干部学习常态化制度化的实践与思考',
+				'王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+			],
+			[
+				'学习改变了我们的工作方式和服务群众的能力与本领',
+				'张晓梅',
+				'通过两年的学习，干部的业务能力和服务水平都有了明显的提升。',
+			],
+		]);
+	});
+
 	test('one such head among other heads is not a report, but it is warned with its line', () => {
 		const result = ingestText(
 			[
@@ -132,6 +202,13 @@ describe('reports headed title ⏎ 作者：X ⏎ body, no dated sign-off', () =
 		]);
 		const warned = result.issues.filter((i) => i.ruleId === 'structure:uncertain-head');
 		expect(warned.map((i) => [i.line, i.message.includes('书香浸润机关')])).toEqual([[7, true]]);
+		// The warned head's byline (line 8) stays in the text above, but is not that report's
+		// author: the report's author is none (its unit is the village's).
+		expect(result.pages.map((p) => [p.frontmatter.author ?? null, p.frontmatter.unit])).toEqual([
+			[null, '平川县南沟村'],
+			[null, '平川县水务局党支部'],
+		]);
+		expect(result.pages[0]!.text).toContain('作者：王建国');
 	});
 });
 

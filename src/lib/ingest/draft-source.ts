@@ -28,6 +28,7 @@ import { countRepair, createRepairLog, sortedCounts, type RepairRule } from './l
 import { removeFurniture } from './pages/furniture.ts';
 import { collapseLetterSpaced } from './pages/letter-spaced.ts';
 import { columnOrderIssues } from './pages/column-order.ts';
+import { splitColumns } from './pages/two-columns.ts';
 import { provenance } from './pages/provenance.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './output/slug.ts';
 import { isBlank, LARGER, toSourceLines, type SourceLine } from './lines/source-lines.ts';
@@ -82,6 +83,12 @@ function notInReports(
 	return out;
 }
 
+/** A span's lines in reading order, with the text kept before its head (`span.lead`). */
+function entriesOf(lines: readonly SourceLine[], span: SpanDraft): readonly SourceLine[] {
+	const from = Math.min(span.start, ...(span.lead ?? []).map(([f]) => f));
+	return lines.slice(from, span.end);
+}
+
 /**
  * @param input The source file as read by the shell.
  * @param vocab The category and theme vocabulary.
@@ -100,7 +107,7 @@ export function draftSource(
 	if (!decoded.ok) return { source: null, issues: [decoded.issue] };
 	const log = createRepairLog();
 	const rawLines = decoded.text.split('\n');
-	const lines = toSourceLines(decoded.text, log, rawLines);
+	let lines = toSourceLines(decoded.text, log, rawLines);
 	// A document's table rows stay rows: the report stage makes a table block of them.
 	extracted?.tables?.forEach((rows, table) => {
 		for (const i of rows) if (lines[i]) lines[i]!.table = table;
@@ -121,11 +128,15 @@ export function draftSource(
 		extracted?.sizeOfLine,
 	);
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
+	// A text extraction with two columns side by side on its lines: read column by column.
+	let pageOfLine = pageModel.pageOfLine;
+	const columns = extracted ? null : splitColumns(lines, pageOfLine, log.droppedLines, log);
+	if (columns) ({ lines, pageOfLine } = columns);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
 	// A text extraction of a page set in columns, read out of order: named, kept as it is.
 	if (!extracted)
-		issues.push(...columnOrderIssues(input.file, lines, pageModel.pageOfLine, log.droppedLines));
+		issues.push(...columnOrderIssues(input.file, lines, pageOfLine, log.droppedLines));
 	const meta = input.meta ?? {};
 	const slug = slugOfFile(input.file);
 	const structure = splitSource(
@@ -134,7 +145,7 @@ export function draftSource(
 		log,
 		unitWords,
 		extracted?.outline,
-		pageModel.pageCount > 1 ? pageModel.pageOfLine : undefined,
+		pageModel.pageCount > 1 ? pageOfLine : undefined,
 	);
 	const { shape, toc, located, spans } = structure;
 	issues.push(...structure.issues);
@@ -167,6 +178,7 @@ export function draftSource(
 		textEnd,
 		issues,
 		pagesKnown: pageModel.pageCount > 1,
+		warnedBylines: new Set(structure.warnedBylines ?? []),
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
 	const elsewhere = notInReports(lines, spans, structure.regions);
@@ -191,6 +203,8 @@ export function draftSource(
 			head: r.head,
 			blocks: r.blocks,
 			elsewhere,
+			// (Read as two columns: the raw lines in the order the report reads them.)
+			entries: columns ? entriesOf(lines, spans[i]!) : undefined,
 		});
 		if (loss) issues.push(loss);
 		return {

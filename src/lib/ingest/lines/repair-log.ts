@@ -21,6 +21,9 @@ export const repairRules = [
 	'running-head',
 	'frame-line',
 	'kangxi-radical',
+	// Not a removal: a line of two columns side by side read as two pieces, or a line of one
+	// column moved after the other column's lines (`pages/two-columns.ts`).
+	'column-split',
 	// Not a removal: a picture of a PDF page left a placeholder line `［图］` (counted, never silent).
 	'picture-placeholder',
 ] as const;
@@ -44,6 +47,11 @@ export interface RepairLog {
 	 * extractor wrote apart), by 1-based line number → the line that holds their text now.
 	 */
 	movedLines?: Map<number, number>;
+	/**
+	 * Lines read as two pieces (two columns side by side), by 1-based line number → where the
+	 * right piece begins, in characters that are neither white space nor invisible.
+	 */
+	columnSplits?: Map<number, number>;
 }
 
 /** A new, empty log. */

@@ -22,6 +22,17 @@ export interface SourceLine {
 	table?: number;
 	/** Set larger than the body text (PDF): its font size over the body's, when ≥ `LARGER`. */
 	larger?: number;
+	/**
+	 * The piece of a line set in two columns side by side (`pages/two-columns.ts`): the left
+	 * column's or the right column's; each piece is a line of its own with the line's number.
+	 */
+	part?: 'left' | 'right';
+	/**
+	 * The line reaches its column's right edge (two columns side by side): its paragraph runs on;
+	 * `indented`: the column's paragraphs start indented, so it runs on even after a sentence end
+	 * unless the next line is indented.
+	 */
+	full?: 'flush' | 'indented';
 }
 
 /** A line set this much larger than the body (or more) may be a heading (PDF: 11 pt over 10.5 pt). */

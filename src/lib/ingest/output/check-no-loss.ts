@@ -33,6 +33,12 @@ export interface NoLossInput {
 	 * with the report and its head): accounted for elsewhere (see `account-lines.ts`).
 	 */
 	elsewhere?: ReadonlySet<number>;
+	/**
+	 * The report's lines in reading order, when its source has lines read as two columns
+	 * (`log.columnSplits`): then the raw lines are read in this order, a split line's left or
+	 * right piece where the entry says so, instead of from the first line number to the last.
+	 */
+	entries?: ReadonlyArray<{ no: number; part?: 'left' | 'right' }>;
 }
 
 function quote(text: string): string {
@@ -51,6 +57,16 @@ const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) 
  * at the start of a body, see `account-lines.ts`, comes before the title in the source).
  */
 function pageTexts(input: NoLossInput): string[] {
+	// Read as two columns, the blocks are in reading order, not in line order: the head goes
+	// before the first block that is not text kept before it (`span.lead`, lines before the head).
+	if (input.entries) {
+		const head = input.head.map((h) => h.text);
+		const headAt = input.head[0]?.no;
+		const k = headAt === undefined ? 0 : input.blocks.findIndex((b) => b.line >= headAt) >>> 0;
+		const at = Math.min(k, input.blocks.length);
+		const texts = input.blocks.map((b) => b.text);
+		return [...texts.slice(0, at), ...head, ...texts.slice(at)];
+	}
 	const pieces = [
 		...input.head.map((h) => ({ line: h.no, text: h.text })),
 		...input.blocks.map((b) => ({ line: b.line, text: b.text })),
@@ -135,7 +151,7 @@ function sameText(input: NoLossInput): boolean {
  * @returns null when everything is accounted for, else an error issue at the first difference.
  */
 export function checkNoLoss(input: NoLossInput): IngestIssue | null {
-	if (sameText(input)) return null;
+	if (!input.entries && sameText(input)) return null;
 	const { log } = input;
 	const cuts = cutsByLine(log);
 	const raw: string[] = [];
@@ -143,9 +159,17 @@ export function checkNoLoss(input: NoLossInput): IngestIssue | null {
 	const ends: number[] = [];
 	const lineNos: number[] = [];
 	let offset = 0;
-	for (let no = input.lines[0]; no <= input.lines[1]; no++) {
+	const order: ReadonlyArray<{ no: number; part?: 'left' | 'right' }> =
+		input.entries ??
+		Array.from({ length: input.lines[1] - input.lines[0] + 1 }, (_, k) => ({
+			no: input.lines[0] + k,
+		}));
+	for (const { no, part } of order) {
 		if (log.droppedLines.has(no) || input.elsewhere?.has(no)) continue;
-		const bare = withoutCuts(input.rawLines[no - 1] ?? '', cuts.get(no) ?? []).replace(SPACE, '');
+		const whole = withoutCuts(input.rawLines[no - 1] ?? '', cuts.get(no) ?? []).replace(SPACE, '');
+		// A line of two columns: the piece this entry reads (split where the log says).
+		const at = part ? (log.columnSplits?.get(no) ?? 0) : 0;
+		const bare = part === 'left' ? whole.slice(0, at) : part === 'right' ? whole.slice(at) : whole;
 		raw.push(bare);
 		offset += bare.length;
 		ends.push(offset);

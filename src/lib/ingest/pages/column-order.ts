@@ -13,7 +13,9 @@
  * - `-layout`: the columns stand side by side on each line, `…是全市规模   展提供了可靠的…`.
  *   A line with prose on both sides of a run of spaces (six characters or more on each side),
  *   three such lines or more close together on a page, some with a clause mark on each side
- *   (not a table of contents: titles, units and page numbers have none).
+ *   (not a table of contents: titles, units and page numbers have none). Such blocks are read
+ *   column by column first (`two-columns.ts`): what is named here is a block that could not be
+ *   split with certainty (a line across the gutter), left as extracted.
  *
  * Needs pages (form feeds, folio lines): without them a sentence cut by a page break looks the
  * same as a column break, and nothing is said. Reads text extractions only (a PDF is read

@@ -38,6 +38,8 @@ interface Draft {
 	rows?: string[][];
 	/** Set larger than the body (PDF): see `SourceLine.larger`. */
 	larger?: number;
+	/** The tail's line reaches its column's right edge (see `SourceLine.full`). */
+	full?: 'flush' | 'indented';
 }
 
 const PAGE_ONLY = /^[ \u3000]*[-—－]?[ \u3000]*\d{1,3}[ \u3000]*[-—－]?[ \u3000]*$/;
@@ -52,10 +54,13 @@ function visibleGap(text: string, pieces: readonly string[]): number {
 }
 
 /** Should `next` continue the paragraph `prev` across a line (page) break? */
-function continues(prev: Draft, next: string): boolean {
+function continues(prev: Draft, next: string, indented = false): boolean {
 	if (prev.broken) return true;
 	const p = prev.tail.trimEnd();
 	if (p.endsWith('第')) return true;
+	// A full line of a column whose paragraphs start indented: the next line goes on with it
+	// unless it is indented (or a heading).
+	if (prev.full === 'indented' && !indented && !markerOf(next) && !/[；;：:]$/.test(p)) return true;
 	if (endsBlock(p)) return false;
 	if (markerOf(next)) return false;
 	// A line that closes a quotation or a bracket usually ends its paragraph.
@@ -68,7 +73,9 @@ function continues(prev: Draft, next: string): boolean {
 		// A heading broken by a page break: the rest is a short tail that ends the sentence.
 		return hasInnerPunctuation(p) && visibleLength(next) <= 12 && endsSentence(next);
 	}
-	return endsMidClause(p) || hasInnerPunctuation(p) || visibleLength(p) >= 40;
+	return (
+		endsMidClause(p) || hasInnerPunctuation(p) || visibleLength(p) >= 40 || prev.full !== undefined
+	);
 }
 
 /**
@@ -151,7 +158,7 @@ export function buildBlocks(
 		// The spaces a split removes are layout spaces too: counted, so the repair can be audited.
 		if (pieces.length > 1) countRepair(log, 'layout-space', visibleGap(text.trim(), pieces));
 		const first = pieces[0]!;
-		if (lastFromLine && continues(lastFromLine, first)) {
+		if (lastFromLine && continues(lastFromLine, first, /^[ \u3000]/.test(text))) {
 			lastFromLine.text += first;
 			lastFromLine.tail = first;
 			lastFromLine.broken = false;
@@ -162,6 +169,8 @@ export function buildBlocks(
 			drafts.push({ text: pieces[k]!, line: line.no, tail: pieces[k]! });
 		lastFromLine = drafts[drafts.length - 1]!;
 		lastFromLine.broken = broken;
+		if (line.full) lastFromLine.full = line.full;
+		else delete lastFromLine.full;
 	}
 	const paragraphs = drafts.map((d) =>
 		d.rows

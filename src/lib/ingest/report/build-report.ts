@@ -48,6 +48,8 @@ export interface SourceContext {
 	textEnd: number;
 	/** The source shows its pages: folios went with the page furniture (see `buildBlocks`). */
 	pagesKnown?: boolean;
+	/** Byline lines of heads not made reports (warned): no author is read from them. */
+	warnedBylines?: ReadonlySet<number>;
 	issues: IngestIssue[];
 }
 
@@ -141,8 +143,9 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	);
 	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
 	const main = beforeBackMatter(blocks);
-	const signOff = readSignOff(main, ctx.unitWords);
-	if (main !== blocks) signOff.author ??= readSignOff(blocks, ctx.unitWords).author;
+	const signOff = readSignOff(main, ctx.unitWords, ctx.warnedBylines);
+	if (main !== blocks)
+		signOff.author ??= readSignOff(blocks, ctx.unitWords, ctx.warnedBylines).author;
 	const author = signOff.author ?? head.author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
 	const section = span.tocItem?.section ?? span.section ?? null;
@@ -192,13 +195,23 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	const labelIsTitle =
 		head.title === null && span.labelLine !== undefined && span.webLabel !== null;
 	const labelLine = labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
-	const first =
+	let first =
 		lead.find((l) => !isBlank(l))?.no ??
 		labelLine?.no ??
 		lines.find((l) => !isBlank(l))?.no ??
 		ctx.lines[span.start]!.no;
-	const last =
+	let last =
 		[...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
+	// Lines read as two columns are not in number order: the range is from the least to the most.
+	if (ctx.log.columnSplits?.size) {
+		const nos = [...lead, ...lines]
+			.filter((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))
+			.map((l) => l.no);
+		if (nos.length) {
+			first = Math.min(first, ...nos);
+			last = Math.max(last, ...nos);
+		}
+	}
 	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
 		warn(
 			ctx,

@@ -58,11 +58,17 @@ function unitAbove(
 /**
  * @param blocks The report's cleaned blocks.
  * @param unitWords Unit words from the vocabulary.
+ * @param notAuthor Line numbers no author is read from (bylines of heads warned about).
  */
-export function readSignOff(blocks: readonly Block[], unitWords: readonly string[] = []): SignOff {
+export function readSignOff(
+	blocks: readonly Block[],
+	unitWords: readonly string[] = [],
+	notAuthor?: ReadonlySet<number>,
+): SignOff {
 	const out: SignOff = { author: null, unit: null, date: null };
 	const tail = blocks.slice(-4);
-	for (const b of tail) out.author = authorOf(b.text) ?? out.author;
+	// (Not from a line warned about: the byline of a head not made a report.)
+	for (const b of tail) if (!notAuthor?.has(b.line)) out.author = authorOf(b.text) ?? out.author;
 	const texts = blocks.map((b) => b.text);
 	const found = findReportDate(texts);
 	if (found && found.lineIndex >= blocks.length - 4) {

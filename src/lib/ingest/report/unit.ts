@@ -52,6 +52,28 @@ const BASE_ORG_WORDS = [
 	'小学',
 	'医院',
 	'政府',
+	// Banks, mines, workshops and teams, offices (`…支行`, `…一矿`, `…车间`, `…班组`, `…科`).
+	'银行',
+	'支行',
+	'分行',
+	'矿',
+	'车间',
+	'班组',
+	'班',
+	'科',
+	'股',
+	'场',
+	'台',
+	'店',
+	'庭',
+	'团',
+	'联',
+	'宫',
+	'连',
+	'营',
+	'基地',
+	'机构',
+	'工地',
 ];
 const GENERIC =
 	/^(?:我|本)?(?:街道|办事处|街道办事处|企业|学校|单位|机关|社区|乡镇|村|医院|组织|党组织|公司)+$/;
@@ -70,6 +92,8 @@ export function unitPartsOf(unit: string): string[] {
 /** Is this word list ending matched by `text`? */
 function endsWithOrgWord(text: string, words: readonly string[]): boolean {
 	if (/(?:社会|机会|大会|体会|工作|组织|城乡|家乡|故乡|下乡)$/.test(text)) return false;
+	// A school by its number (`延庆一中`, `延庆四小`, `十一中`) or as an annex (`附中`, `附小`).
+	if (/(?:[一二三四五六七八九十]|附)[中小]$/.test(text)) return true;
 	return words.some((w) => text.endsWith(w)) || BASE_ORG_WORDS.some((w) => text.endsWith(w));
 }
 
@@ -152,7 +176,8 @@ function endAtName(name: string, unitWords: readonly string[]): HeadlineUnit {
 		if (before && endsAsName(before, unitWords)) return { unit: before, unclear: null };
 		return { unit: null, unclear: name };
 	}
-	return { unit: name, unclear: null };
+	// No link word: the text read is the name only when it ends as one (not `大家一起`).
+	return whole ? { unit: name, unclear: null } : { unit: null, unclear: name };
 }
 
 /**

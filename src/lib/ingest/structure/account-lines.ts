@@ -98,16 +98,22 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 		unassigned: [],
 	};
 	const indexOf = new Map(lines.map((l, i) => [l.no, i] as const));
+	const placed = new Set<number>();
 	for (let i = 0; i < lines.length; i++) {
 		const no = lines[i]!.no;
 		// A line a repair removed (a folio, a running head) is blank by now: it is the repair's;
 		// a piece moved onto a later line is where that line is.
 		const to = log.movedLines?.get(no);
 		const at = to === undefined ? undefined : indexOf.get(to);
+		// (A line read as two columns is two entries with one number: it is placed once, where its
+		// first piece is.)
+		if (i > 0 && lines[i]!.part === 'right' && placed.has(no)) continue;
 		if (log.droppedLines.has(no)) account.repair.push(no);
 		else if (at !== undefined)
 			account[log.droppedLines.has(to!) ? 'repair' : (place[at] ?? 'unassigned')].push(no);
 		else if (!isBlank(lines[i])) account[place[i] ?? 'unassigned'].push(no);
+		else continue;
+		if (lines[i]!.part) placed.add(no);
 	}
 	return { account, issues };
 }

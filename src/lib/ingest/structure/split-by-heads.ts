@@ -168,9 +168,19 @@ function headAt(
 			const after = text(k + n);
 			if (isDashSubtitle(after)) return n;
 			if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
-			// An essay's head: its one-line title over the author's byline, then its body (a title
-			// line above it is the book's: `机关读书文集⏎让读书成为习惯⏎作者：李文远⏎…`).
-			if (n === 1 && ctx.byline && authorOf(after) !== null && isBodyStart(text(k + n + 1))) {
+			// An essay's head: its title over the author's byline, then its body. A title of two
+			// lines is one wrapped (its first line as long as the second, 12 characters or more);
+			// else the line above is the book's: `机关读书文集⏎让读书成为习惯⏎作者：李文远⏎…`.
+			const wrapped =
+				n === 2 &&
+				visibleLength(text(k)) >= 12 &&
+				visibleLength(text(k)) >= visibleLength(text(k + 1));
+			if (
+				(n === 1 || wrapped) &&
+				ctx.byline &&
+				authorOf(after) !== null &&
+				isBodyStart(text(k + n + 1))
+			) {
 				if (!ctx.byline.found.includes(idx[k]!)) ctx.byline.found.push(idx[k]!);
 				if (ctx.byline.accept) return n;
 			}
@@ -224,9 +234,13 @@ export function splitByHeads(
 				headAt(lines, idx, k, unitWords, false, { pageOfLine, notes: into, byline }) ||
 				(starts.length === 0 && headAt(lines, idx, k, unitWords, true, { byline }));
 			if (n) starts.push(idx[k]!);
+			// A title of two lines over a byline: the head reader takes both lines as the title.
+			if (n === 2 && authorOf(lines[idx[k + 2]!]?.text ?? '') !== null)
+				bylineTitleEnd.set(idx[k]!, idx[k + 1]!);
 		}
 		return starts;
 	};
+	const bylineTitleEnd = new Map<number, number>();
 	heads(false);
 	const accept = found.length >= 2;
 	const starts = heads(accept, notes);
@@ -250,7 +264,15 @@ export function splitByHeads(
 	return starts.map((start, order): SpanDraft => {
 		let end = starts[order + 1] ?? lines.length;
 		while (end > start + 1 && isBlank(lines[end - 1])) end--;
-		return { start, end, order, webLabel: null, bundle: false };
+		const titleEnd = bylineTitleEnd.get(start);
+		return {
+			start,
+			end,
+			order,
+			webLabel: null,
+			bundle: false,
+			...(titleEnd === undefined ? {} : { titleEnd }),
+		};
 	});
 }
 

@@ -31,6 +31,7 @@ import type { AccountInput } from './account-lines.ts';
 import { keyOf } from '../lines/line-kinds.ts';
 import { normaliseSpaces } from '../lines/spaces.ts';
 import { endsSentence } from '../lines/line-kinds.ts';
+import { authorOf } from '../report/sign-off.ts';
 
 export interface SourceStructure {
 	shape: Shape;
@@ -41,6 +42,11 @@ export interface SourceStructure {
 	web: WebSplit | null;
 	regions: AccountInput['regions'];
 	issues: IngestIssue[];
+	/**
+	 * Line numbers of the `作者：X` lines of byline heads not made reports (warned as
+	 * `structure:uncertain-head`): no report's author is read from them.
+	 */
+	warnedBylines?: number[];
 }
 
 function warn(file: string, line: number, ruleId: string, message: string): IngestIssue {
@@ -72,6 +78,24 @@ function uncertainHead(file: string, lines: readonly SourceLine[], note: HeadNot
 			? `“${quote(head.text)}” starts a report, but ${where}: a sentence may be cut or the text out of order. Check lines ${open.no}–${head.no}.`
 			: `“${quote(head.text)}” follows a sign-off like a report's title, but ${where}, above the sign-off: it is not made a report (its lines stay in the report above). Check lines ${open.no}–${head.no}.`,
 	);
+}
+
+/** The `作者：X` line under each byline head not made a report (one of the next two lines with text). */
+function bylinesOf(lines: readonly SourceLine[], notes: readonly HeadNote[]): number[] {
+	const out: number[] = [];
+	for (const n of notes) {
+		if (n.kind !== 'byline') continue;
+		// (Under a title of one line or two.)
+		for (let k = n.at + 1, seen = 0; k < lines.length && seen < 2; k++) {
+			if (isBlank(lines[k])) continue;
+			seen++;
+			if (authorOf(lines[k]!.text) !== null) {
+				out.push(lines[k]!.no);
+				break;
+			}
+		}
+	}
+	return out;
 }
 
 /** Lines between the TOC and the first report: a 前言 (preface) or frame lines; the rest stays unassigned. */
@@ -210,6 +234,7 @@ export function splitSource(
 ): SourceStructure {
 	const regions: AccountInput['regions'][number][] = [];
 	const issues: IngestIssue[] = [];
+	const warnedBylines: number[] = [];
 	const detected = detectShape(lines, unitWords);
 	let { shape, toc } = detected;
 	const fromOutline = shape !== 'toc-compilation' && outline ? outlineToc(outline) : null;
@@ -239,6 +264,7 @@ export function splitSource(
 			spans = splitByHeads(lines, toc.end + 1, unitWords, pageOfLine, notes);
 			for (const n of notes)
 				if (n.kind !== 'cut' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
+			warnedBylines.push(...bylinesOf(lines, notes));
 			if (spans.length)
 				issues.push(
 					warn(
@@ -294,6 +320,7 @@ export function splitSource(
 		const heads = splitByHeads(lines, 0, unitWords, pageOfLine, notes);
 		for (const n of notes)
 			if (n.kind !== 'cut' || heads.length >= 2) issues.push(uncertainHead(file, lines, n));
+		warnedBylines.push(...bylinesOf(lines, notes));
 		if (heads.length >= 2) {
 			shape = 'head-compilation';
 			spans = heads;
@@ -328,5 +355,5 @@ export function splitSource(
 			);
 		}
 	}
-	return { shape, toc, located, spans, front, web, regions, issues };
+	return { shape, toc, located, spans, front, web, regions, issues, warnedBylines };
 }
