@@ -8,7 +8,8 @@
  * HUIBIAN_SEARCH_CHUNK_BYTES (CBOR bytes per index chunk), HUIBIAN_SEARCH_RANGE_CHARS (corpus
  * characters whose words are built at once: the memory bound), defaults in scripts/lib/search-index.ts.
  * With HUIBIAN_CACHE (the build sets it), report records are cached there by the digest of each
- * page's HTML (`scripts/lib/search-record-cache.ts`).
+ * page's HTML (`scripts/lib/search-record-cache.ts`), and the gzipped index files by the digest of
+their bytes (`scripts/lib/search-gzip-cache.ts`).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -32,7 +33,10 @@ const stats = await buildSearchIndex(site, catalog, {
 	rangeChars: env.HUIBIAN_SEARCH_RANGE_CHARS,
 	// under the build, the records of unchanged pages come from the last build's (Astro's cache folder)
 	...(env.HUIBIAN_CACHE
-		? { cacheFile: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-records.v8') }
+		? {
+				cacheFile: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-records.v8'),
+				gzipCacheFile: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-gzip.bin'),
+			}
 		: {}),
 });
 // say what was written
@@ -46,7 +50,12 @@ const result: SearchStageResult = {
 	chunks: stats.chunks,
 	indexMiB,
 	...(env.HUIBIAN_CACHE
-		? { recordsReused: stats.recordsReused, recordsParsed: stats.recordsParsed }
+		? {
+				recordsReused: stats.recordsReused,
+				recordsParsed: stats.recordsParsed,
+				gzipReused: stats.gzipReused,
+				gzipped: stats.gzipped,
+			}
 		: {}),
 };
 if (env.HUIBIAN_STAGE_RESULT) await writeStageResult({ ...result });

@@ -16,8 +16,6 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
@@ -33,6 +31,7 @@ import {
 	type IndexFile,
 	type IndexPage,
 } from '../../src/lib/search/pagefind-writer.ts';
+import { SearchGzipCache } from './search-gzip-cache.ts';
 import { buildRanges } from './search-ranges.ts';
 import {
 	recordCodeDigest,
@@ -45,7 +44,6 @@ import { GRAM } from '../../src/lib/search/tokens.ts';
 import type { Catalog } from '../../src/lib/frontmatter.ts';
 import { tocEntryPath } from '../../src/lib/site/routes.ts';
 
-const gzip = promisify(gzipCallback);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Language of the index: `und` (undetermined), because the words are ASCII codes. The search page keeps `lang="zh-CN"`: Pagefind, finding no zh index, loads the only one there is. */
@@ -68,6 +66,9 @@ export interface SearchIndexStats {
 	/** Report pages whose record came from the cache, and those parsed. */
 	recordsReused: number;
 	recordsParsed: number;
+	/** Index files whose gzipped bytes came from the cache, and those gzipped. */
+	gzipReused: number;
+	gzipped: number;
 }
 
 export interface SearchIndexOptions {
@@ -83,6 +84,8 @@ export interface SearchIndexOptions {
 	threads?: number;
 	/** The record cache's file (`search-record-cache.ts`); none: every page is parsed. */
 	cacheFile?: string;
+	/** The gzip cache's file (`search-gzip-cache.ts`); none: every index file is gzipped. */
+	gzipCacheFile?: string;
 }
 
 /** Worker threads by default: the machine's cores, at most 2 (each holds a range's postings). */
@@ -161,6 +164,7 @@ export async function buildSearchIndex(
 		rangeChars = DEFAULT_RANGE_CHARS,
 		threads = DEFAULT_THREADS,
 		cacheFile,
+		gzipCacheFile,
 	} = options;
 	checkPagefindVersion();
 	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
@@ -237,7 +241,14 @@ export async function buildSearchIndex(
 	const includeCharacters = await writePagefindAssets(out);
 	for (const sub of ['index', 'filter', 'fragment'])
 		await mkdir(path.join(out, sub), { recursive: true });
-	const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+	// each file's SHA-256 names it and keys its gzipped bytes in the cache: computed once
+	const digests = new WeakMap<Uint8Array, string>();
+	const sha256 = (bytes: Uint8Array) => {
+		const hex = createHash('sha256').update(bytes).digest('hex');
+		digests.set(bytes, hex);
+		return hex;
+	};
+	const zipped = await SearchGzipCache.open(gzipCacheFile ?? null);
 	const source = indexWords(chars, gram, rangeChars);
 	const writing: Array<Promise<void>> = [];
 	let chunks = 0;
@@ -247,7 +258,7 @@ export async function buildSearchIndex(
 			const to = path.join(out, file.path);
 			writing.push(
 				file.gzip
-					? gzip(file.bytes).then((bytes) => writeFile(to, bytes))
+					? zipped.gzip(file.bytes, digests.get(file.bytes)).then((bytes) => writeFile(to, bytes))
 					: writeFile(to, file.bytes),
 			);
 			if (writing.length >= 16) await writing.shift();
@@ -267,6 +278,7 @@ export async function buildSearchIndex(
 		await write(writer.words(drained));
 	await write(writer.finish());
 	await Promise.all(writing);
+	await zipped.save();
 	const writeS = (performance.now() - started) / 1000;
 	// 4. the browser's config: n-gram length and fold table of the corpus's characters
 	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
@@ -285,5 +297,7 @@ export async function buildSearchIndex(
 		writeS,
 		recordsReused: cache.hits,
 		recordsParsed: cache.misses,
+		gzipReused: zipped.hits,
+		gzipped: zipped.misses,
 	};
 }

@@ -19,6 +19,9 @@ export interface SearchStageResult {
 	/** Report pages whose record came from the last build's cache, and those parsed (absent: no cache). */
 	recordsReused?: number;
 	recordsParsed?: number;
+	/** Index files whose gzipped bytes came from the last build's cache, and those gzipped (absent: no cache). */
+	gzipReused?: number;
+	gzipped?: number;
 }
 
 /** `search: 500 reports + 0 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index` (+ ` (10.4 s)`). */
@@ -30,5 +33,9 @@ export function searchStageLine(r: SearchStageResult, seconds?: number): string 
 		r.recordsReused === undefined
 			? ''
 			: `; ${n(r.recordsParsed ?? 0)} page records parsed, ${n(r.recordsReused)} reused`;
-	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${cached}${time}`;
+	const zipped =
+		r.gzipReused === undefined
+			? ''
+			: `; ${n(r.gzipped ?? 0)} index files gzipped, ${n(r.gzipReused)} reused`;
+	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${cached}${zipped}${time}`;
 }

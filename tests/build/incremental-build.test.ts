@@ -8,7 +8,7 @@
  *
  * It also checks that the incremental build did reuse pages (else it would prove nothing) and
  * rendered everything again when the vocabulary changed, and that a damaged knowledge cache
- * (excerpts, practices, related lists) changes nothing.
+ * (excerpts, practices, related lists) or search gzip cache changes nothing.
  */
 import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -70,10 +70,14 @@ function astroCounts(output: string): {
 	return { rendered: n(m[1]!), files: n(m[2]!), reused: n(m[3]!), full: m[4] !== undefined };
 }
 
+/** The output of the last incremental build of `buildBoth`. */
+let lastOutput = '';
+
 /** Build incrementally, then clean into fresh folders; both must succeed and be identical. */
 async function buildBoth(step: string): Promise<ReturnType<typeof astroCounts>> {
 	const incr = await runBuild(incremental());
 	expect(incr.code, incr.output).toBe(0);
+	lastOutput = incr.output;
 	const clean = path.join(tmp, `clean-${step}`);
 	const full = await runBuild({
 		...incremental(),
@@ -159,6 +163,10 @@ describe('an incremental build equals a clean build after every edit', () => {
 		const counts = await buildBoth('body');
 		expect(counts.full).toBe(false);
 		expect(counts.reused).toBeGreaterThan(counts.files / 2);
+		// the search stage reused gzipped index files of the last build (and the index is the clean one's)
+		const zipped = /; ([\d,]+) index files gzipped, ([\d,]+) reused/.exec(lastOutput);
+		expect(zipped, lastOutput).not.toBeNull();
+		expect(Number(zipped![2]!.replaceAll(',', ''))).toBeGreaterThan(0);
 	}, 300_000);
 
 	test('a damaged knowledge cache is computed again, never read', async () => {
@@ -172,6 +180,11 @@ describe('an incremental build equals a clean build after every edit', () => {
 			bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x20;
 			await writeFile(path.join(dir, name), bytes);
 		}
+		// so is the search stage's cache of gzipped index files (scripts/lib/search-gzip-cache.ts)
+		const zipped = path.join(incremental().cache, 'huibian-search-gzip.bin');
+		const bytes = await readFile(zipped);
+		for (let at = bytes.length >> 1; at < bytes.length; at += 4096) bytes[at] = bytes[at]! ^ 0x20;
+		await writeFile(zipped, bytes);
 		// and the build must be a real one (not the kept dist/ of unchanged inputs): dist/ touched
 		const home = path.join(incremental().out, 'index.html');
 		await utimes(home, new Date(2031, 0, 1), new Date(2031, 0, 1));

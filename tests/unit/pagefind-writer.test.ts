@@ -91,21 +91,24 @@ describe('postings', () => {
 });
 
 describe('chunks', () => {
-	test('a chunk ends with the word that reaches the target size; ranges are first and last word', () => {
+	test('a chunk ends at 1.5x the target size at the latest; ranges are first and last word', () => {
 		const p = new Postings();
-		for (const w of ['a', 'b', 'c']) p.add(w, 1, [-25, 0, 1, 1, 1, 1, 1, 1]);
-		const cutter = new ChunkCutter(20);
+		for (const w of ['a', 'b', 'c', 'd']) p.add(w, 1, [-25, 0, 1, 1, 1, 1, 1, 1]);
+		// 18 bytes a word, target 34: no cut under 17 bytes, one at 51; a (FNV-1a 0xe40c292c) and
+		// b (0xe70c2de5) are above 18/20.4 of 2^32 (0xe1e1e1e1): no content cut, c reaches 54
+		const cutter = new ChunkCutter(34);
 		const chunks = [...p.drain()]
 			.map((w) => cutter.add(w))
 			.concat(cutter.flush())
 			.filter((c) => c !== null);
 		expect(chunks.map((c) => [c!.from, c!.to])).toEqual([
-			['a', 'b'],
-			['c', 'c'],
+			['a', 'c'],
+			['d', 'd'],
 		]);
 		expect(decodeIndexChunk(chunks[0]!.bytes)).toEqual([
 			['a', [[1, [-25, 0, 1, 1, 1, 1, 1, 1], []]], []],
 			['b', [[1, [-25, 0, 1, 1, 1, 1, 1, 1], []]], []],
+			['c', [[1, [-25, 0, 1, 1, 1, 1, 1, 1], []]], []],
 		]);
 	});
 });

@@ -19,19 +19,45 @@ export interface IndexChunk {
 	bytes: Uint8Array;
 }
 
+/** FNV-1a (32 bits) of a word's UTF-16 code units: where content-defined cuts fall. */
+export function wordHash(word: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < word.length; i++) {
+		h ^= word.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h;
+}
+
+/**
+ * Cuts chunks where the words say, not where a byte count falls: once a chunk has half the
+ * target size, it ends after a word whose hash is below that word's share of `0.6 × target`
+ * (a word of s bytes ends it with chance s / (0.6 × target), so about 0.6 × target more bytes
+ * come before a cut: chunks average about the target), and at 1.5 × the target at the latest.
+ * A change to one word's pages then moves at most the cuts up to the next cut both versions
+ * share: an unchanged run of words after it gives the same chunks, byte for byte (and the same
+ * gzipped files, which the build does not compress again).
+ */
 export class ChunkCutter {
 	readonly targetBytes: number;
+	readonly #minBytes: number;
+	readonly #maxBytes: number;
+	/** Bytes over which one cut falls, on average, after the minimum. */
+	readonly #spread: number;
 	readonly #writer = new CborWriter();
 	#words: Uint8Array[] = [];
 	#bytes = 0;
 	#from = '';
 	#to = '';
 
-	/** @param targetBytes CBOR bytes after which a chunk is cut (a chunk ends with the word that reaches it). */
+	/** @param targetBytes The mean CBOR bytes of a chunk (half of it at least, 1.5 times at most). */
 	constructor(targetBytes: number) {
 		if (!(targetBytes > 0))
 			throw new Error(`Expected a chunk size > 0 bytes, found ${targetBytes}`);
 		this.targetBytes = targetBytes;
+		this.#minBytes = targetBytes / 2;
+		this.#maxBytes = targetBytes * 1.5;
+		this.#spread = targetBytes * 0.6;
 	}
 
 	/** Adds the next word (after every word added before); returns the chunk it completed, if any. */
@@ -47,7 +73,11 @@ export class ChunkCutter {
 		this.#to = word.word;
 		this.#words.push(encoded);
 		this.#bytes += encoded.length;
-		return this.#bytes >= this.targetBytes ? this.flush() : null;
+		if (this.#bytes < this.#minBytes) return null;
+		const cut =
+			this.#bytes >= this.#maxBytes ||
+			wordHash(word.word) < (encoded.length / this.#spread) * 2 ** 32;
+		return cut ? this.flush() : null;
 	}
 
 	/** The chunk being built, if it has words. */
