@@ -199,6 +199,9 @@ const ingestArgs = [
 	sources,
 	'--out',
 	reportsStaging,
+	// unchanged pages are hard-linked from the live reports folder, not written again
+	'--link-from',
+	reportsDir,
 	...(maxSourceMb ? ['--max-source-mb', maxSourceMb] : []),
 	...(args.flags.has('allow-empty') ? ['--allow-empty'] : []),
 	...(args.flags.has('frozen-ids') ? ['--frozen-ids'] : []),
