@@ -1,6 +1,7 @@
 /**
  * `node scripts/ingest.ts [--sources DIR] [--out DIR] [--vocabulary FILE] [--overrides FILE]
- *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]`
+ *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]
+ *   [--link-from DIR]`
  *
  * Ingest raw compilations (`content/sources/*.txt`) into one MDX page per report and
  * `catalog.json` (`content/reports/`), print the build report, exit 1 on any error. A source
@@ -9,13 +10,14 @@
  * The id registry (`--ids`, default `<sources>/ids.yaml`) is updated when reports are added,
  * change or go, and the changes printed; with `--frozen-ids` such a change is an error instead.
  * Under the build (`$HUIBIAN_STAGE_RESULT`) it also writes the digest of what it wrote.
+ * An unchanged page is hard-linked from the last run's output (`--link-from`, default `--out`).
  */
 import { megabytes, parseArgs } from './lib/args.ts';
 import { writeStageResult } from './lib/stage-result.ts';
 import { runIngest } from './lib/run-ingest.ts';
 
 const usage =
-	'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]';
+	'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids] [--link-from DIR]';
 let args;
 try {
 	args = parseArgs(process.argv.slice(2), [
@@ -26,6 +28,7 @@ try {
 		'cache',
 		'max-source-mb',
 		'ids',
+		'link-from',
 	]);
 } catch (error) {
 	console.error(`ingest: ${(error as Error).message}; ${usage}`);
@@ -57,6 +60,7 @@ const run = await runIngest({
 	allowEmpty: args.flags.has('allow-empty'),
 	ids: args.values.get('ids'),
 	frozenIds: args.flags.has('frozen-ids'),
+	linkFrom: args.values.get('link-from'),
 });
 // 2. report; under `npm run build`, the output's digest for the build (`build-reuse.ts`)
 for (const line of run.report) console.log(line);

@@ -105,18 +105,30 @@ export function inputKey(parts: Readonly<Record<string, string | number | undefi
 		.digest('hex');
 }
 
-/** SHA-256 of every path under `dir` with its size, modification time (ns) and inode; null when `dir` is missing. */
-export async function siteManifest(dir: string): Promise<string | null> {
+/** A site's manifest digest and the bytes of its regular files (the same walk gives both). */
+interface Manifest {
+	digest: string;
+	bytes: number;
+}
+
+async function manifestOf(dir: string): Promise<Manifest | null> {
 	const top = await lstat(dir).catch(() => null);
 	if (!top?.isDirectory()) return null;
 	const hash = createHash('sha256');
 	const files = await filesOf(dir);
 	const stats = await Promise.all(files.map((f) => lstat(path.join(dir, f), { bigint: true })));
+	let bytes = 0n;
 	files.forEach((f, i) => {
 		const s = stats[i]!;
 		hash.update(`${f}\0${s.size}\0${s.mtimeNs}\0${s.ino}\n`);
+		if (s.isFile()) bytes += s.size;
 	});
-	return hash.digest('hex');
+	return { digest: hash.digest('hex'), bytes: Number(bytes) };
+}
+
+/** SHA-256 of every path under `dir` with its size, modification time (ns) and inode; null when `dir` is missing. */
+export async function siteManifest(dir: string): Promise<string | null> {
+	return (await manifestOf(dir))?.digest ?? null;
 }
 
 const recordFile = (cacheDir: string) => path.join(cacheDir, 'huibian-last-build.json');
@@ -145,18 +157,23 @@ export async function clearLastBuild(cacheDir: string): Promise<void> {
 	await rm(recordFile(cacheDir), { force: true });
 }
 
-/** Record the site just put in place at `out` and what it was built from (atomically). */
+/**
+ * Record the site just put in place at `out` and what it was built from (atomically).
+ * @returns The bytes of the site's files (from the same walk: the build's size line), or null
+ *   when `out` is missing (nothing recorded).
+ */
 export async function saveLastBuild(
 	cacheDir: string,
 	out: string,
 	outcome: BuildOutcome,
-): Promise<void> {
-	const site = await siteManifest(out);
-	if (!site) return;
-	const record: LastBuild = { version: REUSE_VERSION, out, site, ...outcome };
+): Promise<number | null> {
+	const site = await manifestOf(out);
+	if (!site) return null;
+	const record: LastBuild = { version: REUSE_VERSION, out, site: site.digest, ...outcome };
 	const file = recordFile(cacheDir);
 	await writeFile(`${file}.tmp`, `${JSON.stringify(record)}\n`);
 	await rename(`${file}.tmp`, file);
+	return site.bytes;
 }
 
 /**

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { catalogReportSchema } from '../../src/lib/frontmatter.ts';
 import type { SourceOutput } from '../../src/lib/ingest/index.ts';
 import type { SourceInput } from '../../src/lib/ingest/types.ts';
+import type { Registry } from '../../src/lib/knowledge/id-registry.ts';
 import { pidAlive } from './write-output.ts';
 
 /** Bump to drop every cached entry (e.g. after a change in how entries are stored). */
@@ -121,4 +122,88 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 			await Promise.all(names.filter(stale).map((n) => rm(path.join(dir, n), { force: true })));
 		},
 	};
+}
+
+/**
+ * The cached outputs whose report ids were checked against the registry (`sameIds` in
+ * `run-ingest.ts`: 2.5 of the 7 CPU seconds of an ingest of 5,000 reports that reused every
+ * source). A check is remembered by a key over everything the id matcher reads
+ * (`src/lib/knowledge/match-ids.ts`): the ingest code (the salt), the source's entries of the
+ * registry (live and retired), every id of the registry, and the output's id entries. If the
+ * matcher ever reads more of the registry, `registrySlices` must cover it.
+ *
+ * Stored as `<dir>/ids-checked.json` (not an entry: `prune` leaves it); a missing or corrupt file
+ * is an empty memo. Only the keys checked or used by a run are written back.
+ */
+export interface IdsMemo {
+	has(key: string): boolean;
+	add(key: string): void;
+	save(): Promise<void>;
+}
+
+const MEMO_FILE = 'ids-checked.json';
+
+export async function openIdsMemo(dir: string): Promise<IdsMemo> {
+	let known = new Set<string>();
+	try {
+		const list = JSON.parse(await readFile(path.join(dir, MEMO_FILE), 'utf8')) as unknown;
+		if (Array.isArray(list)) known = new Set(list.filter((k) => typeof k === 'string'));
+	} catch {
+		// none yet, or unreadable: every output is checked
+	}
+	const used = new Set<string>();
+	return {
+		has: (key) => {
+			const hit = known.has(key);
+			if (hit) used.add(key);
+			return hit;
+		},
+		add: (key) => void used.add(key),
+		async save() {
+			await mkdir(dir, { recursive: true });
+			const temp = path.join(dir, `.${MEMO_FILE}.${process.pid}.tmp`);
+			await writeFile(temp, JSON.stringify([...used].sort()));
+			await rename(temp, path.join(dir, MEMO_FILE));
+		},
+	};
+}
+
+/**
+ * Per source file, a digest of what the id matcher reads of the registry for that source: its
+ * live and retired entries, and every id of the registry (which a new report's id must avoid).
+ */
+export function registrySlices(registry: Registry): (source: string) => string {
+	const ids = createHash('sha256')
+		.update(
+			JSON.stringify([Object.keys(registry.reports).sort(), Object.keys(registry.retired).sort()]),
+		)
+		.digest('hex');
+	const bySource = new Map<string, { live: unknown[]; retired: unknown[] }>();
+	const slot = (source: string) => {
+		let s = bySource.get(source);
+		if (!s) bySource.set(source, (s = { live: [], retired: [] }));
+		return s;
+	};
+	for (const id of Object.keys(registry.reports).sort())
+		slot(registry.reports[id]!.source).live.push([id, registry.reports[id]]);
+	for (const id of Object.keys(registry.retired).sort())
+		slot(registry.retired[id]!.source).retired.push([id, registry.retired[id]]);
+	const digests = new Map<string, string>();
+	return (source) => {
+		let d = digests.get(source);
+		if (d === undefined) {
+			d = createHash('sha256')
+				.update(`${ids}\0${source}\0${JSON.stringify(bySource.get(source) ?? null)}`)
+				.digest('hex');
+			digests.set(source, d);
+		}
+		return d;
+	};
+}
+
+/** The memo key of a cached output's id check (see `IdsMemo`). */
+export function idsCheckKey(salt: string, slice: string, output: SourceOutput): string {
+	return createHash('sha256')
+		.update(`${salt}\0${slice}\0${output.file}\0${JSON.stringify(output.idEntries)}`)
+		.digest('hex');
 }

@@ -14,7 +14,13 @@ import {
 import { checkOverrides } from '../../src/lib/ingest/output/overrides.ts';
 import type { IngestIssue, IngestResult } from '../../src/lib/ingest/types.ts';
 import { formatIngestReport, type IngestStats } from './format-ingest-report.ts';
-import { codeHash, openIngestCache } from './ingest-cache.ts';
+import {
+	codeHash,
+	idsCheckKey,
+	openIdsMemo,
+	openIngestCache,
+	registrySlices,
+} from './ingest-cache.ts';
 import { readRunInputs } from './read-sources.ts';
 import { writeOutputAtomically } from './write-output.ts';
 import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
@@ -57,6 +63,12 @@ export interface RunIngestOptions {
 	ids?: string;
 	/** Fail, naming what would change, instead of changing the id registry (default false; CI). */
 	frozenIds?: boolean;
+	/**
+	 * The folder holding the previous run's pages (default `out`; the build's is its live reports
+	 * folder): an unchanged page is hard-linked from there instead of written (`write-output.ts`).
+	 * Only with a cache folder.
+	 */
+	linkFrom?: string;
 }
 
 export interface RunIngestResult {
@@ -131,6 +143,9 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 		inputs.issues.push(
 			...checkOverrides(inputs.overrides, vocab, overridesFile, inputs.overridePlace),
 		);
+		// Cached outputs whose ids were checked against this registry already (`IdsMemo`).
+		const memo = cacheDir ? await openIdsMemo(cacheDir) : null;
+		const sliceOf = registrySlices(previous);
 		// One pass over the sources with the overrides keyed by the ids their reports have.
 		const ingestAll = async (overrides: Overrides, keyOf: Map<string, string>) => {
 			const placeOf = (p: readonly PropertyKey[]) =>
@@ -147,7 +162,9 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 				// A source's ids depend on the registry: a cached output is used only when the
 				// registry gives its reports the ids it holds.
 				const cached = cache ? await cache.get(input) : null;
-				if (cached && sameIds(cached, previous)) {
+				const checkKey = cached && memo ? idsCheckKey(salt, sliceOf(input.file), cached) : null;
+				if (cached && ((checkKey !== null && memo!.has(checkKey)) || sameIds(cached, previous))) {
+					if (checkKey !== null) memo!.add(checkKey);
 					done.push(cached);
 					reused.push(input.file);
 					continue;
@@ -162,6 +179,7 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 				if (cache && !options.dryRun) await cache.set(input, output);
 			}
 			if (cache && !options.dryRun) await cache.prune();
+			if (memo && !options.dryRun) await memo.save();
 			return done;
 		};
 		let followed = followOverrides(inputs.overrides, previous, overridesFile, inputs.overrideLines);
@@ -243,7 +261,13 @@ export async function runIngest(options: RunIngestOptions = {}): Promise<RunInge
 		const files = new Map<string, string>();
 		for (const page of result.pages) files.set(`${page.id}.mdx`, page.mdx);
 		files.set('catalog.json', `${JSON.stringify(result.catalog, null, '\t')}\n`);
-		outputDigest = await writeOutputAtomically(out, files);
+		outputDigest = await writeOutputAtomically(
+			out,
+			files,
+			cacheDir
+				? { from: options.linkFrom ?? out, record: path.join(cacheDir, 'pages-written.json') }
+				: undefined,
+		);
 		// The registry only after the output: a run that failed leaves both as they were.
 		if (pendingRegistry !== null) await writeRegistry(registryFile, pendingRegistry);
 	}

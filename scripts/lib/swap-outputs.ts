@@ -12,6 +12,9 @@
  * A test can stop the swap between its renames: `HUIBIAN_SWAP_PAUSE_AFTER=N` prints
  * `swap: paused after rename N` and waits (to be killed there).
  *
+ * The old folders are garbage once the journal is gone: the caller may hand them to `removeOld`
+ * (the build moves them to its trash and deletes them in the background, `discard.ts`).
+ *
  * Doesn’t copy across file systems: the staged folder is always made beside its target.
  */
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -35,9 +38,18 @@ async function pauseHook(done: number): Promise<void> {
 	await new Promise(() => {}); // until killed
 }
 
-/** Swap every staged output in; see the module comment for what a kill leaves. */
-export async function swapOutputs(journal: string, pairs: readonly SwapPair[]): Promise<void> {
-	for (const p of pairs) await rm(p.old, { recursive: true, force: true });
+const removeNow = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/**
+ * Swap every staged output in; see the module comment for what a kill leaves.
+ * @param removeOld Removes an old folder (default: deleted here, before returning).
+ */
+export async function swapOutputs(
+	journal: string,
+	pairs: readonly SwapPair[],
+	removeOld: (dir: string) => Promise<void> = removeNow,
+): Promise<void> {
+	for (const p of pairs) await removeOld(p.old);
 	await writeFile(`${journal}.tmp`, `${JSON.stringify({ pairs }, null, '\t')}\n`);
 	await rename(`${journal}.tmp`, journal);
 	let renames = 0;
@@ -50,7 +62,7 @@ export async function swapOutputs(journal: string, pairs: readonly SwapPair[]): 
 		await pauseHook(++renames);
 	}
 	await rm(journal, { force: true });
-	for (const p of pairs) await rm(p.old, { recursive: true, force: true });
+	for (const p of pairs) await removeOld(p.old);
 }
 
 /**

@@ -6,6 +6,7 @@
  * (`.<name>.tmp-<pid>-…`, `.<name>.old-<pid>-…` of a process that no longer runs) are removed.
  */
 import { createHash } from 'node:crypto';
+import { linkSync, lstatSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { markOutput } from './output-guard.ts';
@@ -37,12 +38,44 @@ export async function removeStaleTemps(parent: string, base: string): Promise<st
 }
 
 /**
+ * Which pages a previous write left where, so the next write can hard-link a page whose text is
+ * unchanged instead of writing it again (5,000 pages: 0.2 to 4 s of writes, most of it system
+ * time under the write-back of a just-built site; links 0.5 s). A page is linked only when the
+ * file in the folder given as `reuse.from` is still the one recorded (same inode, size and
+ * modification time) and the recorded SHA-256 of its text is the new text's: a page edited,
+ * replaced or missing since is written.
+ */
+interface WrittenRecord {
+	/** name → [SHA-256 of the text, size, mtime (ns), inode] */
+	files: Record<string, [string, string, string, string]>;
+}
+
+async function readRecord(file: string): Promise<WrittenRecord['files']> {
+	try {
+		const r = JSON.parse(await readFile(file, 'utf8')) as Partial<WrittenRecord>;
+		return r.files && typeof r.files === 'object' ? r.files : {};
+	} catch {
+		return {};
+	}
+}
+
+export interface ReuseWritten {
+	/** The folder holding the previous write's files (the build's live reports folder). */
+	from: string;
+	/** The record file (in the ingest cache folder). */
+	record: string;
+}
+
+/**
+ * @param reuse Link unchanged files from a previous write instead of writing them (see
+ *   `WrittenRecord`); without it every file is written.
  * @returns The SHA-256 of the folder as written: every file's name and bytes, names sorted (what
  *   the build compares with its last build's, `build-reuse.ts`).
  */
 export async function writeOutputAtomically(
 	out: string,
 	files: ReadonlyMap<string, string>,
+	reuse?: ReuseWritten,
 ): Promise<string> {
 	const dir = path.resolve(out);
 	const parent = path.dirname(dir);
@@ -53,6 +86,8 @@ export async function writeOutputAtomically(
 	const old = path.join(parent, `.${path.basename(dir)}.old-${stamp}`);
 	await mkdir(temp, { recursive: true });
 	const written = new Map<string, Uint8Array | string>();
+	const previous = reuse ? await readRecord(reuse.record) : {};
+	const record: WrittenRecord['files'] = {};
 	try {
 		const exists = await stat(dir).then(
 			(s) => s.isDirectory(),
@@ -67,15 +102,51 @@ export async function writeOutputAtomically(
 				}
 			}
 		}
+		// Synchronous: 5,000 awaited writes of pages took 1.5 s (a thread-pool round trip each), sync 0.2 s.
+		const fileStat = (file: string) => {
+			const s = lstatSync(file, { bigint: true });
+			return s.isFile() ? [String(s.size), String(s.mtimeNs), String(s.ino)] : null;
+		};
 		for (const [name, text] of files) {
-			await writeFile(path.join(temp, name), text);
+			const target = path.join(temp, name);
 			written.set(name, text);
+			if (!reuse) {
+				writeFileSync(target, text);
+				continue;
+			}
+			const sha = createHash('sha256').update(text).digest('hex');
+			const was = previous[name];
+			let linked = false;
+			if (was?.[0] === sha) {
+				try {
+					const now = fileStat(path.join(reuse.from, name));
+					if (now && now.join('\0') === was.slice(1).join('\0')) {
+						linkSync(path.join(reuse.from, name), target);
+						linked = true;
+					}
+				} catch {
+					// missing, or links not possible here: written below
+				}
+			}
+			if (!linked) writeFileSync(target, text);
+			record[name] = [sha, ...(linked ? was!.slice(1) : fileStat(target)!)] as [
+				string,
+				string,
+				string,
+				string,
+			];
 		}
 		const marker = await markOutput(temp, 'reports');
 		written.set(marker.name, marker.text);
 		if (exists) await rename(dir, old);
 		await rename(temp, dir);
 		if (exists) await rm(old, { recursive: true, force: true });
+		if (reuse) {
+			await mkdir(path.dirname(reuse.record), { recursive: true });
+			// Renaming the folder keeps every file's inode and times: the record holds for `dir`.
+			await writeFile(`${reuse.record}.${process.pid}.tmp`, JSON.stringify({ files: record }));
+			await rename(`${reuse.record}.${process.pid}.tmp`, reuse.record);
+		}
 		const hash = createHash('sha256');
 		for (const name of [...written.keys()].sort())
 			hash.update(`\0${name}\0`).update(written.get(name)!);

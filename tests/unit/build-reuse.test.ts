@@ -72,6 +72,14 @@ describe('siteManifest', () => {
 	});
 });
 
+describe('saveLastBuild', () => {
+	test('returns the bytes of the site files it recorded (the size line of the build)', async () => {
+		// 首页 and 报告: 6 bytes each in UTF-8, plus the 7 bytes of <p></p>
+		expect(await saveLastBuild(cache, site, outcome)).toBe(13 + 13);
+		expect(await saveLastBuild(cache, path.join(tmp, 'none'), outcome)).toBeNull();
+	});
+});
+
 describe('contentDigest and inputKey', () => {
 	test('a changed byte, a renamed file or another option changes the key', async () => {
 		const d1 = await contentDigest([site]);

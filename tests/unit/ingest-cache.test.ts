@@ -94,12 +94,37 @@ describe('incremental ingest', () => {
 		expect((await run()).ingested).toEqual([]);
 	});
 
-	test('entries a run no longer uses are pruned; a corrupt entry is a miss', async () => {
+	test('a remembered id check does not hide a registry edit: that source is ingested again', async () => {
 		await run();
-		expect(readdirSync(path.join(work, 'cache'))).toHaveLength(samples.length);
+		// The second run checked every cached output's ids and remembered it; the third used that.
+		expect((await run()).ingested).toEqual([]);
+		expect((await run()).ingested).toEqual([]);
+		// Rename the registry's first id: its source's cached output no longer has the registry's ids.
+		const ids = path.join(work, 'sources/ids.yaml');
+		const text = readFileSync(ids, 'utf8');
+		const first = /^reports:\n {2}([^:\s]+):\n {4}source: (\S+)$/m.exec(text)!;
+		writeFileSync(ids, text.replace(`  ${first[1]}:\n`, `  ${first[1]}-renamed:\n`));
+		const again = await run();
+		expect(again.ingested).toEqual([first[2]]);
+		expect(readdirSync(path.join(work, 'out'))).toContain(`${first[1]}-renamed.mdx`);
+		expect(readdirSync(path.join(work, 'out'))).not.toContain(`${first[1]}.mdx`);
+	});
+
+	test('entries a run no longer uses are pruned; a corrupt entry is a miss', async () => {
+		// Beside the entries: the memo of id checks and the record of the pages written (both
+		// corrupted below too, which must make them misses as well).
+		const entries = () =>
+			readdirSync(path.join(work, 'cache')).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
+		await run();
+		expect(entries()).toHaveLength(samples.length);
+		expect(
+			readdirSync(path.join(work, 'cache'))
+				.filter((n) => !entries().includes(n))
+				.sort(),
+		).toEqual(['ids-checked.json', 'pages-written.json']);
 		rmSync(path.join(work, 'sources', samples[0]!));
 		await run();
-		expect(readdirSync(path.join(work, 'cache'))).toHaveLength(samples.length - 1);
+		expect(entries()).toHaveLength(samples.length - 1);
 		for (const name of readdirSync(path.join(work, 'cache')))
 			writeFileSync(path.join(work, 'cache', name), '{ not json');
 		expect((await run()).ingested).toEqual(samples.slice(1));
