@@ -33,7 +33,7 @@ interface CacheFile {
 	entries: Map<string, CachedRecord>;
 }
 
-/** SHA-256 of the code that makes records: every file under the folders, and the files. */
+/** SHA-256 of the code that makes records: every file under the folders, and the files (the page reader, opencc's version). */
 export async function recordCodeDigest(root: string): Promise<string> {
 	const hash = createHash('sha256').update(String(CACHE_VERSION));
 	const files: string[] = [];
@@ -41,6 +41,8 @@ export async function recordCodeDigest(root: string): Promise<string> {
 		const names = await readdir(path.join(root, dir), { recursive: true });
 		for (const name of names) if (name.endsWith('.ts')) files.push(path.join(dir, name));
 	}
+	// The reader of rendered pages lives with the knowledge code (its cache digests that folder).
+	files.push('src/lib/knowledge/rendered-blocks.ts');
 	files.push('node_modules/opencc-js/package.json');
 	for (const file of files.sort())
 		hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)));
