@@ -6,7 +6,7 @@
  * Doesn’t remove the sign-off from the body (it is the report’s own text), and doesn’t fall
  * back to the compilation’s date.
  */
-import type { Block } from '../types.ts';
+import type { IngestBlock } from '../types.ts';
 import { findDates, findReportDate } from './metadata/index.ts';
 import { unitOfLines } from './unit.ts';
 import type { DatedAs } from '../../frontmatter.ts';
@@ -42,7 +42,7 @@ function isPlaceholderDate(text: string): boolean {
  * line, a joint unit on two or three lines, or a unit wrapped over two lines.
  */
 function unitAbove(
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	end: number,
 	unitWords: readonly string[],
 ): string | null {
@@ -59,7 +59,10 @@ function unitAbove(
  * @param blocks The report's cleaned blocks.
  * @param unitWords Unit words from the vocabulary.
  */
-export function readSignOff(blocks: readonly Block[], unitWords: readonly string[] = []): SignOff {
+export function readSignOff(
+	blocks: readonly IngestBlock[],
+	unitWords: readonly string[] = [],
+): SignOff {
 	const out: SignOff = { author: null, unit: null, date: null };
 	const tail = blocks.slice(-4);
 	for (const b of tail) out.author = authorOf(b.text) ?? out.author;
