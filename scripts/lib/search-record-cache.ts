@@ -33,7 +33,7 @@ interface CacheFile {
 	entries: Map<string, CachedRecord>;
 }
 
-/** SHA-256 of the code that makes records: every file under the folders, and the files (the page reader, opencc's version). */
+/** SHA-256 of the code that makes records: every file under the folders, and the files. */
 export async function recordCodeDigest(root: string): Promise<string> {
 	const hash = createHash('sha256').update(String(CACHE_VERSION));
 	const files: string[] = [];
