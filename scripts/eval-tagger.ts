@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingestAll } from '../src/lib/ingest/index.ts';
 import { parseVocabulary, tagThemes } from '../src/lib/ingest/report/metadata/index.ts';
-import type { Block } from '../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../src/lib/ingest/types.ts';
 import { stripFrontmatter } from '../src/lib/mdx/split-frontmatter.ts';
 import { parseArgs } from './lib/args.ts';
 import { evaluatePart, readSplit, type PartName, type PartResult } from './lib/theme-eval.ts';
@@ -32,10 +32,10 @@ const verbose = args.flags.has('verbose');
 const vocab = parseVocabulary(readFileSync(path.join(root, PATHS.vocabulary), 'utf8'));
 
 /** The body of an MDX page as blocks: `##`–`####` lines are headings, other lines paragraphs. */
-function blocksOfMdx(mdx: string): Block[] {
+function blocksOfMdx(mdx: string): IngestBlock[] {
 	return stripFrontmatter(mdx)
 		.split('\n')
-		.flatMap((line, i): Block[] => {
+		.flatMap((line, i): IngestBlock[] => {
 			const text = line.replace(/\\(.)/gu, '$1').trim();
 			if (text === '' || text.startsWith('import ') || text.startsWith('<')) return [];
 			const heading = /^(#{2,4})\s+(.*)$/u.exec(text);

@@ -20,7 +20,7 @@ import {
 import { reportItem, tocOnlyItem, type ListItem } from './lib/site/list-item.ts';
 import { neighbourMap, type Neighbours } from './lib/site/neighbours.ts';
 import { relatedIndex, relatedReports } from './lib/site/related.ts';
-import { bodyBlocks, type BodyBlock } from './lib/knowledge/body-blocks.ts';
+import { readBodyBlocks, type RenderedBlock } from './lib/knowledge/rendered-blocks.ts';
 import { readBody, type BodyRef } from './loaders/report-bodies.ts';
 import { practicesFromReports, type Practice } from './lib/knowledge/collect-practices.ts';
 import { relatedByBigrams } from './lib/knowledge/related-by-content.ts';
@@ -102,8 +102,8 @@ export function renderReport(entry: ReportEntry): {
 }
 
 /** The body blocks (headings, paragraphs with their anchor ids) of one report, read from its body. */
-export function reportBlocks(entry: ReportEntry): BodyBlock[] {
-	return bodyBlocks(readBody(bodyRef(entry).bodyFile));
+export function reportBlocks(entry: ReportEntry): RenderedBlock[] {
+	return readBodyBlocks(readBody(bodyRef(entry).bodyFile));
 }
 
 export interface BrowseIndex {

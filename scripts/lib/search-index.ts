@@ -24,7 +24,8 @@ import { dateSortKey, tocOnlyAttributes } from '../../src/lib/search/attributes.
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
 import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
-import { readPageRecord, type TextBlock } from '../../src/lib/search/page-blocks.ts';
+import type { RenderedBlock as TextBlock } from '../../src/lib/knowledge/rendered-blocks.ts';
+import { readPageRecord } from '../../src/lib/search/page-blocks.ts';
 import {
 	IndexWriter,
 	PAGEFIND_VERSION,

@@ -41,6 +41,8 @@ export async function recordCodeDigest(root: string): Promise<string> {
 		const names = await readdir(path.join(root, dir), { recursive: true });
 		for (const name of names) if (name.endsWith('.ts')) files.push(path.join(dir, name));
 	}
+	// The reader of rendered pages lives with the knowledge code (its cache digests that folder).
+	files.push('src/lib/knowledge/rendered-blocks.ts');
 	files.push('node_modules/opencc-js/package.json');
 	for (const file of files.sort())
 		hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)));

@@ -16,7 +16,7 @@ import { ingestAll, buildSourceOutput } from '../../src/lib/ingest/index.ts';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { renderedBlocks } from '../helpers/html-text.ts';
-import type { Block } from '../../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures');
 const vocab = parseVocabulary(
@@ -28,7 +28,7 @@ const cases = readdirSync(root).filter(
 		existsSync(path.join(root, name, 'input.txt')),
 );
 
-function blockText(block: Block): string {
+function blockText(block: IngestBlock): string {
 	return block.type === 'heading' ? `${'#'.repeat(block.depth)} ${block.text}` : block.text;
 }
 

@@ -15,7 +15,7 @@ import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { toMdx } from '../../src/lib/mdx/to-mdx.ts';
 import { readPageRecord } from '../../src/lib/search/page-blocks.ts';
 import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
-import type { Block } from '../../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../../src/lib/ingest/types.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/formats');
 const vocab = parseVocabulary(
@@ -29,13 +29,13 @@ async function read(name: string, file: string) {
 	);
 }
 
-function blocksOf(input: Awaited<ReturnType<typeof read>>): Block[][] {
+function blocksOf(input: Awaited<ReturnType<typeof read>>): IngestBlock[][] {
 	const draft = draftSource(input, vocab);
 	if (!draft.source) throw new Error(`not read: ${JSON.stringify(draft.issues)}`);
 	return draft.reports.map((r) => r.blocks);
 }
 
-const kinds = (blocks: Block[]) =>
+const kinds = (blocks: IngestBlock[]) =>
 	blocks.map((b) =>
 		b.type === 'table'
 			? `table ${b.rows.length}×${b.rows[0]!.length}`

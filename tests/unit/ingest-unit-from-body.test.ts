@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
-import type { Block } from '../../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../../src/lib/ingest/types.ts';
 import { unitFromBody } from '../../src/lib/ingest/report/unit-from-body.ts';
 
 const vocab = parseVocabulary(
 	readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'),
 );
 const words = vocab.categories.flatMap((c) => c.unitWords);
-const p = (text: string, line = 1): Block => ({ type: 'paragraph', text, line });
+const p = (text: string, line = 1): IngestBlock => ({ type: 'paragraph', text, line });
 const filler = p('加强理论学习，提高干部素质，推动各项工作。', 5);
 
 describe('unitFromBody', () => {

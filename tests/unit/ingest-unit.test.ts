@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { readSignOff } from '../../src/lib/ingest/report/sign-off.ts';
-import type { Block } from '../../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../../src/lib/ingest/types.ts';
 import {
 	collapseLetterSpacing,
 	isAnonymised,
@@ -23,7 +23,7 @@ const vocab = parseVocabulary(
 	readFileSync(new URL('../../content/vocabulary.yaml', import.meta.url), 'utf8'),
 );
 const words = vocab.categories.flatMap((c) => c.unitWords);
-const p = (text: string, line = 1): Block => ({ type: 'paragraph', text, line });
+const p = (text: string, line = 1): IngestBlock => ({ type: 'paragraph', text, line });
 const BODY = p(
 	'我们坚持每周集中学习一次，形成了浓厚的学习氛围，干部素质明显提高，各项工作取得了新的成效。',
 	3,
@@ -168,7 +168,7 @@ describe('unit lines', () => {
 });
 
 describe('readSignOff: the unit and date that close a report', () => {
-	test.each<[string, Block[], string | null, string | null]>([
+	test.each<[string, IngestBlock[], string | null, string | null]>([
 		[
 			'unit and date on one line',
 			[BODY, p('五九七农场街道办事处2011年6月18日')],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyBlocks, bodyText } from '../../src/lib/knowledge/body-blocks.ts';
+import { bodyText, readBodyBlocks } from '../../src/lib/knowledge/rendered-blocks.ts';
 import {
 	collectPractices,
 	type PracticeReport,
@@ -15,10 +15,10 @@ const paragraphs = [
 ];
 const mdx = `## 一、标题 & 小结\n\n${paragraphs.map((p) => p.replace(/[<{&]/g, (c) => `\\${c}`)).join('\n\n')}\n`;
 
-describe('bodyBlocks', () => {
+describe('readBodyBlocks', () => {
 	test('reads the renderer’s blocks: text as written, ids as the renderer computed them', () => {
-		const blocks = bodyBlocks(renderMdx(mdx).html);
-		expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'paragraph']);
+		const blocks = readBodyBlocks(renderMdx(mdx).html);
+		expect(blocks.map((b) => b.tag)).toEqual(['h2', 'p', 'p']);
 		expect(blocks.slice(1).map((b) => b.text)).toEqual(paragraphs);
 		const seen = new Map<string, number>();
 		expect(blocks[1]!.id).toBe(anchorId('p', paragraphs[0]!, new Map()));
@@ -28,8 +28,8 @@ describe('bodyBlocks', () => {
 	test('bodyText joins blocks with a blank line', () => {
 		expect(
 			bodyText([
-				{ type: 'heading', id: 'h', text: 'A' },
-				{ type: 'paragraph', id: 'p', text: 'B' },
+				{ tag: 'h2', id: 'h', text: 'A' },
+				{ tag: 'p', id: 'p', text: 'B' },
 			]),
 		).toBe('A\n\nB');
 	});
@@ -53,7 +53,7 @@ describe('practiceKey and practiceSlug', () => {
 	});
 });
 
-const p = (id: string, text: string) => ({ type: 'paragraph' as const, id, text });
+const p = (id: string, text: string) => ({ tag: 'p' as const, id, text });
 const report = (id: string, unit: string | null, namedPractices: string[]): PracticeReport => ({
 	id,
 	title: `题${id}`,
@@ -84,7 +84,7 @@ describe('findMention', () => {
 			'p-b',
 		);
 		const blocks = [
-			{ type: 'heading' as const, id: 'h-x', text: '二、坚持“五结合”' },
+			{ tag: 'h2' as const, id: 'h-x', text: '二、坚持“五结合”' },
 			p('p-c', '内容如下。'),
 		];
 		expect(findMention(blocks, '五结合')).toEqual({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
-import { bodyBlocks } from '../../src/lib/knowledge/body-blocks.ts';
+import { readBodyBlocks } from '../../src/lib/knowledge/rendered-blocks.ts';
 import { excerptFromHtml } from '../../src/lib/site/excerpt.ts';
 import {
 	isRelatedPairs,
@@ -33,7 +33,7 @@ describe('reportKnowledge', () => {
 
 	test('excerpt, practices with their paragraph, and bigrams of title and body text', () => {
 		expect(value.excerpt).toBe('开展“四个一”活动，即读一本好书。 推进书香机关建设。');
-		const paragraph = bodyBlocks(html).find((b) => b.text.startsWith('开展'))!;
+		const paragraph = readBodyBlocks(html).find((b) => b.text.startsWith('开展'))!;
 		expect(value.practices).toEqual([
 			{
 				printed: '“四个一”活动',

@@ -124,8 +124,9 @@ describe('CSV', () => {
 
 describe('full record and JSONL', () => {
 	const blocks = [
-		{ type: 'heading' as const, id: 'h-1', text: '一、做法' },
-		{ type: 'paragraph' as const, id: 'p-2', text: '内容。' },
+		{ tag: 'h2' as const, id: 'h-1', text: '一、做法' },
+		{ tag: 'p' as const, id: 'p-2', text: '内容。' },
+		{ tag: 'p' as const, id: null, text: '无编号。' },
 	];
 	test('carries frontmatter, URL, pages, licence and the text; JSONL drops the blocks only', () => {
 		const record = fullRecord(data, source, blocks);
@@ -134,9 +135,14 @@ describe('full record and JSONL', () => {
 			url: '/reports/r1/',
 			pages: { first: 3, last: 6 },
 			licence: 'unknown',
-			text: '一、做法\n\n内容。',
+			text: '一、做法\n\n内容。\n\n无编号。',
 		});
-		expect(record.blocks).toEqual(blocks);
+		// The downloads' block format: `type`, and '' for a block without an id.
+		expect(record.blocks).toEqual([
+			{ type: 'heading', id: 'h-1', text: '一、做法' },
+			{ type: 'paragraph', id: 'p-2', text: '内容。' },
+			{ type: 'paragraph', id: '', text: '无编号。' },
+		]);
 		const line = jsonlLine(record);
 		expect(line).not.toContain('\n');
 		const { blocks: _b, ...rest } = record;

@@ -56,8 +56,8 @@ describe('toPlainText', () => {
 
 describe('reportTextGroups', () => {
 	const blocks = [
-		{ type: 'heading' as const, id: 'h-1', text: '一、主要做法' },
-		{ type: 'paragraph' as const, id: 'p-1', text: '我局坚持读书。' },
+		{ tag: 'h2' as const, id: 'h-1', text: '一、主要做法' },
+		{ tag: 'p' as const, id: 'p-1', text: '我局坚持读书。' },
 	];
 
 	test('title, facts (pages from the TOC, the inherited date marked), then one group per block', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { findNamedPractices } from '../../src/lib/ingest/report/metadata/index.ts';
-import type { Block } from '../../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../../src/lib/ingest/types.ts';
 
-const p = (text: string, line = 1): Block => ({ type: 'paragraph', text, line });
+const p = (text: string, line = 1): IngestBlock => ({ type: 'paragraph', text, line });
 
 describe('findNamedPractices', () => {
 	test.each([
@@ -74,7 +74,7 @@ describe('findNamedPractices', () => {
 	});
 
 	test('keeps the order of first appearance and the first printed form, once each', () => {
-		const blocks: Block[] = [
+		const blocks: IngestBlock[] = [
 			{ type: 'heading', depth: 2, text: '三、依托“十个一”，创新学习载体', line: 1 },
 			p('重点推出了“十个一”的学习活动载体，开展“读书月”活动。', 2),
 			p('坚持“五结合”，深化“十个一”活动。', 3),

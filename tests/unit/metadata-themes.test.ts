@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseVocabulary, tagThemes } from '../../src/lib/ingest/report/metadata/index.ts';
-import type { Block } from '../../src/lib/ingest/types.ts';
+import type { IngestBlock } from '../../src/lib/ingest/types.ts';
 
 // A small hand-written vocabulary, so these cases do not move when the site owner edits
 // content/vocabulary.yaml.
@@ -14,13 +14,13 @@ themes:
   - { slug: wuxiang-xiulian, label: 五项修炼, signals: [五项修炼, 自我超越+共同愿景+系统思考] }
 `);
 
-const h = (text: string, depth: 2 | 3 | 4 = 2): Block => ({
+const h = (text: string, depth: 2 | 3 | 4 = 2): IngestBlock => ({
 	type: 'heading',
 	depth,
 	text,
 	line: 1,
 });
-const p = (text: string): Block => ({ type: 'paragraph', text, line: 1 });
+const p = (text: string): IngestBlock => ({ type: 'paragraph', text, line: 1 });
 const filler = (n: number) =>
 	Array.from({ length: n }, (_, i) => p(`第${i}段讲的是工作目标和完成情况。`));
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { RenderedBlock } from '../../src/lib/knowledge/rendered-blocks.ts';
 import { fragmentContent, rewriteFragment } from '../../src/lib/search/fragment-text.ts';
 
-const blocks = [
+const blocks: RenderedBlock[] = [
 	{ tag: 'h1', text: '學習型社區 TRIZ', id: null },
 	{ tag: 'h2', text: '（一）建設社區書屋', id: 'h-1' },
 	{ tag: 'p', text: '讓生活更美好，Internet。', id: null },

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { RenderedBlock } from '../../src/lib/knowledge/rendered-blocks.ts';
 import { searchRecord } from '../../src/lib/search/search-record.ts';
 
 const attributes = (kind: string) => ({
@@ -6,7 +7,7 @@ const attributes = (kind: string) => ({
 	meta: { title: '學習型社區', kind, unit: '某局' },
 	sort: { date: '2010-01-01' },
 });
-const blocks = [
+const blocks: RenderedBlock[] = [
 	{ tag: 'h1', text: '學習型社區', id: null },
 	{ tag: 'p', text: '一 二', id: null },
 	{ tag: 'h2', text: '三、做法', id: 'h-1' },

@@ -7,7 +7,7 @@
  * Doesn’t apply overrides.
  */
 import type {
-	Block,
+	IngestBlock,
 	IngestIssue,
 	SourceInput,
 	SourceRecord,
@@ -41,7 +41,11 @@ import { datePrecisionOf } from '../frontmatter.ts';
 
 export interface SourceDraft {
 	source: SourceRecord;
-	reports: Array<{ frontmatter: ReportDraft & { id: string }; blocks: Block[]; text: string }>;
+	reports: Array<{
+		frontmatter: ReportDraft & { id: string };
+		blocks: IngestBlock[];
+		text: string;
+	}>;
 	tocOnly: TocOnlyEntry[];
 	issues: IngestIssue[];
 	/** Where every non-blank line of the source went (see `account-lines.ts`). */

@@ -88,7 +88,7 @@ export type Overrides = Record<string, Partial<Omit<ReportFrontmatter, 'id'>>>;
  * (from a `.docx` or `.html` body) holds its rows of cells; its `text` is the cells' text, a TAB
  * between cells and a LF between rows, for the steps that read text (tagging, checks, the page text).
  */
-export type Block =
+export type IngestBlock =
 	| { type: 'heading'; depth: 2 | 3 | 4; text: string; line: number }
 	| { type: 'paragraph'; text: string; line: number }
 	| { type: 'table'; rows: string[][]; text: string; line: number };

@@ -7,7 +7,7 @@
  * them side by side. Doesn’t detect practices (the ingest does, `findNamedPractices`).
  */
 import type { ReportFrontmatter } from '../frontmatter.ts';
-import type { BodyBlock } from './body-blocks.ts';
+import type { RenderedBlock } from './rendered-blocks.ts';
 import { practiceKey, practiceSlug } from './practice-key.ts';
 import { findMention, type PracticeMention } from './practice-quote.ts';
 
@@ -64,7 +64,7 @@ export interface ReportPractice {
  */
 export function reportPractices(
 	namedPractices: readonly string[],
-	blocks: readonly BodyBlock[],
+	blocks: readonly RenderedBlock[],
 ): ReportPractice[] {
 	const out: ReportPractice[] = [];
 	const done = new Set<string>();
@@ -82,7 +82,7 @@ export function reportPractices(
  * @returns Practices sorted by number of units (most first), then by name.
  */
 export function collectPractices(
-	reports: ReadonlyArray<{ data: PracticeReport; blocks: readonly BodyBlock[] }>,
+	reports: ReadonlyArray<{ data: PracticeReport; blocks: readonly RenderedBlock[] }>,
 ): Practice[] {
 	return practicesFromReports(
 		reports.map(({ data, blocks }) => ({

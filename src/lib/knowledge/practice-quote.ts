@@ -9,7 +9,7 @@
  *
  * Doesn’t judge what the name means: two units' descriptions are returned independently.
  */
-import type { BodyBlock } from './body-blocks.ts';
+import { isHeading, type RenderedBlock } from './rendered-blocks.ts';
 
 export interface PracticeMention {
 	/** Anchor id of the describing block (`p-…` or `h-…`). */
@@ -52,12 +52,12 @@ function cut(text: string, max: number): string {
 }
 
 /**
- * @param blocks The report's body blocks (from `bodyBlocks`).
+ * @param blocks The report's body blocks (from `readBodyBlocks`).
  * @param key The practice's grouping key (`practiceKey`), e.g. `四个一`.
  * @returns The describing block and a quote, or null when no block prints the name.
  */
 export function findMention(
-	blocks: readonly BodyBlock[],
+	blocks: readonly RenderedBlock[],
 	key: string,
 	max = 140,
 ): PracticeMention | null {
@@ -66,23 +66,26 @@ export function findMention(
 		const i = t.indexOf(key);
 		return i < 0 ? -1 : i;
 	};
-	let first: BodyBlock | null = null;
+	let first: RenderedBlock | null = null;
 	for (const block of blocks) {
-		if (block.type !== 'paragraph') continue;
+		if (isHeading(block)) continue;
 		const i = printed(block.text);
 		if (i < 0) continue;
 		first ??= block;
 		if (DEFINES.test(block.text.normalize('NFKC').slice(i + key.length))) {
-			return { anchor: block.id, quote: quoteAround(block.text, nameIn(block.text, key), max) };
+			return {
+				anchor: block.id ?? '',
+				quote: quoteAround(block.text, nameIn(block.text, key), max),
+			};
 		}
 	}
 	if (first)
-		return { anchor: first.id, quote: quoteAround(first.text, nameIn(first.text, key), max) };
-	const h = blocks.findIndex((b) => b.type === 'heading' && printed(b.text) >= 0);
+		return { anchor: first.id ?? '', quote: quoteAround(first.text, nameIn(first.text, key), max) };
+	const h = blocks.findIndex((b) => isHeading(b) && printed(b.text) >= 0);
 	if (h < 0) return null;
-	const next = blocks.slice(h + 1).find((b) => b.type === 'paragraph');
+	const next = blocks.slice(h + 1).find((b) => !isHeading(b));
 	return {
-		anchor: blocks[h]!.id,
+		anchor: blocks[h]!.id ?? '',
 		quote: cut(blocks[h]!.text + (next ? ` ${next.text}` : ''), max),
 	};
 }

@@ -9,7 +9,7 @@
  * `relatedByBigrams` and `practicesFromReports`, run on all reports' values.
  */
 import { excerptFromHtml } from '../site/excerpt.ts';
-import { bodyBlocks, bodyText } from './body-blocks.ts';
+import { bodyText, readBodyBlocks } from './rendered-blocks.ts';
 import { reportPractices, type ReportPractice } from './collect-practices.ts';
 import { bigramTable, type BigramTable } from './related-by-content.ts';
 
@@ -33,7 +33,7 @@ export interface ReportKnowledgeInput {
  * @param data The report's title and named practices.
  */
 export function reportKnowledge(html: string, data: ReportKnowledgeInput): ReportKnowledge {
-	const blocks = bodyBlocks(html);
+	const blocks = readBodyBlocks(html);
 	return {
 		excerpt: excerptFromHtml(html),
 		practices: reportPractices(data.namedPractices, blocks),

@@ -7,7 +7,7 @@
  * site-relative, as in catalog.json.
  */
 import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
-import { bodyText, type BodyBlock } from './body-blocks.ts';
+import { bodyText, isHeading, type RenderedBlock } from './rendered-blocks.ts';
 import { formatPages, pageRange } from './page-range.ts';
 import { reportPath } from '../site/routes.ts';
 
@@ -81,7 +81,7 @@ export function csvRow(
 export function fullRecord(
 	data: ReportFrontmatter,
 	source: SourceRecord | undefined,
-	blocks: readonly BodyBlock[],
+	blocks: readonly RenderedBlock[],
 ) {
 	const range = source ? pageRange(source.toc, data.id, data.folios) : null;
 	return {
@@ -90,7 +90,12 @@ export function fullRecord(
 		pages: range,
 		licence: licenceOf(source),
 		text: bodyText(blocks),
-		blocks: blocks.map((b) => ({ type: b.type, id: b.id, text: b.text })),
+		// The downloads' block format: `type`, and '' for a block without an id.
+		blocks: blocks.map((b) => ({
+			type: isHeading(b) ? 'heading' : 'paragraph',
+			id: b.id ?? '',
+			text: b.text,
+		})),
 	};
 }
 

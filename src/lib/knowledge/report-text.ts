@@ -3,7 +3,7 @@
  * (unit, author, date, source with pages, licence when declared, the page's address when the
  * site has one), then every heading and paragraph of the rendered body, one per block.
  *
- * The body is the same `bodyBlocks` text as the JSON and JSONL downloads, so the three agree.
+ * The body is the same `readBodyBlocks` text as the JSON and JSONL downloads, so the three agree.
  * Doesn’t serialise (see `toPlainText`) and doesn’t invent: unknown facts are left out.
  *
  * @example
@@ -20,7 +20,7 @@
  */
 import type { ReportFrontmatter, SourceRecord } from '../frontmatter.ts';
 import { dateLabel } from '../site/date-label.ts';
-import type { BodyBlock } from './body-blocks.ts';
+import type { RenderedBlock } from './rendered-blocks.ts';
 import { formatPages, pageRange } from './page-range.ts';
 import { declaredLicence } from './report-record.ts';
 
@@ -36,7 +36,7 @@ type Source = Pick<SourceRecord, 'toc' | 'licence'>;
 export function reportTextGroups(
 	data: ReportFrontmatter,
 	source: Source | undefined,
-	blocks: readonly BodyBlock[],
+	blocks: readonly RenderedBlock[],
 	url: string | null,
 ): string[][] {
 	const range = source ? pageRange(source.toc, data.id) : null;

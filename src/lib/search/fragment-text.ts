@@ -7,7 +7,7 @@
  *
  * Doesn't read or write files (scripts/lib/search-index.ts does) and doesn't fold.
  */
-import type { TextBlock } from './page-blocks.ts';
+import type { RenderedBlock } from '../knowledge/rendered-blocks.ts';
 
 /** Separator of blocks in a fragment's content (blocks never contain one: whitespace is collapsed). */
 export const BLOCK_SEPARATOR = '\n';
@@ -20,7 +20,7 @@ export interface FragmentText {
 }
 
 /** The content of a record's fragment: its blocks' texts, one per line. */
-export function fragmentContent(blocks: readonly TextBlock[]): string {
+export function fragmentContent(blocks: readonly RenderedBlock[]): string {
 	return blocks.map((block) => block.text).join(BLOCK_SEPARATOR);
 }
 
@@ -32,7 +32,7 @@ export function fragmentContent(blocks: readonly TextBlock[]): string {
  */
 export function rewriteFragment<F extends FragmentText>(
 	fragment: F,
-	blocks: readonly TextBlock[],
+	blocks: readonly RenderedBlock[],
 ): F {
 	const byId = new Map(blocks.filter((b) => b.id).map((b) => [b.id!, b.text]));
 	const anchors = fragment.anchors?.map((anchor) => {

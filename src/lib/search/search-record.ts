@@ -10,12 +10,12 @@ import { TOC_ONLY_KIND, type PagefindAttributes } from './attributes.ts';
 import { foldText, type FoldTable } from './fold.ts';
 import { fragmentContent } from './fragment-text.ts';
 import { recordChars, type RecordChars } from './index-words.ts';
-import type { TextBlock } from './page-blocks.ts';
+import type { RenderedBlock } from '../knowledge/rendered-blocks.ts';
 import type { IndexAnchor, IndexPage } from './pagefind-writer.ts';
 
 export interface SearchRecordInput {
 	url: string;
-	blocks: readonly TextBlock[];
+	blocks: readonly RenderedBlock[];
 	attributes: PagefindAttributes;
 }
 

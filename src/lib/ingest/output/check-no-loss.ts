@@ -6,7 +6,7 @@
  * and zero-width/control characters) with the page’s text, both without white space (layout
  * spaces are a named repair too). Doesn’t trust the pipeline: it reads the raw decoded lines.
  */
-import type { Block, IngestIssue } from '../types.ts';
+import type { IngestBlock, IngestIssue } from '../types.ts';
 import type { RepairLog } from '../lines/repair-log.ts';
 import { unitTable } from '../lines/unit-table.ts';
 
@@ -27,7 +27,7 @@ export interface NoLossInput {
 	log: RepairLog;
 	/** Source lines held as metadata (title, subtitle, byline, 摘要, 关键词). */
 	head: ReadonlyArray<{ no: number; text: string }>;
-	blocks: readonly Block[];
+	blocks: readonly IngestBlock[];
 	/**
 	 * Lines inside [first, last] that are not the report's (a section marker between text kept
 	 * with the report and its head): accounted for elsewhere (see `account-lines.ts`).

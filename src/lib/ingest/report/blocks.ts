@@ -11,7 +11,7 @@
  *
  * Every removal is logged in the repair log. Doesn’t reword, reorder or drop anything else.
  */
-import type { Block } from '../types.ts';
+import type { IngestBlock } from '../types.ts';
 import { assignHeadings } from './headings.ts';
 import {
 	endsBlock,
@@ -90,7 +90,7 @@ export function buildBlocks(
 	lines: readonly SourceLine[],
 	log: RepairLog,
 	pagesKnown = false,
-): Block[] {
+): IngestBlock[] {
 	const drafts: Draft[] = [];
 	let lastFromLine: Draft | null = null;
 	let lastTable: number | undefined;
@@ -188,7 +188,7 @@ export function buildBlocks(
 	);
 	if (!drafts.some((d) => d.rows)) return texts;
 	// Tables in their places between the headings and paragraphs (one of those per non-empty paragraph).
-	const out: Block[] = [];
+	const out: IngestBlock[] = [];
 	let k = 0;
 	drafts.forEach((d, i) => {
 		if (d.rows) out.push(tableBlock(d.rows, d.line, log));
@@ -198,7 +198,7 @@ export function buildBlocks(
 }
 
 /** A table block: every row as long as the longest (a missing cell is empty), spaces normalised. */
-function tableBlock(rows: readonly string[][], line: number, log: RepairLog): Block {
+function tableBlock(rows: readonly string[][], line: number, log: RepairLog): IngestBlock {
 	const width = Math.max(...rows.map((r) => r.length));
 	const cells = rows.map((r) =>
 		Array.from({ length: width }, (_, c) => normaliseSpaces(r[c] ?? '', 'body', log)),

@@ -8,7 +8,13 @@
  *
  * Doesn’t assign the id (ids are made per source, see `slug.ts`) and doesn’t validate.
  */
-import type { Block, IngestIssue, ReportFrontmatter, SourceRecord, Vocabulary } from '../types.ts';
+import type {
+	IngestBlock,
+	IngestIssue,
+	ReportFrontmatter,
+	SourceRecord,
+	Vocabulary,
+} from '../types.ts';
 import { buildBlocks } from './blocks.ts';
 import { endsSentence, keyOf, normaliseSubtitle } from '../lines/line-kinds.ts';
 import {
@@ -57,7 +63,7 @@ export type ReportDraft = Omit<ReportFrontmatter, 'id'>;
 
 export interface BuiltReport {
 	frontmatter: ReportDraft;
-	blocks: Block[];
+	blocks: IngestBlock[];
 	/** The body's plain text: the blocks' texts joined by LF (the page text). */
 	text: string;
 	head: SourceLine[];
@@ -72,7 +78,7 @@ export function isCompilation(shape: SourceRecord['shape']): boolean {
 const BACK_MATTER = /^(?:附[ \u3000]*件|附[:：]|参考文献|后[ \u3000]*记|编后|注[:：释])/;
 
 /** The blocks up to the sign-off: back matter after it (附件, 参考文献, 后记) is not read for the date. */
-function beforeBackMatter(blocks: readonly Block[]): readonly Block[] {
+function beforeBackMatter(blocks: readonly IngestBlock[]): readonly IngestBlock[] {
 	const at = blocks.findIndex((b, i) => i > 0 && BACK_MATTER.test(b.text));
 	return at > 0 ? blocks.slice(0, at) : blocks;
 }
@@ -83,7 +89,7 @@ const UNIT_LINE = new RegExp(`^[${HAN_CLASS}]{2,20}$`);
 
 /** The unit named in the body (last resort; an authored essay has no unit), with a warning. */
 function selfNamed(
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	author: string | null,
 	ctx: SourceContext,
 ): string | null {
@@ -109,7 +115,7 @@ function warn(ctx: SourceContext, line: number, ruleId: string, message: string)
 function keepUnusedByline(
 	head: ReturnType<typeof readReportHead>,
 	unit: string | null,
-	blocks: Block[],
+	blocks: IngestBlock[],
 	log: RepairLog,
 ): void {
 	if (head.byline.length === 0 || (unit && keyOf(unit) === keyOf(head.byline.join('')))) return;
@@ -117,7 +123,7 @@ function keepUnusedByline(
 	const kept = head.consumed.filter((l) => bylineKeys.has(keyOf(l.text)));
 	head.consumed = head.consumed.filter((l) => !kept.includes(l));
 	blocks.unshift(
-		...kept.map((l): Block => ({
+		...kept.map((l): IngestBlock => ({
 			type: 'paragraph',
 			text: normaliseSpaces(l.text.trim(), 'body', log),
 			line: l.no,

@@ -14,7 +14,7 @@
  *
  * Doesn’t make `一是…` run-in sentences or long numbered paragraphs into headings.
  */
-import type { Block } from '../types.ts';
+import type { IngestBlock } from '../types.ts';
 import { markerOf, type MarkerStyle } from '../lines/line-kinds.ts';
 import { endsInStub } from './split-glued.ts';
 
@@ -59,13 +59,13 @@ function isSizedHeading(text: string): boolean {
  */
 export function assignHeadings(
 	paragraphs: ReadonlyArray<{ text: string; line: number; larger?: number }>,
-): Block[] {
+): IngestBlock[] {
 	const stack: MarkerStyle[] = [];
 	const sized = paragraphs.map((p) =>
 		p.larger !== undefined && isSizedHeading(p.text) ? p.larger : 0,
 	);
 	const sizes = [...new Set(sized.filter((s) => s > 0))].sort((a, b) => b - a);
-	return paragraphs.map((p, i): Block => {
+	return paragraphs.map((p, i): IngestBlock => {
 		if (sized[i]! > 0)
 			return {
 				type: 'heading',

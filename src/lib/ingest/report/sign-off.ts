@@ -6,7 +6,7 @@
  * Doesn’t remove the sign-off from the body (it is the report’s own text), and doesn’t fall
  * back to the compilation’s date.
  */
-import type { Block } from '../types.ts';
+import type { IngestBlock } from '../types.ts';
 import { findDates, findReportDate } from './metadata/index.ts';
 import { unitOfLines } from './unit.ts';
 import type { DatedAs } from '../../frontmatter.ts';
@@ -42,7 +42,7 @@ function isPlaceholderDate(text: string): boolean {
  * line, a joint unit on two or three lines, or a unit wrapped over two lines.
  */
 function unitAbove(
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	end: number,
 	unitWords: readonly string[],
 ): string | null {
@@ -61,7 +61,7 @@ function unitAbove(
  * @param notAuthor Line numbers no author is read from (bylines of heads warned about).
  */
 export function readSignOff(
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	unitWords: readonly string[] = [],
 	notAuthor?: ReadonlySet<number>,
 ): SignOff {

@@ -16,7 +16,7 @@
  * generic collective (`全区`, `各单位`, `党中央`, `街道党工委` with no proper name). Returns null
  * otherwise. Does NOT look at titles, bylines or sign-offs (the caller tries those first).
  */
-import type { Block } from '../types.ts';
+import type { IngestBlock } from '../types.ts';
 import { HAN_CLASS } from '../../text/han.ts';
 
 const HAN = `[${HAN_CLASS}]`;
@@ -82,7 +82,7 @@ export interface BodyUnit {
  * @param unitWords Organisation words from the vocabulary (all categories).
  */
 export function unitFromBody(
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	unitWords: readonly string[],
 ): BodyUnit | null {
 	const paragraphs = blocks.filter((b) => b.type === 'paragraph');

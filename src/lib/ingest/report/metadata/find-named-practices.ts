@@ -2,7 +2,7 @@
  * Find the named programmes a report describes, as printed: `“五子行动”`, `“3个8”学习制度`,
  * `“十个一”`, `“四个一”活动`, `“青春大讲堂”`.
  */
-import type { Block } from '../../types.ts';
+import type { IngestBlock } from '../../types.ts';
 import { HAN_CLASS } from '../../../text/han.ts';
 
 // Words that make a quoted name a programme, when they follow it (`“四个一”活动`) or end it
@@ -180,7 +180,7 @@ function practicesIn(text: string): { key: string; printed: string }[] {
  * (`“三个代表”重要思想`), slogans with punctuation, or titles in 《…》. Does NOT merge two
  * programmes of different reports: it sees one report.
  */
-export function findNamedPractices(blocks: readonly Block[]): string[] {
+export function findNamedPractices(blocks: readonly IngestBlock[]): string[] {
 	const seen = new Set<string>();
 	const result: string[] = [];
 	for (const block of blocks) {

@@ -1,7 +1,7 @@
 /**
  * Tag a report with the themes it spends real text on (docs/ingest-spec.md §5), strongest first.
  */
-import type { Block, Vocabulary } from '../../types.ts';
+import type { IngestBlock, Vocabulary } from '../../types.ts';
 import { findNamedPractices } from './find-named-practices.ts';
 import { blockHits, compileThemes, type BlockHits, type CompiledThemes } from './theme-hits.ts';
 
@@ -65,7 +65,7 @@ interface Section {
  * Sections: each heading with the blocks under it, up to the next heading at its level or
  * above; the whole report is one section when it has no heading.
  */
-function sectionsOf(blocks: readonly Block[]): Section[] {
+function sectionsOf(blocks: readonly IngestBlock[]): Section[] {
 	const ranges: Section[] = [];
 	const open: { index: number; depth: number }[] = [];
 	blocks.forEach((block, i) => {
@@ -121,7 +121,7 @@ function claimedBlocks(
 /** Score every theme in one pass over the blocks’ hits. */
 function scoreAll(
 	vocab: Vocabulary,
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	hits: readonly BlockHits[],
 	practiceHits: readonly BlockHits[],
 	sectionCounts: readonly number[],
@@ -188,7 +188,7 @@ function scoreAll(
  * unless `options.title` is given.
  */
 export function tagThemes(
-	blocks: readonly Block[],
+	blocks: readonly IngestBlock[],
 	vocab: Vocabulary,
 	options: TagThemesOptions = {},
 ): TagThemesResult {
@@ -197,7 +197,7 @@ export function tagThemes(
 	const minShare = options.minShare ?? 0.15;
 	const c = compileThemes(vocab);
 	const practices = options.practices ?? findNamedPractices(blocks);
-	const scored: Block[] = options.title
+	const scored: IngestBlock[] = options.title
 		? [{ type: 'heading', depth: 2, text: options.title, line: 0 }, ...blocks]
 		: [...blocks];
 	const hits = scored.map((b) => blockHits(b.text, c, b.type === 'paragraph'));
