@@ -43,7 +43,7 @@ export async function recordCodeDigest(root: string): Promise<string> {
 	}
 	// The reader of rendered pages lives with the knowledge code (its cache digests that folder).
 	files.push('src/lib/knowledge/rendered-blocks.ts');
-	files.push('node_modules/opencc-js/package.json');
+	files.push('node_modules/opencc-js/package.json', 'node_modules/parse5/package.json');
 	for (const file of files.sort())
 		hash.update(`\0${file}\0`).update(await readFile(path.join(root, file)));
 	return hash.digest('hex');

@@ -4,7 +4,10 @@
  * because a glob never matches the module that holds it. Its list is part of the digest (the
  * paths are hashed with the text), so editing it changes the version too.
  */
-export const KNOWLEDGE_CODE = import.meta.glob<string>(
+import parse5Package from '../../node_modules/parse5/package.json?raw';
+
+const PARSE5_PACKAGE_PATH = '../../node_modules/parse5/package.json';
+const MODULES = import.meta.glob<string>(
 	[
 		'../lib/knowledge/*.ts',
 		'../lib/site/excerpt.ts',
@@ -14,3 +17,9 @@ export const KNOWLEDGE_CODE = import.meta.glob<string>(
 	],
 	{ query: '?raw', import: 'default', eager: true },
 );
+
+/** The modules, and the version of the HTML parser `rendered-blocks.ts` reads bodies with (a glob skips node_modules). */
+export const KNOWLEDGE_CODE: Record<string, string> = {
+	...MODULES,
+	[PARSE5_PACKAGE_PATH]: parse5Package,
+};

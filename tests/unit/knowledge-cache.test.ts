@@ -161,19 +161,32 @@ describe('keys', () => {
 			'src/loaders/knowledge-cache.ts',
 		].map((f) => path.resolve(f));
 		const seen = new Set<string>();
+		// Packages whose code computes the values (a new version can read HTML differently).
+		const packages = new Set<string>();
 		const walk = async (file: string): Promise<void> => {
 			if (seen.has(file)) return;
 			seen.add(file);
 			const text = await readFile(file, 'utf8');
 			// Runtime imports of the knowledge computation (content.ts: only its own text counts).
 			if (file.endsWith('content.ts')) return;
-			for (const m of text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'(\.[^']+)'/gms))
-				await walk(path.resolve(path.dirname(file), m[1]!));
+			for (const m of text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+'([^']+)'/gms)) {
+				const spec = m[1]!;
+				// A `?raw` import is text digested as it is (knowledge-code.ts), not code to follow.
+				if (spec.endsWith('?raw'))
+					packages.add(path.resolve(path.dirname(file), spec.slice(0, -'?raw'.length)));
+				else if (spec.startsWith('.')) await walk(path.resolve(path.dirname(file), spec));
+				else if (!spec.startsWith('node:') && !spec.startsWith('astro'))
+					packages.add(path.resolve('node_modules', spec.split('/')[0]!, 'package.json'));
+			}
 		};
 		for (const e of entries) await walk(e);
 		// knowledge-code.ts holds the list; its paths are hashed, not its text (a glob can't match itself).
 		seen.delete(path.resolve('src/loaders/knowledge-code.ts'));
 		expect(seen.size).toBeGreaterThanOrEqual(8);
 		for (const file of seen) expect(covered, path.relative('.', file)).toContain(file);
+		expect([...packages].map((f) => path.relative('.', f))).toContain(
+			'node_modules/parse5/package.json',
+		);
+		for (const file of packages) expect(covered, path.relative('.', file)).toContain(file);
 	});
 });
