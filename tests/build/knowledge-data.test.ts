@@ -3,14 +3,14 @@ import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { anchorHrefs, readCatalog } from './browse-site.ts';
 import { parseCsv } from '../helpers/csv.ts';
-import { decodeEntities } from '../../src/lib/site/excerpt.ts';
+import { fragmentText } from '../helpers/html-text.ts';
 
 const site = inject('siteDir');
 const base = process.env.HUIBIAN_TEST_BASE ?? '/';
 const catalog = readCatalog(site);
 const file = (p: string) => readFileSync(path.join(site, p), 'utf8');
 const page = (url: string) => file(path.join(url.slice(1), 'index.html'));
-const text = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ''));
+const text = (html: string) => fragmentText(html);
 const sourceOf = (slug: string) => catalog.sources.find((s) => s.slug === slug)!;
 
 // Page range from the TOC, computed here independently: the next report entry's page minus one.

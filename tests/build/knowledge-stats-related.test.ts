@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { anchorHrefs, readCatalog } from './browse-site.ts';
-import { decodeEntities } from '../../src/lib/site/excerpt.ts';
+import { fragmentText } from '../helpers/html-text.ts';
 
 const site = inject('siteDir');
 const base = process.env.HUIBIAN_TEST_BASE ?? '/';
 const catalog = readCatalog(site);
 const read = (p: string) => readFileSync(path.join(site, p, 'index.html'), 'utf8');
-const text = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, '')).trim();
+const text = (html: string) => fragmentText(html).trim();
 
 describe('statistics page', () => {
 	const html = read('stats');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { readBodyBlocks } from '../../src/lib/knowledge/rendered-blocks.ts';
-import { excerptFromHtml } from '../../src/lib/site/excerpt.ts';
+import { excerptFromBlocks } from '../../src/lib/site/excerpt.ts';
 import {
 	isRelatedPairs,
 	isReportKnowledge,
@@ -70,7 +70,7 @@ describe('reportKnowledge', () => {
 	});
 
 	test('excerpt is the one the listings use', () => {
-		expect(value.excerpt).toBe(excerptFromHtml(html));
+		expect(value.excerpt).toBe(excerptFromBlocks(readBodyBlocks(html)));
 	});
 });
 

@@ -1,18 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { decodeEntities, excerptFromHtml } from '../../src/lib/site/excerpt.ts';
+import { excerptFromBlocks } from '../../src/lib/site/excerpt.ts';
+import { readBodyBlocks } from '../../src/lib/knowledge/rendered-blocks.ts';
 import { renderMdx } from '../../src/lib/mdx/render-mdx.ts';
 import { toMdx } from '../../src/lib/mdx/to-mdx.ts';
 
-describe('decodeEntities', () => {
-	test.each([
-		['&#x3C;script>', '<script>'],
-		['a &amp; b', 'a & b'],
-		['&#60;&#62;', '<>'],
-		['&unknown;', '&unknown;'],
-	])('decodes %s', (input, output) => expect(decodeEntities(input)).toBe(output));
-});
+const excerptFromHtml = (html: string, max?: number) =>
+	excerptFromBlocks(readBodyBlocks(html), max);
 
-describe('excerptFromHtml', () => {
+describe('excerptFromBlocks of a rendered body', () => {
 	test('takes paragraph text, skipping headings, and cuts at max with an ellipsis', () => {
 		const html =
 			'<h2 id="h-1">一、提高认识</h2><p id="p-1">近年来，我们按照部署开展创建活动。</p><p>成立了领导小组。</p>';

@@ -8,13 +8,13 @@
  * Doesn't compute anything across reports (df, related lists, the practice index): that is
  * `relatedByBigrams` and `practicesFromReports`, run on all reports' values.
  */
-import { excerptFromHtml } from '../site/excerpt.ts';
+import { excerptFromBlocks } from '../site/excerpt.ts';
 import { bodyText, readBodyBlocks } from './rendered-blocks.ts';
 import { reportPractices, type ReportPractice } from './collect-practices.ts';
 import { bigramTable, type BigramTable } from './related-by-content.ts';
 
 export interface ReportKnowledge {
-	/** Opening excerpt of the body (`excerptFromHtml`). */
+	/** Opening excerpt of the body (`excerptFromBlocks`). */
 	excerpt: string;
 	/** The named practices with their mentions (`reportPractices`). */
 	practices: ReportPractice[];
@@ -35,7 +35,7 @@ export interface ReportKnowledgeInput {
 export function reportKnowledge(html: string, data: ReportKnowledgeInput): ReportKnowledge {
 	const blocks = readBodyBlocks(html);
 	return {
-		excerpt: excerptFromHtml(html),
+		excerpt: excerptFromBlocks(blocks),
 		practices: reportPractices(data.namedPractices, blocks),
 		bigrams: bigramTable(`${data.title}\n${bodyText(blocks)}`),
 	};

@@ -2,7 +2,7 @@
  * One row of a listing page: a report with a body, or an entry known only from a table of
  * contents (正文未收录). Both kinds share one shape so listings sort and render them together.
  *
- * Doesn’t compute the excerpt (see `excerptFromHtml`) or any URL with the site's base.
+ * Doesn’t compute the excerpt (see `excerptFromBlocks`) or any URL with the site's base.
  */
 import type { ReportFrontmatter, SourceRecord, TocOnlyEntry } from '../frontmatter.ts';
 import { tocOnlyDate } from './counting-year.ts';
