@@ -154,6 +154,170 @@ export interface ColumnBlock {
 	lines: [number, number];
 }
 
+interface FoundBlock {
+	/** Index after the block's last line. */
+	end: number;
+	/** Each line's split, from the block's first line. */
+	splits: Split[];
+	page: number;
+}
+
+/**
+ * The blocks of one page's lines read column by column, as `[first, last]` positions in `split`:
+ * runs of lines with a side each, at most four lines apart, two or more at the gutter and two
+ * with clauses on both sides, extended over the lines of one side around them.
+ */
+function pageBlocks(split: readonly Split[]): Array<[first: number, last: number]> {
+	const both = split.map((_, k) => k).filter((k) => split[k]!.kind === 'both');
+	const blocks: Array<[number, number]> = [];
+	let from = 0;
+	let taken = -1;
+	for (let n = 1; n <= both.length; n++) {
+		if (n < both.length && both[n]! - both[n - 1]! <= 4) continue;
+		const run = both.slice(from, n);
+		from = n;
+		// (A run inside the block before it: read with it.)
+		if (run.filter((k) => split[k]!.atGutter).length < 2 || run[0]! <= taken) continue;
+		const prose = run.filter((k) => split[k]!.prose[0] && split[k]!.prose[1]).length;
+		if (prose < 2) continue;
+		let first = run[0]!;
+		const last = run[run.length - 1]!;
+		// Inside the run: a line across the gutter makes the split uncertain.
+		if (split.slice(first, last + 1).some((s) => s.kind === 'across')) continue;
+		// Before: lines of one side with no blank line between.
+		while (first > 0 && ['left', 'right'].includes(split[first - 1]!.kind)) first--;
+		taken = Math.max(last, blockEnd(split, last));
+		// (Another run on the page starts after this one's end.)
+		blocks.push([first, taken]);
+	}
+	return blocks;
+}
+
+/**
+ * Where a block whose last line at the gutter is `last` ends: lines of one side after it, over
+ * blank lines, up to a one-column line (then back to the blank line before it) or the page's end.
+ */
+function blockEnd(split: readonly Split[], last: number): number {
+	let end = last;
+	let blankAt = -1;
+	for (let k = last + 1; k < split.length; k++) {
+		const kind = split[k]!.kind;
+		if (kind === 'blank') {
+			if (blankAt < 0) blankAt = k;
+			continue;
+		}
+		if (kind === 'across') {
+			if (blankAt >= 0) end = blankAt - 1;
+			break;
+		}
+		blankAt = -1;
+		end = k;
+	}
+	return end;
+}
+
+/** The blocks set in two columns, by the index of their first line. */
+function findBlocks(
+	lines: readonly SourceLine[],
+	pageOfLine: readonly number[],
+	dropped: ReadonlyMap<number, unknown>,
+): Map<number, FoundBlock> {
+	const pages = new Map<number, number[]>();
+	for (let i = 0; i < lines.length; i++) {
+		const page = pageOfLine[i] ?? 1;
+		const at = pages.get(page);
+		if (at) at.push(i);
+		else pages.set(page, [i]);
+	}
+	const gone = (i: number) => isBlank(lines[i]) || dropped.has(lines[i]!.no);
+	const found = new Map<number, FoundBlock>();
+	for (const [page, at] of pages) {
+		const byMeasure = (measure: Measure) =>
+			at.map((i) => (gone(i) ? [] : piecesOf(lines[i]!.text, measure)));
+		const chars = byMeasure('chars');
+		// (The pieces are the same in both measures, their columns only differ.)
+		if (!chars.some((p) => p.length > 1)) continue;
+		const byChars = gutterOf(chars);
+		const display = byMeasure('display');
+		const byDisplay = gutterOf(display);
+		const [pieces, { gutter, lines: paired }] =
+			byDisplay.lines > byChars.lines ? [display, byDisplay] : [chars, byChars];
+		if (paired < 3) continue;
+		const split = pieces.map((p) => classify(p, gutter));
+		for (const [first, last] of pageBlocks(split))
+			found.set(at[first]!, { end: at[last]! + 1, splits: split.slice(first, last + 1), page });
+	}
+	return found;
+}
+
+type Fullness = { full?: 'indented' | 'flush' };
+
+/**
+ * Whether a line of a block fills its column: each column's edges are where most of its lines
+ * start (the least start) and end (the most common end). A line from the left edge (or an
+ * indent) to the right one runs on to the next line; a column whose paragraphs start indented
+ * ends one only before an indent.
+ */
+function fullness(splits: readonly Split[]): (s: Split, side: 0 | 1) => Fullness {
+	const edges = [0, 1].map((side) => {
+		const ends = new Map<number, number>();
+		let start = Infinity;
+		for (const s of splits) {
+			if (s.ends[side]! < 0) continue;
+			ends.set(s.ends[side]!, (ends.get(s.ends[side]!) ?? 0) + 1);
+			start = Math.min(start, s.starts[side]!);
+		}
+		const end = [...ends].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+		const indented = splits.some(
+			(s) => s.ends[side]! >= end - 1 && s.starts[side]! > start && s.starts[side]! <= start + 4,
+		);
+		return { start, end, indented };
+	});
+	return (s, side) => {
+		const e = edges[side]!;
+		return s.ends[side]! >= e.end - 1 && s.starts[side]! <= e.start + 4
+			? { full: e.indented ? 'indented' : 'flush' }
+			: {};
+	};
+}
+
+/**
+ * A block's lines, left column then right column (a line with both sides twice, its `part`
+ * set); records each split line's left length in `splits`.
+ * @returns The lines in reading order and how many lines (or right parts) moved.
+ */
+function readColumns(
+	block: readonly SourceLine[],
+	splitsOf: readonly Split[],
+	splits: Map<number, number>,
+): { lines: SourceLine[]; moved: number } {
+	const left: SourceLine[] = [];
+	const right: SourceLine[] = [];
+	let moved = 0;
+	const full = fullness(splitsOf);
+	splitsOf.forEach((s, k) => {
+		const line = block[k]!;
+		if (s.kind === 'both') {
+			const text = line.text.slice(0, s.at).trimEnd();
+			left.push({ ...line, text, part: 'left', ...full(s, 0) });
+			const rest = ' '.repeat(s.indent) + line.text.slice(s.at);
+			right.push({ ...line, text: rest, part: 'right', ...full(s, 1) });
+			splits.set(line.no, bareLength(text));
+			moved++;
+		} else if (s.kind === 'right') {
+			right.push({ ...line, text: ' '.repeat(s.indent) + line.text.trimStart(), ...full(s, 1) });
+			moved++;
+		} else if (s.kind === 'left') {
+			left.push({ ...line, ...full(s, 0) });
+		} else if (s.kind === 'blank') {
+			// (A blank line ends a paragraph in both columns.)
+			left.push(line);
+			right.push(line);
+		} else left.push(line);
+	});
+	return { lines: [...left, ...right], moved };
+}
+
 /**
  * @param lines Source lines after the page stage (furniture removed: blank).
  * @param pageOfLine 1-based page of each line.
@@ -168,70 +332,7 @@ export function splitColumns(
 	dropped: ReadonlyMap<number, unknown>,
 	log: RepairLog,
 ): { lines: SourceLine[]; pageOfLine: number[]; blocks: ColumnBlock[] } | null {
-	const pages = new Map<number, number[]>();
-	for (let i = 0; i < lines.length; i++) {
-		const page = pageOfLine[i] ?? 1;
-		const at = pages.get(page);
-		if (at) at.push(i);
-		else pages.set(page, [i]);
-	}
-	const gone = (i: number) => isBlank(lines[i]) || dropped.has(lines[i]!.no);
-	// index of a block's first line → [last index + 1, its splits]
-	const found = new Map<number, { end: number; splits: Split[]; page: number }>();
-	for (const [page, at] of pages) {
-		const byMeasure = (measure: Measure) =>
-			at.map((i) => (gone(i) ? [] : piecesOf(lines[i]!.text, measure)));
-		const chars = byMeasure('chars');
-		// (The pieces are the same in both measures, their columns only differ.)
-		if (!chars.some((p) => p.length > 1)) continue;
-		const byChars = gutterOf(chars);
-		const display = byMeasure('display');
-		const byDisplay = gutterOf(display);
-		const [pieces, { gutter, lines: paired }] =
-			byDisplay.lines > byChars.lines ? [display, byDisplay] : [chars, byChars];
-		if (paired < 3) continue;
-		const split = pieces.map((p) => classify(p, gutter));
-		// Runs of lines with a side each, at most four lines apart (two or more at the gutter).
-		const both = at.map((_, k) => k).filter((k) => split[k]!.kind === 'both');
-		let from = 0;
-		let taken = -1;
-		for (let n = 1; n <= both.length; n++) {
-			if (n < both.length && both[n]! - both[n - 1]! <= 4) continue;
-			const run = both.slice(from, n);
-			from = n;
-			// (A run inside the block before it: read with it.)
-			if (run.filter((k) => split[k]!.atGutter).length < 2 || run[0]! <= taken) continue;
-			const prose = run.filter((k) => split[k]!.prose[0] && split[k]!.prose[1]).length;
-			if (prose < 2) continue;
-			let first = run[0]!;
-			let last = run[run.length - 1]!;
-			// Inside the run: a line across the gutter makes the split uncertain.
-			if (split.slice(first, last + 1).some((s) => s.kind === 'across')) continue;
-			// Before: lines of one side with no blank line between.
-			while (first > 0 && ['left', 'right'].includes(split[first - 1]!.kind)) first--;
-			// After: lines of one side, over blank lines, up to a one-column line (then back to the
-			// blank line before it) or the page's end.
-			let end = last;
-			let blankAt = -1;
-			for (let k = last + 1; k < at.length; k++) {
-				const kind = split[k]!.kind;
-				if (kind === 'blank') {
-					if (blankAt < 0) blankAt = k;
-					continue;
-				}
-				if (kind === 'across') {
-					if (blankAt >= 0) end = blankAt - 1;
-					break;
-				}
-				blankAt = -1;
-				end = k;
-			}
-			last = Math.max(last, end);
-			taken = last;
-			// (Another run on the page starts after this one's end.)
-			found.set(at[first]!, { end: at[last]! + 1, splits: split.slice(first, last + 1), page });
-		}
-	}
+	const found = findBlocks(lines, pageOfLine, dropped);
 	if (found.size === 0) return null;
 	const out: SourceLine[] = [];
 	const pagesOut: number[] = [];
@@ -245,58 +346,9 @@ export function splitColumns(
 			i++;
 			continue;
 		}
-		const left: SourceLine[] = [];
-		const right: SourceLine[] = [];
-		let moved = 0;
-		// Each column's edges: where most of its lines start (the least start) and end (the most
-		// common end). A line from the left edge (or an indent) to the right one runs on to the
-		// next line; a column whose paragraphs start indented ends one only before an indent.
-		const edges = [0, 1].map((side) => {
-			const ends = new Map<number, number>();
-			let start = Infinity;
-			for (const s of block.splits) {
-				if (s.ends[side]! < 0) continue;
-				ends.set(s.ends[side]!, (ends.get(s.ends[side]!) ?? 0) + 1);
-				start = Math.min(start, s.starts[side]!);
-			}
-			const end = [...ends].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-			const indented = block.splits.some(
-				(s) => s.ends[side]! >= end - 1 && s.starts[side]! > start && s.starts[side]! <= start + 4,
-			);
-			return { start, end, indented };
-		});
-		const full = (s: Split, side: 0 | 1) => {
-			const e = edges[side]!;
-			return s.ends[side]! >= e.end - 1 && s.starts[side]! <= e.start + 4
-				? { full: e.indented ? ('indented' as const) : ('flush' as const) }
-				: {};
-		};
-		block.splits.forEach((s, k) => {
-			const line = lines[i + k]!;
-			if (s.kind === 'both') {
-				const text = line.text.slice(0, s.at).trimEnd();
-				left.push({ ...line, text, part: 'left', ...full(s, 0) });
-				right.push({
-					...line,
-					text: ' '.repeat(s.indent) + line.text.slice(s.at),
-					part: 'right',
-					...full(s, 1),
-				});
-				splits.set(line.no, bareLength(text));
-				moved++;
-			} else if (s.kind === 'right') {
-				right.push({ ...line, text: ' '.repeat(s.indent) + line.text.trimStart(), ...full(s, 1) });
-				moved++;
-			} else if (s.kind === 'left') {
-				left.push({ ...line, ...full(s, 0) });
-			} else if (s.kind === 'blank') {
-				// (A blank line ends a paragraph in both columns.)
-				left.push(line);
-				right.push(line);
-			} else left.push(line);
-		});
-		countRepair(log, 'column-split', moved);
-		for (const l of [...left, ...right]) {
+		const read = readColumns(lines.slice(i, block.end), block.splits, splits);
+		countRepair(log, 'column-split', read.moved);
+		for (const l of read.lines) {
 			out.push(l);
 			pagesOut.push(block.page);
 		}
