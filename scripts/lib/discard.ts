@@ -23,7 +23,9 @@ function deleteDetached(dirs: readonly string[]): void {
 		process.execPath,
 		[
 			'-e',
-			'for (const d of process.argv.slice(1)) require("node:fs").rmSync(d, { recursive: true, force: true, maxRetries: 3 })',
+			'const fs = require("node:fs");' +
+				'for (const d of process.argv.slice(1))' +
+				' fs.rmSync(d, { recursive: true, force: true, maxRetries: 3 })',
 			...dirs,
 		],
 		{ detached: true, stdio: 'ignore' },
@@ -51,7 +53,7 @@ export async function discard(dir: string, trash: string): Promise<void> {
 	deleteDetached([entry]);
 }
 
-/** Delete what is left in the trash folder (entries of deleters that were stopped), in the background. */
+/** Delete, in the background, what is left in the trash folder (entries of stopped deleters). */
 export async function sweepTrash(trash: string): Promise<void> {
 	const names = await readdir(trash).catch(() => [] as string[]);
 	deleteDetached(names.map((n) => path.join(trash, n)));

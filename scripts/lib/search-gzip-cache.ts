@@ -6,11 +6,11 @@
  *
  * One file holds the gzipped bytes of the files of the last build: a 4-byte big-endian length,
  * a JSON header (version, zlib version, every entry's key, length and the SHA-256 of its gzipped
- * bytes), then the entries' bytes one after the other. Another version, another zlib (whose output could differ from a fresh
- * gzip), or a file that does not parse is an empty cache, never an error; an entry is used only
- * when its gzipped bytes have the digest written beside them (a damaged entry is gzipped again),
- * so the output is the same with any cache or none. Saving keeps only the entries this build used, and
- * replaces the file atomically.
+ * bytes), then the entries' bytes one after the other. Another version, another zlib (whose
+ * output could differ from a fresh gzip), or a file that does not parse is an empty cache, never
+ * an error; an entry is used only when its gzipped bytes have the digest written beside them (a
+ * damaged entry is gzipped again), so the output is the same with any cache or none. Saving keeps
+ * only the entries this build used, and replaces the file atomically.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';

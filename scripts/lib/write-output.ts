@@ -22,7 +22,7 @@ export function pidAlive(pid: number): boolean {
 	}
 }
 
-/** Remove `.<base>.tmp-<pid>-*` / `.<base>.old-<pid>-*` folders in `parent` left by dead processes. */
+/** Remove `.<base>.tmp-<pid>-*` and `.<base>.old-<pid>-*` folders of dead processes in `parent`. */
 export async function removeStaleTemps(parent: string, base: string): Promise<string[]> {
 	const pattern = new RegExp(
 		`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)-\\d+$`,
@@ -81,7 +81,8 @@ async function copyOtherFiles(
 	}
 }
 
-// Synchronous: 5,000 awaited writes of pages took 1.5 s (a thread-pool round trip each), sync 0.2 s.
+// Synchronous: 5,000 awaited writes of pages took 1.5 s (a thread-pool round trip each),
+// synchronous ones 0.2 s.
 function writePages(temp: string, files: ReadonlyMap<string, string>): void {
 	for (const [name, text] of files) writeFileSync(path.join(temp, name), text);
 }

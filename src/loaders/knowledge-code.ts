@@ -18,7 +18,10 @@ const MODULES = import.meta.glob<string>(
 	{ query: '?raw', import: 'default', eager: true },
 );
 
-/** The modules, and the version of the HTML parser `rendered-blocks.ts` reads bodies with (a glob skips node_modules). */
+/**
+ * The modules, and the version of the HTML parser `rendered-blocks.ts` reads bodies with (a glob
+ * skips node_modules).
+ */
 export const KNOWLEDGE_CODE: Record<string, string> = {
 	...MODULES,
 	[PARSE5_PACKAGE_PATH]: parse5Package,

@@ -9,7 +9,8 @@
  * `p` blocks too, split at every block element. Text in `script`, `style`, `template`,
  * `noscript` and `hidden` subtrees is never read: a block holds the text a reader sees.
  *
- * Doesn’t compute ids, fold or tokenise. Whitespace runs become one space; empty blocks are left out.
+ * Doesn’t compute ids, fold or tokenise. Whitespace runs become one space; empty blocks are left
+ * out.
  */
 import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
@@ -75,7 +76,8 @@ export const isElement = (node: Node): node is Element => 'tagName' in node;
 export const isHeading = (block: RenderedBlock): boolean => block.tag !== 'p';
 
 /**
- * @param root A parsed node (a document, fragment or element, itself included): its subtree is read.
+ * @param root A parsed node (a document, fragment or element, itself included): its subtree is
+ *   read.
  * @returns Its blocks, in document order.
  */
 export function blocksOf(root: Node, options: ReadOptions = {}): RenderedBlock[] {
