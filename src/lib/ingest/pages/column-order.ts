@@ -71,6 +71,18 @@ function sides(text: string): { left: string; right: string } | null {
 	return visibleLength(left) >= 6 && visibleLength(right) >= 6 ? { left, right } : null;
 }
 
+/** The indexes of the lines of each page (1-based, in order), lines of no page on page 1. */
+export function linesByPage(pageOfLine: readonly number[], count: number): Map<number, number[]> {
+	const pages = new Map<number, number[]>();
+	for (let i = 0; i < count; i++) {
+		const page = pageOfLine[i] ?? 1;
+		const at = pages.get(page);
+		if (at) at.push(i);
+		else pages.set(page, [i]);
+	}
+	return pages;
+}
+
 /**
  * @param file The source's file name.
  * @param lines Source lines after the page stage (running heads and folios removed).
@@ -83,13 +95,7 @@ export function columnOrderIssues(
 	pageOfLine: readonly number[],
 	dropped: ReadonlyMap<number, unknown>,
 ): IngestIssue[] {
-	const pages = new Map<number, number[]>();
-	for (let i = 0; i < lines.length; i++) {
-		const page = pageOfLine[i] ?? 1;
-		const at = pages.get(page);
-		if (at) at.push(i);
-		else pages.set(page, [i]);
-	}
+	const pages = linesByPage(pageOfLine, lines.length);
 	if (pages.size < 2) return [];
 	const gone = (i: number) => isBlank(lines[i]) || dropped.has(lines[i]!.no);
 	const issues: IngestIssue[] = [];

@@ -25,6 +25,7 @@
  * raw line in the same two pieces. Doesn't touch a page without such a block.
  */
 import { countRepair, type RepairLog } from '../lines/repair-log.ts';
+import { linesByPage } from './column-order.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 
 // A clause or sentence mark: prose (a TOC's titles and a cover's lines have none).
@@ -222,13 +223,7 @@ function findBlocks(
 	pageOfLine: readonly number[],
 	dropped: ReadonlyMap<number, unknown>,
 ): Map<number, FoundBlock> {
-	const pages = new Map<number, number[]>();
-	for (let i = 0; i < lines.length; i++) {
-		const page = pageOfLine[i] ?? 1;
-		const at = pages.get(page);
-		if (at) at.push(i);
-		else pages.set(page, [i]);
-	}
+	const pages = linesByPage(pageOfLine, lines.length);
 	const gone = (i: number) => isBlank(lines[i]) || dropped.has(lines[i]!.no);
 	const found = new Map<number, FoundBlock>();
 	for (const [page, at] of pages) {
