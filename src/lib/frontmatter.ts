@@ -93,13 +93,12 @@ export function datePrecisionOf(date: string | null): DatePrecision {
 	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 }
 
-/** A heading of a report body, as rendered (level 2–4): its level, its text, its element id. */
-export const headingSchema = z.object({
-	depth: z.number().int().min(2).max(6),
-	text: z.string(),
-	slug: z.string(),
-});
-export type ReportHeading = z.infer<typeof headingSchema>;
+/** A heading of a report body, as Astro's renderer gives it: its level (2–6), text and element id. */
+export interface ReportHeading {
+	depth: number;
+	text: string;
+	slug: string;
+}
 
 /**
  * Frontmatter of one generated report page (`content/reports/<id>.mdx`).
