@@ -48,6 +48,12 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 		['——延庆一中创建学习型学校', '延庆一中'],
 		['——县妇联创建学习型家庭活动', '县妇联'],
 		['——平川县青少年宫创建学习型单位', '平川县青少年宫'],
+		// Townships whose name ends in 城 + 乡 (not the word 城乡 of `统筹城乡`).
+		['——白城乡创建学习型乡镇自评报告', '白城乡'],
+		['——平川县南城乡创建学习型乡镇', '平川县南城乡'],
+		// `学习型` inside the name: the name runs to the verb before the second `学习型`.
+		['——丰山县龙坪学习型组织研究会创建学习型组织自评报告', '丰山县龙坪学习型组织研究会'],
+		['——平川县学习型社会促进会开展创建学习型家庭活动', '平川县学习型社会促进会'],
 	])('%s → %s (an organisation ending)', (subtitle, unit) => {
 		expect(unitFromSubtitle(subtitle, subtitle, words)).toBe(unit);
 	});
@@ -58,6 +64,7 @@ describe('a subtitle’s unit ends where the organisation’s name ends', () => 
 		// No organisation and no link word: not `大家一起`, `人人争做`.
 		['——大家一起创建学习型社区'],
 		['——人人争做创建学习型家庭'],
+		['——统筹城乡创建学习型社会'],
 	])('%s names no organisation: no unit', (subtitle) => {
 		expect(unitFromSubtitle(subtitle, subtitle, words)).toBeNull();
 	});

@@ -91,7 +91,9 @@ export function unitPartsOf(unit: string): string[] {
 
 /** Is this word list ending matched by `text`? */
 function endsWithOrgWord(text: string, words: readonly string[]): boolean {
-	if (/(?:社会|机会|大会|体会|工作|组织|城乡|家乡|故乡|下乡)$/.test(text)) return false;
+	if (/(?:社会|机会|大会|体会|工作|组织|家乡|故乡|下乡)$/.test(text)) return false;
+	// `城乡` is the word of `统筹城乡`, except in a township's name (`白城乡`, `平川县南城乡`).
+	if (/城乡$/u.test(text) && !/(?:^|[县市区旗])\p{Script=Han}城乡$/u.test(text)) return false;
 	// A school by its number (`延庆一中`, `延庆四小`, `十一中`) or as an annex (`附中`, `附小`).
 	if (/(?:[一二三四五六七八九十]|附)[中小]$/.test(text)) return true;
 	return words.some((w) => text.endsWith(w)) || BASE_ORG_WORDS.some((w) => text.endsWith(w));
@@ -202,6 +204,14 @@ function readHeadlineUnit(text: string, unitWords?: readonly string[]): Headline
 		/^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造)|关于)?学习型/.exec(t) ??
 		/^(.+?)关于/.exec(t);
 	const direct = m ? cleanName(m[1]!) : null;
+	// `学习型` inside the name (`X学习型组织研究会创建学习型…`): the name runs to the verb before
+	// a later `学习型` when what it reads there ends as an organisation's name.
+	const verbed = /^(.+?)(?:(?:积极|深入)?(?:创建|建设|争创|开展|推进|打造))+学习型/u.exec(t);
+	const longer = verbed ? cleanName(verbed[1]!) : null;
+	if (direct && longer && longer !== direct) {
+		const read = endAtName(longer, words);
+		if (read.unit && endsAsName(read.unit, words)) return read;
+	}
 	if (direct) return endAtName(direct, words);
 	if (!unitWords) return none;
 	// A "subtitle" that is only the writer's name (`——延庆县水务局`).
