@@ -342,7 +342,7 @@ const siteBytes = await saveLastBuild(astroCache, out, {
 	reportPages: built.length,
 	search: search.result!,
 });
-// The size from the walk saveLastBuild just did (a second walk of 33,000 files took ~3 s).
+// The size from the walk saveLastBuild just did, not a second walk (docs/scale/rebuild-s7.md).
 const mib = ((siteBytes ?? (await dirBytes(out))) / 2 ** 20).toFixed(1);
 console.log(
 	`build: ${path.relative(process.cwd(), out) || '.'} ready, ${mib} MiB (${seconds(totalStart)} s)`,

@@ -1,7 +1,7 @@
 /**
  * Throw away a folder the build no longer needs (the previous site after the swap, leftovers of
- * a killed run) without waiting for it to be deleted: deleting the 33,000 files of a 5,000-report
- * site took ~5 s of the build's wall time, after the new site was already in place.
+ * a killed run) without waiting for it to be deleted: the new site is already in place, and the
+ * deletion of the old one's files would only delay the result (docs/scale/rebuild-s7.md).
  *
  * The folder is renamed into the trash folder (`<work>/trash/`, beside the build lock, outside
  * the folders a user sees), which is instant, and a detached process deletes it there. When the

@@ -39,8 +39,8 @@ export async function removeStaleTemps(parent: string, base: string): Promise<st
 
 /**
  * Which pages a previous write left where, so the next write can hard-link a page whose text is
- * unchanged instead of writing it again (5,000 pages: 0.2 to 4 s of writes, most of it system
- * time under the write-back of a just-built site; links 0.5 s). A page is linked only when the
+ * unchanged instead of writing it again (links cost less than writes, most of all under the
+ * write-back of a just-built site: docs/scale/rebuild-s7.md). A page is linked only when the
  * file in the folder given as `reuse.from` is still the one recorded (same inode, size and
  * modification time) and the recorded SHA-256 of its text is the new text's: a page edited,
  * replaced or missing since is written.
@@ -81,8 +81,8 @@ async function copyOtherFiles(
 	}
 }
 
-// Synchronous: 5,000 awaited writes of pages took 1.5 s (a thread-pool round trip each),
-// synchronous ones 0.2 s.
+// Synchronous: an awaited write of each page is a thread-pool round trip each
+// (docs/scale/rebuild-s7.md).
 function writePages(temp: string, files: ReadonlyMap<string, string>): void {
 	for (const [name, text] of files) writeFileSync(path.join(temp, name), text);
 }
