@@ -49,8 +49,8 @@ export default defineConfig({
 	// No inline <style> or <script>: the site runs under a strict Content-Security-Policy
 	// (README), so every stylesheet and script is a file of its own.
 	// concurrency: pages render one at a time by default, and the main thread then waits for each
-	// page's mkdir + write (~30 % of the page phase idle at 2,000 reports); 4 in flight overlap that
-	// I/O with rendering (idle 7.4 s -> 2.5 s in a CPU profile). Output files are the same.
+	// page's mkdir + write; 4 in flight overlap that I/O with rendering (docs/scale/code-figures.md).
+	// Output files are the same.
 	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
 	vite: { build: { assetsInlineLimit: 0 } },
 	// Text must reach the page unchanged: no smart quotes or dashes in any Markdown/MDX page.

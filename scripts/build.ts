@@ -264,10 +264,8 @@ const full =
 			? 'code, vocabulary or options changed'
 			: null;
 // Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps the memory of the
-// bundling phase committed for the rest of the build (a 1 GiB arena with ~370 MiB resident while
-// pages render, at 2,000 reports). Decommitting freed memory at once and committing arenas lazily
-// returns it: astro peak at 5,000 reports 1,103 / 1,085 -> 883 / 870 MiB (two runs each), wall and
-// CPU unchanged.
+// bundling phase committed for the rest of the build. Decommitting freed memory at once and
+// committing arenas lazily returns it, with wall and CPU unchanged (docs/scale/code-figures.md).
 const astroEnv = {
 	...env,
 	...pageOptions,
