@@ -7,6 +7,7 @@
  * generic word (`街道`, `办事处`) alone is not a unit.
  */
 import { isLetterSpaced } from '../lines/spaces.ts';
+import { HAN_CLASS } from '../../text/han.ts';
 
 // Structural endings of organisation names; the vocabulary's unit words are added to these.
 const BASE_ORG_WORDS = [
@@ -89,11 +90,14 @@ export function unitPartsOf(unit: string): string[] {
 	return unit.split(/[ \u3000、]+/).filter((p) => p.length > 0);
 }
 
+/** A township named `…城乡` (`白城乡`, `平川县南城乡`): one character, then `城乡`. */
+const TOWNSHIP_CITY = new RegExp(`(?:^|[县市区旗])[${HAN_CLASS}]城乡$`, 'u');
+
 /** Is this word list ending matched by `text`? */
 function endsWithOrgWord(text: string, words: readonly string[]): boolean {
 	if (/(?:社会|机会|大会|体会|工作|组织|家乡|故乡|下乡)$/.test(text)) return false;
 	// `城乡` is the word of `统筹城乡`, except in a township's name (`白城乡`, `平川县南城乡`).
-	if (/城乡$/u.test(text) && !/(?:^|[县市区旗])\p{Script=Han}城乡$/u.test(text)) return false;
+	if (/城乡$/u.test(text) && !TOWNSHIP_CITY.test(text)) return false;
 	// A school by its number (`延庆一中`, `延庆四小`, `十一中`) or as an annex (`附中`, `附小`).
 	if (/(?:[一二三四五六七八九十]|附)[中小]$/.test(text)) return true;
 	return words.some((w) => text.endsWith(w)) || BASE_ORG_WORDS.some((w) => text.endsWith(w));
