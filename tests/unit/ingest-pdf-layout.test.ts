@@ -37,6 +37,22 @@ async function ingestPdf(name: string) {
 }
 
 /** The headings of a page as its renderer makes them: `h<depth> text`. */
+type Result = Awaited<ReturnType<typeof ingestAll>>;
+/** Errors, and every text or structure issue: none for a book read as it was printed. */
+const problems = (result: Result) =>
+	result.issues.filter(
+		(i) =>
+			i.severity === 'error' || i.ruleId.startsWith('text:') || i.ruleId.startsWith('structure:'),
+	);
+/** Each report's title, subtitle, unit, date and line range. */
+const headFields = (result: Result) =>
+	result.pages.map((p) => [
+		p.frontmatter.title,
+		p.frontmatter.subtitle,
+		p.frontmatter.unit,
+		p.frontmatter.date,
+		p.frontmatter.lines,
+	]);
 const headingsOf = (mdx: string) => renderMdx(mdx).headings.map((h) => `h${h.depth} ${h.text}`);
 
 describe(
@@ -366,24 +382,9 @@ describe('pdftotext of a page set in two columns (plain: the columns come out in
 
 	test('book.layout.txt: read column by column, it gives the reports, fields and text the PDF gives, with no warning', async () => {
 		const result = await ingestFile('pdf-two-columns', 'book.layout.txt');
-		expect(
-			result.issues.filter(
-				(i) =>
-					i.severity === 'error' ||
-					i.ruleId.startsWith('text:') ||
-					i.ruleId.startsWith('structure:'),
-			),
-		).toEqual([]);
+		expect(problems(result)).toEqual([]);
 		// The same as the PDF's (the test of book.pdf above), written again by hand.
-		expect(
-			result.pages.map((p) => [
-				p.frontmatter.title,
-				p.frontmatter.subtitle,
-				p.frontmatter.unit,
-				p.frontmatter.date,
-				p.frontmatter.lines,
-			]),
-		).toEqual([
+		expect(headFields(result)).toEqual([
 			[
 				'以学促干 争创一流',
 				'——市纺织集团创建学习型企业经验材料',
@@ -423,23 +424,8 @@ describe('a two-column -layout text written by hand: other widths, a heading ove
 	// page 2 in one column.
 	test('each block is read left column, then right column; the heading between them; page 2 untouched', async () => {
 		const result = await ingestFile('text-two-columns', 'book.layout.txt');
-		expect(
-			result.issues.filter(
-				(i) =>
-					i.severity === 'error' ||
-					i.ruleId.startsWith('text:') ||
-					i.ruleId.startsWith('structure:'),
-			),
-		).toEqual([]);
-		expect(
-			result.pages.map((p) => [
-				p.frontmatter.title,
-				p.frontmatter.subtitle,
-				p.frontmatter.unit,
-				p.frontmatter.date,
-				p.frontmatter.lines,
-			]),
-		).toEqual([
+		expect(problems(result)).toEqual([]);
+		expect(headFields(result)).toEqual([
 			['办好社区学校 服务终身学习', '——城东街道社区教育工作汇报', '城东街道', '2013-12', [1, 18]],
 			['书香机关建设的实践', '——市水利局创建学习型机关工作汇报', '市水利局', '2013-11', [23, 31]],
 		]);
