@@ -126,9 +126,9 @@ export function openIngestCache(dir: string, salt: string): IngestCache {
 
 /**
  * The cached outputs whose report ids were checked against the registry (`sameIds` in
- * `run-ingest.ts`: 2.5 of the 7 CPU seconds of an ingest of 5,000 reports that reused every
- * source). A check is remembered by a key over everything the id matcher reads
- * (`src/lib/knowledge/match-ids.ts`): the ingest code (the salt), the source's entries of the
+ * `run-ingest.ts`: a large part of an ingest that reuses every source, docs/scale/rebuild-s7.md).
+ * A check is remembered by a key over everything the id matcher reads (`match-ids.ts` in
+ * `src/lib/knowledge/`): the ingest code (the salt), the source's entries of the
  * registry (live and retired), every id of the registry, and the output's id entries. If the
  * matcher ever reads more of the registry, `registrySlices` must cover it.
  *

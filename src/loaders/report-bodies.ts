@@ -5,9 +5,8 @@
  * Why: at build time Astro turns the whole data store into one JavaScript module
  * (`export default JSON.parse("…")`), bundles it with Rollup and imports it again to render the
  * pages, so every byte kept in the store is held several times at once. With every report's HTML
- * in the store this was the memory peak of `astro build` (issue "Scale": 2,000 reports, 1.0 GiB
- * with the HTML in the store, 0.7 GiB without). A page reads its own body from this folder when
- * it renders; nothing holds all bodies at once.
+ * in the store this was the memory peak of `astro build` (docs/scale/code-figures.md). A page
+ * reads its own body from this folder when it renders; nothing holds all bodies at once.
  *
  * The digest in the file name ties a file to the MDX it was rendered from, so a stale or
  * foreign file is never read as current. Doesn’t render or write: `render-report-file.ts` writes what `renderMdx` made.
