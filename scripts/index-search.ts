@@ -9,7 +9,8 @@
  * characters whose words are built at once: the memory bound), defaults in scripts/lib/search-index.ts.
  * With HUIBIAN_CACHE (the build sets it), report records are cached there by the digest of each
  * page's HTML (`scripts/lib/search-record-cache.ts`), and the gzipped index files by the digest of
-their bytes (`scripts/lib/search-gzip-cache.ts`).
+ * their bytes (`scripts/lib/search-gzip-cache.ts`), and the index's words, patched for the pages
+ * whose text changed when the rest is as it was (`scripts/lib/search-words.ts`).
  */
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -36,6 +37,7 @@ const stats = await buildSearchIndex(site, catalog, {
 		? {
 				cacheFile: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-records.v8'),
 				gzipCacheFile: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-gzip.bin'),
+				postingsDir: path.join(path.resolve(env.HUIBIAN_CACHE), 'huibian-search-postings'),
 			}
 		: {}),
 });
@@ -55,6 +57,7 @@ const result: SearchStageResult = {
 				recordsParsed: stats.recordsParsed,
 				gzipReused: stats.gzipReused,
 				gzipped: stats.gzipped,
+				patchedPages: stats.patchedPages,
 			}
 		: {}),
 };

@@ -23,7 +23,7 @@ import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import { dateSortKey, tocOnlyAttributes } from '../../src/lib/search/attributes.ts';
 import { foldChar } from '../../src/lib/search/fold.ts';
 import { buildFoldTable, clientFoldTable } from '../../src/lib/search/fold-table.ts';
-import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
+import type { RecordChars } from '../../src/lib/search/index-words.ts';
 import type { RenderedBlock as TextBlock } from '../../src/lib/knowledge/rendered-blocks.ts';
 import { readPageRecord } from '../../src/lib/search/page-blocks.ts';
 import {
@@ -33,7 +33,7 @@ import {
 	type IndexPage,
 } from '../../src/lib/search/pagefind-writer.ts';
 import { SearchGzipCache } from './search-gzip-cache.ts';
-import { buildRanges } from './search-ranges.ts';
+import { indexRangeWords } from './search-words.ts';
 import {
 	recordCodeDigest,
 	pageKey,
@@ -70,6 +70,8 @@ export interface SearchIndexStats {
 	/** Index files whose gzipped bytes came from the cache, and those gzipped. */
 	gzipReused: number;
 	gzipped: number;
+	/** Pages whose words were patched into the last build's (null: the words were built from every page). */
+	patchedPages: number | null;
 }
 
 export interface SearchIndexOptions {
@@ -87,6 +89,8 @@ export interface SearchIndexOptions {
 	cacheFile?: string;
 	/** The gzip cache's file (`search-gzip-cache.ts`); none: every index file is gzipped. */
 	gzipCacheFile?: string;
+	/** The folder of the last build's words (`search-postings-cache.ts`); none: every range is built from every page. */
+	postingsDir?: string;
 }
 
 /** Worker threads by default: the machine's cores, at most 2 (each holds a range's postings). */
@@ -149,6 +153,150 @@ async function writePagefindAssets(out: string): Promise<string[]> {
 	).include_characters;
 }
 
+/** The catalog's records: report pages (not reprints: a reprint is found once, as its canonical copy). */
+async function readCatalog(catalogFile: string): Promise<Catalog> {
+	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
+	return { ...read, reports: read.reports.filter((r) => !r.reprintOf) };
+}
+
+/** A record as the cache keeps it: without its date rank, with its raw characters. */
+function cachedRecord(input: SearchRecordInput, fold: Record<string, string>): CachedRecord {
+	const raw = new Set<string>();
+	for (const block of input.blocks) for (const ch of block.text) raw.add(ch);
+	const record = searchRecord(input, fold, '');
+	if (!record) return { record: null, raw: [...raw].join('') };
+	const { sort: _sort, ...page } = record.page;
+	return { record: { page, chars: record.chars }, raw: [...raw].join('') };
+}
+
+/** One job per record, in catalog order: report pages read back from the built HTML (or the cache), then TOC-only entries. */
+function recordJobs(
+	siteDir: string,
+	catalog: Catalog,
+	cache: SearchRecordCache,
+	fold: Record<string, string>,
+): Array<() => Promise<CachedRecord>> {
+	const jobs = catalog.reports.map((report) => async () => {
+		const file = path.join(siteDir, report.url, 'index.html');
+		const html = await readFile(file);
+		return cache.get(pageKey(report.url, html), () => {
+			const record = readPageRecord(html.toString('utf8'));
+			if (!record) throw new Error(`${file}: expected one data-pagefind-body element, found none`);
+			return cachedRecord({ url: report.url, ...record }, fold);
+		});
+	});
+	const titles = new Map(catalog.sources.map((s) => [s.slug, s.title]));
+	const sourceDates = new Map(catalog.sources.map((s) => [s.slug, s.date]));
+	for (const entry of catalog.tocOnly) {
+		jobs.push(async () =>
+			cachedRecord(
+				{
+					url: tocOnlyUrl(entry.sourceSlug, entry.id),
+					blocks: [entry.title, entry.subtitle, entry.unit]
+						.filter((text): text is string => Boolean(text))
+						.map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
+					attributes: tocOnlyAttributes(
+						entry,
+						titles.get(entry.sourceSlug) ?? entry.source,
+						sourceDates.get(entry.sourceSlug) ?? null,
+					),
+				},
+				fold,
+			),
+		);
+	}
+	return jobs;
+}
+
+/** Record numbers in date order (ties in catalog order): page numbers, so the date sort is every page in order. */
+function dateOrder(catalog: Catalog): number[] {
+	const sourceDates = new Map(catalog.sources.map((s) => [s.slug, s.date]));
+	const sortKeys = [
+		...catalog.reports.map((r) => dateSortKey(r.date)),
+		...catalog.tocOnly.map((t) => dateSortKey(sourceDates.get(t.sourceSlug) ?? null)),
+	];
+	return sortKeys
+		.map((_, i) => i)
+		.sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b));
+}
+
+interface IndexRecords {
+	pages: IndexPage[];
+	chars: RecordChars[];
+	/** Every distinct character of the records' text, unfolded. */
+	rawChars: Set<string>;
+}
+
+/** The records in page order, read `lookahead` ahead; pages without text get a rank but no page. */
+async function readRecords(
+	jobs: ReadonlyArray<() => Promise<CachedRecord>>,
+	order: readonly number[],
+	lookahead: number,
+): Promise<IndexRecords> {
+	const width = String(Math.max(0, order.length - 1)).length;
+	const records: IndexRecords = { pages: [], chars: [], rawChars: new Set() };
+	let rank = 0;
+	for await (const entry of readAhead(order, lookahead, (i) => jobs[i]!())) {
+		for (const ch of entry.raw) records.rawChars.add(ch);
+		const date = String(rank++).padStart(width, '0');
+		if (!entry.record) continue;
+		records.pages.push({ ...entry.record.page, sort: { date } });
+		records.chars.push(entry.record.chars);
+	}
+	return records;
+}
+
+/** Writes index files into `out`, gzipped on libuv's threads (or from the cache), at most 16 at once. */
+class FileWriter {
+	chunks = 0;
+	readonly out: string;
+	readonly zipped: SearchGzipCache;
+	readonly digests: WeakMap<Uint8Array, string>;
+	readonly #writing: Array<Promise<void>> = [];
+	constructor(out: string, zipped: SearchGzipCache, digests: WeakMap<Uint8Array, string>) {
+		this.out = out;
+		this.zipped = zipped;
+		this.digests = digests;
+	}
+
+	async write(files: Iterable<IndexFile>): Promise<void> {
+		for (const file of files) {
+			if (file.path.startsWith('index/')) this.chunks++;
+			const to = path.join(this.out, file.path);
+			this.#writing.push(
+				file.gzip
+					? this.zipped
+							.gzip(file.bytes, this.digests.get(file.bytes))
+							.then((bytes) => writeFile(to, bytes))
+					: writeFile(to, file.bytes),
+			);
+			if (this.#writing.length >= 16) await this.#writing.shift();
+		}
+	}
+
+	done(): Promise<unknown> {
+		return Promise.all(this.#writing);
+	}
+}
+
+/** The browser's config: n-gram length and the fold table of the corpus's characters. */
+async function writeSearchConfig(
+	siteDir: string,
+	gram: number,
+	table: ReturnType<typeof buildFoldTable>,
+	rawChars: ReadonlySet<string>,
+): Promise<number> {
+	const fold = Object.fromEntries(table);
+	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
+	const client = clientFoldTable(table, corpusChars);
+	await mkdir(path.join(siteDir, 'search'), { recursive: true });
+	await writeFile(
+		path.join(siteDir, 'search/search-config.json'),
+		JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }),
+	);
+	return Object.keys(client).length;
+}
+
 /**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
@@ -158,84 +306,19 @@ export async function buildSearchIndex(
 	catalogFile: string,
 	options: SearchIndexOptions = {},
 ): Promise<SearchIndexStats> {
-	const {
-		gram = GRAM,
-		lookahead = 8,
-		chunkBytes = DEFAULT_CHUNK_BYTES,
-		rangeChars = DEFAULT_RANGE_CHARS,
-		threads = DEFAULT_THREADS,
-		cacheFile,
-		gzipCacheFile,
-	} = options;
+	const { gram = GRAM, lookahead = 8, chunkBytes = DEFAULT_CHUNK_BYTES } = options;
 	checkPagefindVersion();
-	const read = JSON.parse(await readFile(catalogFile, 'utf8')) as Catalog;
-	// A reprint (`reprintOf`) is found once, as its canonical copy: its page has no search body.
-	const catalog: Catalog = { ...read, reports: read.reports.filter((r) => !r.reprintOf) };
+	const catalog = await readCatalog(catalogFile);
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
-	// 1. records: report pages read back from the built HTML (or the cache, by the HTML's
-	// digest: only pages Astro rendered again are parsed), then TOC-only entries
-	const cache = await SearchRecordCache.open(
-		cacheFile ?? null,
-		cacheFile ? await recordCodeDigest(ROOT) : '',
-	);
-	const made = (input: SearchRecordInput): CachedRecord => {
-		const raw = new Set<string>();
-		for (const block of input.blocks) for (const ch of block.text) raw.add(ch);
-		const record = searchRecord(input, fold, '');
-		if (!record) return { record: null, raw: [...raw].join('') };
-		const { sort: _sort, ...page } = record.page;
-		return { record: { page, chars: record.chars }, raw: [...raw].join('') };
-	};
-	type Job = () => Promise<CachedRecord>;
-	const jobs: Job[] = catalog.reports.map((report) => async () => {
-		const file = path.join(siteDir, report.url, 'index.html');
-		const html = await readFile(file);
-		return cache.get(pageKey(report.url, html), () => {
-			const record = readPageRecord(html.toString('utf8'));
-			if (!record) throw new Error(`${file}: expected one data-pagefind-body element, found none`);
-			return made({ url: report.url, ...record });
-		});
-	});
-	const titles = new Map(catalog.sources.map((s) => [s.slug, s.title]));
-	const sourceDates = new Map(catalog.sources.map((s) => [s.slug, s.date]));
-	for (const entry of catalog.tocOnly) {
-		jobs.push(async () =>
-			made({
-				url: tocOnlyUrl(entry.sourceSlug, entry.id),
-				blocks: [entry.title, entry.subtitle, entry.unit]
-					.filter((text): text is string => Boolean(text))
-					.map((text, i): TextBlock => ({ tag: i === 0 ? 'h1' : 'p', text, id: null })),
-				attributes: tocOnlyAttributes(
-					entry,
-					titles.get(entry.sourceSlug) ?? entry.source,
-					sourceDates.get(entry.sourceSlug) ?? null,
-				),
-			}),
-		);
-	}
-	// 2. page numbers: the rank in date order (ties in catalog order), so the date sort is every page in order
-	const sortKeys = [
-		...catalog.reports.map((r) => dateSortKey(r.date)),
-		...catalog.tocOnly.map((t) => dateSortKey(sourceDates.get(t.sourceSlug) ?? null)),
-	];
-	const order = sortKeys
-		.map((_, i) => i)
-		.sort((a, b) => (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : a - b));
-	const width = String(Math.max(0, order.length - 1)).length;
-	const pages: IndexPage[] = [];
-	const chars: RecordChars[] = [];
-	const rawChars = new Set<string>();
-	let rank = 0;
-	for await (const entry of readAhead(order, lookahead, (i) => jobs[i]!())) {
-		for (const ch of entry.raw) rawChars.add(ch);
-		const date = String(rank++).padStart(width, '0');
-		if (!entry.record) continue;
-		pages.push({ ...entry.record.page, sort: { date } });
-		chars.push(entry.record.chars);
-	}
+	const { cacheFile, gzipCacheFile, postingsDir } = options;
+	const code = cacheFile || postingsDir ? await recordCodeDigest(ROOT) : '';
+	// 1. records, in page order (only pages Astro rendered again are parsed)
+	const cache = await SearchRecordCache.open(cacheFile ?? null, code);
+	const jobs = recordJobs(siteDir, catalog, cache, fold);
+	const { pages, chars, rawChars } = await readRecords(jobs, dateOrder(catalog), lookahead);
 	await cache.save();
-	// 3. the index: Pagefind's assets, then every file of the writer, gzipped on libuv's threads
+	// 2. the index: Pagefind's assets, then every file of the writer
 	const started = performance.now();
 	const out = path.join(siteDir, 'pagefind');
 	await rm(out, { recursive: true, force: true });
@@ -249,22 +332,7 @@ export async function buildSearchIndex(
 		digests.set(bytes, hex);
 		return hex;
 	};
-	const zipped = await SearchGzipCache.open(gzipCacheFile ?? null);
-	const source = indexWords(chars, gram, rangeChars);
-	const writing: Array<Promise<void>> = [];
-	let chunks = 0;
-	const write = async (files: Iterable<IndexFile>) => {
-		for (const file of files) {
-			if (file.path.startsWith('index/')) chunks++;
-			const to = path.join(out, file.path);
-			writing.push(
-				file.gzip
-					? zipped.gzip(file.bytes, digests.get(file.bytes)).then((bytes) => writeFile(to, bytes))
-					: writeFile(to, file.bytes),
-			);
-			if (writing.length >= 16) await writing.shift();
-		}
-	};
+	const files = new FileWriter(out, await SearchGzipCache.open(gzipCacheFile ?? null), digests);
 	const writer = new IndexWriter(pages, {
 		language: RECORD_LANGUAGE,
 		chunkBytes,
@@ -273,32 +341,37 @@ export async function buildSearchIndex(
 		hashDigits: 5,
 		fragmentDigits: 4,
 	});
-	await write(writer.fragments());
-	// the words of each range, built on worker threads, written in range order
-	for await (const drained of buildRanges(source, chars, { gram, rangeChars, threads }))
-		await write(writer.words(drained));
-	await write(writer.finish());
-	await Promise.all(writing);
-	await zipped.save();
-	const writeS = (performance.now() - started) / 1000;
-	// 4. the browser's config: n-gram length and fold table of the corpus's characters
-	const corpusChars = new Set([...rawChars].map((ch) => foldChar(ch, fold)));
-	const client = clientFoldTable(table, corpusChars);
-	await mkdir(path.join(siteDir, 'search'), { recursive: true });
-	await writeFile(
-		path.join(siteDir, 'search/search-config.json'),
-		JSON.stringify({ gram, fold: Object.entries(client).flat().join('') }),
+	await files.write(writer.fragments());
+	// the words of each range (patched from the last build's, or built on worker threads), in order
+	const words = await indexRangeWords(
+		pages.map((p) => p.url),
+		chars,
+		{
+			gram,
+			rangeChars: options.rangeChars ?? DEFAULT_RANGE_CHARS,
+			threads: options.threads ?? DEFAULT_THREADS,
+			cacheDir: postingsDir ?? null,
+			codeDigest: code,
+		},
 	);
+	for await (const drained of words.drained) await files.write(writer.words(drained));
+	await files.write(writer.finish());
+	await files.done();
+	await files.zipped.save();
+	const writeS = (performance.now() - started) / 1000;
+	// 3. the browser's config
+	const foldEntries = await writeSearchConfig(siteDir, gram, table, rawChars);
 	return {
 		pages: catalog.reports.length,
 		tocOnly: catalog.tocOnly.length,
-		foldEntries: Object.keys(client).length,
-		ranges: source.ranges().length,
-		chunks,
+		foldEntries,
+		ranges: words.count,
+		chunks: files.chunks,
 		writeS,
 		recordsReused: cache.hits,
 		recordsParsed: cache.misses,
-		gzipReused: zipped.hits,
-		gzipped: zipped.misses,
+		gzipReused: files.zipped.hits,
+		gzipped: files.zipped.misses,
+		patchedPages: words.patchedPages,
 	};
 }

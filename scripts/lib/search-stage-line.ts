@@ -22,6 +22,8 @@ export interface SearchStageResult {
 	/** Index files whose gzipped bytes came from the last build's cache, and those gzipped (absent: no cache). */
 	gzipReused?: number;
 	gzipped?: number;
+	/** Pages whose words were patched into the last build's; null: every range was built from every page (absent: no cache). */
+	patchedPages?: number | null;
 }
 
 /** `search: 500 reports + 0 正文未收录 indexed (1 word ranges written in 1.4 s, 212 chunks), 7.07 MiB index` (+ ` (10.4 s)`). */
@@ -37,5 +39,11 @@ export function searchStageLine(r: SearchStageResult, seconds?: number): string 
 		r.gzipReused === undefined
 			? ''
 			: `; ${n(r.gzipped ?? 0)} index files gzipped, ${n(r.gzipReused)} reused`;
-	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${cached}${zipped}${time}`;
+	const words =
+		r.patchedPages === undefined
+			? ''
+			: r.patchedPages === null
+				? '; words built from every page'
+				: `; words patched for ${n(r.patchedPages)} changed pages`;
+	return `search: ${r.reports} reports + ${r.tocOnly} 正文未收录 indexed (${r.ranges} word ranges written in ${r.writeS.toFixed(1)} s, ${r.chunks} chunks), ${r.indexMiB.toFixed(2)} MiB index${cached}${zipped}${words}${time}`;
 }

@@ -167,6 +167,8 @@ describe('an incremental build equals a clean build after every edit', () => {
 		const zipped = /; ([\d,]+) index files gzipped, ([\d,]+) reused/.exec(lastOutput);
 		expect(zipped, lastOutput).not.toBeNull();
 		expect(Number(zipped![2]!.replaceAll(',', ''))).toBeGreaterThan(0);
+		// and patched the words of the one page whose text changed into the last build's
+		expect(lastOutput).toMatch(/; words patched for 1 changed pages/);
 	}, 300_000);
 
 	test('a damaged knowledge cache is computed again, never read', async () => {
@@ -185,6 +187,13 @@ describe('an incremental build equals a clean build after every edit', () => {
 		const bytes = await readFile(zipped);
 		for (let at = bytes.length >> 1; at < bytes.length; at += 4096) bytes[at] = bytes[at]! ^ 0x20;
 		await writeFile(zipped, bytes);
+		// and its words of the last build (scripts/lib/search-postings-cache.ts)
+		const postings = path.join(incremental().cache, 'huibian-search-postings');
+		for (const name of (await readdir(postings)).filter((n) => n.endsWith('.bin'))) {
+			const words = await readFile(path.join(postings, name));
+			words[words.length >> 1] = words[words.length >> 1]! ^ 0x20;
+			await writeFile(path.join(postings, name), words);
+		}
 		// and the build must be a real one (not the kept dist/ of unchanged inputs): dist/ touched
 		const home = path.join(incremental().out, 'index.html');
 		await utimes(home, new Date(2031, 0, 1), new Date(2031, 0, 1));
