@@ -7,7 +7,12 @@
  * (debounced; one history entry per burst of typing); a new query sorts by relevance.
  */
 import { foldChar, type FoldTable } from '../../lib/search/fold';
-import { foldTableFromPairs, prepareQuery, queryEcho } from '../../lib/search/query';
+import {
+	foldTableFromPairs,
+	prepareQuery,
+	queryEcho,
+	type PreparedQuery,
+} from '../../lib/search/query';
 import {
 	hasCriteria,
 	parseSearchState,
@@ -16,9 +21,9 @@ import {
 	type SortOrder,
 } from '../../lib/search/search-state';
 import { activeFilterCount, renderFilterPanel } from './filter-panel';
-import type { FilterCounts, PagefindApi } from './pagefind-types';
+import type { FilterCounts, PagefindApi, PagefindData } from './pagefind-types';
 import { resultItem } from './result-item';
-import { SearchRunner, type Hit } from './run-search';
+import { SearchRunner, type Hit, type SearchOutcome } from './run-search';
 import { takeFocusRequest } from './search-shortcut';
 
 const PAGE_SIZE = 10;
@@ -129,105 +134,192 @@ function search(push: boolean): Promise<void> {
 	return searchAs(mine, push).catch((error: unknown) => failed(mine, error));
 }
 
-async function searchAs(mine: number, push: boolean): Promise<void> {
+/** A filter changed in the panel: search again, with a history entry of its own. */
+function chooseFilter(key: keyof SearchState['filters'], values: string[]): void {
+	state = { ...state, filters: { ...state.filters, [key]: values } };
+	typingEntry = false;
+	void search(true);
+}
+
+/** The form, the URL and the filter summary show `state`; the page is loading. */
+function showSearchStarted(push: boolean): void {
 	if (document.activeElement !== input) input.value = state.q;
 	sortSelect.value = state.sort;
 	syncUrl(push);
 	showFilterState();
 	document.body.dataset.searchState = 'loading';
-	const { runner, fold, gram, all } = await loadEngine();
-	const query = prepareQuery(state.q, fold, gram);
-	const onFilter = (key: keyof SearchState['filters'], values: string[]) => {
-		state = { ...state, filters: { ...state.filters, [key]: values } };
-		typingEntry = false;
-		void search(true);
+}
+
+/** No query and no filter: every filter with its total, no results, an invitation to search. */
+function showBrowsePrompt(totals: FilterCounts): void {
+	renderFilterPanel(panel, totals, null, state, chooseFilter, true);
+	list.replaceChildren();
+	more.hidden = true;
+	setMoreBusy(false);
+	status.textContent = '输入检索词，或选择类别、主题、年份等筛选条件浏览。';
+	hint.hidden = true;
+	document.body.dataset.searchState = 'idle';
+}
+
+/** One search's results as they are shown, ten at a time (更多结果). */
+interface ResultPages {
+	/** The search's number (`run` when it started). */
+	mine: number;
+	query: PreparedQuery;
+	/** The hits not shown yet, in order. */
+	pending: Hit[];
+	total: number;
+	shown: number;
+	/** Whether the filter panel has its counts (the search is done once both are on screen). */
+	panelDone: boolean;
+	/** How the status line names the search: the query as typed, or 所选条件. */
+	label: string;
+	/** The status line's note that every result has every term ('' for one term). */
+	every: string;
+	/** Folds one character (for resultItem). */
+	foldOne: (ch: string) => string;
+}
+
+function resultPages(
+	mine: number,
+	query: PreparedQuery,
+	fold: FoldTable,
+	hits: Hit[],
+): ResultPages {
+	return {
+		mine,
+		query,
+		pending: [...hits],
+		total: hits.length,
+		shown: 0,
+		panelDone: false,
+		label: query.terms.length ? queryEcho(query) : '所选条件',
+		every: query.terms.length > 1 ? '（每篇都包含全部检索词）' : '',
+		foldOne: (ch: string) => foldChar(ch, fold),
 	};
+}
+
+/**
+ * The Pagefind data of each hit of `batch`. A fragment that fails to load is asked for once
+ * more; null when one fails again.
+ */
+function loadBatch(batch: Hit[]): Promise<PagefindData[] | null> {
+	return Promise.all(batch.map((h) => h.result.data().catch(() => h.result.data()))).catch(
+		(error: unknown) => {
+			console.error('search: a result failed to load', error);
+			return null;
+		},
+	);
+}
+
+/** Append the items of `data` to the list (records lacking a term have none); the first link. */
+function appendResults(pages: ResultPages, data: PagefindData[]): HTMLAnchorElement | null {
+	const terms = pages.query.terms.map((t) => t.chars);
+	const typed = pages.query.terms.map((t) => t.typed);
+	let firstNew: HTMLAnchorElement | null = null;
+	for (const d of data) {
+		const item = resultItem(d, terms, typed, pages.foldOne);
+		if (item) {
+			list.append(item);
+			firstNew ??= item.querySelector('a');
+			pages.shown++;
+		}
+	}
+	return firstNew;
+}
+
+/** A batch that failed to load goes back, so 更多结果 can try again (never a dead button). */
+function showBatchFailed(pages: ResultPages, batch: Hit[]): void {
+	pages.pending.unshift(...batch);
+	more.hidden = false;
+	setMoreBusy(false);
+	const { label, total, every, shown } = pages;
+	status.textContent = `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条；其余结果未能加载，请再按“更多结果”。`;
+}
+
+/** What to try when a search found nothing. */
+function noResultsHint(query: PreparedQuery): string {
+	const tips = [];
+	if (query.terms.some((t) => t.chars.length > 2)) tips.push('减少检索词的字数');
+	if (query.terms.length > 1) tips.push('去掉一个检索词');
+	if (activeFilterCount(state) > 0) tips.push('清除筛选条件');
+	return tips.length ? `可以试试：${tips.join('，')}。` : '可以换一个检索词试试。';
+}
+
+/** The results so far: 更多结果 while some remain, the count, a hint when there are none. */
+function showResultCount(pages: ResultPages): void {
+	const { label, total, every, shown } = pages;
+	more.hidden = pages.pending.length === 0;
+	setMoreBusy(false);
+	status.textContent = total
+		? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。`
+		: `${label}没有找到结果。`;
+	hint.hidden = total > 0;
+	if (!total) hint.textContent = noResultsHint(pages.query);
+}
+
+/** Show the next results of `pages` (focus on the first new one when `focus`). */
+async function showNextResults(pages: ResultPages, focus: boolean): Promise<void> {
+	setMoreBusy(true);
+	let firstNew: HTMLAnchorElement | null = null;
+	// A batch whose records all lack a term (never shown, see resultItem) is followed by the
+	// next one: a press of 更多结果 shows something or hides the button, never nothing.
+	while (pages.pending.length > 0 && !firstNew) {
+		const batch = pages.pending.splice(0, PAGE_SIZE);
+		const data = await loadBatch(batch);
+		// A newer search owns 更多结果 now: it set it busy and sets it back.
+		if (pages.mine !== run) return;
+		if (data === null) {
+			showBatchFailed(pages, batch);
+			return;
+		}
+		firstNew = appendResults(pages, data);
+	}
+	showResultCount(pages);
+	if (focus && firstNew) firstNew.focus();
+	if (pages.panelDone) document.body.dataset.searchState = 'done';
+}
+
+/**
+ * The filter panel with this search's counts. They come with the outcome, from counting its
+ * hits, or (when the filters were not all loaded as it ran) from running it again.
+ */
+async function showFilterCounts(
+	pages: ResultPages,
+	engine: Engine,
+	outcome: SearchOutcome,
+	filtersReady: boolean,
+): Promise<void> {
+	const totals = await engine.all();
+	let counts = outcome.counts;
+	if (counts === null) counts = await engine.runner.countFilters(outcome.hits, totals);
+	else if (!filtersReady) counts = (await engine.runner.run(pages.query, state)).counts ?? counts;
+	if (pages.mine !== run) return;
+	renderFilterPanel(panel, totals, counts, state, chooseFilter, pages.total > 0);
+	pages.panelDone = true;
+	document.body.dataset.searchState = 'done';
+}
+
+async function searchAs(mine: number, push: boolean): Promise<void> {
+	showSearchStarted(push);
+	const engine = await loadEngine();
+	const query = prepareQuery(state.q, engine.fold, engine.gram);
 	if (!hasCriteria({ ...state, q: query.terms.length ? state.q : '' })) {
-		const totals = await all();
-		if (mine !== run) return;
-		renderFilterPanel(panel, totals, null, state, onFilter, true);
-		list.replaceChildren();
-		more.hidden = true;
-		setMoreBusy(false);
-		status.textContent = '输入检索词，或选择类别、主题、年份等筛选条件浏览。';
-		hint.hidden = true;
-		document.body.dataset.searchState = 'idle';
+		const totals = await engine.all();
+		if (mine === run) showBrowsePrompt(totals);
 		return;
 	}
 	// Results first: Pagefind loads only the index chunks of the query and the filters in use.
 	// Every filter's values (~5 files) are fetched after the first results are on screen.
 	const filtersReady = filtersLoaded;
-	const outcome = await runner.run(query, state);
+	const outcome = await engine.runner.run(query, state);
 	if (mine !== run) return;
-	const pending: Hit[] = [...outcome.hits];
-	const total = pending.length;
-	const terms = query.terms.map((t) => t.chars);
-	const typed = query.terms.map((t) => t.typed);
-	const foldOne = (ch: string) => foldChar(ch, fold);
 	list.replaceChildren();
-	let shown = 0;
-	let panelDone = false;
-	const label = query.terms.length ? queryEcho(query) : '所选条件';
-	const every = query.terms.length > 1 ? '（每篇都包含全部检索词）' : '';
-	const loadMore = async (focus: boolean) => {
-		setMoreBusy(true);
-		let firstNew: HTMLAnchorElement | null = null;
-		// A batch whose records all lack a term (never shown, see resultItem) is followed by the
-		// next one: a press of 更多结果 shows something or hides the button, never nothing.
-		while (pending.length > 0 && !firstNew) {
-			const batch = pending.splice(0, PAGE_SIZE);
-			// A fragment that fails to load is asked for once more; if it fails again the batch goes
-			// back, so 更多结果 can try again (never a dead button).
-			const data = await Promise.all(
-				batch.map((h) => h.result.data().catch(() => h.result.data())),
-			).catch((error: unknown) => {
-				console.error('search: a result failed to load', error);
-				return null;
-			});
-			// A newer search owns 更多结果 now: it set it busy and sets it back.
-			if (mine !== run) return;
-			if (data === null) {
-				pending.unshift(...batch);
-				more.hidden = false;
-				setMoreBusy(false);
-				status.textContent = `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条；其余结果未能加载，请再按“更多结果”。`;
-				return;
-			}
-			for (const d of data) {
-				const item = resultItem(d, terms, typed, foldOne);
-				if (item) {
-					list.append(item);
-					firstNew ??= item.querySelector('a');
-					shown++;
-				}
-			}
-		}
-		more.hidden = pending.length === 0;
-		setMoreBusy(false);
-		status.textContent = total
-			? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。`
-			: `${label}没有找到结果。`;
-		hint.hidden = total > 0;
-		if (!total) {
-			const tips = [];
-			if (query.terms.some((t) => t.chars.length > 2)) tips.push('减少检索词的字数');
-			if (query.terms.length > 1) tips.push('去掉一个检索词');
-			if (activeFilterCount(state) > 0) tips.push('清除筛选条件');
-			hint.textContent = tips.length ? `可以试试：${tips.join('，')}。` : '可以换一个检索词试试。';
-		}
-		if (focus && firstNew) firstNew.focus();
-		if (panelDone) document.body.dataset.searchState = 'done';
-	};
-	showMore = (focus) => loadMore(focus).catch((error: unknown) => failed(mine, error));
-	await loadMore(false);
-	const totals = await all();
-	let counts = outcome.counts;
-	if (counts === null) counts = await runner.countFilters(outcome.hits, totals);
-	else if (!filtersReady) counts = (await runner.run(query, state)).counts ?? counts;
-	if (mine !== run) return;
-	renderFilterPanel(panel, totals, counts, state, onFilter, total > 0);
-	panelDone = true;
-	document.body.dataset.searchState = 'done';
+	const pages = resultPages(mine, query, engine.fold, outcome.hits);
+	showMore = (focus) =>
+		showNextResults(pages, focus).catch((error: unknown) => failed(mine, error));
+	await showNextResults(pages, false);
+	await showFilterCounts(pages, engine, outcome, filtersReady);
 }
 
 /** A new query: relevance order (date order when the query is empty). */
