@@ -1,18 +1,12 @@
 /**
  * The /search/ page in the browser: reads the state from the URL, runs the search
- * (`run-search.ts`), renders results ten at a time (更多结果: 正在加载… while it loads, then
- * focus on the first new one), the filter panel with counts (collapsible 筛选 on a phone,
- * 清除筛选), and keeps the URL in step:
+ * (`search-engine.ts`, `run-search.ts`), renders results ten at a time (`result-pages.ts`;
+ * 更多结果: 正在加载… while it loads, then focus on the first new one), the filter panel with
+ * counts (collapsible 筛选 on a phone, 清除筛选), and keeps the URL in step:
  * a search can be bookmarked and shared, back/forward restore it. The query runs as it is typed
  * (debounced; one history entry per burst of typing); a new query sorts by relevance.
  */
-import { foldChar, type FoldTable } from '../../lib/search/fold';
-import {
-	foldTableFromPairs,
-	prepareQuery,
-	queryEcho,
-	type PreparedQuery,
-} from '../../lib/search/query';
+import { prepareQuery } from '../../lib/search/query';
 import {
 	hasCriteria,
 	parseSearchState,
@@ -21,52 +15,13 @@ import {
 	type SortOrder,
 } from '../../lib/search/search-state';
 import { activeFilterCount, renderFilterPanel } from './filter-panel';
-import type { FilterCounts, PagefindApi, PagefindData } from './pagefind-types';
-import { resultItem } from './result-item';
-import { SearchRunner, type Hit, type SearchOutcome } from './run-search';
+import type { FilterCounts } from './pagefind-types';
+import { resultPages, showNextResults, type ResultPages, type ResultsView } from './result-pages';
+import type { SearchOutcome } from './run-search';
+import { allFiltersLoaded, loadEngine, type Engine } from './search-engine';
 import { takeFocusRequest } from './search-shortcut';
 
-const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
-const base = import.meta.env.BASE_URL.endsWith('/')
-	? import.meta.env.BASE_URL
-	: `${import.meta.env.BASE_URL}/`;
-
-interface Engine {
-	runner: SearchRunner;
-	pagefind: PagefindApi;
-	fold: FoldTable;
-	gram: number;
-	/** Every filter value with its total (`pagefind.filters()`), fetched once, on first need. */
-	all: () => Promise<FilterCounts>;
-}
-
-let engine: Promise<Engine> | undefined;
-/** Whether every filter's chunks are loaded, so a search's filter counts are complete. */
-let filtersLoaded = false;
-function loadEngine(): Promise<Engine> {
-	engine ??= (async () => {
-		const [pagefind, config] = await Promise.all([
-			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
-			fetch(`${base}search/search-config.json`).then(
-				(r) => r.json() as Promise<{ gram: number; fold: string }>,
-			),
-		]);
-		// Main thread: saves fetching pagefind-worker.js (43 KB) before the first result.
-		await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
-		let all: Promise<FilterCounts> | undefined;
-		const loadAll = () => pagefind.filters().then((counts) => ((filtersLoaded = true), counts));
-		return {
-			runner: new SearchRunner(pagefind),
-			pagefind,
-			fold: foldTableFromPairs(config.fold),
-			gram: config.gram,
-			all: () => (all ??= loadAll()),
-		};
-	})();
-	return engine;
-}
-
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
 const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
@@ -117,6 +72,17 @@ function setMoreBusy(busy: boolean): void {
 	list.setAttribute('aria-busy', String(busy));
 }
 
+/** Where search-client's results show (result-pages.ts). */
+const view: ResultsView = {
+	list,
+	more,
+	status,
+	hint,
+	setMoreBusy,
+	isLatest: (mine) => mine === run,
+	activeFilters: () => activeFilterCount(state),
+};
+
 /** A search (or its 更多结果) that threw: say so; the button goes rather than stays dead. */
 function failed(mine: number, error: unknown): void {
 	console.error('search: failed', error);
@@ -161,125 +127,6 @@ function showBrowsePrompt(totals: FilterCounts): void {
 	document.body.dataset.searchState = 'idle';
 }
 
-/** One search's results as they are shown, ten at a time (更多结果). */
-interface ResultPages {
-	/** The search's number (`run` when it started). */
-	mine: number;
-	query: PreparedQuery;
-	/** The hits not shown yet, in order. */
-	pending: Hit[];
-	total: number;
-	shown: number;
-	/** Whether the filter panel has its counts (the search is done once both are on screen). */
-	panelDone: boolean;
-	/** How the status line names the search: the query as typed, or 所选条件. */
-	label: string;
-	/** The status line's note that every result has every term ('' for one term). */
-	every: string;
-	/** Folds one character (for resultItem). */
-	foldOne: (ch: string) => string;
-}
-
-function resultPages(
-	mine: number,
-	query: PreparedQuery,
-	fold: FoldTable,
-	hits: Hit[],
-): ResultPages {
-	return {
-		mine,
-		query,
-		pending: [...hits],
-		total: hits.length,
-		shown: 0,
-		panelDone: false,
-		label: query.terms.length ? queryEcho(query) : '所选条件',
-		every: query.terms.length > 1 ? '（每篇都包含全部检索词）' : '',
-		foldOne: (ch: string) => foldChar(ch, fold),
-	};
-}
-
-/**
- * The Pagefind data of each hit of `batch`. A fragment that fails to load is asked for once
- * more; null when one fails again.
- */
-function loadBatch(batch: Hit[]): Promise<PagefindData[] | null> {
-	return Promise.all(batch.map((h) => h.result.data().catch(() => h.result.data()))).catch(
-		(error: unknown) => {
-			console.error('search: a result failed to load', error);
-			return null;
-		},
-	);
-}
-
-/** Append the items of `data` to the list (records lacking a term have none); the first link. */
-function appendResults(pages: ResultPages, data: PagefindData[]): HTMLAnchorElement | null {
-	const terms = pages.query.terms.map((t) => t.chars);
-	const typed = pages.query.terms.map((t) => t.typed);
-	let firstNew: HTMLAnchorElement | null = null;
-	for (const d of data) {
-		const item = resultItem(d, terms, typed, pages.foldOne);
-		if (item) {
-			list.append(item);
-			firstNew ??= item.querySelector('a');
-			pages.shown++;
-		}
-	}
-	return firstNew;
-}
-
-/** A batch that failed to load goes back, so 更多结果 can try again (never a dead button). */
-function showBatchFailed(pages: ResultPages, batch: Hit[]): void {
-	pages.pending.unshift(...batch);
-	more.hidden = false;
-	setMoreBusy(false);
-	const { label, total, every, shown } = pages;
-	status.textContent = `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条；其余结果未能加载，请再按“更多结果”。`;
-}
-
-/** What to try when a search found nothing. */
-function noResultsHint(query: PreparedQuery): string {
-	const tips = [];
-	if (query.terms.some((t) => t.chars.length > 2)) tips.push('减少检索词的字数');
-	if (query.terms.length > 1) tips.push('去掉一个检索词');
-	if (activeFilterCount(state) > 0) tips.push('清除筛选条件');
-	return tips.length ? `可以试试：${tips.join('，')}。` : '可以换一个检索词试试。';
-}
-
-/** The results so far: 更多结果 while some remain, the count, a hint when there are none. */
-function showResultCount(pages: ResultPages): void {
-	const { label, total, every, shown } = pages;
-	more.hidden = pages.pending.length === 0;
-	setMoreBusy(false);
-	status.textContent = total
-		? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。`
-		: `${label}没有找到结果。`;
-	hint.hidden = total > 0;
-	if (!total) hint.textContent = noResultsHint(pages.query);
-}
-
-/** Show the next results of `pages` (focus on the first new one when `focus`). */
-async function showNextResults(pages: ResultPages, focus: boolean): Promise<void> {
-	setMoreBusy(true);
-	let firstNew: HTMLAnchorElement | null = null;
-	// A batch whose records all lack a term (never shown, see resultItem) is followed by the
-	// next one: a press of 更多结果 shows something or hides the button, never nothing.
-	while (pages.pending.length > 0 && !firstNew) {
-		const batch = pages.pending.splice(0, PAGE_SIZE);
-		const data = await loadBatch(batch);
-		// A newer search owns 更多结果 now: it set it busy and sets it back.
-		if (pages.mine !== run) return;
-		if (data === null) {
-			showBatchFailed(pages, batch);
-			return;
-		}
-		firstNew = appendResults(pages, data);
-	}
-	showResultCount(pages);
-	if (focus && firstNew) firstNew.focus();
-	if (pages.panelDone) document.body.dataset.searchState = 'done';
-}
-
 /**
  * The filter panel with this search's counts. They come with the outcome, from counting its
  * hits, or (when the filters were not all loaded as it ran) from running it again.
@@ -311,14 +158,14 @@ async function searchAs(mine: number, push: boolean): Promise<void> {
 	}
 	// Results first: Pagefind loads only the index chunks of the query and the filters in use.
 	// Every filter's values (~5 files) are fetched after the first results are on screen.
-	const filtersReady = filtersLoaded;
+	const filtersReady = allFiltersLoaded();
 	const outcome = await engine.runner.run(query, state);
 	if (mine !== run) return;
 	list.replaceChildren();
 	const pages = resultPages(mine, query, engine.fold, outcome.hits);
 	showMore = (focus) =>
-		showNextResults(pages, focus).catch((error: unknown) => failed(mine, error));
-	await showNextResults(pages, false);
+		showNextResults(view, pages, focus).catch((error: unknown) => failed(mine, error));
+	await showNextResults(view, pages, false);
 	await showFilterCounts(pages, engine, outcome, filtersReady);
 }
 
