@@ -46,7 +46,8 @@ export async function measureFirstSearchFromDisk(
 				}
 			}).observe(document, { childList: true, subtree: true });
 		});
-		const url = `${pathToFileURL(path.join(edition, 'search/index.html')).href}?q=${encodeURIComponent(query)}`;
+		const searchPage = pathToFileURL(path.join(edition, 'search/index.html')).href;
+		const url = `${searchPage}?q=${encodeURIComponent(query)}`;
 		const t0 = performance.now();
 		await page.goto(url);
 		await page.waitForFunction(
