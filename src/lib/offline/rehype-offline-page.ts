@@ -1,8 +1,9 @@
 /**
  * rehype plugin: one page of the built site as the offline edition serves it from `file://`.
  *
- * - every URL into the site (`href`, `src`, `action`, `srcset`, `poster`, `<meta http-equiv=refresh>`…)
- *   becomes relative to the page, a folder link with its `index.html`;
+ * - every URL into the site (`href`, `src`, `action`, `srcset`, `poster`,
+ *   `<meta http-equiv=refresh>`…) becomes relative to the page, a folder link with its
+ *   `index.html`;
  * - `<script type="module" src>` becomes a classic deferred `<script src>` (Chromium loads no
  *   module script from `file://`; the offline build rewrites the file itself into a classic
  *   script), an inline module script points to the classic file `inlineModule` names;
@@ -34,9 +35,9 @@ export interface OfflinePageOptions {
 	inlineModule?: (code: string) => string;
 	/** Called with the site path of every link or asset of the page (to check it exists). */
 	onTarget?: (sitePath: string, url: string) => void;
-	/** Called with the site path of every link inside an element left out (`data-offline="omit"`). */
+	/** Called with the site path of every link inside an element left out (data-offline="omit"). */
 	onOmittedTarget?: (sitePath: string) => void;
-	/** Called with the site path of every `<script type="module" src>` (its file must become classic). */
+	/** Called with the site path of every `<script type="module" src>` (its file becomes classic). */
 	onModuleScript?: (sitePath: string) => void;
 }
 
