@@ -1,5 +1,6 @@
 /**
- * `node scripts/bench-index.ts --site DIR --reports-dir DIR --sizes 40960,20480 [--var HUIBIAN_SEARCH_CHUNK_BYTES] [--query Q1,Q2]`
+ * `node scripts/bench-index.ts --site DIR --reports-dir DIR --sizes 40960,20480
+ *   [--var HUIBIAN_SEARCH_CHUNK_BYTES] [--query Q1,Q2]`
  *
  * A search-index trade-off on an already built site (e.g. one kept by
  * `npm run bench -- --reports 2000 --keep DIR`: `--site DIR/dist --reports-dir DIR/reports`):
@@ -23,7 +24,8 @@ const reports = args.values.get('reports-dir');
 const sizes = (args.values.get('sizes') ?? '').split(',').filter(Boolean);
 if (!site || !reports || sizes.length === 0 || args.flags.size > 0) {
 	console.error(
-		'usage: node scripts/bench-index.ts --site DIR --reports-dir DIR --sizes 40960,20480 [--var HUIBIAN_SEARCH_CHUNK_BYTES] [--query Q1,Q2]',
+		'usage: node scripts/bench-index.ts --site DIR --reports-dir DIR --sizes 40960,20480 ' +
+			'[--var HUIBIAN_SEARCH_CHUNK_BYTES] [--query Q1,Q2]',
 	);
 	process.exit(2);
 }

@@ -21,7 +21,8 @@ const args = parseArgs(process.argv.slice(2), ['mb', 'sources', 'vocabulary']);
 const unknown = [...args.flags].filter((f) => f !== 'json');
 if (unknown.length) {
 	console.error(
-		`bench-ingest: unknown option --${unknown[0]}; expected [--mb N] [--sources DIR] [--vocabulary FILE] [--json]`,
+		`bench-ingest: unknown option --${unknown[0]}; ` +
+			'expected [--mb N] [--sources DIR] [--vocabulary FILE] [--json]',
 	);
 	process.exit(2);
 }
@@ -81,10 +82,13 @@ const summary = {
 if (args.flags.has('json')) console.log(JSON.stringify(summary));
 else {
 	console.log(
-		`ingest: ${summary.sources} sources, ${summary.mb.toFixed(1)} MB, ${summary.reports} reports, ${errors} errors`,
+		`ingest: ${summary.sources} sources, ${summary.mb.toFixed(1)} MB, ` +
+			`${summary.reports} reports, ${errors} errors`,
 	);
 	console.log(
-		`time ${seconds.toFixed(2)} s  →  ${summary.mbPerS.toFixed(1)} MB/s wall, ${summary.mbPerCpuS.toFixed(1)} MB/s of CPU time (peak RSS ${peakRssMiB.toFixed(0)} MiB, ${process.version})`,
+		`time ${seconds.toFixed(2)} s  →  ${summary.mbPerS.toFixed(1)} MB/s wall, ` +
+			`${summary.mbPerCpuS.toFixed(1)} MB/s of CPU time ` +
+			`(peak RSS ${peakRssMiB.toFixed(0)} MiB, ${process.version})`,
 	);
 }
 if (errors > 0) process.exitCode = 1;

@@ -43,8 +43,14 @@ const editionS = (performance.now() - t0) / 1000;
 t0 = performance.now();
 await writeOfflineZip(edition, zip);
 const zipS = (performance.now() - t0) / 1000;
+const siteMiB = mib(await dirBytes(site));
+const pagefindMiB = mib(await dirBytes(path.join(site, 'pagefind')));
+const editionMiB = mib(await dirBytes(edition));
+const packagedMiB = mib(await dirBytes(path.join(edition, '_offline/files')));
+const zipMiB = mib((await stat(zip)).size);
 console.log(
-	`site ${mib(await dirBytes(site))} MiB (pagefind ${mib(await dirBytes(path.join(site, 'pagefind')))} MiB); edition ${mib(await dirBytes(edition))} MiB, ${made.files} files (packaged ${mib(await dirBytes(path.join(edition, '_offline/files')))} MiB); zip ${mib((await stat(zip)).size)} MiB`,
+	`site ${siteMiB} MiB (pagefind ${pagefindMiB} MiB); ` +
+		`edition ${editionMiB} MiB, ${made.files} files (packaged ${packagedMiB} MiB); zip ${zipMiB} MiB`,
 );
 console.log(`made in ${editionS.toFixed(1)} s (edition) + ${zipS.toFixed(1)} s (zip)`);
 
@@ -56,11 +62,19 @@ for (let i = 0; i < runs; i++) {
 	served.push(await measureFirstSearch(path.resolve(site), query));
 }
 const last = disk.at(-1)!;
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+const diskMs = disk.map((d) => d.ms);
 console.log(
-	`first search "${query}" from disk (file://): ${median(disk.map((d) => d.ms))} ms median of ${disk.map((d) => d.ms).join(', ')}; ${last.files} files, ${(last.bytes / 1024).toFixed(0)} KiB read (${(last.packagedBytes / 1024).toFixed(0)} KiB packaged search files); ${last.results} results on screen; ${last.outside} requests not file://`,
+	`first search "${query}" from disk (file://): ` +
+		`${median(diskMs)} ms median of ${diskMs.join(', ')}; ` +
+		`${last.files} files, ${kib(last.bytes)} KiB read (${kib(last.packagedBytes)} KiB packaged ` +
+		`search files); ${last.results} results on screen; ${last.outside} requests not file://`,
 );
+const servedMs = served.map((d) => d.ms);
 console.log(
-	`first search "${query}" served (loopback): ${median(served.map((d) => d.ms))} ms median of ${served.map((d) => d.ms).join(', ')}; ${served.at(-1)!.requests} requests, ${(served.at(-1)!.bytes / 1024).toFixed(0)} KiB`,
+	`first search "${query}" served (loopback): ` +
+		`${median(servedMs)} ms median of ${servedMs.join(', ')}; ` +
+		`${served.at(-1)!.requests} requests, ${kib(served.at(-1)!.bytes)} KiB`,
 );
 console.log(
 	`load average after: ${loadavg()

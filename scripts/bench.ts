@@ -1,13 +1,14 @@
 /**
- * `npm run bench -- --reports N [--json FILE] [--skip-baseline] [--keep DIR] [--query Q] [--skip-search] [--skip-rebuild]`
+ * `npm run bench -- --reports N [--json FILE] [--skip-baseline] [--keep DIR] [--query Q]
+ *   [--skip-search] [--skip-rebuild]`
  *
  * Issue "Scale": generate a deterministic synthetic corpus of N reports, run the full
  * `scripts/build.ts` on it while sampling the memory of its process tree (per stage: ingest,
  * astro, search), measure dist/ and index size and the first search in Chromium, build the same
  * MDX pages with the naive pipeline (Astro MDX collection + `pagefind --site dist`) as the
  * baseline, then rebuild twice with the same folders and caches (nothing changed; one sentence
- * added to one source: `rebuild.ts`), then print a table and write the JSON of the issue. Work happens in a temp folder
- * (removed at the end) or in `--keep DIR` (kept).
+ * added to one source: `rebuild.ts`), then print a table and write the JSON of the issue. Work
+ * happens in a temp folder (removed at the end) or in `--keep DIR` (kept).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -27,7 +28,8 @@ const unknown = [...args.flags].filter(
 );
 if (unknown.length) {
 	console.error(
-		`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] [--query Q] [--skip-baseline] [--skip-search] [--skip-rebuild]`,
+		`bench: unknown option --${unknown[0]}; expected --reports N [--json FILE] [--keep DIR] ` +
+			'[--query Q] [--skip-baseline] [--skip-search] [--skip-rebuild]',
 	);
 	process.exit(2);
 }
@@ -40,7 +42,7 @@ if (!Number.isInteger(reports) || reports < 1) {
 }
 const root = path.resolve(import.meta.dirname, '..');
 const query = args.values.get('query') ?? '学习型社区';
-/** The first search is measured for a short, a medium (`--query`) and a long query (issue 16's targets). */
+/** The first search is measured for a short, a medium (`--query`) and a long query (issue 16). */
 const queries = { short: '读书', medium: query, long: '学习型机关自评报告' };
 const keep = args.values.get('keep');
 const work = keep ? path.resolve(keep) : await mkdtemp(path.join(tmpdir(), 'huibian-bench-'));
@@ -57,8 +59,16 @@ console.log(
 );
 
 // Lines of the builds' stdout worth echoing: the stages' summaries, not every page and source.
-const STAGE_LINES =
-	/^\s*(?:(?:cache|ingest|astro|search|build|bench|warning|error|Total):|Indexed |Finished )|\[build\] (?:Complete|\d+ page)|\berror\b/iu;
+const STAGE_LINES = new RegExp(
+	[
+		// a stage's summary line, Astro's and Pagefind's totals
+		String.raw`^\s*(?:(?:cache|ingest|astro|search|build|bench|warning|error|Total):` +
+			String.raw`|Indexed |Finished )`,
+		String.raw`\[build\] (?:Complete|\d+ page)`,
+		String.raw`\berror\b`,
+	].join('|'),
+	'iu',
+);
 
 // 2. the real build, cold (its own Astro cache folder), with the process tree sampled
 const env = { ...process.env, HUIBIAN_CACHE: dir('astro-cache') };
@@ -203,13 +213,16 @@ console.log(`files: ${files} in dist/, ${indexFiles} in dist/pagefind/`);
 for (const [length, s] of Object.entries(searches)) {
 	const text = queries[length as keyof typeof queries];
 	console.log(
-		`first search for ${text} (${length}, ${[...text].length} characters): ${(s.gzipBytes / 1024).toFixed(1)} KiB from a gzipping host, ${s.requests} requests, ${s.results} results on screen, ${s.ms} ms; by kind:`,
+		`first search for ${text} (${length}, ${[...text].length} characters): ` +
+			`${(s.gzipBytes / 1024).toFixed(1)} KiB from a gzipping host, ${s.requests} requests, ` +
+			`${s.results} results on screen, ${s.ms} ms; by kind:`,
 	);
 	for (const [kind, use] of Object.entries(s.byKind).sort(
 		(a, b) => b[1].gzipBytes - a[1].gzipBytes,
 	)) {
 		console.log(
-			`  ${kind.padEnd(30)} ${String(use.requests).padStart(4)} requests ${(use.gzipBytes / 1024).toFixed(1).padStart(8)} KiB`,
+			`  ${kind.padEnd(30)} ${String(use.requests).padStart(4)} requests ` +
+				`${(use.gzipBytes / 1024).toFixed(1).padStart(8)} KiB`,
 		);
 	}
 	if (s.results === 0) console.warn(`bench: the first search for ${text} showed no results`);

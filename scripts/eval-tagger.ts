@@ -89,7 +89,8 @@ for (const part of parts) {
 		const extra = r.got.filter((l) => !r.want.includes(l));
 		const missed = r.want.filter((l) => !r.got.includes(l));
 		console.log(
-			`${r.source} ${r.title}\n  ok: ${ok.join(' ') || '-'}  extra: ${extra.join(' ') || '-'}  missed: ${missed.join(' ') || '-'}`,
+			`${r.source} ${r.title}\n  ok: ${ok.join(' ') || '-'}  extra: ${extra.join(' ') || '-'}  ` +
+				`missed: ${missed.join(' ') || '-'}`,
 		);
 		if (verbose && scores.has(r.id)) console.log(`  scores: ${scores.get(r.id)}`);
 	}
@@ -99,7 +100,8 @@ for (const part of parts) {
 		const b = result.perTheme.get(theme.label);
 		if (!b) continue;
 		console.log(
-			`  ${theme.label.padEnd(10, '　')} ${b.tp}/${b.fp}/${b.fn}  P ${pct(b.tp, b.tp + b.fp)}  R ${pct(b.tp, b.tp + b.fn)}`,
+			`  ${theme.label.padEnd(10, '　')} ${b.tp}/${b.fp}/${b.fn}  ` +
+				`P ${pct(b.tp, b.tp + b.fp)}  R ${pct(b.tp, b.tp + b.fn)}`,
 		);
 	}
 	if (result.unlabelled.length > 0)
@@ -109,14 +111,17 @@ for (const part of parts) {
 	if (result.unusedLabels.length > 0) {
 		broken = true;
 		console.log(
-			`\nlabels that match no report (${result.unusedLabels.length}): ${result.unusedLabels.join(' | ')}`,
+			`\nlabels that match no report (${result.unusedLabels.length}): ` +
+				result.unusedLabels.join(' | '),
 		);
 	}
 }
 console.log('');
 for (const { part, micro, reports } of results) {
 	console.log(
-		`${part.padEnd(8)} micro: precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}  (tp ${micro.tp}, fp ${micro.fp}, fn ${micro.fn}; ${reports.length} reports)`,
+		`${part.padEnd(8)} micro: precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  ` +
+			`F1 ${fmt(micro.f1)}  (tp ${micro.tp}, fp ${micro.fp}, fn ${micro.fn}; ` +
+			`${reports.length} reports)`,
 	);
 }
 if (broken) process.exitCode = 1;

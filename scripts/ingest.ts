@@ -1,7 +1,7 @@
 /**
  * `node scripts/ingest.ts [--sources DIR] [--out DIR] [--vocabulary FILE] [--overrides FILE]
- *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids]
- *   [--link-from DIR]`
+ *   [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE]
+ *   [--frozen-ids] [--link-from DIR]`
  *
  * Ingest raw compilations (`content/sources/*.txt`) into one MDX page per report and
  * `catalog.json` (`content/reports/`), print the build report, exit 1 on any error. A source
@@ -17,7 +17,9 @@ import { writeStageResult } from './lib/stage-result.ts';
 import { runIngest } from './lib/run-ingest.ts';
 
 const usage =
-	'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] [--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] [--frozen-ids] [--link-from DIR]';
+	'expected --sources DIR --out DIR [--vocabulary FILE] [--overrides FILE] ' +
+	'[--cache DIR | --no-cache] [--dry-run] [--max-source-mb N] [--allow-empty] [--ids FILE] ' +
+	'[--frozen-ids] [--link-from DIR]';
 let args;
 try {
 	args = parseArgs(process.argv.slice(2), [

@@ -23,13 +23,15 @@ try {
 const site = args.values.get('site');
 const out = args.values.get('out');
 if (!site || !out || args.flags.size) {
-	console.error(
-		`offline: ${args.flags.size ? `unknown option --${[...args.flags][0]}` : 'missing --site or --out'}; ${usage}`,
-	);
+	const problem = args.flags.size
+		? `unknown option --${[...args.flags][0]}`
+		: 'missing --site or --out';
+	console.error(`offline: ${problem}; ${usage}`);
 	process.exit(2);
 }
 const t0 = performance.now();
-// 0. --out is replaced: never the repository, its folders, the site, or a folder huibian did not create
+// 0. --out is replaced: refused when it is the repository, one of its folders, the site, or a
+// folder huibian did not create
 const refused = await checkOutputs(
 	path.resolve(import.meta.dirname, '..'),
 	[{ option: 'out', dir: path.resolve(out), kind: 'site' }],

@@ -32,7 +32,8 @@ for (const [command, args] of [
 	const run = spawnSync(command, [...args], { cwd: root, env, stdio: 'inherit' });
 	if (run.status !== 0) {
 		console.error(
-			`typecheck: ${path.basename(command)} ${args.join(' ')} failed (exit ${run.status ?? run.signal})`,
+			`typecheck: ${path.basename(command)} ${args.join(' ')} failed ` +
+				`(exit ${run.status ?? run.signal})`,
 		);
 		process.exit(1);
 	}

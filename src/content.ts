@@ -101,7 +101,7 @@ export function renderReport(entry: ReportEntry): {
 	return { Content: createComponent(() => render`${unescapeHTML(html)}`), headings };
 }
 
-/** The body blocks (headings, paragraphs with their anchor ids) of one report, read from its body. */
+/** The body blocks (headings, paragraphs with their anchor ids) of one report, from its body. */
 export function reportBlocks(entry: ReportEntry): RenderedBlock[] {
 	return readBodyBlocks(readBody(bodyRef(entry).bodyFile));
 }
@@ -201,46 +201,53 @@ export function getKnowledge(): Promise<KnowledgeIndex> {
 
 type KnownReport = Pick<ReportKnowledge, 'excerpt' | 'practices'>;
 
-/**
- * Each report's excerpt and practices, and the related lists, reusing the last builds' work kept
- * in the cache folder (`loaders/knowledge-cache.ts`): the whole result when no report's key
- * changed (and none was added, removed or reordered), else each unchanged report's value, so
- * only the changed bodies are parsed again; related-by-content then runs on all reports' cached
- * bigrams. A cached value that is not intact or not of the expected shape is computed again.
- */
-async function reportsKnowledge(
-	reports: readonly ReportEntry[],
-): Promise<{ values: KnownReport[]; related: Map<string, string[]> }> {
-	const first = reports[0];
-	if (!first) return { values: [], related: new Map() };
+/** What the cache keeps of the last build's whole result (`RESULT_FILE`). */
+interface KnowledgeResult {
+	values: KnownReport[];
+	related: Map<string, string[]>;
+}
+
+/** Time since now, as `1.23 s, 1.10 CPU s`, for the build's log line. */
+function stopwatch(): () => string {
 	const start = { wall: performance.now(), cpu: process.cpuUsage() };
-	const took = () => {
+	return () => {
 		const cpu = process.cpuUsage(start.cpu);
 		const s = (x: number) => x.toFixed(2);
-		return `${s((performance.now() - start.wall) / 1000)} s, ${s((cpu.user + cpu.system) / 1e6)} CPU s`;
+		const wall = (performance.now() - start.wall) / 1000;
+		return `${s(wall)} s, ${s((cpu.user + cpu.system) / 1e6)} CPU s`;
 	};
-	const files = reports.map((r) => bodyRef(r).bodyFile);
-	const dir = knowledgeCacheDir(bodyRef(first).bodyFile);
-	const keys = reports.map((r, i) => reportKey(readBody(files[i]!), r.data));
-	const digest = corpusDigest(
-		reports.map((r, i) => ({ id: r.id, reprint: Boolean(r.data.reprintOf), key: keys[i]! })),
-	);
-	const kept = (await readCacheFile(path.join(dir, RESULT_FILE))) as Record<string, unknown>;
+}
+
+/** The cached whole result, if it is of this `digest`, intact and of the expected shape. */
+function reusableResult(
+	kept: Record<string, unknown> | undefined,
+	digest: string,
+	count: number,
+): KnowledgeResult | undefined {
 	if (
 		kept?.digest === digest &&
 		Array.isArray(kept.values) &&
-		kept.values.length === reports.length &&
+		kept.values.length === count &&
 		(kept.values as unknown[]).every(
 			(v) =>
 				isString((v as KnownReport)?.excerpt) && isReportPractices((v as KnownReport).practices),
 		) &&
 		isRelatedPairs(kept.related)
-	) {
-		console.info(`huibian: knowledge index reused whole (${reports.length} reports, ${took()})`);
+	)
 		return { values: kept.values as KnownReport[], related: new Map(kept.related) };
-	}
-	const stored = await readCacheFile(path.join(dir, REPORTS_FILE));
-	const previous = stored instanceof Map ? (stored as Map<unknown, unknown>) : new Map();
+	return undefined;
+}
+
+/**
+ * Each report's knowledge: the cached value of its key (`previous`, or an earlier report with
+ * the same key) when intact, else computed from its body. `entries` is the new cache.
+ */
+function knowledgeOfEach(
+	reports: readonly ReportEntry[],
+	files: readonly string[],
+	keys: readonly string[],
+	previous: Map<unknown, unknown>,
+): { values: ReportKnowledge[]; entries: Map<string, ReportKnowledge>; computed: number } {
 	const entries = new Map<string, ReportKnowledge>();
 	let computed = 0;
 	const values = reports.map((r, i) => {
@@ -252,14 +259,45 @@ async function reportsKnowledge(
 		entries.set(key, value);
 		return value;
 	});
+	return { values, entries, computed };
+}
+
+/**
+ * Each report's excerpt and practices, and the related lists, reusing the last builds' work kept
+ * in the cache folder (`loaders/knowledge-cache.ts`): the whole result when no report's key
+ * changed (and none was added, removed or reordered), else each unchanged report's value, so
+ * only the changed bodies are parsed again; related-by-content then runs on all reports' cached
+ * bigrams. A cached value that is not intact or not of the expected shape is computed again.
+ */
+async function reportsKnowledge(reports: readonly ReportEntry[]): Promise<KnowledgeResult> {
+	const first = reports[0];
+	if (!first) return { values: [], related: new Map() };
+	const took = stopwatch();
+	const files = reports.map((r) => bodyRef(r).bodyFile);
+	const dir = knowledgeCacheDir(bodyRef(first).bodyFile);
+	const keys = reports.map((r, i) => reportKey(readBody(files[i]!), r.data));
+	const digest = corpusDigest(
+		reports.map((r, i) => ({ id: r.id, reprint: Boolean(r.data.reprintOf), key: keys[i]! })),
+	);
+	const kept = (await readCacheFile(path.join(dir, RESULT_FILE))) as Record<string, unknown>;
+	const reused = reusableResult(kept, digest, reports.length);
+	if (reused) {
+		console.info(`huibian: knowledge index reused whole (${reports.length} reports, ${took()})`);
+		return reused;
+	}
+	const stored = await readCacheFile(path.join(dir, REPORTS_FILE));
+	const previous = stored instanceof Map ? (stored as Map<unknown, unknown>) : new Map();
+	const { values, entries, computed } = knowledgeOfEach(reports, files, keys, previous);
 	// A reprint is not "related" to anything: its canonical copy is (it would be its own twin).
 	const related = relatedByBigrams(
 		reports.flatMap((r, i) =>
 			r.data.reprintOf ? [] : [{ id: r.id, bigrams: values[i]!.bigrams }],
 		),
 	);
+	const reusedCount = reports.length - computed;
 	console.info(
-		`huibian: knowledge index: ${computed} of ${reports.length} reports parsed, ${reports.length - computed} reused; related by content recomputed (${took()})`,
+		`huibian: knowledge index: ${computed} of ${reports.length} reports parsed, ` +
+			`${reusedCount} reused; related by content recomputed (${took()})`,
 	);
 	await Promise.all([
 		computed > 0 || previous.size !== entries.size

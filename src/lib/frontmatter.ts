@@ -23,17 +23,26 @@ const MAX_ABSTRACT_CHARS = 20_000;
 /** A string of at most `max` characters, with a message that says how long it is. */
 function boundedText(max = MAX_FIELD_CHARS) {
 	return z.string().max(max, {
-		error: (issue) =>
-			`Expected at most ${max} characters, found ${String((issue.input as string | undefined)?.length)}: a field is one line; move long text into the body of the source`,
+		error: (issue) => {
+			const found = String((issue.input as string | undefined)?.length);
+			return (
+				`Expected at most ${max} characters, found ${found}: ` +
+				'a field is one line; move long text into the body of the source'
+			);
+		},
 	});
 }
 
-/** A web address: only `http:` and `https:` (a `javascript:`, `data:` or `file:` link would run or leak on click). */
+/**
+ * A web address: only `http:` and `https:` (a `javascript:`, `data:` or `file:` link would run or
+ * leak on click).
+ */
 const httpUrlSchema = z
 	.url({
 		protocol: /^https?$/,
 		error:
-			'Expected an http:// or https:// URL (other schemes such as javascript:, data: or file: are refused)',
+			'Expected an http:// or https:// URL ' +
+			'(other schemes such as javascript:, data: or file: are refused)',
 	})
 	.max(2048);
 
@@ -62,7 +71,7 @@ export type DatePrecision = z.infer<typeof datePrecisionSchema>;
 /** The precision of a date that is there. */
 export type KnownDatePrecision = Exclude<DatePrecision, 'none'>;
 
-/** A date that was found or given, with its precision: `{ date: '2010-12', precision: 'month' }`. */
+/** A date found or given, with its precision: `{ date: '2010-12', precision: 'month' }`. */
 export interface DatedAs {
 	date: string;
 	precision: KnownDatePrecision;
@@ -93,7 +102,7 @@ export function datePrecisionOf(date: string | null): DatePrecision {
 	return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 }
 
-/** A heading of a report body, as Astro's renderer gives it: its level (2–6), text and element id. */
+/** A heading of a report body, as Astro's renderer gives it: level (2–6), text and element id. */
 export interface ReportHeading {
 	depth: number;
 	text: string;
@@ -115,9 +124,15 @@ export const reportSchema = z
 		subtitle: boundedText().startsWith('——').nullable(),
 		/** The organisation that wrote the report, as displayed; null when there is none (an essay). */
 		unit: boundedText().min(1).nullable(),
-		/** Parts of a joint unit (`城镇工委 城镇办事处` → two parts); `[unit]` for a single unit; `[]` for none. */
+		/**
+		 * Parts of a joint unit (`城镇工委 城镇办事处` → two parts); `[unit]` for a single unit; `[]`
+		 * for none.
+		 */
 		unitParts: z.array(boundedText().min(1)),
-		/** True when the unit name is anonymised in the source (`***街道工委`, `XX村`): kept verbatim, never shared. */
+		/**
+		 * True when the unit name is anonymised in the source (`***街道工委`, `XX村`): kept verbatim,
+		 * never shared.
+		 */
 		unitAnonymized: z.boolean(),
 		/** Personal author (`作者：X`, `（执笔：X）`), or null. */
 		author: boundedText().min(1).nullable(),
@@ -278,7 +293,10 @@ export const retiredReportSchema = z.object({
 	movedTo: slugSchema.nullable(),
 	/** The report's title when it had this id. */
 	title: z.string().min(1),
-	/** The source file it was in, and that compilation's slug when the source is still there (else null). */
+	/**
+	 * The source file it was in, and that compilation's slug when the source is still there (else
+	 * null).
+	 */
 	source: z.string().min(1),
 	sourceSlug: slugSchema.nullable(),
 });

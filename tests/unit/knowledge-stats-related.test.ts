@@ -6,7 +6,8 @@ import {
 	topUnits,
 	yearByCategory,
 } from '../../src/lib/knowledge/corpus-stats.ts';
-import { bigramCounts, relatedByContent } from '../../src/lib/knowledge/related-by-content.ts';
+import { bigramCounts } from '../../src/lib/knowledge/bigrams.ts';
+import { relatedByContent } from '../../src/lib/knowledge/related-by-content.ts';
 import type { ListItem } from '../../src/lib/site/list-item.ts';
 
 const item = (

@@ -1,9 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-	bigramTable,
-	relatedByBigrams,
-	relatedByContent,
-} from '../../src/lib/knowledge/related-by-content.ts';
+import { bigramTable } from '../../src/lib/knowledge/bigrams.ts';
+import { relatedByBigrams, relatedByContent } from '../../src/lib/knowledge/related-by-content.ts';
 
 /** A seeded text of random CJK letters: many distinct bigrams, nearly all once. */
 function letters(seed: number, length: number): string {

@@ -11,7 +11,10 @@ export interface BenchResult {
 	total: StageUse;
 	distMiB: number;
 	indexMiB: number;
-	/** The medium query's first search (`bytes` as stored, `gzipBytes` as a gzipping host sends them), and each query's. */
+	/**
+	 * The medium query's first search (`bytes` as stored, `gzipBytes` as a gzipping host sends
+	 * them), and each query's.
+	 */
 	firstSearch: {
 		bytes: number;
 		ms: number;
@@ -33,7 +36,10 @@ export interface BenchResult {
 	files: number;
 	indexFiles: number;
 	baseline: StageUse | null;
-	/** The same build again: nothing changed, then one sentence added to one source (`rebuild.ts`); null when skipped. */
+	/**
+	 * The same build again: nothing changed, then one sentence added to one source (`rebuild.ts`);
+	 * null when skipped.
+	 */
 	rebuild?: { unchangedWallS: number; oneSourceWallS: number } | null;
 }
 
@@ -72,7 +78,13 @@ export function formatTable(r: BenchResult, x: BenchExtras): string {
 		['baseline pagefind', x.baselinePagefind],
 		['baseline', r.baseline ?? undefined],
 	];
-	const head = `${pad('stage', 20)}${pad('wall s', 10)}${pad('cpu s', 9)}${pad('peak MiB', 11)}${pad('wall/base', 11)}mem/base`;
+	const head =
+		pad('stage', 20) +
+		pad('wall s', 10) +
+		pad('cpu s', 9) +
+		pad('peak MiB', 11) +
+		pad('wall/base', 11) +
+		'mem/base';
 	const lines = [
 		`huibian bench: ${r.reports} reports in ${x.files} files, ${x.corpusMiB.toFixed(1)} MiB of text`,
 		head,
@@ -94,14 +106,16 @@ export function formatTable(r: BenchResult, x: BenchExtras): string {
 		? `, ${(x.corpusMiB / Math.max(x.cpu.ingest, 0.01)).toFixed(1)} MiB per CPU second`
 		: '';
 	lines.push(
-		`ingest throughput: ${ingestRate.toFixed(1)} MiB/s wall${ingestCpu} (whole stage, process start included)`,
+		`ingest throughput: ${ingestRate.toFixed(1)} MiB/s wall${ingestCpu} ` +
+			'(whole stage, process start included)',
 		`load average (1 min) before/after: ${x.load[0].toFixed(2)} / ${x.load[1].toFixed(2)}` +
 			(Math.max(...x.load) > x.cores
 				? ` (above the ${x.cores} cores: wall times are inflated, compare CPU seconds)`
 				: ''),
 		`dist: ${r.distMiB.toFixed(1)} MiB, index: ${r.indexMiB.toFixed(1)} MiB`,
 		`first search: ${(r.firstSearch.bytes / 1024).toFixed(0)} KiB in ${x.searchRequests} requests ` +
-			`(pagefind ${(x.pagefindBytes / 1024).toFixed(0)} KiB; ${(x.searchGzipBytes / 1024).toFixed(0)} KiB from a gzipping host), ` +
+			`(pagefind ${(x.pagefindBytes / 1024).toFixed(0)} KiB; ` +
+			`${(x.searchGzipBytes / 1024).toFixed(0)} KiB from a gzipping host), ` +
 			`${r.firstSearch.ms} ms to results`,
 	);
 	return lines.join('\n');

@@ -13,8 +13,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../../tests/helpers/browser.ts';
-import { serveStatic } from '../../../tests/helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../../tests/helpers/static-server.ts';
 import { sectionPath } from '../../../src/lib/site/routes.ts';
 
 export interface FirstSearch {
@@ -61,6 +62,67 @@ function gzipSize(site: string, urlPath: string, bytes: number): number {
 	}
 }
 
+type ServedLog = StaticServer['log'];
+
+/** Before the page's scripts run: note the moment a result link is inserted, on its clock. */
+async function watchFirstResult(page: Page): Promise<void> {
+	await page.addInitScript((selector: string) => {
+		const w = window as unknown as { __firstResultAt?: number };
+		new MutationObserver((_, observer) => {
+			if (document.querySelector(selector)) {
+				w.__firstResultAt = performance.now();
+				observer.disconnect();
+			}
+		}).observe(document, { childList: true, subtree: true });
+	}, RESULT_LINK);
+}
+
+/** URL paths of the page and of every request it started until the first result was inserted. */
+function requestsBeforeFirstResult(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const at =
+			(window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now();
+		const entries = performance.getEntriesByType('resource').filter((e) => e.startTime <= at);
+		return [location.pathname, ...entries.map((e) => new URL(e.name).pathname)];
+	});
+}
+
+/** The server's log entries of the requests `started` (each path as many times as started). */
+function servedFor(log: ServedLog, started: readonly string[]): ServedLog {
+	const wanted = new Map<string, number>();
+	for (const p of started) wanted.set(p, (wanted.get(p) ?? 0) + 1);
+	return log.filter((r) => {
+		const left = wanted.get(r.path) ?? 0;
+		if (left > 0) wanted.set(r.path, left - 1);
+		return left > 0;
+	});
+}
+
+/** The measures of the first search from what was served for it. */
+function firstSearchOf(
+	site: string,
+	log: ServedLog,
+	seen: { ms: number; results: number },
+): FirstSearch {
+	const byKind: FirstSearch['byKind'] = {};
+	for (const r of log) {
+		const kind = (byKind[kindOf(r.path)] ??= { requests: 0, gzipBytes: 0 });
+		kind.requests++;
+		kind.gzipBytes += gzipSize(site, r.path.replace(/\?.*$/, ''), r.bytes);
+	}
+	return {
+		bytes: log.reduce((sum, r) => sum + r.bytes, 0),
+		gzipBytes: log.reduce((sum, r) => sum + gzipSize(site, r.path, r.bytes), 0),
+		ms: seen.ms,
+		requests: log.length,
+		pagefindBytes: log
+			.filter((r) => r.path.includes('/pagefind/'))
+			.reduce((sum, r) => sum + r.bytes, 0),
+		results: seen.results,
+		byKind,
+	};
+}
+
 /**
  * @param site Built site folder (served at `/`).
  * @param query Search text, e.g. `学习型社区`.
@@ -75,16 +137,7 @@ export async function measureFirstSearch(
 	try {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		// The moment the first result is inserted, on the page's clock.
-		await page.addInitScript((selector: string) => {
-			const w = window as unknown as { __firstResultAt?: number };
-			new MutationObserver((_, observer) => {
-				if (document.querySelector(selector)) {
-					w.__firstResultAt = performance.now();
-					observer.disconnect();
-				}
-			}).observe(document, { childList: true, subtree: true });
-		}, RESULT_LINK);
+		await watchFirstResult(page);
 		server.log.length = 0;
 		const t0 = performance.now();
 		await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
@@ -94,38 +147,10 @@ export async function measureFirstSearch(
 			{ timeout: timeoutMs, polling: 'raf' },
 		);
 		const ms = Math.round(performance.now() - t0);
-		const started = await page.evaluate(() => {
-			const at =
-				(window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now();
-			const entries = performance.getEntriesByType('resource').filter((e) => e.startTime <= at);
-			return [location.pathname, ...entries.map((e) => new URL(e.name).pathname)];
-		});
-		const wanted = new Map<string, number>();
-		for (const p of started) wanted.set(p, (wanted.get(p) ?? 0) + 1);
-		const log = server.log.filter((r) => {
-			const left = wanted.get(r.path) ?? 0;
-			if (left > 0) wanted.set(r.path, left - 1);
-			return left > 0;
-		});
+		const log = servedFor(server.log, await requestsBeforeFirstResult(page));
 		const results = await page.locator(RESULT_LINK).count();
 		await context.close();
-		const byKind: FirstSearch['byKind'] = {};
-		for (const r of log) {
-			const kind = (byKind[kindOf(r.path)] ??= { requests: 0, gzipBytes: 0 });
-			kind.requests++;
-			kind.gzipBytes += gzipSize(site, r.path.replace(/\?.*$/, ''), r.bytes);
-		}
-		return {
-			bytes: log.reduce((sum, r) => sum + r.bytes, 0),
-			gzipBytes: log.reduce((sum, r) => sum + gzipSize(site, r.path, r.bytes), 0),
-			ms,
-			requests: log.length,
-			pagefindBytes: log
-				.filter((r) => r.path.includes('/pagefind/'))
-				.reduce((sum, r) => sum + r.bytes, 0),
-			results,
-			byKind,
-		};
+		return firstSearchOf(site, log, { ms, results });
 	} finally {
 		await browser.close();
 		await server.close();

@@ -89,11 +89,18 @@ export function rebuildJson(r: Rebuilds): { unchangedWallS: number; oneSourceWal
 /** Two lines, each against the full build of the same run (`fullWallS`). */
 export function formatRebuilds(r: Rebuilds, fullWallS: number): string {
 	const line = (label: string, run: RebuildRun) => {
-		const stage = (name: keyof RebuildRun['stages']) =>
-			`${name} ${run.stages[name]?.wallS.toFixed(1) ?? '–'} s (${run.stages[name]?.cpuS.toFixed(1) ?? '–'} CPU s)`;
+		const stage = (name: keyof RebuildRun['stages']) => {
+			const use = run.stages[name];
+			return `${name} ${use?.wallS.toFixed(1) ?? '–'} s (${use?.cpuS.toFixed(1) ?? '–'} CPU s)`;
+		};
 		const ratio =
 			fullWallS > 0 ? ` (${(run.total.wallS / fullWallS).toFixed(2)}x the full build)` : '';
-		return `${label}: ${run.total.wallS.toFixed(1)} s wall${ratio}, ${run.total.cpuS.toFixed(1)} CPU s, peak ${run.total.peakRssMiB.toFixed(0)} MiB; ${stage('ingest')}, ${stage('astro')}, ${stage('search')}\n  ${run.astroLine}`;
+		const { wallS, cpuS, peakRssMiB } = run.total;
+		return (
+			`${label}: ${wallS.toFixed(1)} s wall${ratio}, ${cpuS.toFixed(1)} CPU s, ` +
+			`peak ${peakRssMiB.toFixed(0)} MiB; ${stage('ingest')}, ${stage('astro')}, ` +
+			`${stage('search')}\n  ${run.astroLine}`
+		);
 	};
 	return [
 		line('rebuild, nothing changed', r.unchanged),

@@ -3,7 +3,7 @@
  * when opened from the file system (`file://`, no server):
  *
  * 1. pages → relative URLs, module script tags → classic ones, the runtime first
- *    (src/lib/offline/), through a syntax tree (rehype) and its serializer;
+ *    (rewrite-pages.ts, src/lib/offline/), through a syntax tree (rehype) and its serializer;
  * 2. module scripts → classic scripts (classic-scripts.ts), in place;
  * 3. the files pages fetch (Pagefind's data, what a script names) → packaged scripts under
  *    `_offline/files/` (src/lib/offline/packaged-files.ts), instead of the files themselves;
@@ -13,24 +13,20 @@
  *
  * Doesn’t change `siteDir`. Returns the links whose target is missing (pages print them).
  */
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import { rewriteCssUrls } from '../../../src/lib/offline/css-urls.ts';
 import {
 	isPackaged,
-	OFFLINE_DIR,
 	packagedFileScript,
 	packagedScriptPath,
 	RUNTIME_PATH,
 } from '../../../src/lib/offline/packaged-files.ts';
-import { rehypeOfflinePage } from '../../../src/lib/offline/rehype-offline-page.ts';
 import { MARKER } from '../output-guard.ts';
 import { classicScript } from './classic-scripts.ts';
+import { listFiles, write, type EditionDirs } from './edition-files.ts';
+import { rewritePages, siteShape, type InlineModule, type PageLinks } from './rewrite-pages.ts';
 
 export interface OfflineEdition {
 	/** Files written. */
@@ -43,133 +39,78 @@ export interface OfflineEdition {
 	missing: string[];
 }
 
-const root = path.resolve(import.meta.dirname, '../../..');
+/** What looks like a file or a path in a script's text (a file it may fetch). */
+const PATH_TOKEN = /[\w.~%@+-]+(?:\/[\w.~%@+-]+)+|[\w~%@+-]+\.[a-z]\w*/gi;
 
-async function listFiles(dir: string): Promise<string[]> {
-	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-	return entries
-		.filter((e) => e.isFile())
-		.map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-		.sort();
-}
-
-async function write(outDir: string, sitePath: string, data: string | Uint8Array): Promise<void> {
-	const file = path.join(outDir, sitePath);
-	await mkdir(path.dirname(file), { recursive: true });
-	await writeFile(file, data);
-}
-
-export async function buildOfflineEdition(
-	siteDir: string,
-	outDir: string,
-	options: { base: string },
-): Promise<OfflineEdition> {
-	const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
-	if (path.resolve(siteDir) === path.resolve(outDir))
-		throw new Error(`offline: expected an output folder other than the site (${siteDir})`);
-	await rm(outDir, { recursive: true, force: true });
-	// The build's output marker belongs to the folder, not the site: the edition gets its own.
-	const files = (await listFiles(siteDir)).filter((f) => f !== MARKER);
-	const present = new Set(files);
-	const folders = new Set(
-		files.flatMap((f) =>
-			f
-				.split('/')
-				.slice(0, -1)
-				.map((_, i, parts) => parts.slice(0, i + 1).join('/')),
-		),
-	);
-	const done = new Set<string>();
-	const result: OfflineEdition = { files: 0, scripts: 0, packaged: 0, missing: [] };
-
-	// 1. pages → relative URLs, classic script tags, the runtime first (and which scripts are modules)
-	const isFolder = (p: string) => folders.has(p);
-	const exists = (p: string) =>
-		p === '' || p.endsWith('/')
-			? present.has(`${p}index.html`)
-			: present.has(p) || present.has(`${p}/index.html`);
-	const modules = new Set<string>();
-	const inline = new Map<string, { code: string; page: string }>();
-	const omitted = new Set<string>();
-	const linked = new Set<string>();
-	for (const page of files.filter((f) => f.endsWith('.html'))) {
-		const processor = unified()
-			.use(rehypeParse)
-			.use(rehypeOfflinePage, {
-				page,
-				base,
-				runtime: RUNTIME_PATH,
-				isFolder,
-				inlineModule: (code: string) => {
-					const sitePath = `${OFFLINE_DIR}/inline/${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-					if (!inline.has(sitePath)) inline.set(sitePath, { code, page });
-					return sitePath;
-				},
-				onModuleScript: (sitePath: string) => modules.add(sitePath),
-				onOmittedTarget: (target: string) => omitted.add(target),
-				onTarget: (target: string, url: string) => {
-					linked.add(target);
-					if (!exists(target)) result.missing.push(`${page} → ${url}`);
-				},
-			})
-			.use(rehypeStringify);
-		await write(
-			outDir,
-			page,
-			String(await processor.process(await readFile(path.join(siteDir, page), 'utf8'))),
-		);
-		done.add(page);
-	}
-
-	// 2. module scripts → classic scripts; collect the paths their text names
+/**
+ * Step 2: module scripts (files and the pages' inline ones) → classic scripts. Returns the site
+ * paths written and every path their text names.
+ */
+async function rewriteModuleScripts(
+	dirs: EditionDirs,
+	files: string[],
+	links: PageLinks,
+): Promise<{ written: string[]; named: Set<string> }> {
+	const written: string[] = [];
 	const named = new Set<string>();
-	const scripts: Array<{ sitePath: string; inline?: { code: string; page: string } }> = [
+	const scripts: Array<{ sitePath: string; inline?: InlineModule }> = [
 		...files.filter((f) => /\.m?js$/.test(f)).map((sitePath) => ({ sitePath })),
-		...[...inline].map(([sitePath, i]) => ({ sitePath, inline: i })),
+		...[...links.inline].map(([sitePath, i]) => ({ sitePath, inline: i })),
 	];
-	for (const { sitePath, inline: code } of scripts) {
+	for (const { sitePath, inline } of scripts) {
 		const { code: classic } = await classicScript({
-			siteDir,
-			base,
+			siteDir: dirs.siteDir,
+			base: dirs.base,
 			sitePath,
-			inline: code,
-			module: modules.has(sitePath),
+			inline,
+			module: links.modules.has(sitePath),
 		});
 		if (classic === undefined) continue;
-		const source = code?.code ?? (await readFile(path.join(siteDir, sitePath), 'utf8'));
-		for (const token of source.match(/[\w.~%@+-]+(?:\/[\w.~%@+-]+)+|[\w~%@+-]+\.[a-z]\w*/gi) ?? [])
-			named.add(token);
-		await write(outDir, sitePath, classic);
-		done.add(sitePath);
-		result.scripts++;
+		const source = inline?.code ?? (await readFile(path.join(dirs.siteDir, sitePath), 'utf8'));
+		for (const token of source.match(PATH_TOKEN) ?? []) named.add(token);
+		await write(dirs.outDir, sitePath, classic);
+		written.push(sitePath);
 	}
+	return { written, named };
+}
 
-	// 3. fetched files → packaged scripts; stylesheets → relative URLs
-	const mentioned = (p: string) => named.has(p) || named.has(base.slice(1) + p);
+/**
+ * Step 3a: the files the scripts fetch (Pagefind's data, a path their text `named`) → packaged
+ * scripts. `files` are those not written yet; returns the ones packaged.
+ */
+async function packageFetchedFiles(
+	dirs: EditionDirs,
+	files: string[],
+	named: Set<string>,
+): Promise<string[]> {
+	const mentioned = (p: string) => named.has(p) || named.has(dirs.base.slice(1) + p);
+	const packaged: string[] = [];
 	for (const sitePath of files) {
-		if (done.has(sitePath) || !isPackaged(sitePath, mentioned)) continue;
-		await write(
-			outDir,
-			packagedScriptPath(sitePath),
-			packagedFileScript(sitePath, await readFile(path.join(siteDir, sitePath))),
-		);
-		done.add(sitePath);
-		result.packaged++;
+		if (!isPackaged(sitePath, mentioned)) continue;
+		const data = await readFile(path.join(dirs.siteDir, sitePath));
+		await write(dirs.outDir, packagedScriptPath(sitePath), packagedFileScript(sitePath, data));
+		packaged.push(sitePath);
 	}
-	for (const sitePath of files.filter((f) => f.endsWith('.css') && !done.has(f))) {
-		await write(
-			outDir,
-			sitePath,
-			rewriteCssUrls(await readFile(path.join(siteDir, sitePath), 'utf8'), {
-				from: sitePath,
-				base,
-				isFolder,
-			}),
-		);
-		done.add(sitePath);
-	}
+	return packaged;
+}
 
-	// 4. the runtime
+/** Step 3b: each stylesheet in `files` → the same with URLs relative to it. */
+async function rewriteStylesheets(
+	dirs: EditionDirs,
+	files: string[],
+	isFolder: (sitePath: string) => boolean,
+): Promise<void> {
+	for (const sitePath of files) {
+		const css = await readFile(path.join(dirs.siteDir, sitePath), 'utf8');
+		const options = { from: sitePath, base: dirs.base, isFolder };
+		await write(dirs.outDir, sitePath, rewriteCssUrls(css, options));
+	}
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** Step 4: the offline runtime (src/lib/offline/browser/), bundled into one classic script. */
+async function bundleRuntime(base: string): Promise<string> {
 	const runtime = await build({
 		entryPoints: [path.join(root, 'src/lib/offline/browser/runtime.ts')],
 		bundle: true,
@@ -182,13 +123,55 @@ export async function buildOfflineEdition(
 		define: { __HUIBIAN_BASE__: JSON.stringify(base) },
 		logLevel: 'silent',
 	});
-	await write(outDir, RUNTIME_PATH, runtime.outputFiles[0]?.text ?? '');
+	return runtime.outputFiles[0]?.text ?? '';
+}
 
-	// 5. everything else, unchanged, but files only online-only elements link (the zip of this edition)
-	for (const sitePath of files.filter((f) => !done.has(f) && !(omitted.has(f) && !linked.has(f)))) {
-		await mkdir(path.dirname(path.join(outDir, sitePath)), { recursive: true });
-		await copyFile(path.join(siteDir, sitePath), path.join(outDir, sitePath));
+/** Step 5: `files` copied as they are. */
+async function copyUnchanged(dirs: EditionDirs, files: string[]): Promise<void> {
+	for (const sitePath of files) {
+		await mkdir(path.dirname(path.join(dirs.outDir, sitePath)), { recursive: true });
+		await copyFile(path.join(dirs.siteDir, sitePath), path.join(dirs.outDir, sitePath));
 	}
-	result.files = (await listFiles(outDir)).length;
-	return result;
+}
+
+/** The offline edition of `siteDir` in `outDir` (replaced), for a site served under `base`. */
+export async function buildOfflineEdition(
+	siteDir: string,
+	outDir: string,
+	options: { base: string },
+): Promise<OfflineEdition> {
+	const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+	if (path.resolve(siteDir) === path.resolve(outDir))
+		throw new Error(`offline: expected an output folder other than the site (${siteDir})`);
+	await rm(outDir, { recursive: true, force: true });
+	const dirs: EditionDirs = { siteDir, outDir, base };
+	// The build's output marker belongs to the folder, not the site: the edition gets its own.
+	const files = (await listFiles(siteDir)).filter((f) => f !== MARKER);
+	const site = siteShape(files);
+	const done = new Set<string>();
+	const notDone = (f: string) => !done.has(f);
+
+	const pages = files.filter((f) => f.endsWith('.html'));
+	const links = await rewritePages(dirs, pages, site);
+	for (const page of pages) done.add(page);
+	const scripts = await rewriteModuleScripts(dirs, files, links);
+	for (const sitePath of scripts.written) done.add(sitePath);
+	const packaged = await packageFetchedFiles(dirs, files.filter(notDone), scripts.named);
+	for (const sitePath of packaged) done.add(sitePath);
+	const stylesheets = files.filter((f) => f.endsWith('.css') && notDone(f));
+	await rewriteStylesheets(dirs, stylesheets, site.isFolder);
+	for (const sitePath of stylesheets) done.add(sitePath);
+	await write(outDir, RUNTIME_PATH, await bundleRuntime(base));
+	// Files only online-only elements link are left out (the zip of this edition).
+	const onlyOmitted = (f: string) => links.omitted.has(f) && !links.linked.has(f);
+	await copyUnchanged(
+		dirs,
+		files.filter((f) => notDone(f) && !onlyOmitted(f)),
+	);
+	return {
+		files: (await listFiles(outDir)).length,
+		scripts: scripts.written.length,
+		packaged: packaged.length,
+		missing: links.missing,
+	};
 }

@@ -9,9 +9,10 @@
  * - `import.meta.url` is the file's own `file://` URL (Pagefind derives its folder from it);
  * - its exports go to `__huibianOffline.modules[<site path>]`, where that `require` finds them.
  *
- * A script that no page loads as a module and that has no `import`/`export` (`public/js/theme-init.js`)
- * is left as it is. Whether a file has them is read from its syntax (esbuild's stdin), never from
- * a `package.json` `"type"` that happens to be above the site's folder.
+ * A script that no page loads as a module and that has no `import`/`export`
+ * (`public/js/theme-init.js`) is left as it is. Whether a file has them is read from its syntax
+ * (esbuild's stdin), never from a `package.json` `"type"` that happens to be above the site's
+ * folder.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,12 +38,18 @@ function siteRootPlugin(siteDir: string, base: string): Plugin {
 	};
 }
 
-/** Wrap `sitePath`'s module: `require` and `import.meta` are the runtime's, its exports registered. */
+/**
+ * Wrap `sitePath`'s module: `require` and `import.meta` are the runtime's, its exports
+ * registered.
+ */
 function wrapper(sitePath: string): { banner: string; footer: string } {
 	const g = RUNTIME_GLOBAL;
+	const site = JSON.stringify(sitePath);
 	return {
 		banner: `(function(require,__huibianImportMeta){`,
-		footer: `${g}.modules[${JSON.stringify(sitePath)}]=__huibianExports;})(${g}.require,{url:new URL(${JSON.stringify(sitePath)},${g}.root).href});`,
+		footer:
+			`${g}.modules[${site}]=__huibianExports;})` +
+			`(${g}.require,{url:new URL(${site},${g}.root).href});`,
 	};
 }
 

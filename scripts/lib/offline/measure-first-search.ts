@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../../tests/helpers/browser.ts';
 
 export interface FirstSearchFromDisk {
@@ -20,6 +21,40 @@ export interface FirstSearchFromDisk {
 	results: number;
 	/** Requests that were not file:// (must be 0). */
 	outside: number;
+}
+
+/** A search result on screen: a link to a report page (relative, as the edition writes it). */
+const RESULT_LINK = 'main a[href*="reports/"]';
+
+/** Before the page's scripts run: note the moment a result link is inserted, on its clock. */
+async function watchFirstResult(page: Page): Promise<void> {
+	await page.addInitScript((selector: string) => {
+		const w = window as unknown as { __firstResultAt?: number };
+		new MutationObserver((_, observer) => {
+			if (document.querySelector(selector)) {
+				w.__firstResultAt = performance.now();
+				observer.disconnect();
+			}
+		}).observe(document, { childList: true, subtree: true });
+	}, RESULT_LINK);
+}
+
+/** The files of the `file://` requests started by `firstAt` (wall clock), with their bytes. */
+function diskReads(
+	requests: ReadonlyArray<{ url: string; at: number }>,
+	firstAt: number,
+): Pick<FirstSearchFromDisk, 'files' | 'bytes' | 'packagedBytes'> {
+	const started = requests
+		.filter((r) => r.at <= firstAt && r.url.startsWith('file:'))
+		.map((r) => r.url.split(/[?#]/)[0] ?? '');
+	const sizes = started.map((u) => ({ u, bytes: statSync(fileURLToPath(u)).size }));
+	return {
+		files: sizes.length,
+		bytes: sizes.reduce((s, f) => s + f.bytes, 0),
+		packagedBytes: sizes
+			.filter((f) => f.u.includes('/_offline/files/'))
+			.reduce((s, f) => s + f.bytes, 0),
+	};
 }
 
 export async function measureFirstSearchFromDisk(
@@ -37,21 +72,14 @@ export async function measureFirstSearchFromDisk(
 		const page = await context.newPage();
 		const requests: Array<{ url: string; at: number }> = [];
 		page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
-		await page.addInitScript(() => {
-			const w = window as unknown as { __firstResultAt?: number };
-			new MutationObserver((_, observer) => {
-				if (document.querySelector('main a[href*="reports/"]')) {
-					w.__firstResultAt = performance.now();
-					observer.disconnect();
-				}
-			}).observe(document, { childList: true, subtree: true });
-		});
-		const url = `${pathToFileURL(path.join(edition, 'search/index.html')).href}?q=${encodeURIComponent(query)}`;
+		await watchFirstResult(page);
+		const searchPage = pathToFileURL(path.join(edition, 'search/index.html')).href;
+		const url = `${searchPage}?q=${encodeURIComponent(query)}`;
 		const t0 = performance.now();
 		await page.goto(url);
 		await page.waitForFunction(
-			() => document.querySelectorAll('main a[href*="reports/"]').length > 0,
-			null,
+			(selector) => document.querySelectorAll(selector).length > 0,
+			RESULT_LINK,
 			{ timeout: timeoutMs, polling: 'raf' },
 		);
 		const ms = Math.round(performance.now() - t0);
@@ -62,22 +90,10 @@ export async function measureFirstSearchFromDisk(
 				performance.timeOrigin +
 				((window as unknown as { __firstResultAt?: number }).__firstResultAt ?? performance.now()),
 		);
-		const started = requests
-			.filter((r) => r.at <= firstAt && r.url.startsWith('file:'))
-			.map((r) => r.url.split(/[?#]/)[0] ?? '');
-		const sizes = started.map((u) => ({ u, bytes: statSync(fileURLToPath(u)).size }));
-		const results = await page.locator('main a[href*="reports/"]').count();
+		const read = diskReads(requests, firstAt);
+		const results = await page.locator(RESULT_LINK).count();
 		await context.close();
-		return {
-			ms,
-			files: sizes.length,
-			bytes: sizes.reduce((s, f) => s + f.bytes, 0),
-			packagedBytes: sizes
-				.filter((f) => f.u.includes('/_offline/files/'))
-				.reduce((s, f) => s + f.bytes, 0),
-			results,
-			outside,
-		};
+		return { ms, ...read, results, outside };
 	} finally {
 		await browser.close();
 	}

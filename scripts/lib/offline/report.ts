@@ -3,7 +3,7 @@ import path from 'node:path';
 import { dirBytes } from '../dir-stats.ts';
 import type { OfflineEdition } from './build-offline.ts';
 
-/** `label` names the edition in the line (default: its folder, relative to the working directory). */
+/** `label` names the edition in the line (default: its folder, relative to the working folder). */
 export async function reportOffline(
 	edition: OfflineEdition,
 	outDir: string,
@@ -11,8 +11,11 @@ export async function reportOffline(
 	label = path.relative(process.cwd(), outDir) || '.',
 ): Promise<string> {
 	const mib = ((await dirBytes(outDir)) / 2 ** 20).toFixed(1);
+	const seconds = ((performance.now() - t0) / 1000).toFixed(1);
 	const lines = [
-		`offline: ${label}: ${edition.files} files, ${mib} MiB, ${edition.scripts} module scripts made classic, ${edition.packaged} files packaged for search (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+		`offline: ${label}: ${edition.files} files, ${mib} MiB, ` +
+			`${edition.scripts} module scripts made classic, ` +
+			`${edition.packaged} files packaged for search (${seconds} s)`,
 	];
 	const shown = edition.missing.slice(0, 20);
 	for (const m of shown)

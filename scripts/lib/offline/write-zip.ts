@@ -45,5 +45,6 @@ export async function writeOfflineZip(
 	await handle.close();
 	await rename(tmp, file);
 	const mib = ((await stat(file)).size / 2 ** 20).toFixed(1);
-	return `offline: ${path.relative(process.cwd(), label) || label}: zip of ${names.length} files, ${mib} MiB`;
+	const shown = path.relative(process.cwd(), label) || label;
+	return `offline: ${shown}: zip of ${names.length} files, ${mib} MiB`;
 }

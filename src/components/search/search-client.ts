@@ -1,13 +1,12 @@
 /**
  * The /search/ page in the browser: reads the state from the URL, runs the search
- * (`run-search.ts`), renders results ten at a time (更多结果: 正在加载… while it loads, then
- * focus on the first new one), the filter panel with counts (collapsible 筛选 on a phone,
- * 清除筛选), and keeps the URL in step:
+ * (`search-engine.ts`, `run-search.ts`), renders results ten at a time (`result-pages.ts`;
+ * 更多结果: 正在加载… while it loads, then focus on the first new one), the filter panel with
+ * counts (collapsible 筛选 on a phone, 清除筛选), and keeps the URL in step:
  * a search can be bookmarked and shared, back/forward restore it. The query runs as it is typed
  * (debounced; one history entry per burst of typing); a new query sorts by relevance.
  */
-import { foldChar, type FoldTable } from '../../lib/search/fold';
-import { foldTableFromPairs, prepareQuery, queryEcho } from '../../lib/search/query';
+import { prepareQuery } from '../../lib/search/query';
 import {
 	hasCriteria,
 	parseSearchState,
@@ -16,52 +15,13 @@ import {
 	type SortOrder,
 } from '../../lib/search/search-state';
 import { activeFilterCount, renderFilterPanel } from './filter-panel';
-import type { FilterCounts, PagefindApi } from './pagefind-types';
-import { resultItem } from './result-item';
-import { SearchRunner, type Hit } from './run-search';
+import type { FilterCounts } from './pagefind-types';
+import { resultPages, showNextResults, type ResultPages, type ResultsView } from './result-pages';
+import type { SearchOutcome } from './run-search';
+import { allFiltersLoaded, loadEngine, type Engine } from './search-engine';
 import { takeFocusRequest } from './search-shortcut';
 
-const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
-const base = import.meta.env.BASE_URL.endsWith('/')
-	? import.meta.env.BASE_URL
-	: `${import.meta.env.BASE_URL}/`;
-
-interface Engine {
-	runner: SearchRunner;
-	pagefind: PagefindApi;
-	fold: FoldTable;
-	gram: number;
-	/** Every filter value with its total (`pagefind.filters()`), fetched once, on first need. */
-	all: () => Promise<FilterCounts>;
-}
-
-let engine: Promise<Engine> | undefined;
-/** Whether every filter's chunks are loaded, so a search's filter counts are complete. */
-let filtersLoaded = false;
-function loadEngine(): Promise<Engine> {
-	engine ??= (async () => {
-		const [pagefind, config] = await Promise.all([
-			import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindApi>,
-			fetch(`${base}search/search-config.json`).then(
-				(r) => r.json() as Promise<{ gram: number; fold: string }>,
-			),
-		]);
-		// Main thread: saves fetching pagefind-worker.js (43 KB) before the first result.
-		await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 0 });
-		let all: Promise<FilterCounts> | undefined;
-		const loadAll = () => pagefind.filters().then((counts) => ((filtersLoaded = true), counts));
-		return {
-			runner: new SearchRunner(pagefind),
-			pagefind,
-			fold: foldTableFromPairs(config.fold),
-			gram: config.gram,
-			all: () => (all ??= loadAll()),
-		};
-	})();
-	return engine;
-}
-
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
 const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
@@ -112,6 +72,17 @@ function setMoreBusy(busy: boolean): void {
 	list.setAttribute('aria-busy', String(busy));
 }
 
+/** Where search-client's results show (result-pages.ts). */
+const view: ResultsView = {
+	list,
+	more,
+	status,
+	hint,
+	setMoreBusy,
+	isLatest: (mine) => mine === run,
+	activeFilters: () => activeFilterCount(state),
+};
+
 /** A search (or its 更多结果) that threw: say so; the button goes rather than stays dead. */
 function failed(mine: number, error: unknown): void {
 	console.error('search: failed', error);
@@ -129,105 +100,73 @@ function search(push: boolean): Promise<void> {
 	return searchAs(mine, push).catch((error: unknown) => failed(mine, error));
 }
 
-async function searchAs(mine: number, push: boolean): Promise<void> {
+/** A filter changed in the panel: search again, with a history entry of its own. */
+function chooseFilter(key: keyof SearchState['filters'], values: string[]): void {
+	state = { ...state, filters: { ...state.filters, [key]: values } };
+	typingEntry = false;
+	void search(true);
+}
+
+/** The form, the URL and the filter summary show `state`; the page is loading. */
+function showSearchStarted(push: boolean): void {
 	if (document.activeElement !== input) input.value = state.q;
 	sortSelect.value = state.sort;
 	syncUrl(push);
 	showFilterState();
 	document.body.dataset.searchState = 'loading';
-	const { runner, fold, gram, all } = await loadEngine();
-	const query = prepareQuery(state.q, fold, gram);
-	const onFilter = (key: keyof SearchState['filters'], values: string[]) => {
-		state = { ...state, filters: { ...state.filters, [key]: values } };
-		typingEntry = false;
-		void search(true);
-	};
+}
+
+/** No query and no filter: every filter with its total, no results, an invitation to search. */
+function showBrowsePrompt(totals: FilterCounts): void {
+	renderFilterPanel(panel, totals, null, state, chooseFilter, true);
+	list.replaceChildren();
+	more.hidden = true;
+	setMoreBusy(false);
+	status.textContent = '输入检索词，或选择类别、主题、年份等筛选条件浏览。';
+	hint.hidden = true;
+	document.body.dataset.searchState = 'idle';
+}
+
+/**
+ * The filter panel with this search's counts. They come with the outcome, from counting its
+ * hits, or (when the filters were not all loaded as it ran) from running it again.
+ */
+async function showFilterCounts(
+	pages: ResultPages,
+	engine: Engine,
+	outcome: SearchOutcome,
+	filtersReady: boolean,
+): Promise<void> {
+	const totals = await engine.all();
+	let counts = outcome.counts;
+	if (counts === null) counts = await engine.runner.countFilters(outcome.hits, totals);
+	else if (!filtersReady) counts = (await engine.runner.run(pages.query, state)).counts ?? counts;
+	if (pages.mine !== run) return;
+	renderFilterPanel(panel, totals, counts, state, chooseFilter, pages.total > 0);
+	pages.panelDone = true;
+	document.body.dataset.searchState = 'done';
+}
+
+async function searchAs(mine: number, push: boolean): Promise<void> {
+	showSearchStarted(push);
+	const engine = await loadEngine();
+	const query = prepareQuery(state.q, engine.fold, engine.gram);
 	if (!hasCriteria({ ...state, q: query.terms.length ? state.q : '' })) {
-		const totals = await all();
-		if (mine !== run) return;
-		renderFilterPanel(panel, totals, null, state, onFilter, true);
-		list.replaceChildren();
-		more.hidden = true;
-		setMoreBusy(false);
-		status.textContent = '输入检索词，或选择类别、主题、年份等筛选条件浏览。';
-		hint.hidden = true;
-		document.body.dataset.searchState = 'idle';
+		const totals = await engine.all();
+		if (mine === run) showBrowsePrompt(totals);
 		return;
 	}
 	// Results first: Pagefind loads only the index chunks of the query and the filters in use.
 	// Every filter's values (~5 files) are fetched after the first results are on screen.
-	const filtersReady = filtersLoaded;
-	const outcome = await runner.run(query, state);
+	const filtersReady = allFiltersLoaded();
+	const outcome = await engine.runner.run(query, state);
 	if (mine !== run) return;
-	const pending: Hit[] = [...outcome.hits];
-	const total = pending.length;
-	const terms = query.terms.map((t) => t.chars);
-	const typed = query.terms.map((t) => t.typed);
-	const foldOne = (ch: string) => foldChar(ch, fold);
 	list.replaceChildren();
-	let shown = 0;
-	let panelDone = false;
-	const label = query.terms.length ? queryEcho(query) : '所选条件';
-	const every = query.terms.length > 1 ? '（每篇都包含全部检索词）' : '';
-	const loadMore = async (focus: boolean) => {
-		setMoreBusy(true);
-		let firstNew: HTMLAnchorElement | null = null;
-		// A batch whose records all lack a term (never shown, see resultItem) is followed by the
-		// next one: a press of 更多结果 shows something or hides the button, never nothing.
-		while (pending.length > 0 && !firstNew) {
-			const batch = pending.splice(0, PAGE_SIZE);
-			// A fragment that fails to load is asked for once more; if it fails again the batch goes
-			// back, so 更多结果 can try again (never a dead button).
-			const data = await Promise.all(
-				batch.map((h) => h.result.data().catch(() => h.result.data())),
-			).catch((error: unknown) => {
-				console.error('search: a result failed to load', error);
-				return null;
-			});
-			// A newer search owns 更多结果 now: it set it busy and sets it back.
-			if (mine !== run) return;
-			if (data === null) {
-				pending.unshift(...batch);
-				more.hidden = false;
-				setMoreBusy(false);
-				status.textContent = `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条；其余结果未能加载，请再按“更多结果”。`;
-				return;
-			}
-			for (const d of data) {
-				const item = resultItem(d, terms, typed, foldOne);
-				if (item) {
-					list.append(item);
-					firstNew ??= item.querySelector('a');
-					shown++;
-				}
-			}
-		}
-		more.hidden = pending.length === 0;
-		setMoreBusy(false);
-		status.textContent = total
-			? `${label}共找到 ${total} 条结果${every}，已显示 ${shown} 条。`
-			: `${label}没有找到结果。`;
-		hint.hidden = total > 0;
-		if (!total) {
-			const tips = [];
-			if (query.terms.some((t) => t.chars.length > 2)) tips.push('减少检索词的字数');
-			if (query.terms.length > 1) tips.push('去掉一个检索词');
-			if (activeFilterCount(state) > 0) tips.push('清除筛选条件');
-			hint.textContent = tips.length ? `可以试试：${tips.join('，')}。` : '可以换一个检索词试试。';
-		}
-		if (focus && firstNew) firstNew.focus();
-		if (panelDone) document.body.dataset.searchState = 'done';
-	};
-	showMore = (focus) => loadMore(focus).catch((error: unknown) => failed(mine, error));
-	await loadMore(false);
-	const totals = await all();
-	let counts = outcome.counts;
-	if (counts === null) counts = await runner.countFilters(outcome.hits, totals);
-	else if (!filtersReady) counts = (await runner.run(query, state)).counts ?? counts;
-	if (mine !== run) return;
-	renderFilterPanel(panel, totals, counts, state, onFilter, total > 0);
-	panelDone = true;
-	document.body.dataset.searchState = 'done';
+	const pages = resultPages(mine, query, engine.fold, outcome.hits);
+	showMore = (focus) =>
+		showNextResults(view, pages, focus).catch((error: unknown) => failed(mine, error));
+	await showNextResults(view, pages, false);
+	await showFilterCounts(pages, engine, outcome, filtersReady);
 }
 
 /** A new query: relevance order (date order when the query is empty). */

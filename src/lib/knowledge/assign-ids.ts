@@ -15,7 +15,10 @@ import { textSignature } from './text-signature.ts';
 /** Ids for the reports of `source`, in order (`matchIds` bound to a registry). */
 export type IdMatcher = (source: string, reports: readonly IdCandidate[]) => string[];
 
-/** A report as the registry keeps it, with the id its source alone gives (to re-check a cached output). */
+/**
+ * A report as the registry keeps it, with the id its source alone gives (to re-check a cached
+ * output).
+ */
 export type IdEntry = RunReport & { naturalId: string };
 
 export function assignIds(draft: SourceDraft, match?: IdMatcher): IdEntry[] {

@@ -89,7 +89,8 @@ export function citeReport(
 	const range = pageRange(source.toc, report.id, report.folios);
 	const pages = range ? formatPages(range) : null;
 	const who = creators(report);
-	const head = `${who.length ? `${who.join(', ')}. ` : ''}${fullTitle(report.title, report.subtitle)}[G]`;
+	const authors = who.length ? `${who.join(', ')}. ` : '';
+	const head = `${authors}${fullTitle(report.title, report.subtitle)}[G]`;
 	const host = `${source.editor ? `${source.editor}. ` : ''}${source.title}`;
 	const tail = publication(source, pages);
 	const gbt = `${head}//${host}${tail ? `. ${tail}` : ''}.`;
@@ -131,7 +132,8 @@ export function citeReport(
  */
 export function citeCompilation(source: CiteSource, url: string | null): Citations {
 	const tail = publication(source, null);
-	const gbt = `${source.editor ? `${source.editor}. ` : ''}${source.title}[G]${tail ? `. ${tail}` : ''}.`;
+	const editor = source.editor ? `${source.editor}. ` : '';
+	const gbt = `${editor}${source.title}[G]${tail ? `. ${tail}` : ''}.`;
 	const bibtex = bibtexEntry('collection', source.slug, [
 		['editor', source.editor && `{${bib(source.editor)}}`],
 		['title', source.title],

@@ -43,7 +43,10 @@ export interface PracticeUse {
 export interface Practice {
 	key: string;
 	slug: string;
-	/** Display name: the printed form when every use prints the same (`“3个8”学习制度`), else the key in quotes (`“四个一”`). */
+	/**
+	 * Display name: the printed form when every use prints the same (`“3个8”学习制度`), else the key
+	 * in quotes (`“四个一”`).
+	 */
 	label: string;
 	uses: PracticeUse[];
 	/** Distinct units (or report ids when a report has no unit). */

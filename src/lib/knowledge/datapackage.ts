@@ -77,7 +77,9 @@ export function dataPackage(licences: readonly string[], title: string, homepage
 				mediatype: 'application/x-ndjson',
 				encoding: 'utf-8',
 				description:
-					'One JSON object per line and report: the frontmatter fields of catalog.json, url, pages, licence, and text = the visible text of the rendered body (headings and paragraphs in order, separated by a blank line)',
+					'One JSON object per line and report: the frontmatter fields of catalog.json, url, ' +
+					'pages, licence, and text = the visible text of the rendered body (headings and ' +
+					'paragraphs in order, separated by a blank line)',
 			},
 			{
 				name: 'catalog',
@@ -85,7 +87,8 @@ export function dataPackage(licences: readonly string[], title: string, homepage
 				format: 'json',
 				mediatype: 'application/json',
 				description:
-					'Sources (compilations with tables of contents), reports and entries known only from a table of contents',
+					'Sources (compilations with tables of contents), reports and entries known only ' +
+					'from a table of contents',
 			},
 		],
 	};

@@ -53,7 +53,10 @@ export function followOverrides(
 				...at(key),
 				ruleId: 'override:removed-id',
 				severity: 'warning',
-				message: `Override for report id “${key}”: that report (“${retired.title}”, ${retired.source}) was removed (${'ids.yaml'}: retired, movedTo: null), so the override applies to nothing. Remove the entry.`,
+				message:
+					`Override for report id “${key}”: that report (“${retired.title}”, ` +
+					`${retired.source}) was removed (ids.yaml: retired, movedTo: null), ` +
+					'so the override applies to nothing. Remove the entry.',
 			});
 	}
 	for (const key of keys.filter((k) => moved.has(k))) {
@@ -64,7 +67,9 @@ export function followOverrides(
 			...at(key),
 			ruleId: 'override:id-moved',
 			severity: 'warning',
-			message: `Override for report id “${key}”: that report's id is now “${to}” (ids.yaml: retired, movedTo), and the override applies to it. Rename the key to ${to}.`,
+			message:
+				`Override for report id “${key}”: that report's id is now “${to}” ` +
+				`(ids.yaml: retired, movedTo), and the override applies to it. Rename the key to ${to}.`,
 		});
 	}
 	return { overrides: out, keyOf, issues };

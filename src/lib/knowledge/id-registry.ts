@@ -103,7 +103,9 @@ export function parseRegistry(
 		if (Object.hasOwn(registry.reports, id))
 			problems.push({
 				path: ['retired', id],
-				message: `Id “${id}” is both a live report (under reports:) and retired. Keep one of the two entries.`,
+				message:
+					`Id “${id}” is both a live report (under reports:) and retired. ` +
+					'Keep one of the two entries.',
 			});
 		if (
 			r.movedTo !== null &&
@@ -112,7 +114,9 @@ export function parseRegistry(
 		) {
 			problems.push({
 				path: ['retired', id, 'movedTo'],
-				message: `Expected movedTo to name an id of this registry, found “${r.movedTo}”. Write the id the report has now, or null if it was removed.`,
+				message:
+					`Expected movedTo to name an id of this registry, found “${r.movedTo}”. ` +
+					'Write the id the report has now, or null if it was removed.',
 			});
 		}
 	}

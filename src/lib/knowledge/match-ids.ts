@@ -56,27 +56,21 @@ function entriesOf(registry: Registry, source: string): Known[] {
 	return [...live, ...removed];
 }
 
-/**
- * @param registry The registry as read (not changed).
- * @param source The source file name.
- * @param reports The source's reports in order.
- * @returns The id of each report, in the same order: an entry's id, or the report's natural id
- *   (with `-2`, `-3`… when the registry or another report already has it).
- */
-export function matchIds(
-	registry: Registry,
-	source: string,
-	reports: readonly IdCandidate[],
-): string[] {
-	const known = entriesOf(registry, source);
-	const pairs: Array<{
-		k: number;
-		r: number;
-		score: number;
-		title: boolean;
-		unit: boolean;
-		move: number;
-	}> = [];
+/** An (entry, report) pair with most of the same text, and what ranks it among the others. */
+interface Pair {
+	/** Position of the entry in `entriesOf`. */
+	k: number;
+	/** Position of the report. */
+	r: number;
+	score: number;
+	title: boolean;
+	unit: boolean;
+	move: number;
+}
+
+/** Every (entry, report) pair at or above `SAME_TEXT`, ranked in the order they are taken. */
+function rankedPairs(known: readonly Known[], reports: readonly IdCandidate[]): Pair[] {
+	const pairs: Pair[] = [];
 	known.forEach((e, k) => {
 		reports.forEach((r, i) => {
 			const title = e.title === r.title;
@@ -94,7 +88,7 @@ export function matchIds(
 				});
 		});
 	});
-	pairs.sort(
+	return pairs.sort(
 		(a, b) =>
 			b.score - a.score ||
 			Number(b.title) - Number(a.title) ||
@@ -104,15 +98,18 @@ export function matchIds(
 			a.r - b.r ||
 			byString(known[a.k]!.id, known[b.k]!.id),
 	);
-	const ids: Array<string | null> = reports.map(() => null);
-	const takenEntry = new Set<number>();
-	for (const p of pairs) {
-		if (takenEntry.has(p.k) || ids[p.r] !== null) continue;
-		takenEntry.add(p.k);
-		ids[p.r] = known[p.k]!.id;
-	}
-	// New reports: their natural id, unless an id of the registry (any source) or of another
-	// report has it (an id is never given to a second report, even after the first was removed).
+}
+
+/**
+ * New reports (null in `ids`): their natural id, unless an id of the registry (any source) or
+ * of another report has it (an id is never given to a second report, even after the first was
+ * removed); then `-2`, `-3`…
+ */
+function freshIds(
+	registry: Registry,
+	reports: readonly IdCandidate[],
+	ids: ReadonlyArray<string | null>,
+): string[] {
 	const used = new Set<string>([
 		...Object.keys(registry.reports),
 		...Object.keys(registry.retired),
@@ -126,4 +123,28 @@ export function matchIds(
 		used.add(fresh);
 		return fresh;
 	});
+}
+
+/**
+ * @param registry The registry as read (not changed).
+ * @param source The source file name.
+ * @param reports The source's reports in order.
+ * @returns The id of each report, in the same order: an entry's id, or the report's natural id
+ *   (with `-2`, `-3`… when the registry or another report already has it).
+ */
+export function matchIds(
+	registry: Registry,
+	source: string,
+	reports: readonly IdCandidate[],
+): string[] {
+	const known = entriesOf(registry, source);
+	// Pairs taken in rank order when neither side is taken yet.
+	const ids: Array<string | null> = reports.map(() => null);
+	const takenEntry = new Set<number>();
+	for (const p of rankedPairs(known, reports)) {
+		if (takenEntry.has(p.k) || ids[p.r] !== null) continue;
+		takenEntry.add(p.k);
+		ids[p.r] = known[p.k]!.id;
+	}
+	return freshIds(registry, reports, ids);
 }

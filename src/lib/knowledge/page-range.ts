@@ -14,7 +14,7 @@ export interface PageRange {
 	last: number | null;
 }
 
-/** The range of the folios printed on a PDF report's first and last pages, when both are numbers. */
+/** The range of the folios printed on a PDF report's first and last pages, if both are numbers. */
 function printedRange(folios: readonly [string | null, string | null]): PageRange | null {
 	const [first, last] = folios.map((f) => (f !== null && /^\d+$/.test(f) ? Number(f) : null));
 	if (first === null || first === undefined || first < 1) return null;

@@ -11,7 +11,7 @@
 import { excerptFromBlocks } from '../site/excerpt.ts';
 import { bodyText, readBodyBlocks } from './rendered-blocks.ts';
 import { reportPractices, type ReportPractice } from './collect-practices.ts';
-import { bigramTable, type BigramTable } from './related-by-content.ts';
+import { bigramTable, type BigramTable } from './bigrams.ts';
 
 export interface ReportKnowledge {
 	/** Opening excerpt of the body (`excerptFromBlocks`). */

@@ -40,7 +40,12 @@ export function reportTextGroups(
 	url: string | null,
 ): string[][] {
 	const range = source ? pageRange(source.toc, data.id) : null;
-	const where = `《${data.compilationTitle}》${range ? `，第 ${formatPages(range)} 页` : data.tocPage !== null ? `，第 ${data.tocPage} 页` : ''}`;
+	const page = range
+		? `，第 ${formatPages(range)} 页`
+		: data.tocPage !== null
+			? `，第 ${data.tocPage} 页`
+			: '';
+	const where = `《${data.compilationTitle}》${page}`;
 	const facts: Array<[string, string | null]> = [
 		['单位', data.unit],
 		['作者', data.author],

@@ -107,7 +107,8 @@ function smallestDistinct(sorted: Uint32Array): number[] {
 export function signatureHashes(signature: string): number[] {
 	if (!isSignature(signature))
 		throw new Error(
-			`Expected a text signature (hex, 8 digits per hash, at most ${SKETCH_SIZE} hashes), found “${signature.slice(0, 40)}”`,
+			`Expected a text signature (hex, 8 digits per hash, at most ${SKETCH_SIZE} hashes), ` +
+				`found “${signature.slice(0, 40)}”`,
 		);
 	const out: number[] = [];
 	for (let i = 0; i < signature.length; i += 8)

@@ -6,7 +6,8 @@
  * with its bytes.
  *
  * @example
- * packagedScriptPath('pagefind/index/und_1.pf_index') → '_offline/files/pagefind/index/und_1.pf_index.js'
+ * packagedScriptPath('pagefind/index/und_1.pf_index')
+ *   → '_offline/files/pagefind/index/und_1.pf_index.js'
  * packagedFileScript('search/search-config.json', bytes)
  *   → '__huibianOffline.put("search/search-config.json","eyJncmFtIjoy…");'
  *

@@ -1,8 +1,9 @@
 /**
  * rehype plugin: one page of the built site as the offline edition serves it from `file://`.
  *
- * - every URL into the site (`href`, `src`, `action`, `srcset`, `poster`, `<meta http-equiv=refresh>`…)
- *   becomes relative to the page, a folder link with its `index.html`;
+ * - every URL into the site (`href`, `src`, `action`, `srcset`, `poster`,
+ *   `<meta http-equiv=refresh>`…) becomes relative to the page, a folder link with its
+ *   `index.html`;
  * - `<script type="module" src>` becomes a classic deferred `<script src>` (Chromium loads no
  *   module script from `file://`; the offline build rewrites the file itself into a classic
  *   script), an inline module script points to the classic file `inlineModule` names;
@@ -34,9 +35,9 @@ export interface OfflinePageOptions {
 	inlineModule?: (code: string) => string;
 	/** Called with the site path of every link or asset of the page (to check it exists). */
 	onTarget?: (sitePath: string, url: string) => void;
-	/** Called with the site path of every link inside an element left out (`data-offline="omit"`). */
+	/** Called with the site path of every link inside an element left out (data-offline="omit"). */
 	onOmittedTarget?: (sitePath: string) => void;
-	/** Called with the site path of every `<script type="module" src>` (its file must become classic). */
+	/** Called with the site path of every `<script type="module" src>` (its file becomes classic). */
 	onModuleScript?: (sitePath: string) => void;
 }
 
@@ -62,6 +63,82 @@ function textOf(element: Element): string {
 	return element.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
 }
 
+/** Whether the offline edition leaves the element out: online-only, or a module preload. */
+function isDropped(node: Element): boolean {
+	const p = node.properties;
+	return p.dataOffline === 'omit' || (node.tagName === 'link' && has(p.rel, 'modulepreload'));
+}
+
+/** Report the site path of every link inside an element that is left out. */
+function reportOmittedTargets(
+	node: Element,
+	urlOptions: OfflineUrlOptions,
+	onOmittedTarget: ((sitePath: string) => void) | undefined,
+): void {
+	visit(node, 'element', (inner) => {
+		for (const name of urlProperties) {
+			const value = inner.properties[name];
+			const target = typeof value === 'string' ? sitePathOf(value, urlOptions) : undefined;
+			if (target !== undefined) onOmittedTarget?.(target);
+		}
+	});
+}
+
+/** Every URL of the element (its URL properties, `srcset`, a meta refresh) through `rewrite`. */
+function rewriteUrls(node: Element, rewrite: (url: string) => string): void {
+	const p = node.properties;
+	for (const name of urlProperties) {
+		if (typeof p[name] === 'string') p[name] = rewrite(p[name]);
+	}
+	if (typeof p.srcSet === 'string' || Array.isArray(p.srcSet)) {
+		const candidates = Array.isArray(p.srcSet) ? p.srcSet.map(String) : p.srcSet.split(',');
+		p.srcSet = candidates.map((c) => c.trim().replace(/^\S+/, (url) => rewrite(url))).join(', ');
+	}
+	if (node.tagName === 'meta' && has(p.httpEquiv, 'refresh') && typeof p.content === 'string') {
+		p.content = p.content.replace(
+			/(url\s*=\s*['"]?)([^'"\s]+)/i,
+			(_, head: string, url: string) => head + rewrite(url),
+		);
+	}
+}
+
+/**
+ * A `<script type="module">` → a classic deferred script: its file reported to become classic,
+ * or, inline, its code moved to the classic file `inlineModule` names.
+ */
+function makeClassic(
+	node: Element,
+	urlOptions: OfflineUrlOptions,
+	options: OfflinePageOptions,
+): void {
+	const p = node.properties;
+	delete p.type;
+	const src = typeof p.src === 'string' ? sitePathOf(p.src, urlOptions) : undefined;
+	if (src !== undefined) options.onModuleScript?.(src);
+	if (p.src === undefined && options.inlineModule) {
+		p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, { ...urlOptions, base: '/' });
+		node.children = [];
+	}
+	p.defer = true;
+}
+
+/** The offline runtime's script first in `<head>`, right after `<meta charset>` if any. */
+function insertRuntime(tree: Root, runtime: string, urlOptions: OfflineUrlOptions): void {
+	const head = findHead(tree);
+	if (!head) return;
+	const src = toOfflineUrl(`/${runtime}`, { ...urlOptions, base: '/' });
+	// After <meta charset>, which must come first, before any other element.
+	const charset = head.children.findIndex(
+		(c) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined,
+	);
+	head.children.splice(charset + 1, 0, {
+		type: 'element',
+		tagName: 'script',
+		properties: { src },
+		children: [],
+	});
+}
+
 export function rehypeOfflinePage(options: OfflinePageOptions) {
 	const urlOptions: OfflineUrlOptions = {
 		from: options.page,
@@ -75,65 +152,18 @@ export function rehypeOfflinePage(options: OfflinePageOptions) {
 	};
 	return (tree: Root): void => {
 		visit(tree, 'element', (node, index, parent) => {
-			const p = node.properties;
-			const drop =
-				p.dataOffline === 'omit' || (node.tagName === 'link' && has(p.rel, 'modulepreload'));
-			if (drop && parent && index !== undefined) {
-				visit(node, 'element', (inner) => {
-					for (const name of urlProperties) {
-						const value = inner.properties[name];
-						const target = typeof value === 'string' ? sitePathOf(value, urlOptions) : undefined;
-						if (target !== undefined) options.onOmittedTarget?.(target);
-					}
-				});
+			if (isDropped(node) && parent && index !== undefined) {
+				reportOmittedTargets(node, urlOptions, options.onOmittedTarget);
 				parent.children.splice(index, 1);
 				return [SKIP, index];
 			}
-			for (const name of urlProperties) {
-				if (typeof p[name] === 'string') p[name] = rewrite(p[name]);
-			}
-			if (typeof p.srcSet === 'string' || Array.isArray(p.srcSet)) {
-				const candidates = Array.isArray(p.srcSet) ? p.srcSet.map(String) : p.srcSet.split(',');
-				p.srcSet = candidates
-					.map((c) => c.trim().replace(/^\S+/, (url) => rewrite(url)))
-					.join(', ');
-			}
-			if (node.tagName === 'meta' && has(p.httpEquiv, 'refresh') && typeof p.content === 'string') {
-				p.content = p.content.replace(
-					/(url\s*=\s*['"]?)([^'"\s]+)/i,
-					(_, head: string, url: string) => head + rewrite(url),
-				);
-			}
-			if (node.tagName === 'script' || node.tagName === 'link') delete p.crossOrigin;
-			if (node.tagName === 'script' && has(p.type, 'module')) {
-				delete p.type;
-				const src = typeof p.src === 'string' ? sitePathOf(p.src, urlOptions) : undefined;
-				if (src !== undefined) options.onModuleScript?.(src);
-				if (p.src === undefined && options.inlineModule) {
-					p.src = toOfflineUrl(`/${options.inlineModule(textOf(node))}`, {
-						...urlOptions,
-						base: '/',
-					});
-					node.children = [];
-				}
-				p.defer = true;
-			}
+			rewriteUrls(node, rewrite);
+			if (node.tagName === 'script' || node.tagName === 'link') delete node.properties.crossOrigin;
+			if (node.tagName === 'script' && has(node.properties.type, 'module'))
+				makeClassic(node, urlOptions, options);
 			return undefined;
 		});
-		const head = findHead(tree);
-		if (head) {
-			const src = toOfflineUrl(`/${options.runtime}`, { ...urlOptions, base: '/' });
-			// After <meta charset>, which must come first, before any other element.
-			const charset = head.children.findIndex(
-				(c) => c.type === 'element' && c.tagName === 'meta' && c.properties.charSet !== undefined,
-			);
-			head.children.splice(charset + 1, 0, {
-				type: 'element',
-				tagName: 'script',
-				properties: { src },
-				children: [],
-			});
-		}
+		insertRuntime(tree, options.runtime, urlOptions);
 	};
 }
 

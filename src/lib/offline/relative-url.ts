@@ -6,9 +6,11 @@
  * @example
  * toOfflineUrl('/categories/', { from: 'reports/x/index.html', base: '/' })
  *   → '../../categories/index.html'
- * toOfflineUrl('/search/?q=学习#top', { from: 'index.html', base: '/' }) → 'search/index.html?q=学习#top'
+ * toOfflineUrl('/search/?q=学习#top', { from: 'index.html', base: '/' })
+ *   → 'search/index.html?q=学习#top'
  *
- * Doesn’t touch URLs with a scheme (`https:`, `mailto:`, `data:`) or `//host`: those leave the site.
+ * Doesn’t touch URLs with a scheme (`https:`, `mailto:`, `data:`) or `//host`: those leave the
+ * site.
  * Doesn’t decode or encode anything: the path is kept byte for byte.
  */
 
@@ -78,7 +80,8 @@ export function relativePath(from: string, to: string): string {
 
 /**
  * `url` as the offline edition writes it: relative to `from`, a folder with its `index.html`, the
- * query and fragment kept. URLs that leave the site, or point at the page itself, come back unchanged.
+ * query and fragment kept. URLs that leave the site, or point at the page itself, come back
+ * unchanged.
  */
 export function toOfflineUrl(url: string, options: OfflineUrlOptions): string {
 	const target = sitePathOf(url, options);

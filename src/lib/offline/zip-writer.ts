@@ -73,7 +73,8 @@ export class ZipWriter {
 			this.#offset + 30 + entry.name.byteLength + body.byteLength > LIMIT
 		) {
 			throw new Error(
-				`Zip archive too large at "${name}": expected at most 65,535 entries and 4 GiB (zip64 is not written)`,
+				`Zip archive too large at "${name}": ` +
+					'expected at most 65,535 entries and 4 GiB (zip64 is not written)',
 			);
 		}
 		const header = Buffer.alloc(30);

@@ -10,7 +10,8 @@
  * - links that scripts add later (search results) get relative URLs like the built pages;
  * - whatever cannot work offline says so on the page, in Chinese, instead of failing silently.
  *
- * Doesn’t answer requests to other hosts: those fail as they would with no network, with the notice.
+ * Doesn’t answer requests to other hosts: those fail as they would with no network, with the
+ * notice.
  */
 import { packagedScriptPath, RUNTIME_GLOBAL } from '../packaged-files.ts';
 import { toOfflineUrl } from '../relative-url.ts';
