@@ -21,6 +21,14 @@ describe('cacheKey', () => {
 		);
 		expect(() => cacheKey({ ids: new Set(['a']) })).toThrow('found a Set at "ids"');
 		expect(() => cacheKey({ f: () => 1 })).toThrow('found a function at "f"');
+		// deep inside arrays and objects too, named by the key (an array's index) holding it
+		expect(() => cacheKey({ related: [{ id: 'a' }, { tags: new Set() }] })).toThrow(
+			'found a Set at "tags"',
+		);
+		expect(() => cacheKey({ related: [1, new Map()] })).toThrow('found a Map at "1"');
+		expect(() => cacheKey({ n: 1n })).toThrow('found a bigint at "n"');
+		// a Date is what its toJSON gives
+		expect(cacheKey({ d: new Date(0) })).toBe(cacheKey({ d: '1970-01-01T00:00:00.000Z' }));
 	});
 });
 

