@@ -279,6 +279,26 @@ class FileWriter {
 	}
 }
 
+/** An empty index folder with Pagefind's assets; returns the entry's `include_characters`. */
+async function freshIndexFolder(out: string): Promise<string[]> {
+	await rm(out, { recursive: true, force: true });
+	const includeCharacters = await writePagefindAssets(out);
+	for (const sub of ['index', 'filter', 'fragment'])
+		await mkdir(path.join(out, sub), { recursive: true });
+	return includeCharacters;
+}
+
+/** SHA-256 that remembers each file's digest: it names the file and keys its gzipped bytes in the cache, computed once. */
+function rememberedDigests() {
+	const digests = new WeakMap<Uint8Array, string>();
+	const sha256 = (bytes: Uint8Array) => {
+		const hex = createHash('sha256').update(bytes).digest('hex');
+		digests.set(bytes, hex);
+		return hex;
+	};
+	return { digests, sha256 };
+}
+
 /** The browser's config: n-gram length and the fold table of the corpus's characters. */
 async function writeSearchConfig(
 	siteDir: string,
@@ -321,17 +341,8 @@ export async function buildSearchIndex(
 	// 2. the index: Pagefind's assets, then every file of the writer
 	const started = performance.now();
 	const out = path.join(siteDir, 'pagefind');
-	await rm(out, { recursive: true, force: true });
-	const includeCharacters = await writePagefindAssets(out);
-	for (const sub of ['index', 'filter', 'fragment'])
-		await mkdir(path.join(out, sub), { recursive: true });
-	// each file's SHA-256 names it and keys its gzipped bytes in the cache: computed once
-	const digests = new WeakMap<Uint8Array, string>();
-	const sha256 = (bytes: Uint8Array) => {
-		const hex = createHash('sha256').update(bytes).digest('hex');
-		digests.set(bytes, hex);
-		return hex;
-	};
+	const includeCharacters = await freshIndexFolder(out);
+	const { digests, sha256 } = rememberedDigests();
 	const files = new FileWriter(out, await SearchGzipCache.open(gzipCacheFile ?? null), digests);
 	const writer = new IndexWriter(pages, {
 		language: RECORD_LANGUAGE,

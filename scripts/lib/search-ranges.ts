@@ -12,6 +12,48 @@ import type { DrainedWords } from '../../src/lib/search/postings.ts';
 
 type Reply = { index: number; drained?: DrainedWords; error?: string };
 
+/** Worker threads that build ranges of `chars`, and how to ask one for a range's words. */
+function startWorkers(
+	chars: readonly RecordChars[],
+	options: { gram: number; rangeChars: number },
+	threads: number,
+) {
+	const workers = Array.from(
+		{ length: threads },
+		() =>
+			new Worker(new URL('./search-range-worker.ts', import.meta.url), {
+				workerData: { chars, gram: options.gram, rangeChars: options.rangeChars },
+			}),
+	);
+	const waiting = new Map<number, (reply: Reply) => void>();
+	const replies = new Map<number, Promise<Reply>>();
+	const state = { failed: null as Error | null };
+	for (const worker of workers) {
+		worker.on('message', (reply: Reply) => waiting.get(reply.index)?.(reply));
+		worker.on('error', (error) => {
+			state.failed = error;
+			for (const resolve of waiting.values()) resolve({ index: -1, error: error.stack });
+		});
+	}
+	const idle = [...workers];
+	/** Range `index` to an idle worker; its reply in `replies`. */
+	const ask = (index: number) => {
+		const worker = idle.shift()!;
+		replies.set(
+			index,
+			new Promise<Reply>((resolve) =>
+				waiting.set(index, (reply) => {
+					waiting.delete(index);
+					idle.push(worker);
+					resolve(reply);
+				}),
+			),
+		);
+		worker.postMessage(index);
+	};
+	return { workers, replies, idle, ask, state };
+}
+
 /**
  * @param source The words of `chars` (`indexWords(chars, gram, rangeChars)`), for its ranges.
  * @param chars The records' characters, page i = `chars[i]`.
@@ -27,47 +69,16 @@ export async function* buildRanges(
 		for (const range of source.ranges()) yield rangeWords(source, range, chars.length);
 		return;
 	}
-	const workers = Array.from(
-		{ length: threads },
-		() =>
-			new Worker(new URL('./search-range-worker.ts', import.meta.url), {
-				workerData: { chars, gram: options.gram, rangeChars: options.rangeChars },
-			}),
-	);
-	const waiting = new Map<number, (reply: Reply) => void>();
-	const replies = new Map<number, Promise<Reply>>();
-	let failed: Error | null = null;
-	for (const worker of workers) {
-		worker.on('message', (reply: Reply) => waiting.get(reply.index)?.(reply));
-		worker.on('error', (error) => {
-			failed = error;
-			for (const resolve of waiting.values()) resolve({ index: -1, error: error.stack });
-		});
-	}
-	const idle = [...workers];
-	const ask = (index: number) => {
-		const worker = idle.shift()!;
-		replies.set(
-			index,
-			new Promise<Reply>((resolve) =>
-				waiting.set(index, (reply) => {
-					waiting.delete(index);
-					idle.push(worker);
-					resolve(reply);
-				}),
-			),
-		);
-		worker.postMessage(index);
-	};
+	const { workers, replies, idle, ask, state } = startWorkers(chars, options, threads);
 	try {
 		let next = 0;
 		for (let index = 0; index < count; index++) {
 			while (next < count && next < index + threads && idle.length > 0) ask(next++);
 			const reply = await replies.get(index)!;
 			replies.delete(index);
-			if (failed || reply.error || !reply.drained)
+			if (state.failed || reply.error || !reply.drained)
 				throw new Error(
-					`search: building word range ${index + 1} of ${count}: ${reply.error ?? failed}`,
+					`search: building word range ${index + 1} of ${count}: ${reply.error ?? state.failed}`,
 				);
 			// more ranges to the worker that just answered, before this one is written
 			while (next < count && next < index + 1 + threads && idle.length > 0) ask(next++);

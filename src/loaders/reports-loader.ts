@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodiesDir, bodyFile, makeBodiesDir, pruneBodies, type BodyRef } from './report-bodies.ts';
 import { createRenderPool, type RenderPool } from './render-pool.ts';
-import type { RenderJob } from './render-report-file.ts';
+import type { RenderedFile, RenderJob } from './render-report-file.ts';
 import { readConfig } from '../lib/config.ts';
 
 /** Fewer files than this render in the loader's own thread (the measured break-even, docs/scale/README.md). */
@@ -41,6 +41,26 @@ function missingOutput(what: string, where: string, error: unknown): Error {
 	return new Error(
 		`Expected ${what} at ${where}, found none (${code}). Run \`npm run build\` (or \`npm run ingest\`) first, or set HUIBIAN_REPORTS_DIR to the folder the ingest wrote.`,
 	);
+}
+
+/** Puts rendered reports in the store: frontmatter checked by the schema, headings, the body's file. */
+async function storeRendered(
+	ctx: LoaderContext,
+	dir: string,
+	jobs: readonly Job[],
+	rendered: readonly RenderedFile[],
+): Promise<void> {
+	for (const [i, job] of jobs.entries()) {
+		const { data, headings } = rendered[i]!;
+		const parsed = await ctx.parseData({ id: job.id, data, filePath: path.join(dir, job.name) });
+		const ref: BodyRef = { bodyFile: job.bodyFile, headings };
+		ctx.store.set({
+			id: job.id,
+			data: parsed,
+			digest: job.digest,
+			rendered: { html: '', metadata: { ...ref } },
+		});
+	}
 }
 
 async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
@@ -89,21 +109,7 @@ async function syncReports(ctx: LoaderContext, dir: string): Promise<void> {
 				jobs.length > 0 && pool ? pool.render(jobs) : Promise.resolve([]),
 				start + BATCH < names.length ? readBatch(start + BATCH) : Promise.resolve([]),
 			]);
-			for (const [i, job] of jobs.entries()) {
-				const { data, headings } = rendered[i]!;
-				const parsed = await ctx.parseData({
-					id: job.id,
-					data,
-					filePath: path.join(dir, job.name),
-				});
-				const ref: BodyRef = { bodyFile: job.bodyFile, headings };
-				ctx.store.set({
-					id: job.id,
-					data: parsed,
-					digest: job.digest,
-					rendered: { html: '', metadata: { ...ref } },
-				});
-			}
+			await storeRendered(ctx, dir, jobs, rendered);
 			jobs = nextJobs;
 		}
 	} finally {

@@ -165,6 +165,36 @@ function writeMerged(out: Out, a: Entries, b: Entries): number {
 	return a.pages.length + b.pages.length;
 }
 
+/** The patched range being written: its words, their page counts and starts in `out`. */
+interface Written {
+	out: Out;
+	words: string[];
+	counts: number[];
+	starts: number[];
+}
+
+/**
+ * Copies the run of `old`'s words from `i` on that `keep` (none on a changed page, none after the
+ * next new word) in one go; returns the index after the run.
+ */
+function copyRun(
+	old: DrainedWords,
+	i: number,
+	keep: (word: string) => boolean,
+	to: Written,
+): number {
+	const from = i;
+	const start = to.out.length;
+	while (i < old.words.length && keep(old.words[i]!)) {
+		to.words.push(old.words[i]!);
+		to.counts.push(old.counts[i]!);
+		to.starts.push(start + old.starts[i]! - old.starts[from]!);
+		i++;
+	}
+	to.out.copy(old.bytes, old.starts[from]!, old.starts[i]!);
+	return i;
+}
+
 const NONE: Entries = { pages: [], rests: [], bytes: new Uint8Array(0) };
 const HIGH = /[\ud800-\uffff]/;
 
@@ -199,19 +229,12 @@ export function patchRange(
 		let count: number;
 		if (wordNew === null || (wordOld !== null && before(wordOld, wordNew))) {
 			if (!touched.has(wordOld!)) {
-				// a run of words only in the last build, none of them on a changed page: copied in one go
-				const from = i;
-				while (
-					i < old.words.length &&
-					!touched.has(old.words[i]!) &&
-					(wordNew === null || before(old.words[i]!, wordNew))
-				) {
-					words.push(old.words[i]!);
-					counts.push(old.counts[i]!);
-					starts.push(start + old.starts[i]! - old.starts[from]!);
-					i++;
-				}
-				out.copy(old.bytes, old.starts[from]!, old.starts[i]!);
+				i = copyRun(old, i, (w) => !touched.has(w) && (wordNew === null || before(w, wordNew)), {
+					out,
+					words,
+					counts,
+					starts,
+				});
 				continue;
 			}
 			// only in the last build, on a changed page: without it
