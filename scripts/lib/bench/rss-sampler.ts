@@ -43,8 +43,10 @@ export function startSampler(root: number, intervalMs = 100): Sampler {
 		const children = [...snapshot.values()]
 			.filter((p) => p.ppid === root)
 			.map((p) => {
-				// Between fork and exec a child still shows its parent's command line: read it again.
-				if (!commands.has(p.pid) || commands.get(p.pid) === rootCommand)
+				// Between fork and exec a child still shows its parent's command line, and during
+				// exec none (an empty /proc cmdline): read it again until it shows its own.
+				const known = commands.get(p.pid);
+				if (!known || known === rootCommand)
 					commands.set(p.pid, commandLine(p.pid));
 				const tree = descendants(snapshot, p.pid).map((pid) => snapshot.get(pid));
 				const rss = tree.reduce((sum, info) => sum + (info?.rss ?? 0), 0);
