@@ -378,6 +378,10 @@ describe('pdftotext of a page set in two columns (plain: the columns come out in
 		expect(columns.map((i) => [i.file, i.line, i.severity])).toEqual([['book.txt', 11, 'warning']]);
 		expect(columns[0]!.message).toContain('lines 11, 23, 27');
 		expect(columns[0]!.message).toContain('page 1');
+		// Pieces of several lines (not lines written in turn): why the order can't be known.
+		expect(columns[0]!.message).toContain(
+			'nothing in a text tells where a piece stood on the page, so which piece goes on with which can',
+		);
 	});
 
 	test('book.layout.txt: read column by column, it gives the reports, fields and text the PDF gives, with no warning', async () => {

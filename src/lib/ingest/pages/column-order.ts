@@ -4,7 +4,8 @@
  * it, because no rule can put the pieces back in order with certainty.
  *
  * Two shapes, both of `pdftotext`:
- * - plain: the columns' blocks come out interleaved. On a page of one column a paragraph breaks
+ * - plain: the columns' blocks come out interleaved (pieces of several lines each; lines written
+ *   one by one in turn are read in order first, `interleaved-columns.ts`). On a page of one column a paragraph breaks
  *   off mid-sentence only at the end of the page (the next page goes on with it); a page whose
  *   text breaks off mid-sentence before a blank line, with more text under it on the same page,
  *   two times or more, is a page of columns read out of order. A break is a line as long as the
@@ -88,12 +89,14 @@ export function linesByPage(pageOfLine: readonly number[], count: number): Map<n
  * @param lines Source lines after the page stage (running heads and folios removed).
  * @param pageOfLine 1-based page of each line (index = line number − 1).
  * @param dropped Line numbers removed as furniture (they count as blank).
+ * @param named Pages already named in a warning (`interleaved-columns.ts`): not named again.
  */
 export function columnOrderIssues(
 	file: string,
 	lines: readonly SourceLine[],
 	pageOfLine: readonly number[],
 	dropped: ReadonlyMap<number, unknown>,
+	named: ReadonlySet<number> = new Set(),
 ): IngestIssue[] {
 	const pages = linesByPage(pageOfLine, lines.length);
 	if (pages.size < 2) return [];
@@ -109,11 +112,12 @@ export function columnOrderIssues(
 			message,
 		});
 	for (const [page, at] of pages) {
+		if (named.has(page)) continue;
 		const breaks = breaksOfPage(lines, at, gone);
 		if (breaks.length >= 2) {
 			warn(
 				breaks[0]!,
-				`Page ${page} looks set in columns that the extractor read out of order: its text breaks off mid-sentence before a blank line, with more text under it, at lines ${list(breaks)}. The text is kept as extracted; check the order of page ${page} against the book (or ingest the PDF itself).`,
+				`Page ${page} looks set in columns that the extractor read out of order: its text breaks off mid-sentence before a blank line, with more text under it, at lines ${list(breaks)}. The extractor wrote the columns in pieces of several lines, and nothing in a text tells where a piece stood on the page, so which piece goes on with which can't be known. The text is kept as extracted; check the order of page ${page} against the book (or ingest the PDF itself).`,
 			);
 			continue;
 		}

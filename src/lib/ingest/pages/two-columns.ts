@@ -35,6 +35,13 @@ const WIDE =
 	/[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 const SPACE = /[\s\u3000]/;
 
+/** Display columns of a text: a wide (CJK, full-width) character two, any other one. */
+export function displayWidth(text: string): number {
+	let width = 0;
+	for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+	return width;
+}
+
 type Measure = 'chars' | 'display';
 
 /** A run of text between two spaces or more: [from, to) in code units, start and end in columns. */

@@ -209,7 +209,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	let last =
 		[...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
 	// Lines read as two columns are not in number order: the range is from the least to the most.
-	if (ctx.log.columnSplits?.size) {
+	if (ctx.log.columnSplits?.size || ctx.log.counts['column-interleave']) {
 		const nos = [...lead, ...lines]
 			.filter((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))
 			.map((l) => l.no);
