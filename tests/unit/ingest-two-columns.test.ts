@@ -2,7 +2,11 @@
  * Two columns side by side on the lines of a text extraction (`pages/two-columns.ts`), and the
  * no-loss check reading such lines in their pieces. Expectations written by hand.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ingestAll } from '../../src/lib/ingest/index.ts';
+import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { splitColumns } from '../../src/lib/ingest/pages/two-columns.ts';
 import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
 import { checkNoLoss } from '../../src/lib/ingest/output/check-no-loss.ts';
@@ -90,5 +94,80 @@ describe('the no-loss check reads a line of two columns in its two pieces', () =
 			ruleId: 'text:lost',
 			line: 2,
 		});
+	});
+});
+
+describe('a report head that ends the left column, its body in the right one (pdf-columns-head)', () => {
+	// tests/fixtures/formats/pdf-columns-head (pdf-cases.ts): the second report's title and
+	// subtitle are the left column's last lines (14–15); its body stands on lines 1–8, right side.
+	const root = path.resolve(import.meta.dirname, '../fixtures/formats/pdf-columns-head');
+	const vocab = parseVocabulary(
+		readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+	);
+
+	test('book.layout.txt: nothing lost (the head read before its body), the fields and bodies of the PDF', () => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, 'book.layout.txt')));
+		const result = ingestAll([{ file: 'book.layout.txt', bytes }], vocab, {});
+		expect(
+			result.issues.filter((i) => i.severity === 'error' || i.ruleId.startsWith('text:')),
+		).toEqual([]);
+		expect(
+			result.pages.map((p) => [
+				p.frontmatter.title,
+				p.frontmatter.subtitle,
+				p.frontmatter.unit,
+				p.frontmatter.date,
+				p.frontmatter.lines,
+			]),
+		).toEqual([
+			['社区学校进楼院', '——北关街道社区教育工作汇报', '北关街道', '2013-10', [1, 12]],
+			['企业职工的学习乐园', '——市印刷厂职工书屋工作总结', '市印刷厂工会', '2013-11', [1, 15]],
+			[
+				'让学习成为职工的习惯',
+				'——市自来水公司创建学习型企业汇报',
+				'市自来水公司',
+				'2014-02',
+				[16, 21],
+			],
+		]);
+		expect(result.pages[1]!.text.split('\n')).toEqual([
+			'市印刷厂职工书屋建于二〇一〇年，有图书八千余册、报刊六十多种，每天开放十个小时，职工下班以后都愿意到书屋来看书学习。',
+			'书屋实行职工自我管理，由各车间推选的十名图书管理员轮流值班，职工凭工作证借阅图书，全年借阅图书一万余册次。',
+			'厂工会每季度在书屋举办一次读书讲座，每年评选二十名读书标兵，职工书屋被评为全市优秀职工书屋。',
+			'市印刷厂工会',
+			'二〇一三年十一月',
+		]);
+		expect(result.pages[0]!.text.split('\n')[0]).toBe(
+			'北关街道有居民一万二千户，街道把社区学校办进楼院，在每个楼院设立学习点，由楼院长担任联络员，居民出门就能参加学习。',
+		);
+	});
+
+	test('the no-loss check places the head by the reading order, not by its line number', () => {
+		// Reading order: the head on lines 3–4, then its body on the right pieces of lines 1–2.
+		const log = createRepairLog();
+		log.columnSplits = new Map([
+			[1, 3],
+			[2, 3],
+		]);
+		const input = (body: string) => ({
+			file: 'a.txt',
+			title: '标题',
+			rawLines: ['左一。  右一，右一', '左二。  右二。', '标题', '——副标题'],
+			lines: [1, 4] as const,
+			log,
+			head: [
+				{ no: 3, text: '标题' },
+				{ no: 4, text: '——副标题' },
+			],
+			blocks: [{ type: 'paragraph' as const, text: body, line: 1 }],
+			entries: [
+				{ no: 3 },
+				{ no: 4 },
+				{ no: 1, part: 'right' as const },
+				{ no: 2, part: 'right' as const },
+			],
+		});
+		expect(checkNoLoss(input('右一，右一右二。'))).toBeNull();
+		expect(checkNoLoss(input('右一，右二。'))?.ruleId).toBe('text:lost');
 	});
 });
