@@ -189,6 +189,7 @@ export function draftSource(
 		issues,
 		pagesKnown: pageModel.pageCount > 1,
 		warnedBylines: new Set(structure.warnedBylines ?? []),
+		keptHeads: new Set(structure.keptHeads ?? []),
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
 	const elsewhere = notInReports(lines, spans, structure.regions);
