@@ -12,6 +12,8 @@ import { ingestAll } from '../../src/lib/ingest/index.ts';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
 import { unweaveColumns } from '../../src/lib/ingest/pages/interleaved-columns.ts';
 import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
+import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
+import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/formats');
 const vocab = parseVocabulary(
@@ -25,6 +27,36 @@ const problems = (result: Result) =>
 		(i) =>
 			i.severity === 'error' || i.ruleId.startsWith('text:') || i.ruleId.startsWith('structure:'),
 	);
+
+/** The bodies of the first three reports, written by hand from pdf-cases.ts (pdf-columns-plain). */
+const BODIES = [
+	[
+		'城东街道辖十二个社区，常住人口八万余人。近年来，街道把社区教育作为社会治理的重要内容，建成了街道社区学校和十二个社区分校，形成了街道、社区、楼院三级社区教育网络，社区教育工作走在了全区的前列。',
+		'街道社区学校设有图书室、电脑室和多功能教室，各社区分校办起了市民学堂，开设书法、摄影、烹饪、保健等二十多门课程，每年培训居民四千余人次，受到了居民的普遍欢迎。',
+		'街道扶持成立了读书会、合唱团、书画社等学习团队五十二个，每个团队确定一名负责人，制定活动计划，定期开展活动，带动了更多的居民参与学习，居民学习的积极性越来越高。',
+		'三年来，街道共举办各类培训班三百余期，参加学习的居民达到两万人次。居民的文明素养明显提高，社区的学习氛围日益浓厚，街道社区学校被评为市级示范社区学校，两个社区被评为市级学习型社区。',
+		'我们的体会是：社区教育必须坚持以居民的需求为导向，坚持整合辖区的各种资源，坚持把社区教育同社区建设和社区服务结合起来，这样社区教育才能有生命力，才能长久地坚持下去。',
+		'城东街道',
+		'二〇一三年十二月',
+	],
+	[
+		'西城区老年大学现有学员二千六百人，为了让更多的老年人就近上学，学校从二〇一一年起在社区设立分校，把课堂办到了老年人的家门口，深受老年人的欢迎。',
+		'各社区分校由社区提供教室，老年大学派出教师，统一教学计划，统一教材，统一考核，开设了书法、绘画、声乐、太极拳和保健养生等课程，学员达到一千二百人。',
+		'体会与打算',
+		'办好社区分校，关键是要有一支热心老年教育的教师队伍。我们从退休教师和社区志愿者中聘请了六十多名兼职教师，定期组织教研活动，不断提高教学质量。',
+		'下一步，我们将在全区每个街道都建立一所社区分校，让老年人学有所乐、学有所为，为建设学习型城区作出新的贡献。',
+		'西城区老年大学',
+		'二〇一三年十一月',
+	],
+	[
+		'南关社区有居民二千八百户。近年来，社区把建设书香社区作为创建学习型社区的重要抓手，建成了社区图书室和十个楼院读书角，藏书一万二千余册。',
+		'社区组建了读书会和亲子阅读小组，每月举办一次读书分享会，每年评选十户书香家庭，读书已经成为居民生活的一部分。',
+		'我们还请辖区学校的老师和退休干部担任读书辅导员，为居民推荐好书，辅导孩子阅读，每年开展读书辅导活动五十多次，参加的居民有一千多人次。',
+		'书香社区的建设，使社区的风气越来越好，邻里关系越来越和睦，南关社区被评为全市书香社区。',
+		'南关社区居委会',
+		'二〇一四年一月',
+	],
+];
 
 describe('pdf-columns-plain/book.txt: the lines of two columns written in turn', () => {
 	const text = readFileSync(path.join(root, 'pdf-columns-plain', 'book.txt'), 'utf8');
@@ -72,37 +104,39 @@ describe('pdf-columns-plain/book.txt: the lines of two columns written in turn',
 	});
 
 	test('each body reads column by column: paragraphs joined across the column break and past a sentence end at the measure', () => {
-		expect(result.pages[0]!.text.split('\n')).toEqual([
-			'城东街道辖十二个社区，常住人口八万余人。近年来，街道把社区教育作为社会治理的重要内容，建成了街道社区学校和十二个社区分校，形成了街道、社区、楼院三级社区教育网络，社区教育工作走在了全区的前列。',
-			'街道社区学校设有图书室、电脑室和多功能教室，各社区分校办起了市民学堂，开设书法、摄影、烹饪、保健等二十多门课程，每年培训居民四千余人次，受到了居民的普遍欢迎。',
-			'街道扶持成立了读书会、合唱团、书画社等学习团队五十二个，每个团队确定一名负责人，制定活动计划，定期开展活动，带动了更多的居民参与学习，居民学习的积极性越来越高。',
-			'三年来，街道共举办各类培训班三百余期，参加学习的居民达到两万人次。居民的文明素养明显提高，社区的学习氛围日益浓厚，街道社区学校被评为市级示范社区学校，两个社区被评为市级学习型社区。',
-			'我们的体会是：社区教育必须坚持以居民的需求为导向，坚持整合辖区的各种资源，坚持把社区教育同社区建设和社区服务结合起来，这样社区教育才能有生命力，才能长久地坚持下去。',
-			'城东街道',
-			'二〇一三年十二月',
-		]);
-		// The heading across both columns stands between the two runs, after the right column's lines.
-		expect(result.pages[1]!.text.split('\n')).toEqual([
-			'西城区老年大学现有学员二千六百人，为了让更多的老年人就近上学，学校从二〇一一年起在社区设立分校，把课堂办到了老年人的家门口，深受老年人的欢迎。',
-			'各社区分校由社区提供教室，老年大学派出教师，统一教学计划，统一教材，统一考核，开设了书法、绘画、声乐、太极拳和保健养生等课程，学员达到一千二百人。',
-			'体会与打算',
-			'办好社区分校，关键是要有一支热心老年教育的教师队伍。我们从退休教师和社区志愿者中聘请了六十多名兼职教师，定期组织教研活动，不断提高教学质量。',
-			'下一步，我们将在全区每个街道都建立一所社区分校，让老年人学有所乐、学有所为，为建设学习型城区作出新的贡献。',
-			'西城区老年大学',
-			'二〇一三年十一月',
-		]);
-		// The right column short: its sign-off beside the left column, which goes on alone.
-		expect(result.pages[2]!.text.split('\n')).toEqual([
-			'南关社区有居民二千八百户。近年来，社区把建设书香社区作为创建学习型社区的重要抓手，建成了社区图书室和十个楼院读书角，藏书一万二千余册。',
-			'社区组建了读书会和亲子阅读小组，每月举办一次读书分享会，每年评选十户书香家庭，读书已经成为居民生活的一部分。',
-			'我们还请辖区学校的老师和退休干部担任读书辅导员，为居民推荐好书，辅导孩子阅读，每年开展读书辅导活动五十多次，参加的居民有一千多人次。',
-			'书香社区的建设，使社区的风气越来越好，邻里关系越来越和睦，南关社区被评为全市书香社区。',
-			'南关社区居委会',
-			'二〇一四年一月',
-		]);
+		// The heading across both columns (report 2) stands between the two runs, after the right
+		// column's lines; report 3's right column is short: its sign-off beside the left column,
+		// which goes on alone.
+		expect(result.pages.slice(0, 3).map((p) => p.text.split('\n'))).toEqual(BODIES);
 		expect(result.pages[3]!.text.split('\n')[0]).toBe(
 			'市自来水公司坚持每月一次职工夜校，每季度一次技术比武，职工人人有学习计划，个个有学习笔记，企业的服务水平有了明显提高。',
 		);
+	});
+});
+
+describe('pdf-columns-plain/book.pdf: the PDF itself', { timeout: 60_000 }, () => {
+	test('gives the same reports, fields and bodies (the gutter found under a running head and over a folio, and beside a short column)', async () => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, 'pdf-columns-plain', 'book.pdf')));
+		const result = ingestAll(
+			[await extractSource({ file: 'book.pdf', bytes }, pdfAssets)],
+			vocab,
+			{},
+		);
+		expect(problems(result)).toEqual([]);
+		expect(
+			result.pages.map((p) => [
+				p.frontmatter.title,
+				p.frontmatter.unit,
+				p.frontmatter.date,
+				p.frontmatter.pdfPages,
+			]),
+		).toEqual([
+			['办好社区学校 服务终身学习', '城东街道', '2013-12', [2, 2]],
+			['老年大学办进社区', '西城区老年大学社区分校', '2013-11', [3, 3]],
+			['书香社区建设的几点做法', '南关社区居委会', '2014-01', [4, 4]],
+			['让学习成为职工的习惯', '市自来水公司', '2014-02', [4, 4]],
+		]);
+		expect(result.pages.slice(0, 3).map((p) => p.text.split('\n'))).toEqual(BODIES);
 	});
 });
 

@@ -4,8 +4,10 @@
  *
  * A gutter is a vertical strip in the middle of the page's text (between 30 % and 70 % of its
  * width), at least half a body line wide, that at most one row in ten crosses (a title or a
- * picture set across both columns may), with text of full column width on both sides in at
- * least a quarter of the rows each (page numbers in a TOC's right column are no column).
+ * picture set across both columns may; a row no wider than half the text, such as a centred
+ * title, running head or folio, is not counted), with text of full column width on both sides in at
+ * least a sixth of the rows each (page numbers in a TOC's right column are no column; a short
+ * column beside a long one, as on a page whose columns end before a text of one column, is one).
  * Items that cross the gutter span both columns: they cut the page into bands, and each band is
  * read left column first, then right column.
  *
@@ -49,6 +51,10 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 	// How many rows cover each unit of the width (an item's extent, gaps under half a line closed).
 	const cover = new Int32Array(width + 1);
 	for (const row of rows) {
+		// (A row no wider than half the text is no column text across the gutter: a title, a
+		// running head or a folio centred over both columns.)
+		const extent = Math.max(...row.map((i) => i.x + i.w)) - Math.min(...row.map((i) => i.x));
+		if (extent <= width * 0.5) continue;
 		const spans = row
 			.map((i) => [i.x - minX, i.x + i.w - minX] as const)
 			.sort((a, b) => a[0] - b[0]);
@@ -98,7 +104,7 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 		)
 			right++;
 	}
-	return left >= rows.length / 4 && right >= rows.length / 4 ? gutter : null;
+	return left >= rows.length / 6 && right >= rows.length / 6 ? gutter : null;
 }
 
 export type Column = 'left' | 'right' | 'span';
