@@ -140,6 +140,30 @@ describe('pdf-columns-plain/book.pdf: the PDF itself', { timeout: 60_000 }, () =
 	});
 });
 
+describe('pdf-columns-plain/book.layout.txt: the columns side by side', () => {
+	test('a heading across both columns ends the block above it, a title under short columns is no column line: the bodies of the PDF', () => {
+		const text = readFileSync(path.join(root, 'pdf-columns-plain', 'book.layout.txt'), 'utf8');
+		const result = ingestText('book.layout.txt', text);
+		expect(problems(result)).toEqual([]);
+		// `体会与打算` (line 46) runs from the left column's edge into the gutter; so does the title
+		// `让学习成为职工的习惯` (line 76) under the columns of page 4, which the block took before.
+		expect(
+			result.pages.map((p) => [
+				p.frontmatter.title,
+				p.frontmatter.unit,
+				p.frontmatter.date,
+				p.frontmatter.lines,
+			]),
+		).toEqual([
+			['办好社区学校 服务终身学习', '城东街道', '2013-12', [13, 28]],
+			['老年大学办进社区', '西城区老年大学社区分校', '2013-11', [39, 51]],
+			['书香社区建设的几点做法', '南关社区居委会', '2014-01', [62, 73]],
+			['让学习成为职工的习惯', '市自来水公司', '2014-02', [76, 82]],
+		]);
+		expect(result.pages.slice(0, 3).map((p) => p.text.split('\n'))).toEqual(BODIES);
+	});
+});
+
 describe('unweaveColumns: only an order that is certain', () => {
 	const lines = (texts: readonly string[]) => texts.map((text, i) => ({ no: i + 1, text }));
 	// Two columns of 11 characters, written in turn; a one-column line across the page under them.
