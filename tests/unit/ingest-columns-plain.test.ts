@@ -250,3 +250,15 @@ describe('unweaveColumns: only an order that is certain', () => {
 		expect(out.texts).toEqual([1, 5, 9, 13, 17, 3, 7, 11, 15, 19]);
 	});
 });
+
+describe('pdf-columns-head/book.txt: the columns written in pieces of several lines', () => {
+	test('a page of narrow lines that breaks off mid-sentence once, with more text under it, is named', () => {
+		const text = readFileSync(path.join(root, 'pdf-columns-head', 'book.txt'), 'utf8');
+		const result = ingestText('book.txt', text);
+		// Line 12 (`…评选二十名读书标兵，职工`) breaks off before a blank line; page 1's lines are
+		// at most 34 characters, page 2's paragraph 59: one break is enough there.
+		const named = result.issues.filter((i) => i.ruleId === 'text:column-order');
+		expect(named.map((i) => [i.line, i.severity])).toEqual([[12, 'warning']]);
+		expect(named[0]!.message).toContain('Page 1 looks set in columns');
+	});
+});

@@ -8,7 +8,8 @@
  *   one by one in turn are read in order first, `interleaved-columns.ts`). On a page of one column a paragraph breaks
  *   off mid-sentence only at the end of the page (the next page goes on with it); a page whose
  *   text breaks off mid-sentence before a blank line, with more text under it on the same page,
- *   two times or more, is a page of columns read out of order. A break is a line as long as the
+ *   two times or more (once, when the page's prose lines are no wider than 0.6 of the book's
+ *   widest: a page of narrow columns), is a page of columns read out of order. A break is a line as long as the
  *   page's longest ones (less a fifth: not a heading, a unit or a date) without a sentence end,
  *   in prose (a clause mark on it or the line above it: not a TOC's titles).
  * - `-layout`: the columns stand side by side on each line, `…是全市规模   展提供了可靠的…`.
@@ -111,10 +112,19 @@ export function columnOrderIssues(
 			severity: 'warning',
 			message,
 		});
+	const widthOf = (at: readonly number[]) => {
+		let width = 0;
+		for (const i of at)
+			if (!gone(i) && CLAUSE.test(lines[i]!.text))
+				width = Math.max(width, visibleLength(lines[i]!.text));
+		return width;
+	};
+	const widest = widthOf(lines.map((_, i) => i));
 	for (const [page, at] of pages) {
 		if (named.has(page)) continue;
 		const breaks = breaksOfPage(lines, at, gone);
-		if (breaks.length >= 2) {
+		// (On a page whose lines are as narrow as a column of the book's widest prose, once.)
+		if (breaks.length >= (widthOf(at) <= widest * 0.6 ? 1 : 2)) {
 			warn(
 				breaks[0]!,
 				`Page ${page} looks set in columns that the extractor read out of order: its text breaks off mid-sentence before a blank line, with more text under it, at lines ${list(breaks)}. The extractor wrote the columns in pieces of several lines, and nothing in a text tells where a piece stood on the page, so which piece goes on with which can't be known. The text is kept as extracted; check the order of page ${page} against the book (or ingest the PDF itself).`,
