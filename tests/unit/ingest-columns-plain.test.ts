@@ -223,6 +223,22 @@ describe('unweaveColumns: only an order that is certain', () => {
 		expect(out.issues[0]!.message).toContain('“由局领导主讲。”, “学习的体会”');
 	});
 
+	test('a short line without a sentence end after a short line, a full line not indented after it in its column: a heading across both columns, the runs above and under it read each on its own', () => {
+		const texts = [
+			...['市水利局坚持每月学习，', '机关还开展了读书活动，', '每季度举办一次专题讲座'],
+			...['每人每年读书十二本，机', '，由局领导轮流主讲，干', '关作风明显转变。'],
+			...['部职工踊跃参加。', '学习的体会', '我们的体会是：领导', '学习型机关建设永无止境'],
+			...['带头是关键，制度是保障', '，我们将继续努力，把学', '，氛围是基础。'],
+			...['习型机关建设推向深入。'],
+			'机关图书室藏书三千余册，干部职工人均年读书十二本，读书已经成为机关的风气。',
+		].flatMap((t, i) => (i === 0 ? [t] : ['', t]));
+		const out = read(texts);
+		expect(out.issues).toEqual([]);
+		// Above: left 1, 5, 9, 13 (its last line alone), right 3, 7, 11; the heading 15; under it:
+		// left 17, 21, 25, right 19, 23, 27; the line across the page 29.
+		expect(out.texts).toEqual([1, 5, 9, 13, 3, 7, 11, 15, 17, 21, 25, 19, 23, 27, 29]);
+	});
+
 	test('the same pair before a sign-off date in its column is a short line of each column', () => {
 		// Line 9 ends the left column's paragraph, 11 is the right column's sign-off unit, 13 its date.
 		const out = read([

@@ -124,6 +124,33 @@ function columnWidth(widths: readonly number[]): number {
 /** Why a run can't be read column by column, or null when it can. */
 type Verdict = { run: Run; why: string | null };
 
+// Why a run whose source sets no prose across the page can't be read.
+const SPACING = `no prose line of the source is set across the page, so the lines can't be told from one column set with wide line spacing`;
+
+/**
+ * Two short lines in a row, the second without a sentence end: a short line of each column (the
+ * second a sign-off's date, or its unit when a date follows it in its column), or a line of one
+ * column alone and a heading across both. Says so, or null.
+ */
+function uncertainty(
+	lines: readonly number[],
+	full: (i: number) => boolean,
+	text: (i: number) => string,
+): string | null {
+	const short = lines.findIndex(
+		(i, k) =>
+			k + 2 < lines.length &&
+			!full(i) &&
+			!full(lines[k + 1]!) &&
+			!endsSentence(text(lines[k + 1]!)) &&
+			!DATE.test(text(lines[k + 1]!)) &&
+			!DATE.test(text(lines[k + 3] ?? i)),
+	);
+	if (short < 0) return null;
+	const pair = [lines[short]!, lines[short + 1]!].map((i) => `“${text(i).trim()}”`).join(', ');
+	return `two short lines in a row (${pair}) may be a short line of each column or a line of one column followed by a heading across both, and the two readings differ`;
+}
+
 /**
  * Split a candidate at its lines wider than the columns, and judge each piece.
  * @param acrossPage The widest prose line of the source (display columns).
@@ -171,24 +198,8 @@ function judge(run: Run, text: (i: number) => string, acrossPage: number): Verdi
 		const prose = [0, 1].map(
 			(side) => lines.filter((i, k) => k % 2 === side && full(i) && CLAUSE.test(text(i))).length,
 		);
-		let why: string | null = null;
 		if (prose[0]! < 2 || prose[1]! < 2) continue;
-		// Two short lines in a row, the second without a sentence end: a short line of each
-		// column (the second a sign-off's date, or its unit when a date follows it in its column), or a line of
-		// one column alone and a heading across both.
-		const short = lines.findIndex(
-			(i, k) =>
-				k + 2 < lines.length &&
-				!full(i) &&
-				!full(lines[k + 1]!) &&
-				!endsSentence(text(lines[k + 1]!)) &&
-				!DATE.test(text(lines[k + 1]!)) &&
-				!DATE.test(text(lines[k + 3] ?? i)),
-		);
-		if (short >= 0)
-			why = `two short lines in a row (${[lines[short]!, lines[short + 1]!].map((i) => `“${text(i).trim()}”`).join(', ')}) may be a short line of each column or a line of one column followed by a heading across both, and the two readings differ`;
-		else if (acrossPage < measure * 1.6)
-			why = `no prose line of the source is set across the page, so the lines can't be told from one column set with wide line spacing`;
+		const why = uncertainty(lines, full, text) ?? (acrossPage < measure * 1.6 ? SPACING : null);
 		verdicts.push({ run: piece, why });
 	}
 	return verdicts;
@@ -220,6 +231,48 @@ function withFullness(
 	if (gone(i) || width(i) < measure - 5) return line;
 	const onward = next !== undefined && !gone(next) && width(next) >= measure - 2;
 	return { ...line, full: onward ? 'indented' : 'flush' };
+}
+
+/**
+ * The source's lines with each run read column by column, in place of its first line.
+ * @returns The lines and their pages, and how many text lines changed place among the text lines.
+ */
+function reorder(
+	lines: readonly SourceLine[],
+	pageOfLine: readonly number[],
+	order: ReadonlyMap<number, Run>,
+	gone: (i: number) => boolean,
+): { read: { lines: SourceLine[]; pageOfLine: number[] }; moved: number } {
+	const out: SourceLine[] = [];
+	const pagesOut: number[] = [];
+	const placed = new Set<number>();
+	let moved = 0;
+	let textAt = 0;
+	const push = (line: SourceLine, i: number) => {
+		placed.add(i);
+		out.push(line);
+		pagesOut.push(pageOfLine[i] ?? 1);
+		if (gone(i)) return;
+		// (Its place among the text lines, in the source and now.)
+		if (textOrder[i] !== textAt) moved++;
+		textAt++;
+	};
+	const textOrder: number[] = [];
+	let n = 0;
+	lines.forEach((_, i) => {
+		textOrder[i] = gone(i) ? -1 : n++;
+	});
+	for (let i = 0; i < lines.length; i++) {
+		if (placed.has(i)) continue;
+		const run = order.get(i);
+		if (!run) {
+			push(lines[i]!, i);
+			continue;
+		}
+		const seq = readRun(run);
+		seq.forEach((k, n) => push(withFullness(lines, k, seq[n + 1], run.measure, gone), k));
+	}
+	return { read: { lines: out, pageOfLine: pagesOut }, moved };
 }
 
 /**
@@ -276,35 +329,7 @@ export function unweaveColumns(
 		}
 	}
 	if (order.size === 0) return { read: null, named, issues };
-	const out: SourceLine[] = [];
-	const pagesOut: number[] = [];
-	const placed = new Set<number>();
-	let moved = 0;
-	let textAt = 0;
-	const push = (line: SourceLine, i: number) => {
-		placed.add(i);
-		out.push(line);
-		pagesOut.push(pageOfLine[i] ?? 1);
-		if (gone(i)) return;
-		// (Its place among the text lines, in the source and now.)
-		if (textOrder[i] !== textAt) moved++;
-		textAt++;
-	};
-	const textOrder: number[] = [];
-	let n = 0;
-	lines.forEach((_, i) => {
-		textOrder[i] = gone(i) ? -1 : n++;
-	});
-	for (let i = 0; i < lines.length; i++) {
-		if (placed.has(i)) continue;
-		const run = order.get(i);
-		if (!run) {
-			push(lines[i]!, i);
-			continue;
-		}
-		const seq = readRun(run);
-		seq.forEach((k, n) => push(withFullness(lines, k, seq[n + 1], run.measure, gone), k));
-	}
+	const { read, moved } = reorder(lines, pageOfLine, order, gone);
 	countRepair(log, 'column-interleave', moved);
-	return { read: { lines: out, pageOfLine: pagesOut }, named, issues };
+	return { read, named, issues };
 }
