@@ -171,3 +171,45 @@ describe('a report head that ends the left column, its body in the right one (pd
 		expect(checkNoLoss(input('右一，右二。'))?.ruleId).toBe('text:lost');
 	});
 });
+
+describe('a TOC printed in two columns (pdf-toc-columns)', () => {
+	const root = path.resolve(import.meta.dirname, '../fixtures/formats/pdf-toc-columns');
+	const vocab = parseVocabulary(
+		readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+	);
+	// pdf-cases.ts: entries 1–3 down the left column (pages 3–5), 4–6 down the right (6–8).
+	const toc = [
+		['学习型机关的建设', 3],
+		['学习型企业的实践', 4],
+		['学习型社区的探索', 5],
+		['学习型家庭的培育', 6],
+		['学习型村庄的创建', 7],
+		['学习型校园的打造', 8],
+	];
+
+	test('book.layout.txt: side by side, read left column then right; every entry finds its report', () => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, 'book.layout.txt')));
+		const result = ingestAll([{ file: 'book.layout.txt', bytes }], vocab, {});
+		expect(
+			result.issues.filter(
+				(i) =>
+					i.severity === 'error' || i.ruleId.startsWith('toc:') || i.ruleId.startsWith('text:'),
+			),
+		).toEqual([]);
+		const source = result.catalog.sources[0]!;
+		expect(source.toc.map((t) => [t.title, t.page])).toEqual(toc);
+		expect(source.toc.every((t) => t.reportId !== null)).toBe(true);
+		expect(
+			result.pages.map((p) => [p.frontmatter.title, p.frontmatter.unit, p.frontmatter.date]),
+		).toEqual([
+			['学习型机关的建设', '市水利局', '2014-03'],
+			['学习型企业的实践', '市纺织集团', '2014-04'],
+			['学习型社区的探索', '城东街道', '2014-05'],
+			['学习型家庭的培育', '市妇联', '2014-06'],
+			['学习型村庄的创建', '南沟村党支部', '2014-07'],
+			['学习型校园的打造', '市第一中学', '2014-08'],
+		]);
+		// One per row read in two pieces (lines 15, 17, 19).
+		expect(source.repairs['column-split']).toBe(3);
+	});
+});

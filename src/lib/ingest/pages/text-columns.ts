@@ -1,13 +1,15 @@
 /**
- * The two shapes of a text extraction of pages set in two columns that can be read column by
- * column (issue 13): side by side on each line (`pdftotext -layout`, `two-columns.ts`), and line
- * by line in turn (plain `pdftotext`, `interleaved-columns.ts`). Read once, in that order.
+ * The shapes of a text extraction of pages set in two columns that can be read column by column
+ * (issue 13): prose side by side on each line (`pdftotext -layout`, `two-columns.ts`), a TOC in
+ * two columns side by side (`two-column-toc.ts`), and lines in turn (plain `pdftotext`,
+ * `interleaved-columns.ts`). Read once, in that order.
  */
 import type { RepairLog } from '../lines/repair-log.ts';
 import type { SourceLine } from '../lines/source-lines.ts';
 import type { IngestIssue } from '../types.ts';
 import { unweaveColumns } from './interleaved-columns.ts';
 import { splitColumns } from './two-columns.ts';
+import { splitTocColumns } from './two-column-toc.ts';
 
 /**
  * @param file The source's file name.
@@ -29,8 +31,14 @@ export function readTextColumns(
 	named: ReadonlySet<number>;
 	issues: IngestIssue[];
 } {
-	const split = splitColumns(lines, pageOfLine, dropped, log);
-	const after = split ?? { lines, pageOfLine };
-	const woven = unweaveColumns(file, after.lines, after.pageOfLine, dropped, log);
-	return { read: woven.read ?? split, named: woven.named, issues: woven.issues };
+	const prose = splitColumns(lines, pageOfLine, dropped, log);
+	const toc = splitTocColumns(prose?.lines ?? lines, prose?.pageOfLine ?? pageOfLine, log) ?? prose;
+	const woven = unweaveColumns(
+		file,
+		toc?.lines ?? lines,
+		toc?.pageOfLine ?? pageOfLine,
+		dropped,
+		log,
+	);
+	return { read: woven.read ?? toc, named: woven.named, issues: woven.issues };
 }
