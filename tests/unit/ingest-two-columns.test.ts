@@ -212,4 +212,21 @@ describe('a TOC printed in two columns (pdf-toc-columns)', () => {
 		// One per row read in two pieces (lines 15, 17, 19).
 		expect(source.repairs['column-split']).toBe(3);
 	});
+
+	test('book.txt: the entries written in turn, read odd entries then even; every entry finds its report', () => {
+		const bytes = new Uint8Array(readFileSync(path.join(root, 'book.txt')));
+		const result = ingestAll([{ file: 'book.txt', bytes }], vocab, {});
+		expect(
+			result.issues.filter(
+				(i) =>
+					i.severity === 'error' || i.ruleId.startsWith('toc:') || i.ruleId.startsWith('text:'),
+			),
+		).toEqual([]);
+		const source = result.catalog.sources[0]!;
+		expect(source.toc.map((t) => [t.title, t.page])).toEqual(toc);
+		expect(source.toc.every((t) => t.reportId !== null)).toBe(true);
+		expect(result.pages).toHaveLength(6);
+		// Lines 9–31: entries 1 (9, 11) and 6 (29, 31) stay; the other eight lines move.
+		expect(source.repairs['column-interleave']).toBe(8);
+	});
 });

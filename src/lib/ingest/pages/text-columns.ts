@@ -1,13 +1,15 @@
 /**
  * The shapes of a text extraction of pages set in two columns that can be read column by column
  * (issue 13): prose side by side on each line (`pdftotext -layout`, `two-columns.ts`), a TOC in
- * two columns side by side (`two-column-toc.ts`), and lines in turn (plain `pdftotext`,
- * `interleaved-columns.ts`). Read once, in that order.
+ * two columns side by side (`two-column-toc.ts`), lines in turn (plain `pdftotext`,
+ * `interleaved-columns.ts`) and a TOC's entries in turn (`interleaved-toc.ts`). Read once, in that
+ * order.
  */
 import type { RepairLog } from '../lines/repair-log.ts';
 import type { SourceLine } from '../lines/source-lines.ts';
 import type { IngestIssue } from '../types.ts';
 import { unweaveColumns } from './interleaved-columns.ts';
+import { unweaveToc } from './interleaved-toc.ts';
 import { splitColumns } from './two-columns.ts';
 import { splitTocColumns } from './two-column-toc.ts';
 
@@ -40,5 +42,7 @@ export function readTextColumns(
 		dropped,
 		log,
 	);
-	return { read: woven.read ?? toc, named: woven.named, issues: woven.issues };
+	const read = woven.read ?? toc;
+	const tocInTurn = unweaveToc(read?.lines ?? lines, read?.pageOfLine ?? pageOfLine, log);
+	return { read: tocInTurn ?? read, named: woven.named, issues: woven.issues };
 }
