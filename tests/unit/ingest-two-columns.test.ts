@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestAll } from '../../src/lib/ingest/index.ts';
 import { parseVocabulary } from '../../src/lib/ingest/report/metadata/index.ts';
+import { extractSource } from '../../src/lib/ingest/formats/extract.ts';
+import { pdfAssets } from '../../scripts/lib/pdf-assets.ts';
 import { splitColumns } from '../../src/lib/ingest/pages/two-columns.ts';
 import { createRepairLog } from '../../src/lib/ingest/lines/repair-log.ts';
 import { checkNoLoss } from '../../src/lib/ingest/output/check-no-loss.ts';
@@ -230,3 +232,49 @@ describe('a TOC printed in two columns (pdf-toc-columns)', () => {
 		expect(source.repairs['column-interleave']).toBe(8);
 	});
 });
+
+describe(
+	'pdf-toc-columns/book.pdf: the TOC in two columns, from the PDF itself',
+	{ timeout: 60_000 },
+	() => {
+		test('its gutter is between the columns, not between the titles and their page numbers', async () => {
+			const file = path.resolve(
+				import.meta.dirname,
+				'../fixtures/formats/pdf-toc-columns/book.pdf',
+			);
+			const vocab = parseVocabulary(
+				readFileSync(path.resolve(import.meta.dirname, '../../content/vocabulary.yaml'), 'utf8'),
+			);
+			const input = await extractSource(
+				{ file: 'book.pdf', bytes: new Uint8Array(readFileSync(file)) },
+				pdfAssets,
+			);
+			const result = ingestAll([input], vocab, {});
+			expect(
+				result.issues.filter(
+					(i) =>
+						i.severity === 'error' ||
+						i.ruleId.startsWith('toc:') ||
+						i.ruleId.startsWith('structure:'),
+				),
+			).toEqual([]);
+			const source = result.catalog.sources[0]!;
+			expect(source.toc.map((t) => [t.title, t.page, t.reportId !== null])).toEqual([
+				['学习型机关的建设', 3, true],
+				['学习型企业的实践', 4, true],
+				['学习型社区的探索', 5, true],
+				['学习型家庭的培育', 6, true],
+				['学习型村庄的创建', 7, true],
+				['学习型校园的打造', 8, true],
+			]);
+			expect(result.pages.map((p) => p.frontmatter.pdfPages)).toEqual([
+				[3, 3],
+				[4, 4],
+				[5, 5],
+				[6, 6],
+				[7, 7],
+				[8, 8],
+			]);
+		});
+	},
+);

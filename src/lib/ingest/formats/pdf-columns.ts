@@ -8,8 +8,9 @@
  * title, running head or folio, is not counted), with text of full column width on both sides in at
  * least a sixth of the rows each (page numbers in a TOC's right column are no column; a short
  * column beside a long one, as on a page whose columns end before a text of one column, is one).
- * Items that cross the gutter span both columns: they cut the page into bands, and each band is
- * read left column first, then right column.
+ * A strip whose rows mostly go on with a bare page number is a TOC's gap between titles and page
+ * numbers, not a gutter. Items that cross the gutter span both columns: they cut the page into
+ * bands, and each band is read left column first, then right column.
  *
  * Doesn't handle three or more columns, and doesn't join a paragraph that runs from one column
  * into the next (the report stage joins text across a break as it does across a page break).
@@ -34,6 +35,22 @@ function rowsOf(items: readonly PdfItem[]): PdfItem[][] {
 		else rows.push([item]);
 	}
 	return rows;
+}
+
+/**
+ * A strip most of whose rows go on with a page number right of it (`学习型机关的建设 ⋯ 3`): the
+ * gap between a TOC's titles and their page numbers, not a gutter.
+ */
+function beforeFolios(rows: readonly PdfItem[][], from: number, to: number): boolean {
+	let numbered = 0;
+	let sides = 0;
+	for (const row of rows) {
+		const next = row.filter((i) => i.x >= to).sort((a, b) => a.x - b.x)[0];
+		if (!next || !row.some((i) => i.x + i.w <= from)) continue;
+		sides++;
+		if (/^\s*\d{1,3}\s*$/.test(next.str)) numbered++;
+	}
+	return sides > 0 && numbered * 2 >= sides;
 }
 
 /**
@@ -79,7 +96,8 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 		const open = u <= Math.ceil(width * 0.7) && cover[u]! <= limit;
 		if (open && start < 0) start = u;
 		if (!open && start >= 0) {
-			if (!best || u - start > best.to - best.from) best = { from: start, to: u };
+			if ((!best || u - start > best.to - best.from) && !beforeFolios(rows, start + minX, u + minX))
+				best = { from: start, to: u };
 			start = -1;
 		}
 	}
