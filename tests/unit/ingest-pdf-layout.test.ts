@@ -378,6 +378,10 @@ describe('pdftotext of a page set in two columns (plain: the columns come out in
 		expect(columns.map((i) => [i.file, i.line, i.severity])).toEqual([['book.txt', 11, 'warning']]);
 		expect(columns[0]!.message).toContain('lines 11, 23, 27');
 		expect(columns[0]!.message).toContain('page 1');
+		// Pieces of several lines (not lines written in turn): why the order can't be known.
+		expect(columns[0]!.message).toContain(
+			'nothing in a text tells where a piece stood on the page, so which piece goes on with which can',
+		);
 	});
 
 	test('book.layout.txt: read column by column, it gives the reports, fields and text the PDF gives, with no warning', async () => {
@@ -450,11 +454,12 @@ describe('a two-column -layout text written by hand: other widths, a heading ove
 		expect(result.catalog.sources[0]!.repairs).toEqual({ 'column-split': 10, folio: 2 });
 	});
 
-	test('a line across the gutter inside a block makes the split uncertain: the page is kept as extracted and named', async () => {
+	test('a line of prose across the gutter inside a block makes the split uncertain: the page is kept as extracted and named', async () => {
 		const text = readFileSync(path.join(root, 'text-two-columns', 'book.layout.txt'), 'utf8')
 			.split('\n')
-			// A heading over both columns, with no blank line around it, between lines 6 and 7.
-			.flatMap((l, i) => (i === 6 ? ['            建好社区学校的几点做法', l] : [l]))
+			// A line over both columns, with no blank line around it, between lines 6 and 7: a
+			// clause in it, so no heading (a heading across both columns ends the block above it).
+			.flatMap((l, i) => (i === 6 ? ['            建好社区学校，服务居民学习', l] : [l]))
 			.join('\n');
 		const result = ingestAll(
 			[{ file: 'across.layout.txt', bytes: new TextEncoder().encode(text) }],

@@ -1,7 +1,8 @@
 /**
- * Two silent wrong fields of issue 13, written by hand: a subtitle's unit read past the end of the
+ * Silent wrong fields of issue 13, written by hand: a subtitle's unit read past the end of the
  * organisation's name (`——X党支部在全县创建…` → `X党支部在全县`), and essays headed title ⏎
- * `作者：X` ⏎ body merged into one article.
+ * `作者：X` ⏎ body merged into one article, and the fields a head warned about and not made a
+ * report gave the report it stays in.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -225,4 +226,88 @@ test('one essay under a cover line stays one article, its head not warned about'
 	const result = ingestText(essays.split('\n').slice(0, 7).join('\n'));
 	expect(result.pages.map((p) => p.frontmatter.author ?? null)).toEqual(['李文远']);
 	expect(result.issues.filter((i) => i.ruleId === 'structure:uncertain-head')).toEqual([]);
+});
+
+describe('a head warned about and not made a report gives the report it stays in no field', () => {
+	// A report whose text breaks off (`…形成了`) before its sign-off, then a title over text and
+	// a sign-off of its own: the title is not made a report (`structure:uncertain-head`, “follows a
+	// sign-off”), its lines stay in the report above, which keeps the fields of its own sign-off.
+	const book = (under: readonly string[], subtitle = true) =>
+		[
+			'甲局学习工作',
+			...(subtitle ? ['——甲局创建学习型机关工作总结'] : []),
+			'甲局把创建学习型机关作为机关建设的基础工程，全年组织集中学习四十次。',
+			'我们还组织了读书交流活动，干部职工交流读书心得，形成了',
+			'甲局',
+			'二〇一二年三月',
+			'丁局学习工作',
+			'丁局坚持每周学习一次，学习内容包括政治理论和业务知识。',
+			...under,
+			'',
+			'乙局学习工作',
+			'——乙局创建学习型机关工作总结',
+			'乙局坚持每月学习一次，学习内容包括政治理论和业务知识。',
+			'乙局',
+			'二〇一二年四月',
+		].join('\n');
+	const fields = (result: ReturnType<typeof ingestText>) =>
+		result.pages.map((p) => [
+			p.frontmatter.title,
+			p.frontmatter.unit,
+			p.frontmatter.date,
+			p.frontmatter.author ?? null,
+		]);
+	const warned = (result: ReturnType<typeof ingestText>) =>
+		result.issues.filter((i) => i.ruleId === 'structure:uncertain-head').map((i) => i.line);
+
+	test('its dated sign-off is not the report’s date', () => {
+		const result = ingestText(book(['丁局党组', '二〇一二年五月']));
+		expect(warned(result)).toEqual([7]);
+		expect(fields(result)).toEqual([
+			['甲局学习工作', '甲局', '2012-03', null],
+			['乙局学习工作', '乙局', '2012-04', null],
+		]);
+		// (Its lines stay in the text of the report above.)
+		expect(result.pages[0]!.text).toContain('丁局党组\n二〇一二年五月');
+	});
+
+	test('nor its sign-off’s unit (the report has no subtitle to name one)', () => {
+		const result = ingestText(book(['丁局党组', '二〇一二年五月'], false));
+		expect(warned(result)).toEqual([6]);
+		// (The report's own unit line is run into its broken-off sentence: no unit is read.)
+		expect(fields(result)[0]).toEqual(['甲局学习工作', null, '2012-03', null]);
+	});
+
+	test('nor its author line', () => {
+		const result = ingestText(book(['作者：丁一']));
+		expect(warned(result)).toEqual([7]);
+		expect(fields(result)[0]).toEqual(['甲局学习工作', '甲局', '2012-03', null]);
+	});
+
+	test('a byline head warned about after the report’s sign-off: its sign-off’s date is not the report’s', () => {
+		const result = ingestText(
+			[
+				'学习兴村 实干富民',
+				'——平川县南沟村创建学习型村庄工作汇报',
+				'南沟村把学习作为发展的第一动力，村民夜校每周开课两次。',
+				'南沟村党支部',
+				'二〇一一年六月三日',
+				'',
+				'书香浸润机关',
+				'作者：王建国',
+				'机关干部每人每年读书不少于十二本，图书室全天开放。',
+				'平川县水务局',
+				'二〇一一年八月',
+				'',
+				'学习促发展',
+				'——平川县水务局党支部在全县创建学习型党组织中的实践',
+				'平川县水务局坚持每周集中学习一次，干部素质明显提高。',
+			].join('\n'),
+		);
+		expect(warned(result)).toEqual([7]);
+		expect(fields(result)).toEqual([
+			['学习兴村 实干富民', '平川县南沟村', '2011-06-03', null],
+			['学习促发展', '平川县水务局党支部', null, null],
+		]);
+	});
 });

@@ -28,7 +28,7 @@ import { countRepair, createRepairLog, sortedCounts, type RepairRule } from './l
 import { removeFurniture } from './pages/furniture.ts';
 import { collapseLetterSpaced } from './pages/letter-spaced.ts';
 import { columnOrderIssues } from './pages/column-order.ts';
-import { splitColumns } from './pages/two-columns.ts';
+import { readTextColumns } from './pages/text-columns.ts';
 import { provenance } from './pages/provenance.ts';
 import { uniqueIds, sourceSlug as slugOfFile } from './output/slug.ts';
 import { isBlank, LARGER, toSourceLines, type SourceLine } from './lines/source-lines.ts';
@@ -132,15 +132,21 @@ export function draftSource(
 		extracted?.sizeOfLine,
 	);
 	collapseLetterSpaced(lines, log, log.droppedLines, pageModel.pageOfLine);
-	// A text extraction with two columns side by side on its lines: read column by column.
+	// A text extraction of pages in two columns (side by side, or line by line in turn): read
+	// column by column.
 	let pageOfLine = pageModel.pageOfLine;
-	const columns = extracted ? null : splitColumns(lines, pageOfLine, log.droppedLines, log);
+	const read = extracted
+		? null
+		: readTextColumns(input.file, lines, pageOfLine, log.droppedLines, log);
+	const columns = read?.read ?? null;
 	if (columns) ({ lines, pageOfLine } = columns);
 	const unitWords = unitWordsOf(vocab);
 	const issues: IngestIssue[] = [];
 	// A text extraction of a page set in columns, read out of order: named, kept as it is.
-	if (!extracted)
-		issues.push(...columnOrderIssues(input.file, lines, pageOfLine, log.droppedLines));
+	if (read) {
+		issues.push(...read.issues);
+		issues.push(...columnOrderIssues(input.file, lines, pageOfLine, log.droppedLines, read.named));
+	}
 	const meta = input.meta ?? {};
 	const slug = slugOfFile(input.file);
 	const structure = splitSource(
@@ -183,6 +189,7 @@ export function draftSource(
 		issues,
 		pagesKnown: pageModel.pageCount > 1,
 		warnedBylines: new Set(structure.warnedBylines ?? []),
+		keptHeads: new Set(structure.keptHeads ?? []),
 	};
 	const built = spans.map((span) => buildReport(span, ctx));
 	const elsewhere = notInReports(lines, spans, structure.regions);

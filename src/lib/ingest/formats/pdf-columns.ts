@@ -4,10 +4,13 @@
  *
  * A gutter is a vertical strip in the middle of the page's text (between 30 % and 70 % of its
  * width), at least half a body line wide, that at most one row in ten crosses (a title or a
- * picture set across both columns may), with text of full column width on both sides in at
- * least a quarter of the rows each (page numbers in a TOC's right column are no column).
- * Items that cross the gutter span both columns: they cut the page into bands, and each band is
- * read left column first, then right column.
+ * picture set across both columns may; a row no wider than half the text, such as a centred
+ * title, running head or folio, is not counted), with text of full column width on both sides in at
+ * least a sixth of the rows each (page numbers in a TOC's right column are no column; a short
+ * column beside a long one, as on a page whose columns end before a text of one column, is one).
+ * A strip whose rows mostly go on with a bare page number is a TOC's gap between titles and page
+ * numbers, not a gutter. Items that cross the gutter span both columns: they cut the page into
+ * bands, and each band is read left column first, then right column.
  *
  * Doesn't handle three or more columns, and doesn't join a paragraph that runs from one column
  * into the next (the report stage joins text across a break as it does across a page break).
@@ -35,6 +38,22 @@ function rowsOf(items: readonly PdfItem[]): PdfItem[][] {
 }
 
 /**
+ * A strip most of whose rows go on with a page number right of it (`学习型机关的建设 ⋯ 3`): the
+ * gap between a TOC's titles and their page numbers, not a gutter.
+ */
+function beforeFolios(rows: readonly PdfItem[][], from: number, to: number): boolean {
+	let numbered = 0;
+	let sides = 0;
+	for (const row of rows) {
+		const next = row.filter((i) => i.x >= to).sort((a, b) => a.x - b.x)[0];
+		if (!next || !row.some((i) => i.x + i.w <= from)) continue;
+		sides++;
+		if (/^\s*\d{1,3}\s*$/.test(next.str)) numbered++;
+	}
+	return sides > 0 && numbered * 2 >= sides;
+}
+
+/**
  * @param items The text items of one page.
  * @param bodySize The book's body font size.
  * @returns The page's gutter, or null for a page in one column.
@@ -49,6 +68,10 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 	// How many rows cover each unit of the width (an item's extent, gaps under half a line closed).
 	const cover = new Int32Array(width + 1);
 	for (const row of rows) {
+		// (A row no wider than half the text is no column text across the gutter: a title, a
+		// running head or a folio centred over both columns.)
+		const extent = Math.max(...row.map((i) => i.x + i.w)) - Math.min(...row.map((i) => i.x));
+		if (extent <= width * 0.5) continue;
 		const spans = row
 			.map((i) => [i.x - minX, i.x + i.w - minX] as const)
 			.sort((a, b) => a[0] - b[0]);
@@ -73,7 +96,8 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 		const open = u <= Math.ceil(width * 0.7) && cover[u]! <= limit;
 		if (open && start < 0) start = u;
 		if (!open && start >= 0) {
-			if (!best || u - start > best.to - best.from) best = { from: start, to: u };
+			if ((!best || u - start > best.to - best.from) && !beforeFolios(rows, start + minX, u + minX))
+				best = { from: start, to: u };
 			start = -1;
 		}
 	}
@@ -98,7 +122,7 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 		)
 			right++;
 	}
-	return left >= rows.length / 4 && right >= rows.length / 4 ? gutter : null;
+	return left >= rows.length / 6 && right >= rows.length / 6 ? gutter : null;
 }
 
 export type Column = 'left' | 'right' | 'span';

@@ -24,6 +24,9 @@ export const repairRules = [
 	// Not a removal: a line of two columns side by side read as two pieces, or a line of one
 	// column moved after the other column's lines (`pages/two-columns.ts`).
 	'column-split',
+	// Not a removal: a line of a plain extraction whose two columns were written line by line in
+	// turn, read in its column's order (`pages/interleaved-columns.ts`).
+	'column-interleave',
 	// Not a removal: a picture of a PDF page left a placeholder line `［图］` (counted, never silent).
 	'picture-placeholder',
 ] as const;

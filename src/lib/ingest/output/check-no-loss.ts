@@ -58,11 +58,14 @@ const DROP = unitTable(new RegExp(INVISIBLE.source, 'g')).map((invisible, unit) 
  */
 function pageTexts(input: NoLossInput): string[] {
 	// Read as two columns, the blocks are in reading order, not in line order: the head goes
-	// before the first block that is not text kept before it (`span.lead`, lines before the head).
+	// before the first block after it in the entries (text kept before it, `span.lead`, stays
+	// before; a head ending the left column precedes a body on lines numbered before it).
 	if (input.entries) {
 		const head = input.head.map((h) => h.text);
-		const headAt = input.head[0]?.no;
-		const k = headAt === undefined ? 0 : input.blocks.findIndex((b) => b.line >= headAt) >>> 0;
+		const order = new Map<number, number>();
+		input.entries.forEach((e, k) => order.has(e.no) || order.set(e.no, k));
+		const headAt = order.get(input.head[0]?.no ?? NaN) ?? -1;
+		const k = input.blocks.findIndex((b) => (order.get(b.line) ?? Infinity) > headAt) >>> 0;
 		const at = Math.min(k, input.blocks.length);
 		const texts = input.blocks.map((b) => b.text);
 		return [...texts.slice(0, at), ...head, ...texts.slice(at)];

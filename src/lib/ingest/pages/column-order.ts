@@ -4,12 +4,15 @@
  * it, because no rule can put the pieces back in order with certainty.
  *
  * Two shapes, both of `pdftotext`:
- * - plain: the columns' blocks come out interleaved. On a page of one column a paragraph breaks
- *   off mid-sentence only at the end of the page (the next page goes on with it); a page whose
- *   text breaks off mid-sentence before a blank line, with more text under it on the same page,
- *   two times or more, is a page of columns read out of order. A break is a line as long as the
- *   page's longest ones (less a fifth: not a heading, a unit or a date) without a sentence end,
- *   in prose (a clause mark on it or the line above it: not a TOC's titles).
+ * - plain: the columns' blocks come out interleaved (pieces of several lines each; lines
+ *   written one by one in turn are read in order first, `interleaved-columns.ts`). On a page of
+ *   one column a paragraph breaks off mid-sentence only at the end of the page (the next page
+ *   goes on with it); a page whose text breaks off mid-sentence before a blank line, with more
+ *   text under it on the same page, two times or more (once, when the page's prose lines are no
+ *   wider than 0.6 of the book's widest: a page of narrow columns), is a page of columns read
+ *   out of order. A break is a line as long as the page's longest ones (less a fifth: not a
+ *   heading, a unit or a date) without a sentence end, in prose (a clause mark on it or the line
+ *   above it: not a TOC's titles).
  * - `-layout`: the columns stand side by side on each line, `…是全市规模   展提供了可靠的…`.
  *   A line with prose on both sides of a run of spaces (six characters or more on each side),
  *   three such lines or more close together on a page, some with a clause mark on each side
@@ -71,6 +74,19 @@ function sides(text: string): { left: string; right: string } | null {
 	return visibleLength(left) >= 6 && visibleLength(right) >= 6 ? { left, right } : null;
 }
 
+/** The widest line of prose (with a clause mark) among some lines, in visible characters. */
+function proseWidth(
+	lines: readonly SourceLine[],
+	at: readonly number[],
+	gone: (i: number) => boolean,
+): number {
+	let width = 0;
+	for (const i of at)
+		if (!gone(i) && CLAUSE.test(lines[i]!.text))
+			width = Math.max(width, visibleLength(lines[i]!.text));
+	return width;
+}
+
 /** The indexes of the lines of each page (1-based, in order), lines of no page on page 1. */
 export function linesByPage(pageOfLine: readonly number[], count: number): Map<number, number[]> {
 	const pages = new Map<number, number[]>();
@@ -88,12 +104,14 @@ export function linesByPage(pageOfLine: readonly number[], count: number): Map<n
  * @param lines Source lines after the page stage (running heads and folios removed).
  * @param pageOfLine 1-based page of each line (index = line number − 1).
  * @param dropped Line numbers removed as furniture (they count as blank).
+ * @param named Pages already named in a warning (`interleaved-columns.ts`): not named again.
  */
 export function columnOrderIssues(
 	file: string,
 	lines: readonly SourceLine[],
 	pageOfLine: readonly number[],
 	dropped: ReadonlyMap<number, unknown>,
+	named: ReadonlySet<number> = new Set(),
 ): IngestIssue[] {
 	const pages = linesByPage(pageOfLine, lines.length);
 	if (pages.size < 2) return [];
@@ -108,12 +126,16 @@ export function columnOrderIssues(
 			severity: 'warning',
 			message,
 		});
+	const widthOf = (at: readonly number[]) => proseWidth(lines, at, gone);
+	const widest = widthOf(lines.map((_, i) => i));
 	for (const [page, at] of pages) {
+		if (named.has(page)) continue;
 		const breaks = breaksOfPage(lines, at, gone);
-		if (breaks.length >= 2) {
+		// (On a page whose lines are as narrow as a column of the book's widest prose, once.)
+		if (breaks.length >= (widthOf(at) <= widest * 0.6 ? 1 : 2)) {
 			warn(
 				breaks[0]!,
-				`Page ${page} looks set in columns that the extractor read out of order: its text breaks off mid-sentence before a blank line, with more text under it, at lines ${list(breaks)}. The text is kept as extracted; check the order of page ${page} against the book (or ingest the PDF itself).`,
+				`Page ${page} looks set in columns that the extractor read out of order: its text breaks off mid-sentence before a blank line, with more text under it, at lines ${list(breaks)}. The extractor wrote the columns in pieces of several lines, and nothing in a text tells where a piece stood on the page, so which piece goes on with which can't be known. The text is kept as extracted; check the order of page ${page} against the book (or ingest the PDF itself).`,
 			);
 			continue;
 		}

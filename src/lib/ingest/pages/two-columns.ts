@@ -15,9 +15,12 @@
  * marks). Lines with one side only go with their side: a short column's missing
  * lines, a short left heading; after the block, the left column's lines that go on below the
  * right column's end, as long as no one-column line follows (then the block ends at the blank
- * line before it). A line whose text crosses the gutter inside a block (a heading over both
- * columns, with no blank line around it) makes the split uncertain: that block is left as it
- * is, and `column-order.ts` names it.
+ * line before it). A line that runs from the left column past its right edge into the gutter is
+ * no line of the left column: it crosses the gutter too. A heading across both columns (one
+ * piece, no clause mark, its middle between the columns) ends the block above it, and the lines
+ * under it make a block of their own, as in the book. Any other line that crosses the gutter
+ * inside a block (a line of prose over both columns, with no blank line around it) makes the
+ * split uncertain: that block is left as it is, and `column-order.ts` names it.
  *
  * Keeps every character: a source line read as two pieces becomes two lines with the same line
  * number (`part` left and right), and `log.columnSplits` records where the right piece begins
@@ -34,6 +37,13 @@ const CLAUSE = /[，。、；：]/;
 const WIDE =
 	/[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 const SPACE = /[\s\u3000]/;
+
+/** Display columns of a text: a wide (CJK, full-width) character two, any other one. */
+export function displayWidth(text: string): number {
+	let width = 0;
+	for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+	return width;
+}
 
 type Measure = 'chars' | 'display';
 
@@ -92,6 +102,11 @@ interface Split {
 	/** Where each side's text starts and ends (columns; −1: none). */
 	starts: [number, number];
 	ends: [number, number];
+	/**
+	 * A heading across both columns (`across`: one piece, no clause mark, its middle between the
+	 * columns): the block above it and the block under it are read each on its own.
+	 */
+	band?: boolean;
 }
 
 function classify(pieces: readonly Piece[], gutter: number): Split {
@@ -173,8 +188,11 @@ function pageBlocks(split: readonly Split[]): Array<[first: number, last: number
 	const blocks: Array<[number, number]> = [];
 	let from = 0;
 	let taken = -1;
+	// (A heading across both columns between two lines ends the run above it.)
+	const bandBetween = (a: number, b: number) => split.slice(a + 1, b).some((s) => s.band);
 	for (let n = 1; n <= both.length; n++) {
-		if (n < both.length && both[n]! - both[n - 1]! <= 4) continue;
+		if (n < both.length && both[n]! - both[n - 1]! <= 4 && !bandBetween(both[n - 1]!, both[n]!))
+			continue;
 		const run = both.slice(from, n);
 		from = n;
 		// (A run inside the block before it: read with it.)
@@ -217,6 +235,29 @@ function blockEnd(split: readonly Split[], last: number): number {
 	return end;
 }
 
+/**
+ * Mark the lines across the gutter that the gutter alone does not show: a line of one piece that
+ * runs from the left column past the left column's right edge (the edge most of its lines end
+ * at) into the gutter is no line of the left column. And mark the headings across both columns.
+ */
+function acrossTheGutter(
+	split: Split[],
+	pieces: ReadonlyArray<readonly Piece[]>,
+	gutter: number,
+): void {
+	const ends = new Map<number, number>();
+	for (const s of split) if (s.kind === 'both') ends.set(s.ends[0], (ends.get(s.ends[0]) ?? 0) + 1);
+	const edge = [...ends].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+	if (edge === undefined) return;
+	split.forEach((s, k) => {
+		const line = pieces[k]!;
+		if (s.kind === 'left' && s.ends[0] > edge + 2) split[k] = { ...s, kind: 'across' };
+		if (split[k]!.kind !== 'across' || line.length !== 1 || line[0]!.prose) return;
+		const middle = (line[0]!.start + line[0]!.end) / 2;
+		if (middle >= edge - 4 && middle <= gutter + 4) split[k]!.band = true;
+	});
+}
+
 /** The blocks set in two columns, by the index of their first line. */
 function findBlocks(
 	lines: readonly SourceLine[],
@@ -239,6 +280,7 @@ function findBlocks(
 			byDisplay.lines > byChars.lines ? [display, byDisplay] : [chars, byChars];
 		if (paired < 3) continue;
 		const split = pieces.map((p) => classify(p, gutter));
+		acrossTheGutter(split, pieces, gutter);
 		for (const [first, last] of pageBlocks(split))
 			found.set(at[first]!, { end: at[last]! + 1, splits: split.slice(first, last + 1), page });
 	}

@@ -56,6 +56,8 @@ export interface SourceContext {
 	pagesKnown?: boolean;
 	/** Byline lines of heads not made reports (warned): no author is read from them. */
 	warnedBylines?: ReadonlySet<number>;
+	/** Heads not made reports (warned) after the report's sign-off: their text gives no field. */
+	keptHeads?: ReadonlySet<number>;
 	issues: IngestIssue[];
 }
 
@@ -148,10 +150,14 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		(l) => !ctx.log.droppedLines.has(l.no),
 	);
 	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
-	const main = beforeBackMatter(blocks);
+	// (A head warned about and kept in this report after the report's own sign-off: the sign-off
+	// under that head is not this report's.)
+	const kept = ctx.keptHeads?.size ? blocks.findIndex((b) => ctx.keptHeads!.has(b.line)) : -1;
+	const before = kept > 0 ? readSignOff(blocks.slice(0, kept), ctx.unitWords) : null;
+	const own = before?.date || before?.unit ? blocks.slice(0, kept) : blocks;
+	const main = beforeBackMatter(own);
 	const signOff = readSignOff(main, ctx.unitWords, ctx.warnedBylines);
-	if (main !== blocks)
-		signOff.author ??= readSignOff(blocks, ctx.unitWords, ctx.warnedBylines).author;
+	if (main !== own) signOff.author ??= readSignOff(own, ctx.unitWords, ctx.warnedBylines).author;
 	const author = signOff.author ?? head.author;
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
 	const section = span.tocItem?.section ?? span.section ?? null;
@@ -171,7 +177,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		signOff.unit ??
 		(firstUnitLine && UNIT_LINE.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
-		selfNamed(blocks, author, ctx);
+		selfNamed(own, author, ctx);
 	if (!unit && fromSubtitle?.unclear) {
 		const at = head.consumed.find((l) => l.text.includes(fromSubtitle.unclear!))?.no;
 		warn(
@@ -209,7 +215,7 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	let last =
 		[...lines].reverse().find((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))?.no ?? first;
 	// Lines read as two columns are not in number order: the range is from the least to the most.
-	if (ctx.log.columnSplits?.size) {
+	if (ctx.log.columnSplits?.size || ctx.log.counts['column-interleave']) {
 		const nos = [...lead, ...lines]
 			.filter((l) => !isBlank(l) && !ctx.log.droppedLines.has(l.no))
 			.map((l) => l.no);

@@ -47,6 +47,12 @@ export interface SourceStructure {
 	 * `structure:uncertain-head`): no report's author is read from them.
 	 */
 	warnedBylines?: number[];
+	/**
+	 * Line numbers of heads not made reports (warned as `structure:uncertain-head`: after a
+	 * sign-off, or over a byline; their lines stay in the report above): that report's sign-off
+	 * is read before them when one stands there.
+	 */
+	keptHeads?: number[];
 }
 
 function warn(file: string, line: number, ruleId: string, message: string): IngestIssue {
@@ -235,6 +241,7 @@ export function splitSource(
 	const regions: AccountInput['regions'][number][] = [];
 	const issues: IngestIssue[] = [];
 	const warnedBylines: number[] = [];
+	const keptHeads: number[] = [];
 	const detected = detectShape(lines, unitWords);
 	let { shape, toc } = detected;
 	const fromOutline = shape !== 'toc-compilation' && outline ? outlineToc(outline) : null;
@@ -265,6 +272,7 @@ export function splitSource(
 			for (const n of notes)
 				if (n.kind !== 'cut' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
 			warnedBylines.push(...bylinesOf(lines, notes));
+			keptHeads.push(...notes.filter((n) => n.kind !== 'cut').map((n) => lines[n.at]!.no));
 			if (spans.length)
 				issues.push(
 					warn(
@@ -321,6 +329,7 @@ export function splitSource(
 		for (const n of notes)
 			if (n.kind !== 'cut' || heads.length >= 2) issues.push(uncertainHead(file, lines, n));
 		warnedBylines.push(...bylinesOf(lines, notes));
+		keptHeads.push(...notes.filter((n) => n.kind !== 'cut').map((n) => lines[n.at]!.no));
 		if (heads.length >= 2) {
 			shape = 'head-compilation';
 			spans = heads;
@@ -355,5 +364,5 @@ export function splitSource(
 			);
 		}
 	}
-	return { shape, toc, located, spans, front, web, regions, issues, warnedBylines };
+	return { shape, toc, located, spans, front, web, regions, issues, warnedBylines, keptHeads };
 }
