@@ -46,8 +46,7 @@ export function startSampler(root: number, intervalMs = 100): Sampler {
 				// Between fork and exec a child still shows its parent's command line, and during
 				// exec none (an empty /proc cmdline): read it again until it shows its own.
 				const known = commands.get(p.pid);
-				if (!known || known === rootCommand)
-					commands.set(p.pid, commandLine(p.pid));
+				if (!known || known === rootCommand) commands.set(p.pid, commandLine(p.pid));
 				const tree = descendants(snapshot, p.pid).map((pid) => snapshot.get(pid));
 				const rss = tree.reduce((sum, info) => sum + (info?.rss ?? 0), 0);
 				const cpu = tree.reduce((sum, info) => sum + (info?.cpu ?? 0), 0);
