@@ -15,6 +15,7 @@
  * page), never an error, and the index is the same.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -70,6 +71,30 @@ async function readChecked<T>(dir: string, name: string, state: PostingsState): 
 	}
 }
 
+/** The name of range i's file. */
+export const rangeFile = (i: number): string => `range-${i}.bin`;
+
+/** A file of a cache folder read where no promise is awaited (a worker thread), checked against `expected`; null when missing or not matching. */
+export function readCheckedSync<T>(
+	dir: string,
+	name: string,
+	expected: string | undefined,
+): T | null {
+	try {
+		const bytes = readFileSync(path.join(dir, name));
+		return check(bytes) === expected ? (deserialize(bytes) as T) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Writes a value into a cache folder (a worker thread); returns its check, for `PostingsWriter.record`. */
+export function writeCheckedSync(dir: string, name: string, value: unknown): string {
+	const bytes = serialize(value);
+	writeFileSync(path.join(dir, name), bytes);
+	return check(bytes);
+}
+
 export class PostingsCache {
 	readonly #dir: string;
 	readonly state: PostingsState;
@@ -96,9 +121,9 @@ export class PostingsCache {
 		return readChecked(this.#dir, 'chars.bin', this.state);
 	}
 
-	/** Range i's words in the last build, or null. */
-	range(i: number): Promise<DrainedWords | null> {
-		return readChecked(this.#dir, `range-${i}.bin`, this.state);
+	/** The folder. */
+	get dir(): string {
+		return this.#dir;
 	}
 }
 
@@ -115,18 +140,28 @@ export class PostingsWriter {
 		this.#next = `${dir}.next-${process.pid}`;
 	}
 
-	#write(name: string, value: unknown): void {
-		const ready = (this.#ready ??= rm(this.#next, { recursive: true, force: true }).then(() =>
+	/** The new folder, made empty: worker threads may write their ranges there (`record` them). */
+	async open(): Promise<string> {
+		await (this.#ready ??= rm(this.#next, { recursive: true, force: true }).then(() =>
 			mkdir(this.#next, { recursive: true }),
 		));
+		return this.#next;
+	}
+
+	#write(name: string, value: unknown): void {
 		const bytes = serialize(value);
 		this.#files[name] = check(bytes);
-		this.#writing.push(ready.then(() => writeFile(path.join(this.#next, name), bytes)));
+		this.#writing.push(this.open().then((next) => writeFile(path.join(next, name), bytes)));
 	}
 
 	/** Range i's words (written in the background until `commit`). */
 	range(i: number, drained: DrainedWords): void {
-		this.#write(`range-${i}.bin`, drained);
+		this.#write(rangeFile(i), drained);
+	}
+
+	/** A file a worker thread wrote into the new folder (`writeCheckedSync`), with its check. */
+	record(name: string, written: string): void {
+		this.#files[name] = written;
 	}
 
 	/** Writes every page's characters and the state, then puts the new folder in place of the old. */

@@ -1,23 +1,20 @@
 /**
- * A worker thread of the search stage (`search-ranges.ts`): given every record's characters once
- * (`workerData`), it builds the words of the ranges it is asked for (`rangeWords`) and hands each
- * back with its buffer transferred, not copied. Pure work: it reads and writes no file.
+ * A worker thread of the search stage (`search-ranges.ts`): given one task (`workerData`: build
+ * every range from every page's characters, or patch the last build's, `search-range-task.ts`),
+ * it makes the words of the ranges it is asked for, writes each into the new cache folder when
+ * the task says so, and hands it back with its buffer transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexWords, type RecordChars } from '../../src/lib/search/index-words.ts';
-import { rangeWords } from '../../src/lib/search/pagefind-writer.ts';
+import { rangeTaskRunner, type RangeTask } from './search-range-task.ts';
 
-const { chars, gram, rangeChars } = workerData as {
-	chars: RecordChars[];
-	gram: number;
-	rangeChars: number;
-};
-const source = indexWords(chars, gram, rangeChars);
-const ranges = source.ranges();
+const run = rangeTaskRunner(workerData as RangeTask);
 parentPort!.on('message', (index: number) => {
 	try {
-		const drained = rangeWords(source, ranges[index], chars.length);
-		parentPort!.postMessage({ index, drained }, [drained.bytes.buffer as ArrayBuffer]);
+		const result = run(index);
+		parentPort!.postMessage(
+			{ index, ...result },
+			result.drained ? [result.drained.bytes.buffer as ArrayBuffer] : [],
+		);
 	} catch (error) {
 		parentPort!.postMessage({ index, error: error instanceof Error ? error.stack : String(error) });
 	}

@@ -1,28 +1,23 @@
 /**
- * The words of every range of the search index (`indexWords` ranges), built on `threads` worker
- * threads (`search-range-worker.ts`) and yielded in range order, so the index writer cuts the
- * same chunks as when one thread builds them all. At most `threads` ranges are built ahead of the
- * one being written: the memory of a range (its postings) is held by at most `threads + 1` at once.
- * With fewer than two threads, or one range, the ranges are built in this thread.
+ * The words of every range of the search index, made by one task (`search-range-task.ts`: built
+ * from every page, or patched from the last build's) on `threads` worker threads
+ * (`search-range-worker.ts`) and yielded in range order, so the index writer cuts the same chunks
+ * as when one thread makes them all. At most `threads` ranges are made ahead of the one being
+ * written: the memory of a range (its postings) is held by at most `threads + 1` at once.
+ * With fewer than two threads, or one range, the ranges are made in this thread.
  */
 import { Worker } from 'node:worker_threads';
-import type { RecordChars } from '../../src/lib/search/index-words.ts';
-import { rangeWords, type WordSource } from '../../src/lib/search/pagefind-writer.ts';
-import type { DrainedWords } from '../../src/lib/search/postings.ts';
+import { rangeTaskRunner, type RangeResult, type RangeTask } from './search-range-task.ts';
 
-type Reply = { index: number; drained?: DrainedWords; error?: string };
+type Reply = Partial<RangeResult> & { index: number; error?: string };
 
-/** Worker threads that build ranges of `chars`, and how to ask one for a range's words. */
-function startWorkers(
-	chars: readonly RecordChars[],
-	options: { gram: number; rangeChars: number },
-	threads: number,
-) {
+/** Worker threads that run `task`, and how to ask one for a range's words. */
+function startWorkers(task: RangeTask, threads: number) {
 	const workers = Array.from(
 		{ length: threads },
 		() =>
 			new Worker(new URL('./search-range-worker.ts', import.meta.url), {
-				workerData: { chars, gram: options.gram, rangeChars: options.rangeChars },
+				workerData: task,
 			}),
 	);
 	const waiting = new Map<number, (reply: Reply) => void>();
@@ -55,34 +50,34 @@ function startWorkers(
 }
 
 /**
- * @param source The words of `chars` (`indexWords(chars, gram, rangeChars)`), for its ranges.
- * @param chars The records' characters, page i = `chars[i]`.
+ * @param task What makes each range's words.
+ * @param count Ranges.
  */
-export async function* buildRanges(
-	source: WordSource,
-	chars: readonly RecordChars[],
-	options: { gram: number; rangeChars: number; threads: number },
-): AsyncGenerator<DrainedWords> {
-	const count = source.ranges().length;
+export async function* makeRanges(
+	task: RangeTask,
+	count: number,
+	options: { threads: number },
+): AsyncGenerator<RangeResult> {
 	const threads = Math.min(options.threads, count);
 	if (threads < 2) {
-		for (const range of source.ranges()) yield rangeWords(source, range, chars.length);
+		const run = rangeTaskRunner(task);
+		for (let index = 0; index < count; index++) yield run(index);
 		return;
 	}
-	const { workers, replies, idle, ask, state } = startWorkers(chars, options, threads);
+	const { workers, replies, idle, ask, state } = startWorkers(task, threads);
 	try {
 		let next = 0;
 		for (let index = 0; index < count; index++) {
 			while (next < count && next < index + threads && idle.length > 0) ask(next++);
 			const reply = await replies.get(index)!;
 			replies.delete(index);
-			if (state.failed || reply.error || !reply.drained)
+			if (state.failed || reply.error || reply.drained === undefined)
 				throw new Error(
-					`search: building word range ${index + 1} of ${count}: ${reply.error ?? state.failed}`,
+					`search: making word range ${index + 1} of ${count}: ${reply.error ?? state.failed}`,
 				);
 			// more ranges to the worker that just answered, before this one is written
 			while (next < count && next < index + 1 + threads && idle.length > 0) ask(next++);
-			yield reply.drained;
+			yield { drained: reply.drained, saved: reply.saved ?? null };
 		}
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));

@@ -2,22 +2,29 @@
  * The words of the search index, range after range, for the index writer: patched from the last
  * build's (`search-postings-cache.ts`, `src/lib/search/patch-postings.ts`) when every page has the
  * number and URL it had and at most one page in `PATCH_SHARE` changed its text, else built from
- * every page on worker threads (`search-ranges.ts`). Either way, this build's words are kept for
- * the next one. The words are the same either way: the ranges only bound the memory, the index
- * writer's chunks don't depend on them.
+ * every page; either way on worker threads (`search-ranges.ts`), each of which also writes its
+ * ranges into the new cache folder, so this build's words are kept for the next one. The words
+ * are the same either way: the ranges only bound the memory, the index writer's chunks don't
+ * depend on them.
  */
 import path from 'node:path';
-import { indexWords, type CharRange, type RecordChars } from '../../src/lib/search/index-words.ts';
-import { pagesWords, patchRange } from '../../src/lib/search/patch-postings.ts';
+import {
+	indexWords,
+	planRanges,
+	type CharRange,
+	type RecordChars,
+} from '../../src/lib/search/index-words.ts';
 import { rangeWords } from '../../src/lib/search/pagefind-writer.ts';
 import type { DrainedWords } from '../../src/lib/search/postings.ts';
-import { buildRanges } from './search-ranges.ts';
 import {
 	charsDigest,
 	PostingsCache,
 	postingsKey,
 	PostingsWriter,
+	rangeFile,
 } from './search-postings-cache.ts';
+import type { RangeResult, RangeTask } from './search-range-task.ts';
+import { makeRanges } from './search-ranges.ts';
 
 /** Patch only when at most one page in 8 changed: beyond, patching saves little. */
 const PATCH_SHARE = 8;
@@ -52,54 +59,55 @@ function changedPages(
 	return digests.flatMap((digest, i) => (digest === last.digests[i] ? [] : [i]));
 }
 
-/** Each range's words in the last build, patched for the changed pages (a range the cache lacks is built). */
-async function* patchedRanges(
-	cache: PostingsCache,
+/** The task that makes the ranges' words: patch the last build's, or build from every page. */
+function rangeTask(
 	chars: readonly RecordChars[],
-	oldChars: readonly RecordChars[],
-	changed: readonly number[],
+	last: { cache: PostingsCache; oldChars: readonly RecordChars[]; changed: number[] } | null,
 	options: IndexWordsOptions,
-): AsyncGenerator<DrainedWords> {
+	saveDir: string | null,
+): { task: RangeTask; ranges: CharRange[] } {
 	const { gram, rangeChars } = options;
-	const changedSet = new Set(changed);
-	const few = Number.MAX_SAFE_INTEGER;
-	const gone = indexWords(
-		changed.map((p) => oldChars[p]!),
-		gram,
-		few,
-	);
-	const added = indexWords(
-		changed.map((p) => chars[p]!),
-		gram,
-		few,
-	);
-	let all: ReturnType<typeof indexWords> | null = null;
-	for (const [i, range] of cache.state.ranges.entries()) {
-		const old = await cache.range(i);
-		if (!old) {
-			all ??= indexWords(chars, gram, rangeChars);
-			yield rangeWords(all, range, chars.length);
-			continue;
-		}
-		yield patchRange(
-			old,
-			changedSet,
-			pagesWords(gone, range, changed),
-			pagesWords(added, range, changed),
-		);
+	if (!last) {
+		const ranges = planRanges(chars, rangeChars);
+		return { task: { kind: 'build', chars, rangeChars, gram, saveDir }, ranges };
 	}
+	const { cache, oldChars, changed } = last;
+	const ranges = cache.state.ranges;
+	const task: RangeTask = {
+		kind: 'patch',
+		cacheDir: cache.dir,
+		files: cache.state.files,
+		ranges,
+		changed,
+		oldChars: changed.map((p) => oldChars[p]!),
+		newChars: changed.map((p) => chars[p]!),
+		gram,
+		saveDir,
+	};
+	return { task, ranges };
 }
 
-/** `drained`, each range also handed to `writer`, and the state committed after the last. */
-async function* saved(
-	drained: AsyncGenerator<DrainedWords>,
+/** Each range's words in order, a range the cache lacked built here; this build's words kept for the next. */
+async function* rangesInOrder(
+	made: AsyncGenerator<RangeResult>,
+	chars: readonly RecordChars[],
+	ranges: readonly CharRange[],
+	options: IndexWordsOptions,
 	writer: PostingsWriter | null,
 	commit: () => Promise<void>,
 ): AsyncGenerator<DrainedWords> {
+	let all: ReturnType<typeof indexWords> | null = null;
 	let i = 0;
-	for await (const range of drained) {
-		writer?.range(i++, range);
-		yield range;
+	for await (const result of made) {
+		let drained = result.drained;
+		if (!drained) {
+			all ??= indexWords(chars, options.gram, options.rangeChars);
+			drained = rangeWords(all, ranges[i], chars.length);
+		}
+		if (result.saved) writer?.record(rangeFile(i), result.saved);
+		else writer?.range(i, drained);
+		i++;
+		yield drained;
 	}
 	await commit();
 }
@@ -120,23 +128,17 @@ export async function indexRangeWords(
 	const changed = cache && changedPages(cache, urls, digests);
 	const oldChars =
 		changed && changed.length * PATCH_SHARE <= urls.length ? await cache.chars() : null;
-	const patching = cache && changed && oldChars?.length === urls.length ? changed : null;
-	let ranges: CharRange[];
-	let drained: AsyncGenerator<DrainedWords>;
-	if (cache && oldChars && patching) {
-		ranges = cache.state.ranges;
-		drained = patchedRanges(cache, chars, oldChars, patching, options);
-	} else {
-		const source = indexWords(chars, gram, options.rangeChars);
-		ranges = source.ranges() as CharRange[];
-		drained = buildRanges(source, chars, options);
-	}
+	const last =
+		cache && changed && oldChars?.length === urls.length ? { cache, oldChars, changed } : null;
 	const writer = cacheDir ? new PostingsWriter(path.resolve(cacheDir)) : null;
+	const saveDir = writer ? await writer.open() : null;
+	const { task, ranges } = rangeTask(chars, last, options, saveDir);
+	const made = makeRanges(task, ranges.length, options);
 	const commit = async () =>
 		writer?.commit({ key, ranges, urls: [...urls], digests }, chars) ?? undefined;
 	return {
 		count: ranges.length,
-		patchedPages: patching ? patching.length : null,
-		drained: saved(drained, writer, commit),
+		patchedPages: last ? last.changed.length : null,
+		drained: rangesInOrder(made, chars, ranges, options, writer, commit),
 	};
 }

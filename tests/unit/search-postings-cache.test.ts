@@ -40,11 +40,12 @@ async function words(
 	pageUrls: readonly string[],
 	chars: readonly RecordChars[],
 	cacheDir: string | null,
+	threads = 1,
 ): Promise<{ patched: number | null; flat: unknown[] }> {
 	const run = await indexRangeWords(pageUrls, chars, {
 		gram: 5,
 		rangeChars: 600,
-		threads: 1,
+		threads,
 		cacheDir,
 		codeDigest: 'test',
 	});
@@ -79,6 +80,23 @@ describe('indexRangeWords with the last build’s words', () => {
 		expect(second.patched).toBe(1);
 		expect(second.flat).toEqual((await words(urls, again, null)).flat);
 	});
+
+	test('on two worker threads (each writing its ranges into the cache): the same words', async () => {
+		const built = await words(urls, corpus, cacheDir(), 2);
+		expect(built.patched).toBeNull();
+		expect(built.flat).toEqual((await words(urls, corpus, null)).flat);
+		const after = [...corpus];
+		after[9] = record(text(5), text(150));
+		const patched = await words(urls, after, cacheDir(), 2);
+		expect(patched.patched).toBe(1);
+		expect(patched.flat).toEqual((await words(urls, after, null)).flat);
+		// what the workers wrote is the cache of the next build
+		const again = [...after];
+		again[10] = record(text(5), text(60));
+		const next = await words(urls, again, cacheDir(), 1);
+		expect(next.patched).toBe(1);
+		expect(next.flat).toEqual((await words(urls, again, null)).flat);
+	}, 30_000);
 
 	test('pages renumbered, or too many changed: built from every page', async () => {
 		await words(urls, corpus, cacheDir());

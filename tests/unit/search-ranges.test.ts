@@ -3,9 +3,9 @@
  * same, in the same order, as built in one thread, so the writer cuts the same chunks.
  */
 import { describe, expect, test } from 'vitest';
-import { indexWords, recordChars } from '../../src/lib/search/index-words.ts';
+import { planRanges, recordChars } from '../../src/lib/search/index-words.ts';
 import type { DrainedWords } from '../../src/lib/search/postings.ts';
-import { buildRanges } from '../../scripts/lib/search-ranges.ts';
+import { makeRanges } from '../../scripts/lib/search-ranges.ts';
 
 const texts = [
 	'学习型社区建设，让生活更美好。社区书屋开放。',
@@ -19,10 +19,11 @@ const records = texts.map((t, i) =>
 );
 
 async function collect(threads: number, rangeChars: number): Promise<DrainedWords[]> {
-	const source = indexWords(records, 5, rangeChars);
+	const count = planRanges(records, rangeChars).length;
+	const task = { kind: 'build', chars: records, rangeChars, gram: 5, saveDir: null } as const;
 	const out: DrainedWords[] = [];
-	for await (const d of buildRanges(source, records, { gram: 5, rangeChars, threads }))
-		out.push({ ...d, bytes: d.bytes.slice() });
+	for await (const { drained } of makeRanges(task, count, { threads }))
+		out.push({ ...drained!, bytes: drained!.bytes.slice() });
 	return out;
 }
 
@@ -35,7 +36,7 @@ const flat = (ranges: DrainedWords[]) =>
 		]),
 	);
 
-describe('buildRanges', () => {
+describe('makeRanges', () => {
 	test('two worker threads give the words of one thread, range by range', async () => {
 		const one = await collect(1, 12);
 		const two = await collect(2, 12);
