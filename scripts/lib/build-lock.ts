@@ -43,56 +43,38 @@ function holderRuns(text: string): boolean {
 	return !ticks || !startTicks(n) || startTicks(n) === ticks;
 }
 
-/**
- * @param file The lock file (its folder is created).
- * @returns A release function (also run on exit, SIGINT and SIGTERM).
- * @throws Error (one line) when the wait timed out.
- */
-export async function acquireLock(
-	file: string,
-	options: LockOptions,
-): Promise<() => Promise<void>> {
-	const log = options.log ?? ((l: string) => console.error(l));
-	const mine = `${process.pid} ${startTicks(process.pid)}\n`;
-	await mkdir(path.dirname(file), { recursive: true });
-	const started = performance.now();
-	let waited = false;
-	for (;;) {
-		try {
-			await writeFile(file, mine, { flag: 'wx' });
-			break;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		}
-		const text = await readFile(file, 'utf8').catch(() => '');
-		const pid = Number.parseInt(text, 10);
-		const age = await stat(file).then(
-			(s) => Date.now() - s.mtimeMs,
-			() => 0,
-		);
-		if (
-			(text.endsWith('\n') && !holderRuns(text)) ||
-			(!/^\d+ ?\d*\n$/.test(text) && age > 10_000)
-		) {
-			log(
-				`build: taking over the lock of build ${Number.isFinite(pid) ? pid : '?'}, which no longer runs (${file})`,
-			);
-			await rm(file, { force: true });
-			continue;
-		}
-		if (!waited) {
-			log(
-				`build: waiting for the build of pid ${Number.isFinite(pid) ? pid : '?'} in this checkout to finish (lock ${file})`,
-			);
-			waited = true;
-		}
-		if (performance.now() - started > options.timeoutMs) {
-			throw new Error(
-				`build: gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for the build of pid ${pid} (lock ${file}); run again later, or delete the lock if no build is running`,
-			);
-		}
-		await sleep(options.pollMs ?? 250);
+/** Create the lock file holding `mine`; false when another process holds it already. */
+async function tryCreate(file: string, mine: string): Promise<boolean> {
+	try {
+		await writeFile(file, mine, { flag: 'wx' });
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		return false;
 	}
+}
+
+/**
+ * Whether the lock's holder is gone: its process no longer runs, or the lock was left
+ * half-written more than 10 s ago. Returns its pid as read, for the messages.
+ */
+async function heldBy(file: string): Promise<{ pid: number; gone: boolean }> {
+	const text = await readFile(file, 'utf8').catch(() => '');
+	const pid = Number.parseInt(text, 10);
+	const age = await stat(file).then(
+		(s) => Date.now() - s.mtimeMs,
+		() => 0,
+	);
+	const gone =
+		(text.endsWith('\n') && !holderRuns(text)) || (!/^\d+ ?\d*\n$/.test(text) && age > 10_000);
+	return { pid, gone };
+}
+
+/**
+ * Release the lock (when it is still ours) on exit, SIGINT and SIGTERM; returns the release
+ * function, which also stops listening.
+ */
+function releaseOnExit(file: string, mine: string): () => Promise<void> {
 	const releaseSync = () => {
 		try {
 			if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
@@ -113,4 +95,40 @@ export async function acquireLock(
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
 	};
+}
+
+/**
+ * @param file The lock file (its folder is created).
+ * @returns A release function (also run on exit, SIGINT and SIGTERM).
+ * @throws Error (one line) when the wait timed out.
+ */
+export async function acquireLock(
+	file: string,
+	options: LockOptions,
+): Promise<() => Promise<void>> {
+	const log = options.log ?? ((l: string) => console.error(l));
+	const mine = `${process.pid} ${startTicks(process.pid)}\n`;
+	await mkdir(path.dirname(file), { recursive: true });
+	const started = performance.now();
+	let waited = false;
+	while (!(await tryCreate(file, mine))) {
+		const { pid, gone } = await heldBy(file);
+		const shown = Number.isFinite(pid) ? pid : '?';
+		if (gone) {
+			log(`build: taking over the lock of build ${shown}, which no longer runs (${file})`);
+			await rm(file, { force: true });
+			continue;
+		}
+		if (!waited) {
+			log(`build: waiting for the build of pid ${shown} in this checkout to finish (lock ${file})`);
+			waited = true;
+		}
+		if (performance.now() - started > options.timeoutMs) {
+			throw new Error(
+				`build: gave up after ${Math.round(options.timeoutMs / 1000)} s waiting for the build of pid ${pid} (lock ${file}); run again later, or delete the lock if no build is running`,
+			);
+		}
+		await sleep(options.pollMs ?? 250);
+	}
+	return releaseOnExit(file, mine);
 }

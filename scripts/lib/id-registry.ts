@@ -35,6 +35,34 @@ const HEADER = [
 export type ReadRegistry =
 	{ ok: true; registry: Registry; text: string | null } | { ok: false; issues: IngestIssue[] };
 
+/** A `registry:invalid` error in the registry file `label`, at `place` (default 1:1). */
+function invalid(
+	label: string,
+	message: string,
+	place: { line: number; column: number } = { line: 1, column: 1 },
+): IngestIssue {
+	return { file: label, ...place, ruleId: 'registry:invalid', severity: 'error', message };
+}
+
+/** The registry file's bytes; null when there is none; an issue when it can't be read. */
+async function registryBytes(file: string, label: string): Promise<Buffer | null | IngestIssue> {
+	try {
+		return await readFile(file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		return invalid(label, `${label}: can't read the id registry (${(error as Error).message}).`);
+	}
+}
+
+/** The registry's text (UTF-8, BOM removed), or null when its bytes are not UTF-8. */
+function registryTextOf(bytes: Buffer): string | null {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		return null;
+	}
+}
+
 /**
  * @param file Path of the registry; issues name it by `label` (default its base name).
  */
@@ -42,69 +70,30 @@ export async function readRegistry(
 	file: string,
 	label = path.basename(file),
 ): Promise<ReadRegistry> {
-	let bytes: Buffer;
-	try {
-		bytes = await readFile(file);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-			return { ok: true, registry: emptyRegistry(), text: null };
+	const bytes = await registryBytes(file, label);
+	if (bytes === null) return { ok: true, registry: emptyRegistry(), text: null };
+	if (!Buffer.isBuffer(bytes)) return { ok: false, issues: [bytes] };
+	const text = registryTextOf(bytes);
+	if (text === null)
 		return {
 			ok: false,
 			issues: [
-				{
-					file: label,
-					line: 1,
-					column: 1,
-					ruleId: 'registry:invalid',
-					severity: 'error',
-					message: `${label}: can't read the id registry (${(error as Error).message}).`,
-				},
+				invalid(label, `${label}: expected UTF-8 text, found other bytes. Save it as UTF-8.`),
 			],
 		};
-	}
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-	} catch {
-		return {
-			ok: false,
-			issues: [
-				{
-					file: label,
-					line: 1,
-					column: 1,
-					ruleId: 'registry:invalid',
-					severity: 'error',
-					message: `${label}: expected UTF-8 text, found other bytes. Save it as UTF-8.`,
-				},
-			],
-		};
-	}
 	const yaml = parseYaml(text);
 	if (!yaml.ok)
 		return {
 			ok: false,
-			issues: [
-				{
-					file: label,
-					...yaml.place,
-					ruleId: 'registry:invalid',
-					severity: 'error',
-					message: `Invalid id registry: ${yaml.message}`,
-				},
-			],
+			issues: [invalid(label, `Invalid id registry: ${yaml.message}`, yaml.place)],
 		};
 	const parsed = parseRegistry(yaml.data);
 	if (!parsed.ok)
 		return {
 			ok: false,
-			issues: parsed.problems.map((p) => ({
-				file: label,
-				...yaml.placeOf(p.path),
-				ruleId: 'registry:invalid',
-				severity: 'error' as const,
-				message: `Invalid id registry: ${p.message}`,
-			})),
+			issues: parsed.problems.map((p) =>
+				invalid(label, `Invalid id registry: ${p.message}`, yaml.placeOf(p.path)),
+			),
 		};
 	return { ok: true, registry: parsed.registry, text };
 }

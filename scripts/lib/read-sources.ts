@@ -239,6 +239,77 @@ async function readOverrides(file: string, out: RunInputs): Promise<void> {
 	for (const id of Object.keys(out.overrides)) out.overrideLines[id] = yaml.placeOf([id]).line;
 }
 
+/** The folder's entries, sorted; null (with the issue) when there is no such folder. */
+async function listFolder(sourcesDir: string, issues: IngestIssue[]): Promise<string[] | null> {
+	try {
+		return (await readdir(sourcesDir)).sort();
+	} catch {
+		issues.push(
+			issue(
+				sourcesDir,
+				'input:sources-missing',
+				`Expected a folder of sources (${sourceKinds()}), found nothing at ${sourcesDir}.`,
+			),
+		);
+		return null;
+	}
+}
+
+/**
+ * An issue for each entry of the folder that is neither a source, nor a source's metadata, nor
+ * the id registry: a legacy Word/WPS file is an error, anything else is skipped with a warning.
+ */
+function strayEntries(entries: readonly string[], names: readonly string[]): IngestIssue[] {
+	const metaNames = new Set(
+		names.map((n) => n.slice(0, -path.extname(n).length) + METADATA_EXTENSION),
+	);
+	const issues: IngestIssue[] = [];
+	for (const name of entries) {
+		// The id registry lives beside the sources (run-ingest.ts reads it).
+		if (sourceExtension(name) !== null || metaNames.has(name) || name === REGISTRY_NAME) continue;
+		const what =
+			path.extname(name) === METADATA_EXTENSION
+				? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)`
+				: `not a compilation (${sourceKinds()})`;
+		// A legacy Word/WPS file is refused, with what to save it as (its text can't be read here).
+		if (sourceKind(name) === 'legacy')
+			issues.push(
+				issue(
+					name,
+					'input:legacy-format',
+					`${name}: expected a compilation (${sourceKinds()}), found a legacy ${path.extname(name).toLowerCase()} file. Save it as .docx or PDF.`,
+				),
+			);
+		else
+			issues.push(issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'));
+	}
+	return issues;
+}
+
+/** Read each source (at most `limit` bytes) and its metadata into `out`; a failed read is named. */
+async function readSources(
+	sourcesDir: string,
+	entries: readonly string[],
+	names: readonly string[],
+	limit: number,
+	out: RunInputs,
+): Promise<void> {
+	for (const name of names) {
+		const read = await readInsideFolder(sourcesDir, name, limit);
+		if (!read.ok) {
+			const rule = /over the limit/.test(read.message) ? 'input:too-large' : 'decode:unreadable';
+			out.issues.push(issue(name, rule, `${name}: ${read.message}`));
+			continue;
+		}
+		out.bytes += read.bytes.length;
+		const metaName = name.slice(0, -path.extname(name).length) + METADATA_EXTENSION;
+		const meta = entries.includes(metaName)
+			? await readMeta(sourcesDir, metaName, out.issues)
+			: null;
+		out.sources.push({ file: name, bytes: read.bytes, meta });
+	}
+}
+
 export async function readRunInputs(
 	sourcesDir: string,
 	vocabularyFile: string,
@@ -256,44 +327,9 @@ export async function readRunInputs(
 		issues: [],
 		bytes: 0,
 	};
-	const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
-	let entries: string[] | null = null;
-	try {
-		entries = (await readdir(sourcesDir)).sort();
-	} catch {
-		out.issues.push(
-			issue(
-				sourcesDir,
-				'input:sources-missing',
-				`Expected a folder of sources (${sourceKinds()}), found nothing at ${sourcesDir}.`,
-			),
-		);
-	}
+	const entries = await listFolder(sourcesDir, out.issues);
 	const names = (entries ?? []).filter((n) => sourceExtension(n) !== null);
-	const metaNames = new Set(
-		names.map((n) => n.slice(0, -path.extname(n).length) + METADATA_EXTENSION),
-	);
-	for (const name of entries ?? []) {
-		// The id registry lives beside the sources (run-ingest.ts reads it).
-		if (sourceExtension(name) !== null || metaNames.has(name) || name === REGISTRY_NAME) continue;
-		const what =
-			path.extname(name) === METADATA_EXTENSION
-				? `metadata for no source (no ${name.slice(0, -METADATA_EXTENSION.length)}${SOURCE_EXTENSIONS[0]} beside it)`
-				: `not a compilation (${sourceKinds()})`;
-		// A legacy Word/WPS file is refused, with what to save it as (its text can't be read here).
-		if (sourceKind(name) === 'legacy')
-			out.issues.push(
-				issue(
-					name,
-					'input:legacy-format',
-					`${name}: expected a compilation (${sourceKinds()}), found a legacy ${path.extname(name).toLowerCase()} file. Save it as .docx or PDF.`,
-				),
-			);
-		else
-			out.issues.push(
-				issue(name, 'input:skipped', `${name}: ${what}; skipped.`, undefined, 'warning'),
-			);
-	}
+	out.issues.push(...strayEntries(entries ?? [], names));
 	if (entries && names.length === 0 && !options.allowEmpty) {
 		out.issues.push(
 			issue(
@@ -303,20 +339,8 @@ export async function readRunInputs(
 			),
 		);
 	}
-	for (const name of names) {
-		const read = await readInsideFolder(sourcesDir, name, limit);
-		if (!read.ok) {
-			const rule = /over the limit/.test(read.message) ? 'input:too-large' : 'decode:unreadable';
-			out.issues.push(issue(name, rule, `${name}: ${read.message}`));
-			continue;
-		}
-		out.bytes += read.bytes.length;
-		const metaName = name.slice(0, -path.extname(name).length) + METADATA_EXTENSION;
-		const meta = (entries ?? []).includes(metaName)
-			? await readMeta(sourcesDir, metaName, out.issues)
-			: null;
-		out.sources.push({ file: name, bytes: read.bytes, meta });
-	}
+	const limit = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+	await readSources(sourcesDir, entries ?? [], names, limit, out);
 	await readVocabulary(vocabularyFile, out);
 	await readOverrides(overridesFile, out);
 	return out;

@@ -64,24 +64,70 @@ function startOf(event: Event): number {
 	return 0;
 }
 
+/** What the walk keeps: the places found, each anchor's size, the open collections, the size. */
+interface WalkState {
+	places: Map<string, number>;
+	anchors: Map<string, number>;
+	stack: Frame[];
+	total: number;
+}
+
+/** Count `n` more nodes, in every open collection too; throws past `YAML_MAX_NODES`. */
+function grow(state: WalkState, n: number, offset: number): void {
+	state.total += n;
+	for (const f of state.stack) f.nodes += n;
+	if (state.total > YAML_MAX_NODES)
+		throw Object.assign(
+			new Error(`aliases expand the document past ${YAML_MAX_NODES} nodes (an alias bomb?)`),
+			{ offset },
+		);
+}
+
+/** An alias inside its own anchor: a cycle, which every later walk of the data would loop on. */
+function refuseCycle(text: string, event: Event, stack: readonly Frame[]): void {
+	if (event.type !== 5) return;
+	const name = text.slice(event.anchorStart, event.anchorEnd);
+	if (stack.some((f) => f.anchor === name))
+		throw Object.assign(new Error(`alias *${name} is inside its own anchor &${name} (a cycle)`), {
+			offset: startOf(event),
+		});
+}
+
+/**
+ * The path of a node under its parent, its place noted (a map's key, or a sequence item); null
+ * for a scalar key, which is counted and done.
+ */
+function placeNode(text: string, event: Event, state: WalkState): PropertyKey[] | null {
+	const parent = state.stack.at(-1);
+	if (parent?.kind === 'map') {
+		const isKey = parent.count % 2 === 0;
+		parent.count++;
+		if (isKey) {
+			parent.key = event.type === 4 ? getScalarValue(text, event) : null;
+			if (parent.key !== null)
+				state.places.set(JSON.stringify([...parent.path, parent.key]), startOf(event));
+			if (event.type === 4) {
+				grow(state, 1, startOf(event));
+				return null;
+			}
+		}
+		return [...parent.path, parent.key ?? '?'];
+	}
+	if (parent?.kind === 'seq') {
+		const path = [...parent.path, parent.count++];
+		state.places.set(JSON.stringify(path), startOf(event));
+		return path;
+	}
+	return [];
+}
+
 /**
  * Where each key (and sequence item) starts, by path, and the expanded size of the document.
  * @throws {Error & { offset: number }} when aliases expand past `YAML_MAX_NODES`.
  */
 function walk(text: string, events: readonly Event[]): Map<string, number> {
-	const places = new Map<string, number>();
-	const anchors = new Map<string, number>();
-	const stack: Frame[] = [];
-	let total = 0;
-	const grow = (n: number, offset: number) => {
-		total += n;
-		for (const f of stack) f.nodes += n;
-		if (total > YAML_MAX_NODES)
-			throw Object.assign(
-				new Error(`aliases expand the document past ${YAML_MAX_NODES} nodes (an alias bomb?)`),
-				{ offset },
-			);
-	};
+	const state: WalkState = { places: new Map(), anchors: new Map(), stack: [], total: 0 };
+	const { anchors, stack } = state;
 	for (const event of events) {
 		if (event.type === 1) continue;
 		if (event.type === 6) {
@@ -89,56 +135,25 @@ function walk(text: string, events: readonly Event[]): Map<string, number> {
 			if (done?.anchor) anchors.set(done.anchor, done.nodes + 1);
 			continue;
 		}
-		// An alias inside its own anchor makes a cycle, which every later walk of the data would loop on.
-		if (event.type === 5) {
-			const name = text.slice(event.anchorStart, event.anchorEnd);
-			if (stack.some((f) => f.anchor === name))
-				throw Object.assign(
-					new Error(`alias *${name} is inside its own anchor &${name} (a cycle)`),
-					{ offset: startOf(event) },
-				);
-		}
-		const parent = stack.at(-1);
-		let path: PropertyKey[] = [];
-		if (parent?.kind === 'map') {
-			const isKey = parent.count % 2 === 0;
-			parent.count++;
-			if (isKey) {
-				parent.key = event.type === 4 ? getScalarValue(text, event) : null;
-				if (parent.key !== null)
-					places.set(JSON.stringify([...parent.path, parent.key]), startOf(event));
-				if (event.type === 4) {
-					grow(1, startOf(event));
-					continue;
-				}
-			}
-			path = [...parent.path, parent.key ?? '?'];
-		} else if (parent?.kind === 'seq') {
-			path = [...parent.path, parent.count++];
-			places.set(JSON.stringify(path), startOf(event));
-		}
+		refuseCycle(text, event, stack);
+		const path = placeNode(text, event, state);
+		if (path === null) continue;
 		const anchor =
 			'anchorEnd' in event && event.anchorStart >= 0
 				? text.slice(event.anchorStart, event.anchorEnd)
 				: null;
 		if (event.type === 5)
-			grow(anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1, startOf(event));
+			grow(state, anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1, startOf(event));
 		else if (event.type === 4) {
-			grow(1, startOf(event));
+			grow(state, 1, startOf(event));
 			if (anchor) anchors.set(anchor, 1);
 		} else {
-			grow(1, startOf(event));
-			stack.push({
-				kind: event.type === 3 ? 'map' : 'seq',
-				path,
-				count: 0,
-				key: null,
-				nodes: 0,
-				anchor,
-			});
+			grow(state, 1, startOf(event));
+			const kind = event.type === 3 ? 'map' : 'seq';
+			stack.push({ kind, path, count: 0, key: null, nodes: 0, anchor });
 		}
 	}
-	return places;
+	return state.places;
 }
 
 /**

@@ -175,6 +175,75 @@ function bomEncoding(bytes: Uint8Array): string | null {
 	return null;
 }
 
+/** Bytes after a byte order mark: decoded in its encoding, or refused at the first bad byte. */
+function decodeWithBom(file: string, bytes: Uint8Array, bom: string): Decoded {
+	const text = strict(bom, bytes);
+	if (text !== null) return finish(file, text, bom);
+	const bad = bom === 'utf-8' ? firstInvalidUtf8(bytes, 3) : -1;
+	const at = bad >= 0 ? placeOfByte(bytes, bad) : undefined;
+	const where = at
+		? ` (first bad byte ${hex(bytes[bad])} at line ${at.line}, column ${at.column})`
+		: '';
+	return refuse(
+		file,
+		'decode:invalid',
+		`${file}: starts with a ${bom.toUpperCase()} byte order mark, but the bytes after it are not valid ${bom.toUpperCase()}${where}. Save it again as ${bom.toUpperCase()}.`,
+		at,
+	);
+}
+
+/** Bytes that are not UTF-8 but read as Japanese or Korean text: refused (they'd be mojibake). */
+function refuseForeign(file: string, bytes: Uint8Array): Decoded | null {
+	const japanese = japaneseEncoding(bytes);
+	if (japanese) {
+		const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
+		return refuse(
+			file,
+			'decode:japanese',
+			`${file}: reads as Japanese text in ${japanese}: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 or Big5 would publish mojibake. Save it as UTF-8 if it belongs here.`,
+			at,
+		);
+	}
+	if (isKorean(bytes)) {
+		const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
+		return refuse(
+			file,
+			'decode:korean',
+			`${file}: reads as Korean text in EUC-KR: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 would publish mojibake. Save it as UTF-8 if it belongs here.`,
+			at,
+		);
+	}
+	return null;
+}
+
+/** Bytes no encoding decodes: refused at the first byte that is not UTF-8. */
+function refuseUndecodable(file: string, bytes: Uint8Array): Decoded {
+	const bad = Math.max(0, firstInvalidUtf8(bytes));
+	const at = placeOfByte(bytes, bad);
+	return refuse(
+		file,
+		'decode:invalid',
+		`${file}: not valid UTF-8, GB18030 or Big5 text (first byte that is not UTF-8: ${hex(bytes[bad])} at line ${at.line}, column ${at.column}). Save it as UTF-8.`,
+		at,
+	);
+}
+
+/** Bytes that decode, but only to implausible text: refused at its first implausible character. */
+function refuseImplausible(file: string, bytes: Uint8Array, units: Uint16Array | null): Decoded {
+	const shown = units ? unitsToString(units) : strict('gb18030', bytes);
+	const soup = shown === null ? -1 : firstImplausible(shown);
+	const at = shown !== null && soup >= 0 ? placeOfChar(shown, soup) : undefined;
+	const where = at
+		? ` (first at line ${at.line}, column ${at.column}, read as ${units ? 'UTF-8' : 'GB18030'})`
+		: '';
+	return refuse(
+		file,
+		'decode:mojibake',
+		`${file}: decodes only to implausible text (kana, private-use or replacement characters instead of Chinese${where}): expected UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM. Save it as UTF-8.`,
+		at,
+	);
+}
+
 /**
  * @param file Source file name, used in issues.
  * @param bytes Raw file content.
@@ -185,23 +254,7 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 	if (bytes.length === 0)
 		return refuse(file, 'decode:empty', `${file}: the file is empty. Remove it or add the text.`);
 	const bom = bomEncoding(bytes);
-	if (bom) {
-		const text = strict(bom, bytes);
-		if (text === null) {
-			const bad = bom === 'utf-8' ? firstInvalidUtf8(bytes, 3) : -1;
-			const at = bad >= 0 ? placeOfByte(bytes, bad) : undefined;
-			const where = at
-				? ` (first bad byte ${hex(bytes[bad])} at line ${at.line}, column ${at.column})`
-				: '';
-			return refuse(
-				file,
-				'decode:invalid',
-				`${file}: starts with a ${bom.toUpperCase()} byte order mark, but the bytes after it are not valid ${bom.toUpperCase()}${where}. Save it again as ${bom.toUpperCase()}.`,
-				at,
-			);
-		}
-		return finish(file, text, bom);
-	}
+	if (bom) return decodeWithBom(file, bytes, bom);
 	if (bytes.includes(0)) {
 		return refuse(
 			file,
@@ -218,55 +271,16 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
 		sawDecodable = true;
 		if (isPlausibleUnits(units)) return finish(file, unitsToString(units), 'utf-8', true);
 	}
-	if (!units) {
-		const japanese = japaneseEncoding(bytes);
-		if (japanese) {
-			const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
-			return refuse(
-				file,
-				'decode:japanese',
-				`${file}: reads as Japanese text in ${japanese}: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 or Big5 would publish mojibake. Save it as UTF-8 if it belongs here.`,
-				at,
-			);
-		}
-		if (isKorean(bytes)) {
-			const at = placeOfByte(bytes, Math.max(0, firstInvalidUtf8(bytes)));
-			return refuse(
-				file,
-				'decode:korean',
-				`${file}: reads as Korean text in EUC-KR: expected Chinese text (UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM), and reading it as GB18030 would publish mojibake. Save it as UTF-8 if it belongs here.`,
-				at,
-			);
-		}
-	}
+	const foreign = units ? null : refuseForeign(file, bytes);
+	if (foreign) return foreign;
 	for (const label of units ? ['gb18030', 'big5'] : ['utf-8', 'gb18030', 'big5']) {
 		const text = label === 'big5' ? strictBig5(bytes) : strict(label, bytes);
 		if (text === null) continue;
 		sawDecodable = true;
 		if (isPlausibleText(text)) return finish(file, text, label, true);
 	}
-	if (!sawDecodable) {
-		const bad = Math.max(0, firstInvalidUtf8(bytes));
-		const at = placeOfByte(bytes, bad);
-		return refuse(
-			file,
-			'decode:invalid',
-			`${file}: not valid UTF-8, GB18030 or Big5 text (first byte that is not UTF-8: ${hex(bytes[bad])} at line ${at.line}, column ${at.column}). Save it as UTF-8.`,
-			at,
-		);
-	}
-	const shown = units ? unitsToString(units) : strict('gb18030', bytes);
-	const soup = shown === null ? -1 : firstImplausible(shown);
-	const at = shown !== null && soup >= 0 ? placeOfChar(shown, soup) : undefined;
-	const where = at
-		? ` (first at line ${at.line}, column ${at.column}, read as ${units ? 'UTF-8' : 'GB18030'})`
-		: '';
-	return refuse(
-		file,
-		'decode:mojibake',
-		`${file}: decodes only to implausible text (kana, private-use or replacement characters instead of Chinese${where}): expected UTF-8, GB18030/GBK, Big5 or UTF-16 with a BOM. Save it as UTF-8.`,
-		at,
-	);
+	if (!sawDecodable) return refuseUndecodable(file, bytes);
+	return refuseImplausible(file, bytes, units);
 }
 
 function finish(file: string, text: string, encoding: string, checked = false): Decoded {

@@ -16,6 +16,135 @@ export type OverridePlace = (path: readonly PropertyKey[]) => { line: number; co
 /** Fields an override may set: every field of `reportSchema` except `id`. */
 const FIELDS = Object.keys(reportSchema.shape).filter((f) => f !== 'id');
 
+/** A problem of one override key: its path in the file, its rule and its message. */
+interface Problem {
+	path: PropertyKey[];
+	ruleId: string;
+	message: string;
+}
+
+/** The labels and slugs of the vocabulary's categories and themes. */
+interface VocabularySets {
+	labels: Set<string>;
+	slugs: Set<string>;
+	themeLabels: Set<string>;
+	themeSlugs: Set<string>;
+}
+
+type FieldSchemas = Record<
+	string,
+	{
+		safeParse(v: unknown): {
+			success: boolean;
+			error?: { issues: Array<{ message: string; path: PropertyKey[] }> };
+		};
+	}
+>;
+
+/**
+ * The problems of a field by itself: an `id`, an unknown field, a value that breaks the field's
+ * schema (one per schema issue); none when the field may be set to the value.
+ */
+function fieldProblems(id: string, field: string, value: unknown): Problem[] {
+	if (field === 'id')
+		return [
+			{
+				path: [id, field],
+				ruleId: 'override:id',
+				message: `Override of “${id}” sets \`id\`: ids are derived from the source and can't be overridden (two reports with one id overwrite each other's page). Remove the \`id\` line.`,
+			},
+		];
+	const expected = FIELDS.join(', ');
+	if (!FIELDS.includes(field))
+		return [
+			{
+				path: [id, field],
+				ruleId: 'override:unknown-field',
+				message: `Override of “${id}”: unknown field \`${field}\`. Expected one of: ${expected}.`,
+			},
+		];
+	const checked = (reportSchema.shape as FieldSchemas)[field]!.safeParse(value);
+	if (checked.success) return [];
+	return (checked.error?.issues ?? []).map((p) => ({
+		path: [id, field, ...p.path],
+		ruleId: 'override:invalid',
+		message: `Override of “${id}”: **${[field, ...p.path].join('.')}**: ${p.message}`,
+	}));
+}
+
+/** A `category`, `categorySlug`, `themes` or `themeSlugs` value that is not in the vocabulary. */
+function vocabularyProblems(
+	id: string,
+	field: string,
+	value: unknown,
+	sets: VocabularySets,
+): Problem[] {
+	const problem = (path: PropertyKey[], message: string): Problem => ({
+		path,
+		ruleId: 'override:vocabulary',
+		message: `Override of “${id}”: ${message}`,
+	});
+	const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
+	const out: Problem[] = [];
+	if (field === 'category' && !sets.labels.has(value as string))
+		out.push(
+			problem(
+				[id, field],
+				`category “${String(value)}” is not in the vocabulary. Expected one of: ${[...sets.labels].join(', ')}.`,
+			),
+		);
+	if (field === 'categorySlug' && !sets.slugs.has(value as string))
+		out.push(
+			problem(
+				[id, field],
+				`categorySlug “${String(value)}” is not in the vocabulary. Expected one of: ${[...sets.slugs].join(', ')}.`,
+			),
+		);
+	if (field === 'themes')
+		list(value).forEach((t, i) => {
+			if (!sets.themeLabels.has(t as string))
+				out.push(
+					problem(
+						[id, field, i],
+						`theme “${String(t)}” is not in the vocabulary. Expected labels of content/vocabulary.yaml themes.`,
+					),
+				);
+		});
+	if (field === 'themeSlugs')
+		list(value).forEach((t, i) => {
+			if (!sets.themeSlugs.has(t as string))
+				out.push(
+					problem(
+						[id, field, i],
+						`theme slug “${String(t)}” is not in the vocabulary. Expected one of: ${[...sets.themeSlugs].join(', ')}.`,
+					),
+				);
+		});
+	return out;
+}
+
+/** A `categorySlug` set beside a `category` whose slug it is not. */
+function slugMismatch(
+	id: string,
+	fields: unknown,
+	vocab: Vocabulary,
+	labels: ReadonlySet<string>,
+): Problem | null {
+	const f = fields as Record<string, unknown>;
+	if (
+		typeof f.category === 'string' &&
+		typeof f.categorySlug === 'string' &&
+		labels.has(f.category) &&
+		vocab.categories.find((c) => c.label === f.category)?.slug !== f.categorySlug
+	)
+		return {
+			path: [id, 'categorySlug'],
+			ruleId: 'override:vocabulary',
+			message: `Override of “${id}”: categorySlug “${f.categorySlug}” is not the slug of category “${f.category}”. Remove it (it follows the category).`,
+		};
+	return null;
+}
+
 /**
  * Errors in the overrides file itself, each at the line:column of its key: an `id` field (ids are
  * derived from the source, docs/ingest-spec.md §2: two reports with one id would overwrite a page), an
@@ -31,99 +160,28 @@ export function checkOverrides(
 	file: string,
 	placeOf: OverridePlace,
 ): IngestIssue[] {
-	const issues: IngestIssue[] = [];
-	const at = (path: PropertyKey[], ruleId: string, message: string) =>
-		issues.push({ file, ...placeOf(path), ruleId, severity: 'error', message });
-	const labels = new Set(vocab.categories.map((c) => c.label));
-	const slugs = new Set(vocab.categories.map((c) => c.slug));
-	const themeLabels = new Set(vocab.themes.map((t) => t.label));
-	const themeSlugs = new Set(vocab.themes.map((t) => t.slug));
-	const shape = reportSchema.shape as Record<
-		string,
-		{
-			safeParse(v: unknown): {
-				success: boolean;
-				error?: { issues: Array<{ message: string; path: PropertyKey[] }> };
-			};
-		}
-	>;
+	const sets: VocabularySets = {
+		labels: new Set(vocab.categories.map((c) => c.label)),
+		slugs: new Set(vocab.categories.map((c) => c.slug)),
+		themeLabels: new Set(vocab.themes.map((t) => t.label)),
+		themeSlugs: new Set(vocab.themes.map((t) => t.slug)),
+	};
+	const problems: Problem[] = [];
 	for (const [id, fields] of Object.entries(overrides ?? {})) {
 		for (const [field, value] of Object.entries(fields ?? {})) {
-			if (field === 'id') {
-				at(
-					[id, field],
-					'override:id',
-					`Override of “${id}” sets \`id\`: ids are derived from the source and can't be overridden (two reports with one id overwrite each other's page). Remove the \`id\` line.`,
-				);
-				continue;
-			}
-			if (!FIELDS.includes(field)) {
-				at(
-					[id, field],
-					'override:unknown-field',
-					`Override of “${id}”: unknown field \`${field}\`. Expected one of: ${FIELDS.join(', ')}.`,
-				);
-				continue;
-			}
-			const checked = shape[field]!.safeParse(value);
-			if (!checked.success) {
-				for (const p of checked.error?.issues ?? [])
-					at(
-						[id, field, ...p.path],
-						'override:invalid',
-						`Override of “${id}”: **${[field, ...p.path].join('.')}**: ${p.message}`,
-					);
-				continue;
-			}
-			const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
-			if (field === 'category' && !labels.has(value as string))
-				at(
-					[id, field],
-					'override:vocabulary',
-					`Override of “${id}”: category “${String(value)}” is not in the vocabulary. Expected one of: ${[...labels].join(', ')}.`,
-				);
-			if (field === 'categorySlug' && !slugs.has(value as string))
-				at(
-					[id, field],
-					'override:vocabulary',
-					`Override of “${id}”: categorySlug “${String(value)}” is not in the vocabulary. Expected one of: ${[...slugs].join(', ')}.`,
-				);
-			if (field === 'themes')
-				list(value).forEach(
-					(t, i) =>
-						themeLabels.has(t as string) ||
-						at(
-							[id, field, i],
-							'override:vocabulary',
-							`Override of “${id}”: theme “${String(t)}” is not in the vocabulary. Expected labels of content/vocabulary.yaml themes.`,
-						),
-				);
-			if (field === 'themeSlugs')
-				list(value).forEach(
-					(t, i) =>
-						themeSlugs.has(t as string) ||
-						at(
-							[id, field, i],
-							'override:vocabulary',
-							`Override of “${id}”: theme slug “${String(t)}” is not in the vocabulary. Expected one of: ${[...themeSlugs].join(', ')}.`,
-						),
-				);
+			const own = fieldProblems(id, field, value);
+			problems.push(...(own.length ? own : vocabularyProblems(id, field, value, sets)));
 		}
-		const f = fields as Record<string, unknown>;
-		if (
-			typeof f.category === 'string' &&
-			typeof f.categorySlug === 'string' &&
-			labels.has(f.category) &&
-			vocab.categories.find((c) => c.label === f.category)?.slug !== f.categorySlug
-		) {
-			at(
-				[id, 'categorySlug'],
-				'override:vocabulary',
-				`Override of “${id}”: categorySlug “${f.categorySlug}” is not the slug of category “${f.category}”. Remove it (it follows the category).`,
-			);
-		}
+		const mismatch = slugMismatch(id, fields, vocab, sets.labels);
+		if (mismatch) problems.push(mismatch);
 	}
-	return issues;
+	return problems.map(({ path, ruleId, message }) => ({
+		file,
+		...placeOf(path),
+		ruleId,
+		severity: 'error',
+		message,
+	}));
 }
 
 /**

@@ -78,100 +78,109 @@ function continues(prev: Draft, next: string, indented = false): boolean {
 	);
 }
 
-/**
- * @param lines The body lines of one report (blank lines included), in source order.
- * @param log Receives page-number repairs and layout-space counts.
- * @param pagesKnown The source shows its pages (PDF pages, form feeds, decorated folios): its
- *   folios were removed with the page furniture, so a line that is only a number is text (a
- *   table cell pdftotext wrote on a line of its own: `860`), not a page number.
- * @returns Blocks with the source line each starts on.
- */
-export function buildBlocks(
-	lines: readonly SourceLine[],
-	log: RepairLog,
-	pagesKnown = false,
-): IngestBlock[] {
-	const drafts: Draft[] = [];
-	let lastFromLine: Draft | null = null;
-	let lastTable: number | undefined;
-	let lastLarger = false;
-	// nextNonBlank[i]: index of the first non-blank line after i (linear, no rescans).
+/** The drafts made so far, and what the last line made (for the lines that may join it). */
+interface DraftState {
+	drafts: Draft[];
+	/** The draft the last body line went to; null after a table row or a larger line. */
+	lastFromLine: Draft | null;
+	/** The table of the last line, when it was a table row. */
+	lastTable: number | undefined;
+	/** The last line was set larger than the body. */
+	lastLarger: boolean;
+}
+
+/** For each line, the index of the first non-blank line after it, or −1 (linear, no rescans). */
+function nextNonBlankOf(lines: readonly SourceLine[]): number[] {
 	const nextNonBlank = new Array<number>(lines.length);
 	for (let i = lines.length - 1, next = -1; i >= 0; i--) {
 		nextNonBlank[i] = next;
 		if (!isBlank(lines[i])) next = i;
 	}
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i]!;
-		if (isBlank(line)) continue;
-		if (line.table !== undefined) {
-			lastLarger = false;
-			const last = drafts[drafts.length - 1];
-			const row = line.text.split('\t').map((cell) => cell.trim());
-			if (last?.rows && lastTable === line.table) last.rows.push(row);
-			else drafts.push({ text: '', line: line.no, tail: '', rows: [row] });
-			lastTable = line.table;
-			lastFromLine = null;
-			continue;
-		}
-		lastTable = undefined;
-		if (line.larger !== undefined) {
-			// Set larger than the body: its own paragraph (a heading, if short), never joined to the
-			// text around it; a larger line wrapped onto the next one in the same size is joined.
-			const prev = drafts[drafts.length - 1];
-			const text = line.text.trim();
-			if (
-				prev?.larger === line.larger &&
-				lastLarger &&
-				!endsBlock(prev.text) &&
-				visibleLength(prev.text + text) <= 40
-			)
-				prev.text += text;
-			else drafts.push({ text, line: line.no, tail: text, larger: line.larger });
-			lastFromLine = null;
-			lastLarger = true;
-			continue;
-		}
-		lastLarger = false;
-		if (!pagesKnown && PAGE_ONLY.test(line.text)) {
-			dropLine(log, line.no, 'page-number-at-break');
-			continue;
-		}
-		let text = line.text;
-		let broken = false;
-		const nextLine = nextNonBlank[i]! >= 0 ? lines[nextNonBlank[i]!] : undefined;
-		// (Only a line that ends in a digit can end in a page number: skip the regex otherwise.)
-		const last = text.charCodeAt(text.length - 1);
-		const page = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE.exec(text) : null;
-		if (
-			page &&
-			nextLine &&
-			HAN_START.test(nextLine.text.trim()) &&
-			!markerOf(nextLine.text.trim())
-		) {
-			log.cuts.push({ line: line.no, rule: 'page-number-at-break', text: page[0] });
-			log.counts['page-number-at-break'] = (log.counts['page-number-at-break'] ?? 0) + 1;
-			text = text.slice(0, page.index);
-			broken = true;
-		}
-		const pieces = splitGluedHeadings(text.trim());
-		// The spaces a split removes are layout spaces too: counted, so the repair can be audited.
-		if (pieces.length > 1) countRepair(log, 'layout-space', visibleGap(text.trim(), pieces));
-		const first = pieces[0]!;
-		if (lastFromLine && continues(lastFromLine, first, /^[ \u3000]/.test(text))) {
-			lastFromLine.text += first;
-			lastFromLine.tail = first;
-			lastFromLine.broken = false;
-		} else {
-			drafts.push({ text: first, line: line.no, tail: first });
-		}
-		for (let k = 1; k < pieces.length; k++)
-			drafts.push({ text: pieces[k]!, line: line.no, tail: pieces[k]! });
-		lastFromLine = drafts[drafts.length - 1]!;
-		lastFromLine.broken = broken;
-		if (line.full) lastFromLine.full = line.full;
-		else delete lastFromLine.full;
+	return nextNonBlank;
+}
+
+/** A table row: another row of the table above when it is the same table, else a new table. */
+function addTableRow(state: DraftState, line: SourceLine): void {
+	state.lastLarger = false;
+	const last = state.drafts[state.drafts.length - 1];
+	const row = line.text.split('\t').map((cell) => cell.trim());
+	if (last?.rows && state.lastTable === line.table) last.rows.push(row);
+	else state.drafts.push({ text: '', line: line.no, tail: '', rows: [row] });
+	state.lastTable = line.table;
+	state.lastFromLine = null;
+}
+
+/**
+ * A line set larger than the body: its own paragraph (a heading, if short), never joined to the
+ * text around it; a larger line wrapped onto the next one in the same size is joined.
+ */
+function addLargerLine(state: DraftState, line: SourceLine, larger: number): void {
+	const prev = state.drafts[state.drafts.length - 1];
+	const text = line.text.trim();
+	if (
+		prev?.larger === larger &&
+		state.lastLarger &&
+		!endsBlock(prev.text) &&
+		visibleLength(prev.text + text) <= 40
+	)
+		prev.text += text;
+	else state.drafts.push({ text, line: line.no, tail: text, larger });
+	state.lastFromLine = null;
+	state.lastLarger = true;
+}
+
+/**
+ * A line's text without the page number at its end when the text goes on in Han on the next
+ * line (a page break inside a sentence), logged; `broken` when one was cut.
+ */
+function cutTrailingPage(
+	line: SourceLine,
+	nextLine: SourceLine | undefined,
+	log: RepairLog,
+): { text: string; broken: boolean } {
+	const text = line.text;
+	// (Only a line that ends in a digit can end in a page number: skip the regex otherwise.)
+	const last = text.charCodeAt(text.length - 1);
+	const page = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE.exec(text) : null;
+	if (!page || !nextLine || !HAN_START.test(nextLine.text.trim()) || markerOf(nextLine.text.trim()))
+		return { text, broken: false };
+	log.cuts.push({ line: line.no, rule: 'page-number-at-break', text: page[0] });
+	log.counts['page-number-at-break'] = (log.counts['page-number-at-break'] ?? 0) + 1;
+	return { text: text.slice(0, page.index), broken: true };
+}
+
+/** A body line: its glued headings split, its first piece joined to the paragraph it continues. */
+function addTextLine(
+	state: DraftState,
+	line: SourceLine,
+	nextLine: SourceLine | undefined,
+	log: RepairLog,
+): void {
+	const { text, broken } = cutTrailingPage(line, nextLine, log);
+	const { drafts } = state;
+	const pieces = splitGluedHeadings(text.trim());
+	// The spaces a split removes are layout spaces too: counted, so the repair can be audited.
+	if (pieces.length > 1) countRepair(log, 'layout-space', visibleGap(text.trim(), pieces));
+	const first = pieces[0]!;
+	const lastFromLine = state.lastFromLine;
+	if (lastFromLine && continues(lastFromLine, first, /^[ \u3000]/.test(text))) {
+		lastFromLine.text += first;
+		lastFromLine.tail = first;
+		lastFromLine.broken = false;
+	} else {
+		drafts.push({ text: first, line: line.no, tail: first });
 	}
+	for (let k = 1; k < pieces.length; k++)
+		drafts.push({ text: pieces[k]!, line: line.no, tail: pieces[k]! });
+	const last = drafts[drafts.length - 1]!;
+	last.broken = broken;
+	if (line.full) last.full = line.full;
+	else delete last.full;
+	state.lastFromLine = last;
+}
+
+/** The blocks of the drafts: paragraphs and headings, with the tables in their places. */
+function blocksOf(drafts: readonly Draft[], log: RepairLog): IngestBlock[] {
 	const paragraphs = drafts.map((d) =>
 		d.rows
 			? null
@@ -195,6 +204,49 @@ export function buildBlocks(
 		else if (paragraphs[i]!.text.length > 0) out.push(texts[k++]!);
 	});
 	return out;
+}
+
+/**
+ * @param lines The body lines of one report (blank lines included), in source order.
+ * @param log Receives page-number repairs and layout-space counts.
+ * @param pagesKnown The source shows its pages (PDF pages, form feeds, decorated folios): its
+ *   folios were removed with the page furniture, so a line that is only a number is text (a
+ *   table cell pdftotext wrote on a line of its own: `860`), not a page number.
+ * @returns Blocks with the source line each starts on.
+ */
+export function buildBlocks(
+	lines: readonly SourceLine[],
+	log: RepairLog,
+	pagesKnown = false,
+): IngestBlock[] {
+	const state: DraftState = {
+		drafts: [],
+		lastFromLine: null,
+		lastTable: undefined,
+		lastLarger: false,
+	};
+	const nextNonBlank = nextNonBlankOf(lines);
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (isBlank(line)) continue;
+		if (line.table !== undefined) {
+			addTableRow(state, line);
+			continue;
+		}
+		state.lastTable = undefined;
+		if (line.larger !== undefined) {
+			addLargerLine(state, line, line.larger);
+			continue;
+		}
+		state.lastLarger = false;
+		if (!pagesKnown && PAGE_ONLY.test(line.text)) {
+			dropLine(log, line.no, 'page-number-at-break');
+			continue;
+		}
+		const nextLine = nextNonBlank[i]! >= 0 ? lines[nextNonBlank[i]!] : undefined;
+		addTextLine(state, line, nextLine, log);
+	}
+	return blocksOf(state.drafts, log);
 }
 
 /** A table block: every row as long as the longest (a missing cell is empty), spaces normalised. */

@@ -18,14 +18,15 @@ import type {
 import { buildBlocks } from './blocks.ts';
 import { endsSentence, keyOf, normaliseSubtitle } from '../lines/line-kinds.ts';
 import {
+	type CategoryResult,
 	classifyCategory,
 	detectReportType,
 	findNamedPractices,
 	tagThemes,
 } from './metadata/index.ts';
-import { readReportHead } from './report-header.ts';
+import { readReportHead, type ReportHead } from './report-header.ts';
 import type { RepairLog } from '../lines/repair-log.ts';
-import { readSignOff } from './sign-off.ts';
+import { readSignOff, type SignOff } from './sign-off.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { SpanDraft } from '../structure/span.ts';
 import { normaliseSpaces } from '../lines/spaces.ts';
@@ -115,7 +116,7 @@ function warn(ctx: SourceContext, line: number, ruleId: string, message: string)
  * subtitle or the TOC) would be shown nowhere: it stays on the page, as the body's first lines.
  */
 function keepUnusedByline(
-	head: ReturnType<typeof readReportHead>,
+	head: ReportHead,
 	unit: string | null,
 	blocks: IngestBlock[],
 	log: RepairLog,
@@ -133,39 +134,70 @@ function keepUnusedByline(
 	);
 }
 
-export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
-	const lines = ctx.lines.slice(span.start, span.end);
-	const head = readReportHead(lines, {
-		titleEnd: span.titleEnd === undefined ? undefined : span.titleEnd - span.start,
-		tocUnit: span.tocItem?.unit ?? null,
-		unitWords: ctx.unitWords,
-		bundle: span.bundle,
-	});
+/** The report's body lines: the unassigned text kept before it, then its lines after the head. */
+function bodyLinesOf(
+	span: SpanDraft,
+	lines: readonly SourceLine[],
+	bodyStart: number,
+	ctx: SourceContext,
+): { lead: SourceLine[]; bodyLines: SourceLine[] } {
 	// Unassigned text before the report (see `account-lines.ts`) opens its body.
 	const lead = (span.lead ?? []).flatMap(([from, to]) => [
 		...ctx.lines.slice(from, to),
 		{ no: ctx.lines[to - 1]!.no, text: '' },
 	]);
-	const bodyLines = [...lead, ...lines.slice(head.bodyStart)].filter(
+	const bodyLines = [...lead, ...lines.slice(bodyStart)].filter(
 		(l) => !ctx.log.droppedLines.has(l.no),
 	);
-	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
-	// (A head warned about and kept in this report after the report's own sign-off: the sign-off
-	// under that head is not this report's.)
+	return { lead, bodyLines };
+}
+
+/**
+ * The report's own blocks and its sign-off before their back matter (its author, when it names
+ * none, from all its own blocks). The own blocks end before a head warned about and kept in this
+ * report after the report's own sign-off: the sign-off under that head is not this report's.
+ */
+function signOffOf(
+	blocks: readonly IngestBlock[],
+	ctx: SourceContext,
+): { signOff: SignOff; own: readonly IngestBlock[] } {
 	const kept = ctx.keptHeads?.size ? blocks.findIndex((b) => ctx.keptHeads!.has(b.line)) : -1;
 	const before = kept > 0 ? readSignOff(blocks.slice(0, kept), ctx.unitWords) : null;
 	const own = before?.date || before?.unit ? blocks.slice(0, kept) : blocks;
 	const main = beforeBackMatter(own);
 	const signOff = readSignOff(main, ctx.unitWords, ctx.warnedBylines);
 	if (main !== own) signOff.author ??= readSignOff(own, ctx.unitWords, ctx.warnedBylines).author;
-	const author = signOff.author ?? head.author;
+	return { signOff, own };
+}
+
+/** The report's title and subtitle, spaces normalised: the head's, else the TOC's or label's. */
+function titlesOf(
+	head: ReportHead,
+	span: SpanDraft,
+	ctx: SourceContext,
+): { title: string; subtitle: string | null; rawSubtitle: string | null } {
 	const rawTitle = head.title ?? span.tocItem?.title ?? span.webLabel ?? ctx.compilationTitle;
-	const section = span.tocItem?.section ?? span.section ?? null;
 	const title = normaliseSpaces(rawTitle, 'title', ctx.log);
 	const rawSubtitle = head.subtitle ?? span.tocItem?.subtitle ?? null;
 	const subtitle = rawSubtitle
 		? normaliseSubtitle(normaliseSpaces(rawSubtitle, 'title', ctx.log))
 		: null;
+	return { title, subtitle, rawSubtitle };
+}
+
+/**
+ * The report's unit in the order of precedence (file header); a subtitle that opens with no
+ * organisation's name is warned about when no unit is found elsewhere.
+ */
+function unitOf(
+	head: ReportHead,
+	span: SpanDraft,
+	lines: readonly SourceLine[],
+	titles: ReturnType<typeof titlesOf>,
+	found: { signOff: SignOff; blocks: readonly IngestBlock[]; author: string | null },
+	ctx: SourceContext,
+): string | null {
+	const { title, subtitle, rawSubtitle } = titles;
 	const firstUnitLine =
 		span.bundle && lines[0] ? normaliseSpaces(lines[0].text, 'body', ctx.log) : null;
 	const fromSubtitle =
@@ -174,10 +206,10 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		fromSubtitle?.unit ??
 		span.tocItem?.unit ??
 		(head.byline.length ? head.byline.join(' ') : null) ??
-		signOff.unit ??
+		found.signOff.unit ??
 		(firstUnitLine && UNIT_LINE.test(firstUnitLine) ? firstUnitLine : null) ??
 		(TYPE_TITLE.test(title) ? unitFromHeadline(title, ctx.unitWords) : null) ??
-		selfNamed(own, author, ctx);
+		selfNamed(found.blocks, found.author, ctx);
 	if (!unit && fromSubtitle?.unclear) {
 		const at = head.consumed.find((l) => l.text.includes(fromSubtitle.unclear!))?.no;
 		warn(
@@ -187,26 +219,20 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 			`The subtitle “${subtitle}” opens with “${fromSubtitle.unclear}”, which ends as no organisation's name; no unit is read from it.`,
 		);
 	}
-	keepUnusedByline(head, unit, blocks, ctx.log);
-	const unitParts = unit ? unitPartsOf(unit) : [];
-	const bodyText = blocks.map((b) => b.text).join('\n');
-	const category = classifyCategory(
-		{
-			title,
-			subtitle,
-			unit,
-			unitParts,
-			section,
-			compilationTitle: ctx.compilationTitle,
-			bodyText,
-			webLabel: span.webLabel,
-		},
-		ctx.vocab,
-	);
-	// A web item without a printed title is titled by its label: the report starts at the label.
-	const labelIsTitle =
-		head.title === null && span.labelLine !== undefined && span.webLabel !== null;
-	const labelLine = labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
+	return unit;
+}
+
+/**
+ * The report's first and last source lines (1-based): from its first non-blank line (the
+ * lead's or the web label's when it has one) to its last one not dropped.
+ */
+function lineRangeOf(
+	span: SpanDraft,
+	lines: readonly SourceLine[],
+	lead: readonly SourceLine[],
+	labelLine: SourceLine | undefined,
+	ctx: SourceContext,
+): [number, number] {
 	let first =
 		lead.find((l) => !isBlank(l))?.no ??
 		labelLine?.no ??
@@ -224,30 +250,16 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 			last = Math.max(last, ...nos);
 		}
 	}
-	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
-		warn(
-			ctx,
-			span.labelLine ?? first,
-			'category:label-contradicts-body',
-			`Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`,
-		);
-	}
-	const reportType = detectReportType({
-		title,
-		subtitle,
-		bodyText,
-		shape: isCompilation(ctx.shape)
-			? 'compilation'
-			: (ctx.shape as 'web-collection' | 'single-article'),
-		webLabel: span.webLabel,
-		compilationTitle: ctx.compilationTitle,
-		author,
-	});
-	const namedPractices = findNamedPractices(blocks);
-	const themes = tagThemes(blocks, ctx.vocab, {
-		title: [title, subtitle].filter(Boolean).join(' '),
-		practices: namedPractices,
-	});
+	return [first, last];
+}
+
+/** The report's date: the sign-off's; a last line that looks like a date but is none is warned. */
+function dateOf(
+	blocks: readonly IngestBlock[],
+	signOff: SignOff,
+	title: string,
+	ctx: SourceContext,
+): { date: DatedAs | null; dateLike: IngestBlock | undefined } {
 	const date = signOff.date ?? null;
 	const dateLike = blocks
 		.slice(-3)
@@ -265,12 +277,25 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 			`Report “${title}” ends with “${dateLike.text}”, which looks like a date but is not one (a placeholder or a typo): no report date.`,
 		);
 	}
-	const inherited = !date && isCompilation(ctx.shape) ? ctx.compilationDate : null;
+	return { date, dateLike };
+}
+
+/**
+ * Whether the source ends inside the report: its span reaches the end of the text and its
+ * last block neither ends a sentence nor signs off (warned, at the report's last line).
+ */
+function isTruncated(
+	span: SpanDraft,
+	blocks: readonly IngestBlock[],
+	signed: { signOff: SignOff; dateLike: IngestBlock | undefined },
+	where: { title: string; last: number },
+	ctx: SourceContext,
+): boolean {
 	const lastBlock = blocks[blocks.length - 1];
 	const signedOff =
-		signOff.date !== null ||
-		signOff.author !== null ||
-		dateLike !== undefined ||
+		signed.signOff.date !== null ||
+		signed.signOff.author !== null ||
+		signed.dateLike !== undefined ||
 		(lastBlock !== undefined && isUnitLine(lastBlock.text, ctx.unitWords));
 	const truncated =
 		span.end >= ctx.textEnd &&
@@ -280,10 +305,131 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 	if (truncated)
 		warn(
 			ctx,
-			last,
+			where.last,
 			'text:truncated',
-			`The source ends inside report “${title}”: its text is truncated.`,
+			`The source ends inside report “${where.title}”: its text is truncated.`,
 		);
+	return truncated;
+}
+
+/** The category the report reads as; a web label that says otherwise is warned about. */
+function categoryOf(
+	input: Parameters<typeof classifyCategory>[0],
+	span: SpanDraft,
+	first: number,
+	ctx: SourceContext,
+): CategoryResult {
+	const category = classifyCategory(input, ctx.vocab);
+	if (category.webLabelCategory && category.webLabelCategory !== category.label) {
+		warn(
+			ctx,
+			span.labelLine ?? first,
+			'category:label-contradicts-body',
+			`Web label “${span.webLabel}” suggests ${category.webLabelCategory}, but the report reads as ${category.label}; the body wins.`,
+		);
+	}
+	return category;
+}
+
+/** The report's type, its named practices and themes, read from its titles and body. */
+function kindsOf(
+	titles: { title: string; subtitle: string | null },
+	blocks: IngestBlock[],
+	bodyText: string,
+	span: SpanDraft,
+	author: string | null,
+	ctx: SourceContext,
+): Pick<ReportDraft, 'reportType' | 'namedPractices' | 'themes' | 'themeSlugs'> {
+	const { title, subtitle } = titles;
+	const reportType = detectReportType({
+		title,
+		subtitle,
+		bodyText,
+		shape: isCompilation(ctx.shape)
+			? 'compilation'
+			: (ctx.shape as 'web-collection' | 'single-article'),
+		webLabel: span.webLabel,
+		compilationTitle: ctx.compilationTitle,
+		author,
+	});
+	const namedPractices = findNamedPractices(blocks);
+	const themes = tagThemes(blocks, ctx.vocab, {
+		title: [title, subtitle].filter(Boolean).join(' '),
+		practices: namedPractices,
+	});
+	return { reportType, namedPractices, themes: themes.labels, themeSlugs: themes.slugs };
+}
+
+/** The report's date fields: its own date, else (in a compilation) the compilation's. */
+function dateFields(
+	date: DatedAs | null,
+	ctx: SourceContext,
+): Pick<ReportDraft, 'date' | 'datePrecision' | 'dateSource'> {
+	const inherited = !date && isCompilation(ctx.shape) ? ctx.compilationDate : null;
+	return {
+		date: date?.date ?? inherited?.date ?? null,
+		datePrecision: date?.precision ?? inherited?.precision ?? 'none',
+		dateSource: date ? 'report' : inherited ? 'compilation' : 'none',
+	};
+}
+
+/** The span's lines, its head as read, the text kept before it, and the blocks of its body. */
+function readSpan(span: SpanDraft, ctx: SourceContext) {
+	const lines = ctx.lines.slice(span.start, span.end);
+	const head = readReportHead(lines, {
+		titleEnd: span.titleEnd === undefined ? undefined : span.titleEnd - span.start,
+		tocUnit: span.tocItem?.unit ?? null,
+		unitWords: ctx.unitWords,
+		bundle: span.bundle,
+	});
+	const { lead, bodyLines } = bodyLinesOf(span, lines, head.bodyStart, ctx);
+	const blocks = buildBlocks(bodyLines, ctx.log, ctx.pagesKnown);
+	return { lines, head, lead, blocks };
+}
+
+/** A web item without a printed title is titled by its label: the report starts at the label. */
+function labelTitleLine(
+	head: ReportHead,
+	span: SpanDraft,
+	ctx: SourceContext,
+): SourceLine | undefined {
+	const labelIsTitle =
+		head.title === null && span.labelLine !== undefined && span.webLabel !== null;
+	return labelIsTitle ? ctx.lines[span.labelLine! - 1] : undefined;
+}
+
+export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
+	const { lines, head, lead, blocks } = readSpan(span, ctx);
+	const { signOff, own } = signOffOf(blocks, ctx);
+	const author = signOff.author ?? head.author;
+	const section = span.tocItem?.section ?? span.section ?? null;
+	const titles = titlesOf(head, span, ctx);
+	const { title, subtitle } = titles;
+	const unit = unitOf(head, span, lines, titles, { signOff, blocks: own, author }, ctx);
+	keepUnusedByline(head, unit, blocks, ctx.log);
+	const unitParts = unit ? unitPartsOf(unit) : [];
+	const bodyText = blocks.map((b) => b.text).join('\n');
+	const labelLine = labelTitleLine(head, span, ctx);
+	const [first, last] = lineRangeOf(span, lines, lead, labelLine, ctx);
+	const { compilationTitle } = ctx;
+	const category = categoryOf(
+		{
+			title,
+			subtitle,
+			unit,
+			unitParts,
+			section,
+			compilationTitle,
+			bodyText,
+			webLabel: span.webLabel,
+		},
+		span,
+		first,
+		ctx,
+	);
+	const kinds = kindsOf(titles, blocks, bodyText, span, author, ctx);
+	const { date, dateLike } = dateOf(blocks, signOff, title, ctx);
+	const truncated = isTruncated(span, blocks, { signOff, dateLike }, { title, last }, ctx);
 	const frontmatter: ReportDraft = {
 		title,
 		subtitle,
@@ -293,28 +439,22 @@ export function buildReport(span: SpanDraft, ctx: SourceContext): BuiltReport {
 		author,
 		category: category.label,
 		categorySlug: category.slug,
-		reportType,
-		date: date?.date ?? inherited?.date ?? null,
-		datePrecision: date?.precision ?? inherited?.precision ?? 'none',
-		dateSource: date ? 'report' : inherited ? 'compilation' : 'none',
-		themes: themes.labels,
-		themeSlugs: themes.slugs,
-		namedPractices,
+		reportType: kinds.reportType,
+		...dateFields(date, ctx),
+		themes: kinds.themes,
+		themeSlugs: kinds.themeSlugs,
+		namedPractices: kinds.namedPractices,
 		abstract: head.abstract,
 		keywords: head.keywords,
 		source: ctx.file,
 		sourceSlug: ctx.sourceSlug,
-		compilationTitle: ctx.compilationTitle,
+		compilationTitle,
 		order: span.order,
 		tocPage: span.tocItem?.page ?? null,
 		section,
 		lines: [first, last],
 		truncated,
 	};
-	return {
-		frontmatter,
-		blocks,
-		text: bodyText,
-		head: labelLine ? [labelLine, ...head.consumed] : head.consumed,
-	};
+	const headLines = labelLine ? [labelLine, ...head.consumed] : head.consumed;
+	return { frontmatter, blocks, text: bodyText, head: headLines };
 }

@@ -94,12 +94,125 @@ function collapse(text: string): string {
 	return unitText(text);
 }
 
+/** A cursor over the first non-blank lines of a span (at most 12): the head takes them in order. */
+class HeadCursor {
+	readonly span: readonly SourceLine[];
+	/** Index in the span of each non-blank line looked at. */
+	readonly idx: number[] = [];
+	/** The next non-blank line to read. */
+	k = 0;
+	private readonly consumed: SourceLine[];
+	constructor(span: readonly SourceLine[], consumed: SourceLine[]) {
+		this.span = span;
+		this.consumed = consumed;
+		for (let i = 0; i < span.length && this.idx.length < 12; i++)
+			if (!isBlank(span[i])) this.idx.push(i);
+	}
+	/** The text of non-blank line `k` ('' past the end). */
+	text(k: number): string {
+		return this.idx[k] === undefined ? '' : this.span[this.idx[k]!]!.text;
+	}
+	/** The head takes the next line. */
+	take(): void {
+		this.consumed.push(this.span[this.idx[this.k++]!]!);
+	}
+}
+
+/** How the head tells a byline: a unit line, or the TOC's unit. */
+interface Bylines {
+	isByline: (t: string) => boolean;
+	/** A unit name wrapped over lines k and k+1 (`…股份有限公司延庆` ⏎ `养殖基地`), joined, or null. */
+	wrapped: (k: number) => string | null;
+}
+
+/** The byline tests of a head, by the TOC unit and the vocabulary's unit words. */
+function bylinesOf(cur: HeadCursor, options: HeadOptions): Bylines {
+	const unitWords = options.unitWords ?? [];
+	const isByline = (t: string) => {
+		const c = collapse(t);
+		return (options.tocUnit && keyOf(c) === keyOf(options.tocUnit)) || isUnitLine(c, unitWords);
+	};
+	const wrapped = (k: number) =>
+		cur.text(k) && cur.text(k + 1)
+			? joinWrappedUnit(cur.text(k), cur.text(k + 1), unitWords)
+			: null;
+	return { isByline, wrapped };
+}
+
+/**
+ * The title: the lines already located (`titleEnd`), else title-like lines (a byline may come
+ * first), joined while the title is unfinished or a subtitle or byline follows.
+ */
+function readTitle(cur: HeadCursor, head: ReportHead, options: HeadOptions, by: Bylines): void {
+	const text = (k: number) => cur.text(k);
+	if (options.titleEnd !== undefined) {
+		const parts: string[] = [];
+		while (cur.idx[cur.k] !== undefined && cur.idx[cur.k]! <= options.titleEnd)
+			(parts.push(text(cur.k)), cur.take());
+		head.title = parts.reduce((a, b) => (a ? joinTitleLines(a, b) : b.trim()), '');
+		return;
+	}
+	if (by.isByline(text(cur.k)) && isTitleLike(text(cur.k + 1)) && !by.isByline(text(cur.k + 1)))
+		(head.byline.push(collapse(text(cur.k))), cur.take());
+	if (!isTitleLike(text(cur.k))) return;
+	let title = text(cur.k).trim();
+	cur.take();
+	while (
+		cur.k < 4 &&
+		isTitleLike(text(cur.k)) &&
+		!by.isByline(text(cur.k)) &&
+		!by.wrapped(cur.k) &&
+		(endsMidClause(title) || isSubtitleLine(text(cur.k + 1)) || by.isByline(text(cur.k + 1)))
+	) {
+		title = joinTitleLines(title, text(cur.k));
+		cur.take();
+	}
+	head.title = title;
+}
+
+/** The subtitle, with its tail when it wrapped at the measure onto the next line. */
+function readSubtitle(cur: HeadCursor, head: ReportHead, by: Bylines): void {
+	if (!isSubtitleLine(cur.text(cur.k))) return;
+	head.subtitle = cur.text(cur.k).trim();
+	cur.take();
+	// A subtitle too long for the measure wraps: its tail on the next line.
+	while (
+		cur.idx[cur.k] === cur.idx[cur.k - 1]! + 1 &&
+		continuesSubtitle(head.subtitle, cur.text(cur.k), cur.span, by.isByline)
+	)
+		((head.subtitle += cur.text(cur.k).trim()), cur.take());
+}
+
+/** Up to four bylines (one may be wrapped over two lines), then an author's `作者：X`. */
+function readBylines(cur: HeadCursor, head: ReportHead, by: Bylines): void {
+	while (head.byline.length < 4 && cur.text(cur.k)) {
+		const wrapped = by.isByline(cur.text(cur.k)) ? null : by.wrapped(cur.k);
+		if (by.isByline(cur.text(cur.k))) (head.byline.push(collapse(cur.text(cur.k))), cur.take());
+		else if (wrapped) (head.byline.push(wrapped), cur.take(), cur.take());
+		else break;
+	}
+	// An author byline under the title (an essay's `作者：X`, not the line that closes it).
+	const author = cur.text(cur.k) && cur.text(cur.k + 1) ? authorOf(cur.text(cur.k)) : null;
+	if (author) ((head.author = author), cur.take());
+}
+
+/** The 摘要 (abstract) and 关键词 (keywords) lines, in any order. */
+function readAbstract(cur: HeadCursor, head: ReportHead): void {
+	for (;;) {
+		const t = cur.text(cur.k).trim();
+		const abs = /^摘\s*要\s*[:：]\s*(.*)$/.exec(t);
+		const kw = /^关\s*键\s*词\s*[:：]\s*(.*)$/.exec(t);
+		if (abs) head.abstract = abs[1]!.trim() || null;
+		else if (kw) head.keywords = kw[1]!.split(/[;；,，、\s]+/).filter(Boolean);
+		else break;
+		cur.take();
+	}
+}
+
 /**
  * @param span The report's lines from its first line (title or first body line) to its end.
  */
 export function readReportHead(span: readonly SourceLine[], options: HeadOptions = {}): ReportHead {
-	const idx: number[] = [];
-	for (let i = 0; i < span.length && idx.length < 12; i++) if (!isBlank(span[i])) idx.push(i);
 	const head: ReportHead = {
 		title: null,
 		subtitle: null,
@@ -110,69 +223,14 @@ export function readReportHead(span: readonly SourceLine[], options: HeadOptions
 		consumed: [],
 		bodyStart: 0,
 	};
-	const text = (k: number) => (idx[k] === undefined ? '' : span[idx[k]!]!.text);
-	const take = (k: number) => head.consumed.push(span[idx[k]!]!);
-	const unitWords = options.unitWords ?? [];
-	const isByline = (t: string) => {
-		const c = collapse(t);
-		return (options.tocUnit && keyOf(c) === keyOf(options.tocUnit)) || isUnitLine(c, unitWords);
-	};
-	// A unit name wrapped over lines k and k+1 (`…股份有限公司延庆` ⏎ `养殖基地`).
-	const wrappedByline = (k: number) =>
-		text(k) && text(k + 1) ? joinWrappedUnit(text(k), text(k + 1), unitWords) : null;
-	let k = 0;
+	const cur = new HeadCursor(span, head.consumed);
 	if (!options.bundle) {
-		if (options.titleEnd !== undefined) {
-			const parts: string[] = [];
-			while (idx[k] !== undefined && idx[k]! <= options.titleEnd) (parts.push(text(k)), take(k++));
-			head.title = parts.reduce((a, b) => (a ? joinTitleLines(a, b) : b.trim()), '');
-		} else {
-			if (isByline(text(k)) && isTitleLike(text(k + 1)) && !isByline(text(k + 1)))
-				(head.byline.push(collapse(text(k))), take(k++));
-			if (isTitleLike(text(k))) {
-				let title = text(k).trim();
-				take(k++);
-				while (
-					k < 4 &&
-					isTitleLike(text(k)) &&
-					!isByline(text(k)) &&
-					!wrappedByline(k) &&
-					(endsMidClause(title) || isSubtitleLine(text(k + 1)) || isByline(text(k + 1)))
-				) {
-					title = joinTitleLines(title, text(k));
-					take(k++);
-				}
-				head.title = title;
-			}
-		}
-		if (isSubtitleLine(text(k))) {
-			head.subtitle = text(k).trim();
-			take(k++);
-			// A subtitle too long for the measure wraps: its tail on the next line.
-			while (
-				idx[k] === idx[k - 1]! + 1 &&
-				continuesSubtitle(head.subtitle, text(k), span, isByline)
-			)
-				((head.subtitle += text(k).trim()), take(k++));
-		}
-		while (head.byline.length < 4 && text(k)) {
-			if (isByline(text(k))) (head.byline.push(collapse(text(k))), take(k++));
-			else if (wrappedByline(k)) (head.byline.push(wrappedByline(k)!), take(k++), take(k++));
-			else break;
-		}
-		// An author byline under the title (an essay's `作者：X`, not the line that closes it).
-		const author = text(k) && text(k + 1) ? authorOf(text(k)) : null;
-		if (author) ((head.author = author), take(k++));
+		const by = bylinesOf(cur, options);
+		readTitle(cur, head, options, by);
+		readSubtitle(cur, head, by);
+		readBylines(cur, head, by);
 	}
-	for (;;) {
-		const t = text(k).trim();
-		const abs = /^摘\s*要\s*[:：]\s*(.*)$/.exec(t);
-		const kw = /^关\s*键\s*词\s*[:：]\s*(.*)$/.exec(t);
-		if (abs) head.abstract = abs[1]!.trim() || null;
-		else if (kw) head.keywords = kw[1]!.split(/[;；,，、\s]+/).filter(Boolean);
-		else break;
-		take(k++);
-	}
-	head.bodyStart = idx[k] ?? span.length;
+	readAbstract(cur, head);
+	head.bodyStart = cur.idx[cur.k] ?? span.length;
 	return head;
 }

@@ -42,12 +42,9 @@ function quote(text: string): string {
 	return t.length > 20 ? `${t.slice(0, 20)}…` : t;
 }
 
-/**
- * Classify every line; attach unassigned runs to a span (`span.lead` before its head, or its
- * end moved on) and return a warning for each run.
- */
-export function accountLines(input: AccountInput): { account: LineAccount; issues: IngestIssue[] } {
-	const { lines, spans, log } = input;
+/** The place of each line (by index) from the regions and spans; null where none says. */
+function placesOf(input: AccountInput): Array<Place | null> {
+	const { lines, spans } = input;
 	const place = new Array<Place | null>(lines.length).fill(null);
 	for (const r of input.regions)
 		for (let i = r.from; i < r.to && i < lines.length; i++) place[i] ??= r.place;
@@ -55,7 +52,15 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 	for (const s of spans)
 		for (const [from, to] of [...(s.lead ?? []), ...(s.kept ?? [])])
 			for (let i = from; i < to; i++) place[i] = 'kept';
-	const issues: IngestIssue[] = [];
+	return place;
+}
+
+/** Runs [from, to) of lines with text, no place and not dropped (a run goes over blank lines). */
+function unplacedRuns(
+	lines: readonly SourceLine[],
+	place: ReadonlyArray<Place | null>,
+	log: RepairLog,
+): Array<[number, number]> {
 	const runs: Array<[number, number]> = [];
 	for (let i = 0; i < lines.length; i++) {
 		if (isBlank(lines[i]) || log.droppedLines.has(lines[i]!.no) || place[i] !== null) continue;
@@ -64,29 +69,48 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 		if (last && lines.slice(last[1], i).every((l) => isBlank(l))) last[1] = i + 1;
 		else runs.push([i, i + 1]);
 	}
-	for (const [from, to] of runs) {
-		const next = spans.find((s) => s.start >= to);
-		const prev = [...spans].reverse().find((s) => s.end <= from);
-		const owner = next ?? prev;
-		if (!owner) {
-			for (let i = from; i < to; i++) if (!isBlank(lines[i])) place[i] = 'unassigned';
-		} else {
-			if (owner === next) (owner.lead ??= []).push([from, to]);
-			else (owner.kept ??= []).push([owner.end, (owner.end = to)]);
-			for (let i = from; i < to; i++) place[i] = 'kept';
-		}
-		const where = owner
-			? `kept with the report “${quote(input.titleOf?.(owner) ?? lines[owner.start]!.text)}”`
-			: 'kept nowhere: the source has no report';
-		issues.push({
-			file: input.file,
-			line: lines[from]!.no,
-			column: 1,
-			ruleId: 'structure:unassigned',
-			severity: 'warning',
-			message: `Lines ${lines[from]!.no}–${lines[to - 1]!.no} (“${quote(lines[from]!.text)}”) belong to no report, TOC or frame; ${where}. Check the TOC and the report heads.`,
-		});
+	return runs;
+}
+
+/**
+ * Give a run to the next report (as its `lead`), else the previous one (its end moved on), and
+ * return its warning; with no report at all, its lines are unassigned.
+ */
+function keepRun(
+	input: AccountInput,
+	place: Array<Place | null>,
+	[from, to]: [number, number],
+): IngestIssue {
+	const { lines, spans } = input;
+	const next = spans.find((s) => s.start >= to);
+	const prev = [...spans].reverse().find((s) => s.end <= from);
+	const owner = next ?? prev;
+	if (!owner) {
+		for (let i = from; i < to; i++) if (!isBlank(lines[i])) place[i] = 'unassigned';
+	} else {
+		if (owner === next) (owner.lead ??= []).push([from, to]);
+		else (owner.kept ??= []).push([owner.end, (owner.end = to)]);
+		for (let i = from; i < to; i++) place[i] = 'kept';
 	}
+	const where = owner
+		? `kept with the report “${quote(input.titleOf?.(owner) ?? lines[owner.start]!.text)}”`
+		: 'kept nowhere: the source has no report';
+	return {
+		file: input.file,
+		line: lines[from]!.no,
+		column: 1,
+		ruleId: 'structure:unassigned',
+		severity: 'warning',
+		message: `Lines ${lines[from]!.no}–${lines[to - 1]!.no} (“${quote(lines[from]!.text)}”) belong to no report, TOC or frame; ${where}. Check the TOC and the report heads.`,
+	};
+}
+
+/** Each non-blank line's number under its place (a dropped line under `repair`). */
+function accountOf(
+	lines: readonly SourceLine[],
+	place: ReadonlyArray<Place | null>,
+	log: RepairLog,
+): LineAccount {
 	const account: LineAccount = {
 		report: [],
 		kept: [],
@@ -115,5 +139,17 @@ export function accountLines(input: AccountInput): { account: LineAccount; issue
 		else continue;
 		if (lines[i]!.part) placed.add(no);
 	}
-	return { account, issues };
+	return account;
+}
+
+/**
+ * Classify every line; attach unassigned runs to a span (`span.lead` before its head, or its
+ * end moved on) and return a warning for each run.
+ */
+export function accountLines(input: AccountInput): { account: LineAccount; issues: IngestIssue[] } {
+	const { lines, log } = input;
+	const place = placesOf(input);
+	const runs = unplacedRuns(lines, place, log);
+	const issues = runs.map((run) => keepRun(input, place, run));
+	return { account: accountOf(lines, place, log), issues };
 }

@@ -112,6 +112,190 @@ interface Pending {
 	singleSpace: boolean;
 }
 
+/** The reader's state between rows: the entries made, the section they are under, the open row. */
+interface TocState {
+	items: TocItem[];
+	section: string | null;
+	pending: Pending | null;
+	/** The last entry made, while a subtitle or a page on the next line may still belong to it. */
+	open: TocItem | null;
+	unitWords: readonly string[];
+}
+
+/** A row of the TOC region as read, with its source line. */
+interface ReadRow {
+	row: TocRow;
+	line: SourceLine;
+}
+
+/** A TOC printed as a table and extracted column by column (`toc-columns.ts`), or null. */
+function columnToc(
+	lines: readonly SourceLine[],
+	heading: number,
+	unitWords: readonly string[],
+): ParsedToc | null {
+	const table = readColumnToc(lines, heading, (t) => isUnitCell(t, unitWords));
+	if (!table) return null;
+	const items = table.entries.map((e): TocItem => ({
+		kind: 'report',
+		title: e.title,
+		subtitle: e.subtitle ? normaliseSubtitle(e.subtitle) : null,
+		unit: e.unit,
+		page: e.page,
+		section: null,
+		line: e.line,
+	}));
+	return { items, start: heading, end: table.end };
+}
+
+/**
+ * Close the pending row as an entry with this subtitle and page (a subtitle alone opens an
+ * entry of its own, titled by it).
+ */
+function flush(state: TocState, subtitle: string | null, page: number | null, lineNo = 0): void {
+	const p =
+		state.pending ?? (subtitle ? { title: [], unit: '', line: lineNo, singleSpace: false } : null);
+	state.pending = null;
+	if (!p) return;
+	const raw = p.title.reduce((a, b) => (a ? joinTitleLines(a, b) : b.trim()), '');
+	const item: TocItem = {
+		kind: 'report',
+		title: raw,
+		subtitle,
+		unit: p.unit || null,
+		page,
+		section: state.section,
+		line: p.line,
+	};
+	if (!raw && subtitle)
+		Object.assign(item, { title: normaliseSubtitle(subtitle).slice(2), subtitle: null });
+	if (p.singleSpace && item.unit === null) splitTrailingUnit(item, state.unitWords);
+	state.items.push(item);
+	state.open = item;
+}
+
+/** A section entry of the TOC (a section row, or the book's own matter): no report, no section. */
+function addSection(state: TocState, title: string, page: number | null, line: number): void {
+	flush(state, null, null);
+	state.items.push({
+		kind: 'section',
+		title,
+		subtitle: null,
+		unit: null,
+		page,
+		section: null,
+		line,
+	});
+	state.open = null;
+}
+
+/** A page alone on its line: it closes the pending row, or the last entry without a page. */
+function closeWithPage(state: TocState, page: number | null): void {
+	// (A subtitle on the next line may still belong to the row it closed, as after any page.)
+	const target = state.open;
+	if (state.pending) flush(state, null, page);
+	else if (target && target.page === null) target.page = page;
+	else state.open = null;
+}
+
+/** A subtitle row: the open entry's subtitle when it has none yet, else an entry of its own. */
+function addSubtitle(state: TocState, row: TocRow, line: number): void {
+	const subtitle = normaliseSubtitle(row.cells.join(' '));
+	const target = state.open;
+	if (
+		!state.pending &&
+		target &&
+		target.subtitle === null &&
+		(target.page === null || row.page === null)
+	) {
+		target.subtitle = subtitle;
+		target.page ??= row.page;
+	} else flush(state, subtitle, row.page, line);
+	if (row.page !== null) state.open = null;
+}
+
+/**
+ * An entry row: its title cells and unit cells go to the pending row, which its page closes
+ * (a row without a page continues on the next one, or takes the subtitle there).
+ */
+function addEntryRow(
+	state: TocState,
+	{ row, line }: ReadRow,
+	columnar: boolean,
+	nextIsSubtitle: boolean,
+): void {
+	const cells = row.cells;
+	const p: Pending = (state.pending ??= {
+		title: [],
+		unit: '',
+		line: line.no,
+		singleSpace: false,
+	});
+	// Title cells, then unit cells (the trailing cells that read as units; in a ruled or
+	// columnar TOC at least the last cell). A lone cell continues a unit wrapped from the row above.
+	let titleCells = cells;
+	let unitCells: string[] = [];
+	if (cells.length >= 2) {
+		let cut = cells.length;
+		while (cut > 1 && isUnitCell(cells[cut - 1]!, state.unitWords)) cut--;
+		if (cut === cells.length && (row.ruled || columnar)) cut--;
+		titleCells = cells.slice(0, cut);
+		unitCells = cells.slice(cut);
+	} else if (p.unit) {
+		titleCells = [];
+		unitCells = cells;
+	}
+	if (titleCells.length) p.title.push(titleCells.join(' '));
+	if (unitCells.length) p.unit += (p.unit && cells.length >= 2 ? ' ' : '') + unitCells.join(' ');
+	p.singleSpace = cells.length === 1 && row.spacedPage === true;
+	if (row.page !== null) flush(state, null, row.page);
+	else if (!nextIsSubtitle) state.open = null;
+}
+
+/** The rows of the TOC region, without blank lines and column-header rows. */
+function tocRows(lines: readonly SourceLine[], region: { start: number; end: number }): ReadRow[] {
+	const rows: ReadRow[] = [];
+	for (let i = region.start + 1; i <= region.end; i++) {
+		const line = lines[i]!;
+		if (!isBlank(line) && !isHeaderRow(line.text))
+			rows.push({ row: readTocRow(line.text, true), line });
+	}
+	return rows;
+}
+
+/**
+ * How the TOC's entries are set: the row-number styles of rows with a page, and whether most
+ * rows print two cells or more (the TOC has a unit column, even where a unit doesn't read as one).
+ */
+function entryLayout(rows: readonly ReadRow[]): { entryStyles: Set<string>; columnar: boolean } {
+	const paged = rows.filter((r) => r.row.page !== null && r.row.cells.length > 0);
+	const entryStyles = new Set<string>(
+		paged.filter((r) => r.row.number).map((r) => r.row.number!.style),
+	);
+	const columnar =
+		paged.filter((r) => r.row.cells.length >= 2 && !isSubtitleLine(r.row.cells[0]!)).length * 2 >
+		paged.length;
+	return { entryStyles, columnar };
+}
+
+/** A section row's title: a marker without a page, or `一、` over entries numbered otherwise. */
+function sectionTitleOf(
+	{ row, line }: ReadRow,
+	entryStyles: ReadonlySet<string>,
+	pending: boolean,
+): string | null {
+	const marker = sectionMarkerOf(line.text);
+	const numberedSection =
+		row.page === null &&
+		row.number?.style === 'cn' &&
+		!entryStyles.has('cn') &&
+		entryStyles.size > 0 &&
+		!pending;
+	if ((marker !== null && row.page === null) || numberedSection)
+		return marker ?? row.cells.join(' ');
+	return null;
+}
+
 /**
  * @param lines All lines of the source.
  * @param unitWords Unit words from the vocabulary (to tell a unit cell from a title).
@@ -122,150 +306,39 @@ export function parseToc(
 	unitWords: readonly string[] = [],
 ): ParsedToc | null {
 	const heading = lines.findIndex((l) => isTocHeading(l.text));
-	if (heading >= 0) {
-		const table = readColumnToc(lines, heading, (t) => isUnitCell(t, unitWords));
-		if (table) {
-			const items = table.entries.map((e): TocItem => ({
-				kind: 'report',
-				title: e.title,
-				subtitle: e.subtitle ? normaliseSubtitle(e.subtitle) : null,
-				unit: e.unit,
-				page: e.page,
-				section: null,
-				line: e.line,
-			}));
-			return { items, start: heading, end: table.end };
-		}
-	}
+	const table = heading >= 0 ? columnToc(lines, heading, unitWords) : null;
+	if (table) return table;
 	const region = tocRegion(lines);
 	if (!region) return null;
-	const items: TocItem[] = [];
-	let section: string | null = null;
-	let pending: Pending | null = null;
-	// The last entry made, while a subtitle or a page on the next line may still belong to it.
-	let open: TocItem | null = null;
-	const flush = (subtitle: string | null, page: number | null, lineNo = 0): void => {
-		const p =
-			pending ?? (subtitle ? { title: [], unit: '', line: lineNo, singleSpace: false } : null);
-		pending = null;
-		if (!p) return;
-		const raw = p.title.reduce((a, b) => (a ? joinTitleLines(a, b) : b.trim()), '');
-		const item: TocItem = {
-			kind: 'report',
-			title: raw,
-			subtitle,
-			unit: p.unit || null,
-			page,
-			section,
-			line: p.line,
-		};
-		if (!raw && subtitle)
-			Object.assign(item, { title: normaliseSubtitle(subtitle).slice(2), subtitle: null });
-		if (p.singleSpace && item.unit === null) splitTrailingUnit(item, unitWords);
-		items.push(item);
-		open = item;
-	};
-	const rows: Array<{ row: TocRow; line: SourceLine }> = [];
-	for (let i = region.start + 1; i <= region.end; i++) {
-		const line = lines[i]!;
-		if (!isBlank(line) && !isHeaderRow(line.text))
-			rows.push({ row: readTocRow(line.text, true), line });
-	}
-	const paged = rows.filter((r) => r.row.page !== null && r.row.cells.length > 0);
-	const entryStyles = new Set(paged.filter((r) => r.row.number).map((r) => r.row.number!.style));
-	// Most rows print two cells or more: the TOC has a unit column, even where a unit doesn't read as one.
-	const columnar =
-		paged.filter((r) => r.row.cells.length >= 2 && !isSubtitleLine(r.row.cells[0]!)).length * 2 >
-		paged.length;
-	for (const [k, { row, line }] of rows.entries()) {
+	const state: TocState = { items: [], section: null, pending: null, open: null, unitWords };
+	const rows = tocRows(lines, region);
+	const { entryStyles, columnar } = entryLayout(rows);
+	for (const [k, read] of rows.entries()) {
+		const { row, line } = read;
 		// The book's own matter listed in the TOC (前言, 后记): kept in the TOC, never a report.
 		if (row.cells.length === 1 && isBookMatter(row.cells[0]!)) {
-			flush(null, null);
-			items.push({
-				kind: 'section',
-				title: row.cells[0]!.replace(/[ \u3000]/g, ''),
-				subtitle: null,
-				unit: null,
-				page: row.page,
-				section: null,
-				line: line.no,
-			});
-			open = null;
+			addSection(state, row.cells[0]!.replace(/[ \u3000]/g, ''), row.page, line.no);
 			continue;
 		}
-		const marker = sectionMarkerOf(line.text);
-		const numberedSection =
-			row.page === null &&
-			row.number?.style === 'cn' &&
-			!entryStyles.has('cn') &&
-			entryStyles.size > 0 &&
-			!pending;
-		if ((marker !== null && row.page === null) || numberedSection) {
-			flush(null, null);
-			section = marker ?? row.cells.join(' ');
-			items.push({
-				kind: 'section',
-				title: section,
-				subtitle: null,
-				unit: null,
-				page: null,
-				section: null,
-				line: line.no,
-			});
-			open = null;
-			continue;
+		const section = sectionTitleOf(read, entryStyles, state.pending !== null);
+		if (section !== null) {
+			flush(state, null, null);
+			state.section = section;
+			addSection(state, section, null, line.no);
+		} else if (row.cells.length === 0) closeWithPage(state, row.page);
+		else if (isSubtitleLine(row.cells[0]!)) addSubtitle(state, row, line.no);
+		else {
+			const next = rows[k + 1];
+			addEntryRow(
+				state,
+				read,
+				columnar,
+				next !== undefined && isSubtitleLine(next.row.cells[0] ?? ''),
+			);
 		}
-		if (row.cells.length === 0) {
-			// A page alone on its line: it closes the pending row, or the last entry without a page.
-			// (A subtitle on the next line may still belong to the row it closed, as after any page.)
-			const target = open as TocItem | null;
-			if (pending) flush(null, row.page);
-			else if (target && target.page === null) target.page = row.page;
-			else open = null;
-			continue;
-		}
-		const first = row.cells[0]!;
-		if (isSubtitleLine(first)) {
-			const subtitle = normaliseSubtitle(row.cells.join(' '));
-			const target = open as TocItem | null;
-			if (
-				!pending &&
-				target &&
-				target.subtitle === null &&
-				(target.page === null || row.page === null)
-			) {
-				target.subtitle = subtitle;
-				target.page ??= row.page;
-			} else flush(subtitle, row.page, line.no);
-			if (row.page !== null) open = null;
-			continue;
-		}
-		const cells = row.cells;
-		const p: Pending = (pending ??= { title: [], unit: '', line: line.no, singleSpace: false });
-		// Title cells, then unit cells (the trailing cells that read as units; in a ruled or
-		// columnar TOC at least the last cell). A lone cell continues a unit wrapped from the row above.
-		let titleCells = cells;
-		let unitCells: string[] = [];
-		if (cells.length >= 2) {
-			let cut = cells.length;
-			while (cut > 1 && isUnitCell(cells[cut - 1]!, unitWords)) cut--;
-			if (cut === cells.length && (row.ruled || columnar)) cut--;
-			titleCells = cells.slice(0, cut);
-			unitCells = cells.slice(cut);
-		} else if (p.unit) {
-			titleCells = [];
-			unitCells = cells;
-		}
-		if (titleCells.length) p.title.push(titleCells.join(' '));
-		if (unitCells.length) p.unit += (p.unit && cells.length >= 2 ? ' ' : '') + unitCells.join(' ');
-		p.singleSpace = cells.length === 1 && row.spacedPage === true;
-		const next = rows[k + 1];
-		if (row.page !== null) flush(null, row.page);
-		else if (next && isSubtitleLine(next.row.cells[0] ?? '')) continue;
-		else open = null;
 	}
-	flush(null, null);
-	return { items, start: region.start, end: region.end };
+	flush(state, null, null);
+	return { items: state.items, start: region.start, end: region.end };
 }
 
 /** 前言, 序言, 后记, 编后记, 附录…: the book's own matter, not a report. */

@@ -103,6 +103,109 @@ interface HeadContext {
 	byline?: { accept: boolean; found: number[] };
 }
 
+/** One look for a head: the text of non-blank line `j` (of `idx`), the line `k`, its context. */
+interface Probe {
+	text: (j: number) => string;
+	k: number;
+	idx: readonly number[];
+	unitWords: readonly string[];
+	ctx: HeadContext;
+}
+
+/** A line that can be a title: printed as one, and neither a sign-off date nor a unit line. */
+function isTitleCandidate(t: string, unitWords: readonly string[]): boolean {
+	return isPrintedTitle(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
+}
+
+/**
+ * The last line of text above the sign-off that ends at k−1 (its dates, author and unit
+ * lines skipped), when it breaks off mid-sentence: the report above has not ended (a page of
+ * columns read out of order puts a sign-off among the lines of the other column); else −1.
+ */
+function openAbove({ text, k, unitWords }: Probe): number {
+	let j = k - 1;
+	for (let n = 0; n < 3 && j >= 0 && (isSignOff(text(j)) || isUnitLine(text(j), unitWords)); n++)
+		j--;
+	return j >= 0 && j < k - 1 && breaksOff(text(j)) ? j : -1;
+}
+
+/**
+ * Whether a sign-off ends right before line k — a date, or an author line under text that
+ * ended (not the byline under a title: `让读书成为习惯⏎作者：王建国⏎读书的意义⏎…` is one
+ * essay) — and whether line k is a title right after it over body text (no subtitle, no unit).
+ */
+function afterSignOff({ text, k }: Probe): { signOffBefore: boolean; signedOff: boolean } {
+	const before = text(k - 1);
+	const signOffBefore =
+		isSignOffDate(before) || (authorOf(before) !== null && k >= 2 && endsSentence(text(k - 2)));
+	const signedOff =
+		k > 0 &&
+		signOffBefore &&
+		isPrintedTitle(text(k)) &&
+		!isSignOffDate(text(k)) &&
+		isBodyStart(text(k + 1)) &&
+		visibleLength(text(k + 1)) >= 8;
+	return { signOffBefore, signedOff };
+}
+
+/**
+ * The head's title line count at k: over a `——` subtitle, or over a unit line and the body,
+ * or (an essay's head) over the author's byline and the body, recorded in `ctx.byline`; else 0.
+ */
+function headShape({ text, k, idx, unitWords, ctx }: Probe): number {
+	for (const n of [1, 2]) {
+		if (n === 2 && !(isTitleCandidate(text(k + 1), unitWords) && !isSubtitleLine(text(k + 1))))
+			break;
+		const after = text(k + n);
+		if (isDashSubtitle(after)) return n;
+		if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
+		// An essay's head: its title over the author's byline, then its body. A title of two
+		// lines is one wrapped (its first line as long as the second, 12 characters or more);
+		// else the line above is the book's: `机关读书文集⏎让读书成为习惯⏎作者：李文远⏎…`.
+		const wrapped =
+			n === 2 &&
+			visibleLength(text(k)) >= 12 &&
+			visibleLength(text(k)) >= visibleLength(text(k + 1));
+		if (
+			(n === 1 || wrapped) &&
+			ctx.byline &&
+			authorOf(after) !== null &&
+			isBodyStart(text(k + n + 1))
+		) {
+			if (!ctx.byline.found.includes(idx[k]!)) ctx.byline.found.push(idx[k]!);
+			if (ctx.byline.accept) return n;
+		}
+	}
+	return 0;
+}
+
+/** Note a head at k (made a report or kept in the text above) where the text at `at` broke off. */
+function note({ idx, k, ctx }: Probe, kind: HeadNote['kind'], at: number): void {
+	ctx.notes?.push({ kind, at: idx[k]!, open: idx[at]! });
+}
+
+/**
+ * A title where the report above has not ended: a head only over a `——` subtitle, when the
+ * text before broke off above a sign-off (`open`) or at the foot of a page; else 0.
+ */
+function headAfterOpenText(probe: Probe, open: number, signedOff: boolean): number {
+	const { text, k, idx, unitWords, ctx } = probe;
+	const pages = ctx.pageOfLine;
+	const newPage =
+		pages !== undefined &&
+		(pages[idx[k - 1]!] ?? 1) !== (pages[idx[k]!] ?? 1) &&
+		breaksOff(text(k - 1));
+	const subtitled =
+		isDashSubtitle(text(k + 1)) ||
+		(isTitleCandidate(text(k + 1), unitWords) && isDashSubtitle(text(k + 2)));
+	if (subtitled && (open >= 0 || newPage)) {
+		note(probe, 'cut', open >= 0 ? open : k - 1);
+		return isDashSubtitle(text(k + 1)) ? 1 : 2;
+	}
+	if (open >= 0 && (signedOff || headShape(probe) > 0)) note(probe, 'kept', open);
+	return 0;
+}
+
 /**
  * Is there a report head at non-blank line number `k` (of `idx`)? Returns the head's title
  * line count (1 or 2), or 0.
@@ -117,42 +220,19 @@ function headAt(
 ): number {
 	const text = (j: number) =>
 		idx[j] === undefined || (first && j < k) ? '' : lines[idx[j]!]!.text;
-	const titleLike = (t: string) =>
-		isPrintedTitle(t) && !isSignOffDate(t) && !isUnitLine(t, unitWords);
+	const probe: Probe = { text, k, idx, unitWords, ctx };
 	// A title may end like a unit (`学习兴村`) when a subtitle follows it.
 	const titled =
-		titleLike(text(k)) ||
+		isTitleCandidate(text(k), unitWords) ||
 		(isPrintedTitle(text(k)) && !isSignOffDate(text(k)) && isDashSubtitle(text(k + 1)));
 	const before = text(k - 1);
 	// The book's own matter (前言, 后记) is no report.
 	if (isBookMatter(text(k).trim())) return 0;
-	// The last line of text above the sign-off that ends at k−1 (its dates, author and unit
-	// lines skipped), when it breaks off mid-sentence: the report above has not ended (a page of
-	// columns read out of order puts a sign-off among the lines of the other column).
-	let open = -1;
-	if (k > 0 && !first && !ctx.trustSignOff) {
-		let j = k - 1;
-		for (let n = 0; n < 3 && j >= 0 && (isSignOff(text(j)) || isUnitLine(text(j), unitWords)); n++)
-			j--;
-		if (j >= 0 && j < k - 1 && breaksOff(text(j))) open = j;
-	}
-	// A sign-off right before: a date, or an author line under text that ended (not the byline
-	// under a title: `让读书成为习惯⏎作者：王建国⏎读书的意义⏎…` is one essay).
-	const signOffBefore =
-		isSignOffDate(before) || (authorOf(before) !== null && k >= 2 && endsSentence(text(k - 2)));
-	const note = (kind: HeadNote['kind'], at: number) =>
-		ctx.notes?.push({ kind, at: idx[k]!, open: idx[at]! });
-	// Right after a sign-off, a title line and then body text (no subtitle, no unit line).
-	const signedOff =
-		k > 0 &&
-		signOffBefore &&
-		isPrintedTitle(text(k)) &&
-		!isSignOffDate(text(k)) &&
-		isBodyStart(text(k + 1)) &&
-		visibleLength(text(k + 1)) >= 8;
+	const open = k > 0 && !first && !ctx.trustSignOff ? openAbove(probe) : -1;
+	const { signOffBefore, signedOff } = afterSignOff(probe);
 	if (signedOff && open < 0) return 1;
 	if (!titled) {
-		if (signedOff) note('kept', open);
+		if (signedOff) note(probe, 'kept', open);
 		return 0;
 	}
 	// The previous report has ended, or nothing came before; or the text before it broke off at
@@ -161,48 +241,77 @@ function headAt(
 		k === 0 ||
 		first ||
 		(open < 0 && (signOffBefore || endsSentence(before) || isUnitLine(before, unitWords)));
-	// The head's title line count: over a `——` subtitle, or over a unit line and the body.
-	const shape = (): number => {
-		for (const n of [1, 2]) {
-			if (n === 2 && !(titleLike(text(k + 1)) && !isSubtitleLine(text(k + 1)))) break;
-			const after = text(k + n);
-			if (isDashSubtitle(after)) return n;
-			if (isUnitLine(after, unitWords) && isBodyStart(text(k + n + 1))) return n;
-			// An essay's head: its title over the author's byline, then its body. A title of two
-			// lines is one wrapped (its first line as long as the second, 12 characters or more);
-			// else the line above is the book's: `机关读书文集⏎让读书成为习惯⏎作者：李文远⏎…`.
-			const wrapped =
-				n === 2 &&
-				visibleLength(text(k)) >= 12 &&
-				visibleLength(text(k)) >= visibleLength(text(k + 1));
-			if (
-				(n === 1 || wrapped) &&
-				ctx.byline &&
-				authorOf(after) !== null &&
-				isBodyStart(text(k + n + 1))
-			) {
-				if (!ctx.byline.found.includes(idx[k]!)) ctx.byline.found.push(idx[k]!);
-				if (ctx.byline.accept) return n;
-			}
-		}
-		return 0;
-	};
-	if (!ended) {
-		const pages = ctx.pageOfLine;
-		const newPage =
-			pages !== undefined &&
-			(pages[idx[k - 1]!] ?? 1) !== (pages[idx[k]!] ?? 1) &&
-			breaksOff(before);
-		const subtitled =
-			isDashSubtitle(text(k + 1)) || (titleLike(text(k + 1)) && isDashSubtitle(text(k + 2)));
-		if (subtitled && (open >= 0 || newPage)) {
-			note('cut', open >= 0 ? open : k - 1);
-			return isDashSubtitle(text(k + 1)) ? 1 : 2;
-		}
-		if (open >= 0 && (signedOff || shape() > 0)) note('kept', open);
-		return 0;
+	return ended ? headShape(probe) : headAfterOpenText(probe, open, signedOff);
+}
+
+/** What one pass over the lines looking for heads is given besides them. */
+interface HeadPass {
+	idx: readonly number[];
+	unitWords: readonly string[];
+	pageOfLine: readonly number[] | undefined;
+	/** Heads shaped title ⏎ 作者：X ⏎ body: made heads when `accept`, else only found. */
+	byline: { accept: boolean; found: number[] };
+	/** Receives the heads noted as uncertain (none on the first pass). */
+	notes: HeadNote[] | undefined;
+	/** The title's last line of each head whose title of two lines is over a byline (filled). */
+	bylineTitleEnd: Map<number, number>;
+}
+
+/** The line index of every head found in one pass (the first may follow a cover). */
+function headStarts(lines: readonly SourceLine[], pass: HeadPass): number[] {
+	const { idx, unitWords, pageOfLine, byline } = pass;
+	const starts: number[] = [];
+	for (let k = 0; k < idx.length; k++) {
+		// The first head may follow a cover (no sentence before it): test it as if first.
+		const n =
+			headAt(lines, idx, k, unitWords, false, { pageOfLine, notes: pass.notes, byline }) ||
+			(starts.length === 0 && headAt(lines, idx, k, unitWords, true, { byline }));
+		if (n) starts.push(idx[k]!);
+		// A title of two lines over a byline: the head reader takes both lines as the title.
+		if (n === 2 && authorOf(lines[idx[k + 2]!]?.text ?? '') !== null)
+			pass.bylineTitleEnd.set(idx[k]!, idx[k + 1]!);
 	}
-	return shape();
+	return starts;
+}
+
+/**
+ * Reports found by their sign-offs only: the first one has no sign-off before it, but starts
+ * at the first title line followed by body text after the cover; null when there is none.
+ */
+function firstUnsignedStart(
+	lines: readonly SourceLine[],
+	idx: readonly number[],
+	firstHead: number,
+): number | null {
+	const firstBody = idx.findIndex((i) => i < firstHead && isBodyStart(lines[i]!.text));
+	if (
+		firstBody > 0 &&
+		isPrintedTitle(lines[idx[firstBody - 1]!]!.text) &&
+		!isSignOffDate(lines[idx[firstBody - 1]!]!.text)
+	)
+		return idx[firstBody - 1]!;
+	return null;
+}
+
+/** One span per head, each running to the next head or the end (trailing blank lines cut). */
+function spansAt(
+	lines: readonly SourceLine[],
+	starts: readonly number[],
+	bylineTitleEnd: ReadonlyMap<number, number>,
+): SpanDraft[] {
+	return starts.map((start, order): SpanDraft => {
+		let end = starts[order + 1] ?? lines.length;
+		while (end > start + 1 && isBlank(lines[end - 1])) end--;
+		const titleEnd = bylineTitleEnd.get(start);
+		return {
+			start,
+			end,
+			order,
+			webLabel: null,
+			bundle: false,
+			...(titleEnd === undefined ? {} : { titleEnd }),
+		};
+	});
 }
 
 /**
@@ -225,25 +334,11 @@ export function splitByHeads(
 	// Heads shaped title ⏎ 作者：X ⏎ body count when the source prints two or more of them; one
 	// alone is named (a note), not made a report.
 	const found: number[] = [];
-	const heads = (accept: boolean, into?: HeadNote[]): number[] => {
-		const starts: number[] = [];
-		const byline = { accept, found };
-		for (let k = 0; k < idx.length; k++) {
-			// The first head may follow a cover (no sentence before it): test it as if first.
-			const n =
-				headAt(lines, idx, k, unitWords, false, { pageOfLine, notes: into, byline }) ||
-				(starts.length === 0 && headAt(lines, idx, k, unitWords, true, { byline }));
-			if (n) starts.push(idx[k]!);
-			// A title of two lines over a byline: the head reader takes both lines as the title.
-			if (n === 2 && authorOf(lines[idx[k + 2]!]?.text ?? '') !== null)
-				bylineTitleEnd.set(idx[k]!, idx[k + 1]!);
-		}
-		return starts;
-	};
 	const bylineTitleEnd = new Map<number, number>();
-	heads(false);
+	const pass = { idx, unitWords, pageOfLine, bylineTitleEnd };
+	headStarts(lines, { ...pass, byline: { accept: false, found }, notes: undefined });
 	const accept = found.length >= 2;
-	const starts = heads(accept, notes);
+	const starts = headStarts(lines, { ...pass, byline: { accept, found }, notes });
 	// One alone under body text stays in the report above: named. (An essay's own head, under
 	// nothing or a cover line, is not.)
 	if (!accept)
@@ -251,29 +346,10 @@ export function splitByHeads(
 			if (idx.some((i) => i < at && isBodyStart(lines[i]!.text)))
 				notes?.push({ kind: 'byline', at, open: at });
 	if (starts.length === 0) return [];
-	// Reports found by their sign-offs only: the first one has no sign-off before it, but starts
-	// at the first title line followed by body text after the cover.
-	const firstBody = idx.findIndex((i) => i < starts[0]! && isBodyStart(lines[i]!.text));
-	if (
-		firstBody > 0 &&
-		isPrintedTitle(lines[idx[firstBody - 1]!]!.text) &&
-		!isSignOffDate(lines[idx[firstBody - 1]!]!.text)
-	)
-		starts.unshift(idx[firstBody - 1]!);
+	const unsigned = firstUnsignedStart(lines, idx, starts[0]!);
+	if (unsigned !== null) starts.unshift(unsigned);
 	if (starts.length < 2) return [];
-	return starts.map((start, order): SpanDraft => {
-		let end = starts[order + 1] ?? lines.length;
-		while (end > start + 1 && isBlank(lines[end - 1])) end--;
-		const titleEnd = bylineTitleEnd.get(start);
-		return {
-			start,
-			end,
-			order,
-			webLabel: null,
-			bundle: false,
-			...(titleEnd === undefined ? {} : { titleEnd }),
-		};
-	});
+	return spansAt(lines, starts, bylineTitleEnd);
 }
 
 /**

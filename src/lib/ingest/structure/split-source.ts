@@ -224,6 +224,208 @@ function outlineStructure(
 	};
 }
 
+type Regions = AccountInput['regions'][number][];
+
+/** What one way of splitting the source found: its spans and what lies around them. */
+interface Split {
+	shape: Shape;
+	located: LocatedEntry[];
+	spans: SpanDraft[];
+	front: CoverAndPreface | null;
+	web: WebSplit | null;
+	regions: Regions;
+	issues: IngestIssue[];
+	warnedBylines: number[];
+	keptHeads: number[];
+}
+
+/** Reports found by their heads from line index `from`, with the warnings of uncertain heads. */
+function splitAtHeads(
+	file: string,
+	lines: readonly SourceLine[],
+	from: number,
+	unitWords: readonly string[],
+	pageOfLine: readonly number[] | undefined,
+): Pick<Split, 'spans' | 'issues' | 'warnedBylines' | 'keptHeads'> {
+	const notes: HeadNote[] = [];
+	const spans = splitByHeads(lines, from, unitWords, pageOfLine, notes);
+	const issues = notes
+		.filter((n) => n.kind !== 'cut' || spans.length >= 2)
+		.map((n) => uncertainHead(file, lines, n));
+	const keptHeads = notes.filter((n) => n.kind !== 'cut').map((n) => lines[n.at]!.no);
+	return { spans, issues, warnedBylines: bylinesOf(lines, notes), keptHeads };
+}
+
+/** The warning for a TOC none of whose entries is in the body (its reports found by heads). */
+function unmatchedToc(
+	file: string,
+	lines: readonly SourceLine[],
+	toc: ParsedToc,
+	found: number,
+): IngestIssue {
+	const entries = toc.items.filter((i) => i.kind === 'report').length;
+	return warn(
+		file,
+		lines[toc.start]!.no,
+		'toc:unmatched',
+		`No entry of the TOC (${entries} entries) is found in the body; ${found} reports were found by their heads instead. Check the TOC against the report titles.`,
+	);
+}
+
+/** A warning for each TOC entry matched to its body title loosely (not exactly). */
+function looseMatches(
+	file: string,
+	lines: readonly SourceLine[],
+	located: readonly LocatedEntry[],
+): IngestIssue[] {
+	const issues: IngestIssue[] = [];
+	for (const entry of located) {
+		if (entry.start < 0 || entry.match === 'exact' || entry.match === undefined) continue;
+		const body = lines
+			.slice(entry.start, entry.titleEnd + 1)
+			.map((l) => l.text.trim())
+			.join('');
+		const how = {
+			prefix: 'one title starts the other',
+			contains: 'one title contains the other',
+			edits: 'the titles differ by a few characters',
+			subtitle: 'the subtitle matches',
+			unit: 'the unit line matches',
+		}[entry.match];
+		issues.push(
+			warn(
+				file,
+				lines[entry.start]!.no,
+				'toc:loose-match',
+				`TOC entry “${quote(entry.item.title)}” (line ${entry.item.line}) matched the body title “${quote(body)}” loosely (${how}). Check that this is the same report.`,
+			),
+		);
+	}
+	return issues;
+}
+
+/**
+ * A book with a printed TOC: the reports its entries locate (by their heads when it matches
+ * nothing), the cover and preface before the TOC, the frame between reports.
+ */
+function tocSplit(
+	file: string,
+	lines: readonly SourceLine[],
+	log: RepairLog,
+	unitWords: readonly string[],
+	toc: ParsedToc,
+	pageOfLine: readonly number[] | undefined,
+): Split {
+	const front = readCoverAndPreface(lines, toc.start, log, unitWords);
+	const regions: Regions = [
+		{ from: 0, to: toc.start, place: 'front' },
+		{ from: toc.start, to: toc.end + 1, place: 'toc' },
+	];
+	const issues: IngestIssue[] = [];
+	const warnedBylines: number[] = [];
+	const keptHeads: number[] = [];
+	const compiled = splitCompilation(lines, toc);
+	let spans = splitUnlisted(file, lines, compiled.spans, unitWords, issues);
+	const sectionKeys = new Set(
+		toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)),
+	);
+	if (spans.length === 0) {
+		// A TOC that matches nothing: find the reports by their heads.
+		const heads = splitAtHeads(file, lines, toc.end + 1, unitWords, pageOfLine);
+		spans = heads.spans;
+		issues.push(...heads.issues);
+		warnedBylines.push(...heads.warnedBylines);
+		keptHeads.push(...heads.keptHeads);
+		if (spans.length) issues.push(unmatchedToc(file, lines, toc, spans.length));
+	}
+	const firstReport = spans[0]?.start ?? lines.length;
+	gapRegions(lines, toc.end + 1, firstReport, front, sectionKeys, regions, log);
+	frameBetween(lines, spans, regions);
+	issues.push(...looseMatches(file, lines, compiled.located));
+	const located = compiled.located;
+	return {
+		shape: 'toc-compilation',
+		located,
+		spans,
+		front,
+		web: null,
+		regions,
+		issues,
+		warnedBylines,
+		keptHeads,
+	};
+}
+
+/** A web collection: its items, the page before the first one and each item's label line. */
+function webSplit(lines: readonly SourceLine[], log: RepairLog): Split {
+	const web = splitWeb(lines, log);
+	const spans = web.spans;
+	const first = spans[0]?.start ?? lines.length;
+	const regions: Regions = [{ from: 0, to: first, place: 'front' }];
+	for (const s of spans)
+		if (s.labelLine !== undefined)
+			regions.push({ from: s.labelLine - 1, to: s.labelLine, place: 'frame' });
+	const none = { located: [], front: null, issues: [], warnedBylines: [], keptHeads: [] };
+	return { shape: 'web-collection', spans, web, regions, ...none };
+}
+
+/**
+ * Reports found by their heads (a book without a TOC, `head-compilation`) with the cover before
+ * the first; with fewer than two heads, one article (the shape as detected).
+ */
+function headSplit(
+	file: string,
+	lines: readonly SourceLine[],
+	log: RepairLog,
+	unitWords: readonly string[],
+	shape: Shape,
+	pageOfLine: readonly number[] | undefined,
+): Split {
+	const heads = splitAtHeads(file, lines, 0, unitWords, pageOfLine);
+	const { spans, issues, warnedBylines, keptHeads } = heads;
+	const found = { located: [], web: null, issues, warnedBylines, keptHeads };
+	if (spans.length < 2)
+		return { shape, spans: splitSingle(lines, log), front: null, regions: [], ...found };
+	const first = spans[0]!.start;
+	const front = readCoverAndPreface(lines, first, log, unitWords);
+	const regions: Regions = [];
+	// A cover with sentences in it is not a cover: those lines are left to the accounting.
+	const coverHasText = lines.slice(0, first).some((l) => !isBlank(l) && endsSentence(l.text));
+	if (!coverHasText) regions.push({ from: 0, to: first, place: 'front' });
+	frameBetween(lines, spans, regions);
+	return { shape: 'head-compilation', spans, front, regions, ...found };
+}
+
+/**
+ * The warning for a source that reads as several reports (sign-offs, “——” subtitles, a 目录
+ * heading) but yields one; null when nothing says so.
+ */
+function oneReportWarning(
+	file: string,
+	lines: readonly SourceLine[],
+	split: Split,
+	toc: ParsedToc | null,
+): IngestIssue | null {
+	const tocAt = lines.findIndex((l) => isTocHeading(l.text));
+	const inToc = (i: number) => toc !== null && i >= toc.start && i <= toc.end;
+	const { signOffs, subtitles } = reportSignals(lines, inToc);
+	const seen: string[] = [];
+	if (signOffs >= 2) seen.push(`${signOffs} sign-offs`);
+	if (subtitles >= 2) seen.push(`${subtitles} “——” subtitles`);
+	// A TOC that was read (its other entries TOC-only) explains one report; a 目录 heading that wasn't doesn't.
+	if (tocAt >= 0 && (split.shape !== 'toc-compilation' || seen.length > 0))
+		seen.push('a 目录 heading');
+	if (seen.length === 0) return null;
+	const list =
+		seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen[seen.length - 1]}` : seen[0]!;
+	return warn(
+		file,
+		lines[tocAt >= 0 ? tocAt : split.spans[0]!.start]!.no,
+		'structure:one-report',
+		`${list}, but 1 report: check the TOC and the report heads (titles, “——” subtitles, unit lines).`,
+	);
+}
+
 /**
  * @param file The source's file name (for issues).
  * @param lines All lines of the source.
@@ -238,131 +440,22 @@ export function splitSource(
 	outline?: readonly OutlineEntry[],
 	pageOfLine?: readonly number[],
 ): SourceStructure {
-	const regions: AccountInput['regions'][number][] = [];
-	const issues: IngestIssue[] = [];
-	const warnedBylines: number[] = [];
-	const keptHeads: number[] = [];
-	const detected = detectShape(lines, unitWords);
-	let { shape, toc } = detected;
+	const { shape, toc } = detectShape(lines, unitWords);
 	const fromOutline = shape !== 'toc-compilation' && outline ? outlineToc(outline) : null;
 	if (fromOutline) {
 		const split = splitCompilation(lines, fromOutline);
 		if (split.spans.length >= 2)
-			return outlineStructure(file, lines, log, unitWords, fromOutline, split, issues);
+			return outlineStructure(file, lines, log, unitWords, fromOutline, split, []);
 	}
-	let spans: SpanDraft[] = [];
-	let located: LocatedEntry[] = [];
-	let front: CoverAndPreface | null = null;
-	let web: WebSplit | null = null;
-	if (shape === 'toc-compilation' && toc) {
-		front = readCoverAndPreface(lines, toc.start, log, unitWords);
-		regions.push(
-			{ from: 0, to: toc.start, place: 'front' },
-			{ from: toc.start, to: toc.end + 1, place: 'toc' },
-		);
-		({ located, spans } = splitCompilation(lines, toc));
-		spans = splitUnlisted(file, lines, spans, unitWords, issues);
-		const sectionKeys = new Set(
-			toc.items.filter((i) => i.kind === 'section').map((i) => keyOf(i.title)),
-		);
-		if (spans.length === 0) {
-			// A TOC that matches nothing: find the reports by their heads.
-			const notes: HeadNote[] = [];
-			spans = splitByHeads(lines, toc.end + 1, unitWords, pageOfLine, notes);
-			for (const n of notes)
-				if (n.kind !== 'cut' || spans.length >= 2) issues.push(uncertainHead(file, lines, n));
-			warnedBylines.push(...bylinesOf(lines, notes));
-			keptHeads.push(...notes.filter((n) => n.kind !== 'cut').map((n) => lines[n.at]!.no));
-			if (spans.length)
-				issues.push(
-					warn(
-						file,
-						lines[toc.start]!.no,
-						'toc:unmatched',
-						`No entry of the TOC (${toc.items.filter((i) => i.kind === 'report').length} entries) is found in the body; ${spans.length} reports were found by their heads instead. Check the TOC against the report titles.`,
-					),
-				);
-		}
-		gapRegions(
-			lines,
-			toc.end + 1,
-			spans[0]?.start ?? lines.length,
-			front,
-			sectionKeys,
-			regions,
-			log,
-		);
-		frameBetween(lines, spans, regions);
-		for (const entry of located) {
-			if (entry.start < 0 || entry.match === 'exact' || entry.match === undefined) continue;
-			const body = lines
-				.slice(entry.start, entry.titleEnd + 1)
-				.map((l) => l.text.trim())
-				.join('');
-			const how = {
-				prefix: 'one title starts the other',
-				contains: 'one title contains the other',
-				edits: 'the titles differ by a few characters',
-				subtitle: 'the subtitle matches',
-				unit: 'the unit line matches',
-			}[entry.match];
-			issues.push(
-				warn(
-					file,
-					lines[entry.start]!.no,
-					'toc:loose-match',
-					`TOC entry “${quote(entry.item.title)}” (line ${entry.item.line}) matched the body title “${quote(body)}” loosely (${how}). Check that this is the same report.`,
-				),
-			);
-		}
-	} else if (shape === 'web-collection') {
-		web = splitWeb(lines, log);
-		spans = web.spans;
-		const first = spans[0]?.start ?? lines.length;
-		regions.push({ from: 0, to: first, place: 'front' });
-		for (const s of spans)
-			if (s.labelLine !== undefined)
-				regions.push({ from: s.labelLine - 1, to: s.labelLine, place: 'frame' });
-	} else {
-		const notes: HeadNote[] = [];
-		const heads = splitByHeads(lines, 0, unitWords, pageOfLine, notes);
-		for (const n of notes)
-			if (n.kind !== 'cut' || heads.length >= 2) issues.push(uncertainHead(file, lines, n));
-		warnedBylines.push(...bylinesOf(lines, notes));
-		keptHeads.push(...notes.filter((n) => n.kind !== 'cut').map((n) => lines[n.at]!.no));
-		if (heads.length >= 2) {
-			shape = 'head-compilation';
-			spans = heads;
-			front = readCoverAndPreface(lines, heads[0]!.start, log, unitWords);
-			// A cover with sentences in it is not a cover: those lines are left to the accounting.
-			const coverHasText = lines
-				.slice(0, heads[0]!.start)
-				.some((l) => !isBlank(l) && endsSentence(l.text));
-			if (!coverHasText) regions.push({ from: 0, to: heads[0]!.start, place: 'front' });
-			frameBetween(lines, spans, regions);
-		} else spans = splitSingle(lines, log);
-	}
-	if (spans.length === 1) {
-		const tocAt = lines.findIndex((l) => isTocHeading(l.text));
-		const inToc = (i: number) => toc !== null && i >= toc.start && i <= toc.end;
-		const { signOffs, subtitles } = reportSignals(lines, inToc);
-		const seen: string[] = [];
-		if (signOffs >= 2) seen.push(`${signOffs} sign-offs`);
-		if (subtitles >= 2) seen.push(`${subtitles} “——” subtitles`);
-		// A TOC that was read (its other entries TOC-only) explains one report; a 目录 heading that wasn't doesn't.
-		if (tocAt >= 0 && (shape !== 'toc-compilation' || seen.length > 0)) seen.push('a 目录 heading');
-		if (seen.length) {
-			const list =
-				seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen[seen.length - 1]}` : seen[0]!;
-			issues.push(
-				warn(
-					file,
-					lines[tocAt >= 0 ? tocAt : spans[0]!.start]!.no,
-					'structure:one-report',
-					`${list}, but 1 report: check the TOC and the report heads (titles, “——” subtitles, unit lines).`,
-				),
-			);
-		}
-	}
-	return { shape, toc, located, spans, front, web, regions, issues, warnedBylines, keptHeads };
+	const split =
+		shape === 'toc-compilation' && toc
+			? tocSplit(file, lines, log, unitWords, toc, pageOfLine)
+			: shape === 'web-collection'
+				? webSplit(lines, log)
+				: headSplit(file, lines, log, unitWords, shape, pageOfLine);
+	const { located, spans, front, web, regions, issues, warnedBylines, keptHeads } = split;
+	const oneReport = spans.length === 1 ? oneReportWarning(file, lines, split, toc) : null;
+	if (oneReport) issues.push(oneReport);
+	const structure = { shape: split.shape, toc, located, spans, front, web, regions, issues };
+	return { ...structure, warnedBylines, keptHeads };
 }

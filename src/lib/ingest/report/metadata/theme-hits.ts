@@ -116,10 +116,6 @@ const RUN_IN =
 	/^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]+、)/u;
 const RUN_IN_MAX = 30;
 
-/**
- * Scan one block once. For a paragraph (`countSentences`), also count per theme the sentences
- * holding it and note whether one is concrete or a run-in point.
- */
 const NO_PARTS: ReadonlySet<number> = new Set<number>();
 const NO_HITS: BlockHits = Object.freeze({
 	parts: NO_PARTS,
@@ -135,6 +131,38 @@ let scratch = {
 	stamp: 0,
 };
 
+/** The scratch arrays, grown to `themeCount` themes when smaller. */
+function scratchFor(themeCount: number): typeof scratch {
+	if (scratch.seen.length < themeCount)
+		scratch = {
+			seen: new Int32Array(themeCount),
+			slot: new Int32Array(themeCount),
+			last: new Int32Array(themeCount),
+			stamp: 0,
+		};
+	return scratch;
+}
+
+/** Note a composite's part in the block's hits (their set made on the first one). */
+function addPart(hits: BlockHits, part: number): void {
+	const parts = hits.parts === NO_PARTS ? new Set<number>() : (hits.parts as Set<number>);
+	parts.add(part);
+	hits.parts = parts;
+}
+
+/** Whether a sentence is concrete (a number with a counter) or a run-in point. */
+function sentenceFacts(s: string): { concrete: boolean; runIn: boolean } {
+	const trimmed = s.trim();
+	return {
+		concrete: CONCRETE.test(s),
+		runIn: trimmed.length <= RUN_IN_MAX && RUN_IN.test(trimmed),
+	};
+}
+
+/**
+ * Scan one block once. For a paragraph (`countSentences`), also count per theme the sentences
+ * holding it and note whether one is concrete or a run-in point.
+ */
 export function blockHits(text: string, c: CompiledThemes, countSentences: boolean): BlockHits {
 	const { count, pairs } = c.matcher.collect(text);
 	// Most blocks hold no signal: share one empty result (callers only read it).
@@ -142,14 +170,7 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 	const hits: BlockHits = { parts: NO_PARTS, themes: [], sentences: [], concrete: [], runIn: [] };
 	// slot[t]: the theme's entry in `hits`, valid when seen[t] is this call's stamp; last[t]: the
 	// last sentence counted. Scratch arrays shared by all calls (blockHits is not re-entered).
-	if (scratch.seen.length < c.themeCount)
-		scratch = {
-			seen: new Int32Array(c.themeCount),
-			slot: new Int32Array(c.themeCount),
-			last: new Int32Array(c.themeCount),
-			stamp: 0,
-		};
-	const { seen, slot, last } = scratch;
+	const { seen, slot, last } = scratchFor(c.themeCount);
 	const stamp = ++scratch.stamp;
 	// The sentence being read: its number, where it starts and ends, and its facts once asked for.
 	let sentence = 0;
@@ -165,11 +186,7 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 	for (let m = 0; m < count; m++) {
 		const w = pairs[2 * m]!;
 		const start = pairs[2 * m + 1]!;
-		if (c.partOf[w]! >= 0) {
-			const parts = hits.parts === NO_PARTS ? new Set<number>() : (hits.parts as Set<number>);
-			parts.add(c.partOf[w]!);
-			hits.parts = parts;
-		}
+		if (c.partOf[w]! >= 0) addPart(hits, c.partOf[w]!);
 		const themes = c.themesOf[w]!;
 		if (themes.length === 0) continue;
 		if (countSentences) {
@@ -190,14 +207,7 @@ export function blockHits(text: string, c: CompiledThemes, countSentences: boole
 			if (!countSentences || last[t] === sentence) continue;
 			last[t] = sentence;
 			hits.sentences[k]!++;
-			if (!facts) {
-				const s = text.slice(sentenceStart, sentenceEnd);
-				const trimmed = s.trim();
-				facts = {
-					concrete: CONCRETE.test(s),
-					runIn: trimmed.length <= RUN_IN_MAX && RUN_IN.test(trimmed),
-				};
-			}
+			facts ??= sentenceFacts(text.slice(sentenceStart, sentenceEnd));
 			if (facts.concrete) hits.concrete[k] = true;
 			if (facts.runIn) hits.runIn[k] = true;
 		}

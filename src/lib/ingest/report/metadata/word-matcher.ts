@@ -30,13 +30,24 @@ export interface WordMatcher {
 
 const SHIFT = 65536;
 
-export function compileWords(words: readonly string[]): WordMatcher {
-	// The trie: goto (state * 65536 + code unit) → state; state 0 is the root.
+/** The trie of the words, with the alphabet that occurs in them. */
+interface Trie {
+	/** goto (state * 65536 + code unit) → state; state 0 is the root. */
+	next: Map<number, number>;
+	/** The failure state of each state (0 until `buildTable` fills them in). */
+	fail: number[];
+	/** Words ending at each state (their failure chain's added by `buildTable`). */
+	out: number[][];
+	/** The alphabet: code units that occur in some word get ids 1…n; every other unit is 0. */
+	letter: Uint16Array;
+	letters: number;
+}
+
+/** The trie of the words (empty words skipped), its states numbered in order of creation. */
+function buildTrie(words: readonly string[]): Trie {
 	const next = new Map<number, number>();
 	const fail: number[] = [0];
-	// Words ending at a state, including those of its failure chain (filled after the BFS).
 	const out: number[][] = [[]];
-	// The alphabet: code units that occur in some word get ids 1…n; every other unit is 0.
 	const letter = new Uint16Array(SHIFT);
 	let letters = 0;
 	words.forEach((word, index) => {
@@ -57,9 +68,17 @@ export function compileWords(words: readonly string[]): WordMatcher {
 		}
 		out[state]!.push(index);
 	});
-	// The automaton as a full transition table over the alphabet (states × (letters + 1)), built
-	// breadth first: a missing edge takes the edge of the failure state.
-	const width = letters + 1;
+	return { next, fail, out, letter, letters };
+}
+
+/**
+ * The automaton as a full transition table over the alphabet (states × (letters + 1)), built
+ * breadth first: a missing edge takes the edge of the failure state. Fills in the trie's
+ * failure states and the words ending at each state through its failure chain.
+ */
+function buildTable(trie: Trie): Int32Array {
+	const { next, fail, out, letter } = trie;
+	const width = trie.letters + 1;
 	const table = new Int32Array(fail.length * width);
 	const children: [number, number][][] = fail.map(() => []);
 	for (const [key, to] of next) children[Math.floor(key / SHIFT)]!.push([letter[key % SHIFT]!, to]);
@@ -77,13 +96,22 @@ export function compileWords(words: readonly string[]): WordMatcher {
 		}
 	}
 	for (const s of queue) table[s * width] = 0;
-	// The table as the loops read it: each entry is the offset of the target state's row, stored
-	// as its bitwise NOT (a negative number) when a word ends in that state. One load and one
-	// sign test per code unit, no multiplication and no second table.
-	const step = table.map((to) => (out[to]!.length > 0 ? ~(to * width) : to * width));
-	const lengths = words.map((w) => w.length);
+	return table;
+}
+
+/**
+ * The `collect` of a matcher over its step table (see `compileWords`): the occurrences as
+ * (word, start) pairs in one buffer, grown as needed and reused by the next call.
+ */
+function collector(
+	step: Int32Array,
+	trie: Trie,
+	lengths: readonly number[],
+): (text: string) => { count: number; pairs: Int32Array } {
+	const { letter, out } = trie;
+	const width = trie.letters + 1;
 	const buffer = { count: 0, pairs: new Int32Array(256) };
-	function collect(text: string): { count: number; pairs: Int32Array } {
+	return function collect(text: string): { count: number; pairs: Int32Array } {
 		let count = 0;
 		let row = 0;
 		for (let i = 0; i < text.length; i++) {
@@ -110,7 +138,23 @@ export function compileWords(words: readonly string[]): WordMatcher {
 		}
 		buffer.count = count;
 		return buffer;
-	}
+	};
+}
+
+export function compileWords(words: readonly string[]): WordMatcher {
+	const trie = buildTrie(words);
+	const table = buildTable(trie);
+	const { letter, out } = trie;
+	const width = trie.letters + 1;
+	// The table as the loops read it: each entry is the offset of the target state's row, stored
+	// as its bitwise NOT (a negative number) when a word ends in that state. One load and one
+	// sign test per code unit, no multiplication and no second table.
+	const step = table.map((to) => (out[to]!.length > 0 ? ~(to * width) : to * width));
+	const collect = collector(
+		step,
+		trie,
+		words.map((w) => w.length),
+	);
 	return {
 		words,
 		scan(text, found) {
