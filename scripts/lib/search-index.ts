@@ -93,6 +93,9 @@ export interface SearchIndexOptions {
 	postingsDir?: string;
 }
 
+/** The index writer's options that never change: language, and the hex digits of file names. */
+const WRITER_OPTIONS = { language: RECORD_LANGUAGE, hashDigits: 5, fragmentDigits: 4 } as const;
+
 /** Worker threads by default: the machine's cores, at most 2 (each holds a range's postings). */
 const DEFAULT_THREADS = Math.min(2, availableParallelism());
 
@@ -317,6 +320,43 @@ async function writeSearchConfig(
 	return Object.keys(client).length;
 }
 
+/** Writes the index of the records into `out` (Pagefind's assets, then the writer's files). */
+async function writeIndex(
+	out: string,
+	pages: readonly IndexPage[],
+	chars: readonly RecordChars[],
+	options: SearchIndexOptions & { gram: number; chunkBytes: number; code: string },
+) {
+	const { gram, chunkBytes, gzipCacheFile, postingsDir } = options;
+	const includeCharacters = await freshIndexFolder(out);
+	const { digests, sha256 } = rememberedDigests();
+	const files = new FileWriter(out, await SearchGzipCache.open(gzipCacheFile ?? null), digests);
+	const writer = new IndexWriter(pages, {
+		...WRITER_OPTIONS,
+		chunkBytes,
+		includeCharacters,
+		sha256,
+	});
+	await files.write(writer.fragments());
+	// the words of each range (patched from the last build's, or built from every page), in order
+	const words = await indexRangeWords(
+		pages.map((p) => p.url),
+		chars,
+		{
+			gram,
+			rangeChars: options.rangeChars ?? DEFAULT_RANGE_CHARS,
+			threads: options.threads ?? DEFAULT_THREADS,
+			cacheDir: postingsDir ?? null,
+			codeDigest: options.code,
+		},
+	);
+	for await (const drained of words.drained) await files.write(writer.words(drained));
+	await files.write(writer.finish());
+	await files.done();
+	await files.zipped.save();
+	return { words, files };
+}
+
 /**
  * @param siteDir The built site (report pages at `reports/<id>/index.html`).
  * @param catalogFile The catalog.json the site was built from.
@@ -331,44 +371,24 @@ export async function buildSearchIndex(
 	const catalog = await readCatalog(catalogFile);
 	const table = buildFoldTable(TSCharacters, [TWVariantsRev, HKVariantsRev]);
 	const fold = Object.fromEntries(table);
-	const { cacheFile, gzipCacheFile, postingsDir } = options;
+	const { cacheFile, postingsDir } = options;
 	const code = cacheFile || postingsDir ? await recordCodeDigest(ROOT) : '';
 	// 1. records, in page order (only pages Astro rendered again are parsed)
 	const cache = await SearchRecordCache.open(cacheFile ?? null, code);
-	const jobs = recordJobs(siteDir, catalog, cache, fold);
-	const { pages, chars, rawChars } = await readRecords(jobs, dateOrder(catalog), lookahead);
+	const { pages, chars, rawChars } = await readRecords(
+		recordJobs(siteDir, catalog, cache, fold),
+		dateOrder(catalog),
+		lookahead,
+	);
 	await cache.save();
 	// 2. the index: Pagefind's assets, then every file of the writer
 	const started = performance.now();
-	const out = path.join(siteDir, 'pagefind');
-	const includeCharacters = await freshIndexFolder(out);
-	const { digests, sha256 } = rememberedDigests();
-	const files = new FileWriter(out, await SearchGzipCache.open(gzipCacheFile ?? null), digests);
-	const writer = new IndexWriter(pages, {
-		language: RECORD_LANGUAGE,
+	const { words, files } = await writeIndex(path.join(siteDir, 'pagefind'), pages, chars, {
+		...options,
+		gram,
 		chunkBytes,
-		includeCharacters,
-		sha256,
-		hashDigits: 5,
-		fragmentDigits: 4,
+		code,
 	});
-	await files.write(writer.fragments());
-	// the words of each range (patched from the last build's, or built on worker threads), in order
-	const words = await indexRangeWords(
-		pages.map((p) => p.url),
-		chars,
-		{
-			gram,
-			rangeChars: options.rangeChars ?? DEFAULT_RANGE_CHARS,
-			threads: options.threads ?? DEFAULT_THREADS,
-			cacheDir: postingsDir ?? null,
-			codeDigest: code,
-		},
-	);
-	for await (const drained of words.drained) await files.write(writer.words(drained));
-	await files.write(writer.finish());
-	await files.done();
-	await files.zipped.save();
 	const writeS = (performance.now() - started) / 1000;
 	// 3. the browser's config
 	const foldEntries = await writeSearchConfig(siteDir, gram, table, rawChars);

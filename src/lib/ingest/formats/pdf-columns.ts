@@ -54,22 +54,18 @@ function beforeFolios(rows: readonly PdfItem[][], from: number, to: number): boo
 }
 
 /**
- * @param items The text items of one page.
- * @param bodySize The book's body font size.
- * @returns The page's gutter, or null for a page in one column.
+ * How many rows cover each unit of the width (an item's extent, gaps under half a line closed).
+ * A row no wider than half the text is left out: no column text across the gutter, but a title,
+ * a running head or a folio centred over both columns.
  */
-export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter | null {
-	const rows = rowsOf(items);
-	if (rows.length < 6) return null;
-	const minX = Math.min(...rows.flat().map((i) => i.x));
-	const maxX = Math.max(...rows.flat().map((i) => i.x + i.w));
-	const width = Math.ceil(maxX - minX);
-	if (width <= bodySize * 10) return null;
-	// How many rows cover each unit of the width (an item's extent, gaps under half a line closed).
+function coverOf(
+	rows: readonly PdfItem[][],
+	minX: number,
+	width: number,
+	bodySize: number,
+): Int32Array {
 	const cover = new Int32Array(width + 1);
 	for (const row of rows) {
-		// (A row no wider than half the text is no column text across the gutter: a title, a
-		// running head or a folio centred over both columns.)
 		const extent = Math.max(...row.map((i) => i.x + i.w)) - Math.min(...row.map((i) => i.x));
 		if (extent <= width * 0.5) continue;
 		const spans = row
@@ -89,6 +85,53 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 		}
 		mark();
 	}
+	return cover;
+}
+
+/** Full columns on both sides of the gutter: a sixth of the rows fill most of each side. */
+function fullOnBothSides(
+	rows: readonly PdfItem[][],
+	gutter: Gutter,
+	minX: number,
+	maxX: number,
+): boolean {
+	const fills = (items: PdfItem[], width: number) =>
+		items.length > 0 &&
+		Math.max(...items.map((i) => i.x + i.w)) - Math.min(...items.map((i) => i.x)) >= width * 0.6;
+	let left = 0;
+	let right = 0;
+	for (const row of rows) {
+		if (
+			fills(
+				row.filter((i) => i.x + i.w <= gutter.from),
+				gutter.from - minX,
+			)
+		)
+			left++;
+		if (
+			fills(
+				row.filter((i) => i.x >= gutter.to),
+				maxX - gutter.to,
+			)
+		)
+			right++;
+	}
+	return left >= rows.length / 6 && right >= rows.length / 6;
+}
+
+/**
+ * @param items The text items of one page.
+ * @param bodySize The book's body font size.
+ * @returns The page's gutter, or null for a page in one column.
+ */
+export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter | null {
+	const rows = rowsOf(items);
+	if (rows.length < 6) return null;
+	const minX = Math.min(...rows.flat().map((i) => i.x));
+	const maxX = Math.max(...rows.flat().map((i) => i.x + i.w));
+	const width = Math.ceil(maxX - minX);
+	if (width <= bodySize * 10) return null;
+	const cover = coverOf(rows, minX, width, bodySize);
 	// The widest strip in the middle that at most a tenth of the rows cross.
 	const limit = Math.max(1, Math.floor(rows.length / 10));
 	let best: Gutter | null = null;
@@ -103,26 +146,7 @@ export function findGutter(items: readonly PdfItem[], bodySize: number): Gutter 
 	}
 	if (!best || best.to - best.from < bodySize * 0.5) return null;
 	const gutter = { from: best.from + minX, to: best.to + minX };
-	// Full columns on both sides: rows whose text on that side fills most of the column.
-	const leftWidth = gutter.from - minX;
-	const rightWidth = maxX - gutter.to;
-	let left = 0;
-	let right = 0;
-	for (const row of rows) {
-		const l = row.filter((i) => i.x + i.w <= gutter.from);
-		const r = row.filter((i) => i.x >= gutter.to);
-		if (
-			l.length &&
-			Math.max(...l.map((i) => i.x + i.w)) - Math.min(...l.map((i) => i.x)) >= leftWidth * 0.6
-		)
-			left++;
-		if (
-			r.length &&
-			Math.max(...r.map((i) => i.x + i.w)) - Math.min(...r.map((i) => i.x)) >= rightWidth * 0.6
-		)
-			right++;
-	}
-	return left >= rows.length / 6 && right >= rows.length / 6 ? gutter : null;
+	return fullOnBothSides(rows, gutter, minX, maxX) ? gutter : null;
 }
 
 export type Column = 'left' | 'right' | 'span';

@@ -20,7 +20,7 @@
  * doesn’t treat a bare number as a folio without page evidence (form feeds or PDF pages): a
  * bare `12` between paragraphs is left to the block stage’s page-number repair.
  */
-import { dropLine, type RepairLog } from '../lines/repair-log.ts';
+import { dropLine, type RepairLog, type RepairRule } from '../lines/repair-log.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import { folioOf, isDecoratedFolio } from './folio.ts';
 
@@ -121,45 +121,21 @@ function runningHeads(
 	return heads;
 }
 
+/** Blanks line i of `lines`, dropped as `rule`. */
+function dropAs(lines: SourceLine[], log: RepairLog, i: number, rule: RepairRule): void {
+	dropLine(log, lines[i]!.no, rule);
+	lines[i] = { no: lines[i]!.no, text: '' };
+}
+
 /**
- * @param lines The source lines (changed in place: furniture lines become blank).
- * @param rawLines The decoded text split on LF (form feeds still in it).
- * @param log Receives `folio` and `running-head` drops.
- * @param givenPages The 1-based page of each line when the format knows it (PDF).
- * @param frameLines 0-based lines that are a web page's frame (HTML): dropped as `frame-line`.
- * @param sizes Each line's font size over the body's, when the format knows it (PDF).
+ * Folios: one folio line per page, among its first three or last four lines (an extractor may
+ * write a letter-spaced line's pieces around it); a decorated form before bare digits, the one
+ * nearest the edge first (a TOC's column of page numbers sits above the folio). Drops them and
+ * takes them out of `pages`; returns the folio of each page that has one.
  */
-export function removeFurniture(
-	lines: SourceLine[],
-	rawLines: readonly string[],
-	log: RepairLog,
-	givenPages?: readonly number[],
-	frameLines: readonly number[] = [],
-	sizes?: readonly number[],
-): PageModel {
-	// 0. The frame of a web page (navigation, footer), as the HTML reader marked it.
-	for (const i of frameLines) {
-		if (i >= lines.length || isBlank(lines[i])) continue;
-		dropLine(log, lines[i]!.no, 'frame-line');
-		lines[i] = { no: lines[i]!.no, text: '' };
-	}
-	const { pageOfLine, evidence } = pagesOf(lines, rawLines, givenPages);
-	const pageCount = pageOfLine.length ? pageOfLine[pageOfLine.length - 1]! : 1;
+function dropFolios(lines: SourceLine[], pages: number[][], log: RepairLog): Map<number, string> {
 	const folios = new Map<number, string>();
-	if (!evidence) return { pageOfLine, folios, pageCount };
-	// Non-blank lines of each page, in order.
-	const pages: number[][] = Array.from({ length: pageCount + 1 }, () => []);
-	lines.forEach((l, i) => {
-		if (!isBlank(l)) pages[pageOfLine[i]!]!.push(i);
-	});
-	const drop = (i: number, rule: 'folio' | 'running-head') => {
-		dropLine(log, lines[i]!.no, rule);
-		lines[i] = { no: lines[i]!.no, text: '' };
-	};
-	// 1. Folios: one folio line per page, among its first three or last four lines (an extractor
-	// may write a letter-spaced line's pieces around it); a decorated form before bare digits,
-	// the one nearest the edge first (a TOC's column of page numbers sits above the folio).
-	for (let p = 1; p <= pageCount; p++) {
+	for (let p = 1; p < pages.length; p++) {
 		const on = pages[p]!;
 		const edge = [...on.slice(-BOTTOM).reverse(), ...on.slice(0, TOP)].filter(
 			(i, k, all) => all.indexOf(i) === k && folioOf(lines[i]!.text) !== null,
@@ -167,15 +143,26 @@ export function removeFurniture(
 		const pick = edge.find((i) => isDecoratedFolio(lines[i]!.text)) ?? edge[0];
 		if (pick !== undefined) {
 			folios.set(p, folioOf(lines[pick]!.text)!);
-			drop(pick, 'folio');
+			dropAs(lines, log, pick, 'folio');
 		}
 		pages[p] = on.filter((i) => lines[i]!.text !== '');
 	}
-	// 2. Running heads: the same key at the same place (top rank, or the bottom) on many pages.
+	return folios;
+}
+
+/**
+ * Every line near the top (by rank) or the bottom of a page with its head key and place, and the
+ * pages of each key; page 1 without a folio is left out (a title page).
+ */
+function placedKeys(
+	lines: readonly SourceLine[],
+	pages: readonly number[][],
+	folios: Map<number, string>,
+) {
 	const pagesOfKey = new Map<string, Set<number>>();
 	const placed: Array<{ i: number; key: string }> = [];
 	let considered = 0;
-	for (let p = 1; p <= pageCount; p++) {
+	for (let p = 1; p < pages.length; p++) {
 		if (p === 1 && !folios.has(1)) continue;
 		const on = pages[p]!;
 		if (on.length === 0) continue;
@@ -193,6 +180,22 @@ export function removeFurniture(
 			placed.push({ i, key: k });
 		}
 	}
+	return { pagesOfKey, placed, considered };
+}
+
+/**
+ * Running heads: the same key at the same place (top rank, or the bottom) on many pages. Drops
+ * them, and takes a folio printed on a head's own line (`东城区…资料    第6页`) for its page.
+ */
+function dropRunningHeads(
+	lines: SourceLine[],
+	pages: readonly number[][],
+	pageOfLine: readonly number[],
+	folios: Map<number, string>,
+	log: RepairLog,
+	sizes?: readonly number[],
+): void {
+	const { pagesOfKey, placed, considered } = placedKeys(lines, pages, folios);
 	const heads = runningHeads(pagesOfKey, placed, Math.max(2, Math.ceil(considered * 0.3)), sizes);
 	const typical = typicalSizes(placed, sizes);
 	for (const { i, key } of placed) {
@@ -200,13 +203,44 @@ export function removeFurniture(
 		// In a PDF, a line in another size than the head's (a report's title that its running
 		// head repeats, on a page short enough to be near both edges) is not the head.
 		if (sizes && Math.abs((sizes[i] ?? 0) - typical.get(key)!) > 0.1) continue;
-		// A folio printed on the head's own line (`东城区…资料    第6页`).
 		const p = pageOfLine[i]!;
 		const words = lines[i]!.text.trim().split(/[ \u3000]+/);
 		const folio =
 			words.length > 1 ? (folioOf(words[words.length - 1]!) ?? folioOf(words[0]!)) : null;
 		if (folio !== null && !folios.has(p)) folios.set(p, folio);
-		drop(i, 'running-head');
+		dropAs(lines, log, i, 'running-head');
 	}
+}
+
+/**
+ * @param lines The source lines (changed in place: furniture lines become blank).
+ * @param rawLines The decoded text split on LF (form feeds still in it).
+ * @param log Receives `folio` and `running-head` drops.
+ * @param givenPages The 1-based page of each line when the format knows it (PDF).
+ * @param frameLines 0-based lines that are a web page's frame (HTML): dropped as `frame-line`.
+ * @param sizes Each line's font size over the body's, when the format knows it (PDF).
+ */
+export function removeFurniture(
+	lines: SourceLine[],
+	rawLines: readonly string[],
+	log: RepairLog,
+	givenPages?: readonly number[],
+	frameLines: readonly number[] = [],
+	sizes?: readonly number[],
+): PageModel {
+	// 0. The frame of a web page (navigation, footer), as the HTML reader marked it.
+	for (const i of frameLines)
+		if (i < lines.length && !isBlank(lines[i])) dropAs(lines, log, i, 'frame-line');
+	const { pageOfLine, evidence } = pagesOf(lines, rawLines, givenPages);
+	const pageCount = pageOfLine.length ? pageOfLine[pageOfLine.length - 1]! : 1;
+	if (!evidence) return { pageOfLine, folios: new Map(), pageCount };
+	// Non-blank lines of each page, in order.
+	const pages: number[][] = Array.from({ length: pageCount + 1 }, () => []);
+	lines.forEach((l, i) => {
+		if (!isBlank(l)) pages[pageOfLine[i]!]!.push(i);
+	});
+	// 1. folios, 2. running heads
+	const folios = dropFolios(lines, pages, log);
+	dropRunningHeads(lines, pages, pageOfLine, folios, log, sizes);
 	return { pageOfLine, folios, pageCount };
 }
