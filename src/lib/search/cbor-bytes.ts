@@ -71,6 +71,16 @@ export class CborWriter {
 		this.length += n;
 	}
 
+	/** What was written so far, not copied (valid until the next write or `clear`). */
+	view(): Uint8Array {
+		return this.#bytes.subarray(0, this.length);
+	}
+
+	/** Starts over, keeping the buffer. */
+	clear(): void {
+		this.length = 0;
+	}
+
 	/** A copy of what was written; the writer starts over. */
 	take(): Uint8Array {
 		const out = this.#bytes.slice(0, this.length);

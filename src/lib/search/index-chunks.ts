@@ -44,9 +44,10 @@ export class ChunkCutter {
 	readonly #maxBytes: number;
 	/** Bytes over which one cut falls, on average, after the minimum. */
 	readonly #spread: number;
-	readonly #writer = new CborWriter();
-	#words: Uint8Array[] = [];
-	#bytes = 0;
+	/** The chunk's words, encoded one after the other (each once: no copy per word). */
+	readonly #body = new CborWriter();
+	readonly #head = new CborWriter();
+	#words = 0;
 	#from = '';
 	#to = '';
 
@@ -62,35 +63,34 @@ export class ChunkCutter {
 
 	/** Adds the next word (after every word added before); returns the chunk it completed, if any. */
 	add(word: EncodedPages): IndexChunk | null {
-		const w = this.#writer;
+		const w = this.#body;
+		const start = w.length;
 		w.array(3);
 		w.text(word.word);
 		w.array(word.count);
 		w.raw(word.entries);
 		w.array(0);
-		const encoded = w.take();
-		if (this.#words.length === 0) this.#from = word.word;
+		const encoded = w.length - start;
+		if (this.#words === 0) this.#from = word.word;
 		this.#to = word.word;
-		this.#words.push(encoded);
-		this.#bytes += encoded.length;
-		if (this.#bytes < this.#minBytes) return null;
+		this.#words++;
+		if (w.length < this.#minBytes) return null;
 		const cut =
-			this.#bytes >= this.#maxBytes ||
-			wordHash(word.word) < (encoded.length / this.#spread) * 2 ** 32;
+			w.length >= this.#maxBytes || wordHash(word.word) < (encoded / this.#spread) * 2 ** 32;
 		return cut ? this.flush() : null;
 	}
 
 	/** The chunk being built, if it has words. */
 	flush(): IndexChunk | null {
-		if (this.#words.length === 0) return null;
-		const w = this.#writer;
-		w.array(1);
-		w.array(this.#words.length);
-		for (const word of this.#words) w.raw(word);
-		const chunk = { from: this.#from, to: this.#to, bytes: signed(w.take()) };
-		this.#words = [];
-		this.#bytes = 0;
-		return chunk;
+		if (this.#words === 0) return null;
+		const head = this.#head;
+		head.array(1);
+		head.array(this.#words);
+		const bytes = signed(head.view(), this.#body.view());
+		head.clear();
+		this.#body.clear();
+		this.#words = 0;
+		return { from: this.#from, to: this.#to, bytes };
 	}
 }
 

@@ -44,10 +44,14 @@ function unsigned(bytes: Uint8Array, what: string): Uint8Array {
 }
 
 /** The signature followed by `body` (the bytes Pagefind gzips). */
-export function signed(body: Uint8Array): Uint8Array {
-	const out = new Uint8Array(SIGNATURE.length + body.length);
+export function signed(...body: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(SIGNATURE.length + body.reduce((n, part) => n + part.length, 0));
 	out.set(SIGNATURE);
-	out.set(body, SIGNATURE.length);
+	let at = SIGNATURE.length;
+	for (const part of body) {
+		out.set(part, at);
+		at += part.length;
+	}
 	return out;
 }
 
