@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cacheKey } from '../../src/lib/site/cache-key.ts';
+import { cacheKey, sharedKey } from '../../src/lib/site/cache-key.ts';
 import { groupByCategory } from '../../src/lib/site/group-items.ts';
 import { reportItem } from '../../src/lib/site/list-item.ts';
 import { listingPaths } from '../../src/lib/site/listing-paths.ts';
@@ -29,6 +29,20 @@ describe('cacheKey', () => {
 		expect(() => cacheKey({ n: 1n })).toThrow('found a bigint at "n"');
 		// a Date is what its toJSON gives
 		expect(cacheKey({ d: new Date(0) })).toBe(cacheKey({ d: '1970-01-01T00:00:00.000Z' }));
+	});
+});
+
+describe('sharedKey', () => {
+	test('is the key of the data, once per object, and tells different data apart', () => {
+		const source = { slug: 'a', title: '汇编', toc: [{ title: '甲', page: 3 }] };
+		expect(sharedKey(source)).toBe(cacheKey(source));
+		expect(sharedKey(structuredClone(source))).toBe(sharedKey(source));
+		const edited = { ...source, toc: [{ title: '甲', page: 4 }] };
+		expect(sharedKey(edited)).not.toBe(sharedKey(source));
+		// a page's key over the shared key changes with the shared data
+		const page = (s: object) => cacheKey({ entry: { id: 'r1' }, source: sharedKey(s) });
+		expect(page(edited)).not.toBe(page(source));
+		expect(sharedKey(undefined)).toBeNull();
 	});
 });
 

@@ -54,3 +54,21 @@ function cacheKeyJson(value: unknown): string {
 export function cacheKey(view: unknown): string {
 	return createHash('sha256').update(cacheKeyJson(view)).digest('base64url');
 }
+
+const sharedKeys = new WeakMap<object, string>();
+
+/**
+ * The cache key of data that many pages show (a compilation's record, shown by each of its
+ * reports' pages), computed once per object: a page's key then holds this key in its place,
+ * not the whole data again (each compilation's record is ~7 KB of JSON, shown by three routes per
+ * report, so hashing it once per page was most of the keys' JSON).
+ */
+export function sharedKey(value: object | null | undefined): string | null {
+	if (!value) return null;
+	let key = sharedKeys.get(value);
+	if (key === undefined) {
+		key = cacheKey(value);
+		sharedKeys.set(value, key);
+	}
+	return key;
+}

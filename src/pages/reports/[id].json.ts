@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getKnowledge, getReports, reportBlocks } from '../../content';
-import { cacheKey } from '../../lib/site/cache-key';
+import { cacheKey, sharedKey } from '../../lib/site/cache-key';
 import { fullRecord } from '../../lib/knowledge/report-record';
 
 // Its props are all it shows, and its cache key is their digest (src/lib/site/cache-key.ts).
@@ -13,7 +13,11 @@ export const getStaticPaths = (async () => {
 	const [reports, { sources }] = await Promise.all([getReports(), getKnowledge()]);
 	return reports.map((entry) => {
 		const props = { entry, source: sources.get(entry.data.sourceSlug) };
-		return { params: { id: entry.id }, props, cacheKey: cacheKey(props) };
+		return {
+			params: { id: entry.id },
+			props,
+			cacheKey: cacheKey({ ...props, source: sharedKey(props.source) }),
+		};
 	});
 }) satisfies GetStaticPaths;
 

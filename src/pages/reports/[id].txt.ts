@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getKnowledge, getReports, reportBlocks } from '../../content';
-import { cacheKey } from '../../lib/site/cache-key';
+import { cacheKey, sharedKey } from '../../lib/site/cache-key';
 import { toPlainText } from '../../lib/knowledge/plain-text';
 import { reportTextGroups } from '../../lib/knowledge/report-text';
 import { reportPath } from '../../lib/site/routes';
@@ -15,7 +15,11 @@ export const getStaticPaths = (async () => {
 	const [reports, { sources }] = await Promise.all([getReports(), getKnowledge()]);
 	return reports.map((entry) => {
 		const props = { entry, source: sources.get(entry.data.sourceSlug) };
-		return { params: { id: entry.id }, props, cacheKey: cacheKey(props) };
+		return {
+			params: { id: entry.id },
+			props,
+			cacheKey: cacheKey({ ...props, source: sharedKey(props.source) }),
+		};
 	});
 }) satisfies GetStaticPaths;
 
