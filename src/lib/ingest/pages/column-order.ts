@@ -99,6 +99,49 @@ export function linesByPage(pageOfLine: readonly number[], count: number): Map<n
 	return pages;
 }
 
+/** A run of lines `[start, end)` of one page, in its new order, with the page of each line. */
+export interface ReorderedRun {
+	end: number;
+	lines: SourceLine[];
+	pages: number[];
+}
+
+/**
+ * The lines with each run that `find` gives on a page replaced by `reorder`'s lines (pages
+ * holding lines already split into columns are left alone); null when no page has a run.
+ * The TOC column readings share it (`two-column-toc.ts`, `interleaved-toc.ts`).
+ * @param find A page's runs (its line indices ascending), each by its first line.
+ */
+export function reorderRuns<R>(
+	lines: readonly SourceLine[],
+	pageOfLine: readonly number[],
+	find: (at: readonly number[]) => Iterable<[start: number, run: R]>,
+	reorder: (run: R, start: number) => ReorderedRun,
+): { lines: SourceLine[]; pageOfLine: number[] } | null {
+	const found = new Map<number, R>();
+	for (const [, at] of linesByPage(pageOfLine, lines.length)) {
+		if (at.some((i) => lines[i]!.part)) continue;
+		for (const [start, run] of find(at)) found.set(start, run);
+	}
+	if (found.size === 0) return null;
+	const out: SourceLine[] = [];
+	const pagesOut: number[] = [];
+	for (let i = 0; i < lines.length;) {
+		const run = found.get(i);
+		if (run === undefined) {
+			out.push(lines[i]!);
+			pagesOut.push(pageOfLine[i] ?? 1);
+			i++;
+			continue;
+		}
+		const next = reorder(run, i);
+		out.push(...next.lines);
+		pagesOut.push(...next.pages);
+		i = next.end;
+	}
+	return { lines: out, pageOfLine: pagesOut };
+}
+
 /**
  * @param file The source's file name.
  * @param lines Source lines after the page stage (running heads and folios removed).

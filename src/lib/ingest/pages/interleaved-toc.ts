@@ -12,7 +12,7 @@
  */
 import { countRepair, type RepairLog } from '../lines/repair-log.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
-import { linesByPage } from './column-order.ts';
+import { reorderRuns } from './column-order.ts';
 
 const PAGE = /^\s*(\d{1,3})\s*$/;
 
@@ -74,35 +74,25 @@ export function unweaveToc(
 	pageOfLine: readonly number[],
 	log: RepairLog,
 ): { lines: SourceLine[]; pageOfLine: number[] } | null {
-	const found = new Map<number, Entry[]>();
-	for (const [, at] of linesByPage(pageOfLine, lines.length)) {
-		if (at.some((i) => lines[i]!.part)) continue;
-		for (const run of runsOf(lines, at)) found.set(run[0]!.title, run);
-	}
-	if (found.size === 0) return null;
-	const out: SourceLine[] = [];
-	const pagesOut: number[] = [];
-	for (let i = 0; i < lines.length;) {
-		const run = found.get(i);
-		if (!run) {
-			out.push(lines[i]!);
-			pagesOut.push(pageOfLine[i] ?? 1);
-			i++;
-			continue;
-		}
-		const end = run.at(-1)!.page + 1;
-		const order = [...run.filter((_, k) => k % 2 === 0), ...run.filter((_, k) => k % 2 === 1)];
-		const text = order.flatMap((e) => [e.title, e.page]);
-		const taken = new Set(text);
-		const blanks = Array.from({ length: end - i }, (_, k) => i + k).filter((k) => !taken.has(k));
-		for (const k of [...text, ...blanks]) {
-			out.push(lines[k]!);
-			pagesOut.push(pageOfLine[k] ?? 1);
-		}
-		// (Moved: the run's text lines whose place among them changed.)
-		const before = run.flatMap((e) => [e.title, e.page]);
-		countRepair(log, 'column-interleave', text.filter((k, n) => before[n] !== k).length);
-		i = end;
-	}
-	return { lines: out, pageOfLine: pagesOut };
+	return reorderRuns(
+		lines,
+		pageOfLine,
+		(at) => runsOf(lines, at).map((run): [number, Entry[]] => [run[0]!.title, run]),
+		(run, i) => {
+			const end = run.at(-1)!.page + 1;
+			const order = [...run.filter((_, k) => k % 2 === 0), ...run.filter((_, k) => k % 2 === 1)];
+			const text = order.flatMap((e) => [e.title, e.page]);
+			const taken = new Set(text);
+			const blanks = Array.from({ length: end - i }, (_, k) => i + k).filter((k) => !taken.has(k));
+			const moved = [...text, ...blanks];
+			// (Moved: the run's text lines whose place among them changed.)
+			const before = run.flatMap((e) => [e.title, e.page]);
+			countRepair(log, 'column-interleave', text.filter((k, n) => before[n] !== k).length);
+			return {
+				end,
+				lines: moved.map((k) => lines[k]!),
+				pages: moved.map((k) => pageOfLine[k] ?? 1),
+			};
+		},
+	);
 }

@@ -12,7 +12,7 @@
  */
 import { countRepair, type RepairLog } from '../lines/repair-log.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
-import { linesByPage } from './column-order.ts';
+import { reorderRuns } from './column-order.ts';
 
 // A title, its page, a title, its page (two spaces or more between each).
 const ROW = /^(\s*\S.*?\S)[ \u3000]{2,}(\d{1,3})[ \u3000]{2,}(\S.*?\S)[ \u3000]{2,}(\d{1,3})\s*$/;
@@ -75,44 +75,33 @@ export function splitTocColumns(
 	pageOfLine: readonly number[],
 	log: RepairLog,
 ): { lines: SourceLine[]; pageOfLine: number[] } | null {
-	const found = new Map<number, Row[]>();
-	for (const [, at] of linesByPage(pageOfLine, lines.length)) {
-		if (at.some((i) => lines[i]!.part)) continue;
-		for (const run of tocRuns(lines, at)) found.set(run[0]!.index, run);
-	}
-	if (found.size === 0) return null;
 	const splits = (log.columnSplits ??= new Map());
-	const out: SourceLine[] = [];
-	const pagesOut: number[] = [];
-	for (let i = 0; i < lines.length;) {
-		const run = found.get(i);
-		if (!run) {
-			out.push(lines[i]!);
-			pagesOut.push(pageOfLine[i] ?? 1);
-			i++;
-			continue;
-		}
-		// The left column's rows, the right column's, then the blank lines between the rows.
-		const right: SourceLine[] = [];
-		const blank: SourceLine[] = [];
-		const end = run.at(-1)!.index + 1;
-		const rows = new Map(run.map((r) => [r.index, r]));
-		for (let k = i; k < end; k++) {
-			const line = lines[k]!;
-			const row = rows.get(k);
-			if (!row) {
-				blank.push(line);
-				continue;
+	return reorderRuns(
+		lines,
+		pageOfLine,
+		(at) => tocRuns(lines, at).map((run): [number, Row[]] => [run[0]!.index, run]),
+		(run, i) => {
+			// The left column's rows, the right column's, then the blank lines between the rows.
+			const left: SourceLine[] = [];
+			const right: SourceLine[] = [];
+			const blank: SourceLine[] = [];
+			const end = run.at(-1)!.index + 1;
+			const rows = new Map(run.map((r) => [r.index, r]));
+			for (let k = i; k < end; k++) {
+				const line = lines[k]!;
+				const row = rows.get(k);
+				if (!row) {
+					blank.push(line);
+					continue;
+				}
+				const text = line.text.slice(0, row.at).trimEnd();
+				left.push({ ...line, text, part: 'left' });
+				right.push({ ...line, text: line.text.slice(row.at), part: 'right' });
+				splits.set(line.no, bareLength(text));
 			}
-			const left = line.text.slice(0, row.at).trimEnd();
-			out.push({ ...line, text: left, part: 'left' });
-			right.push({ ...line, text: line.text.slice(row.at), part: 'right' });
-			splits.set(line.no, bareLength(left));
-		}
-		out.push(...right, ...blank);
-		for (let k = 0; k < run.length * 2 + blank.length; k++) pagesOut.push(pageOfLine[i] ?? 1);
-		countRepair(log, 'column-split', run.length);
-		i = end;
-	}
-	return { lines: out, pageOfLine: pagesOut };
+			countRepair(log, 'column-split', run.length);
+			const moved = [...left, ...right, ...blank];
+			return { end, lines: moved, pages: moved.map(() => pageOfLine[i] ?? 1) };
+		},
+	);
 }
