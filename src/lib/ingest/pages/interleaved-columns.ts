@@ -23,9 +23,11 @@
  * Only when the order is certain:
  * - prose on both sides (clause marks on two lines of each column or more), the columns as
  *   wide as each other (the run's common line width, in display columns);
- * - the source holds prose set across the page (a line 1.6 times the column's width or wider):
- *   else the run could be one column set with wide line spacing, which `pdftotext` writes the
- *   same way (measured: line-height 4);
+ * - the source holds prose set across the page (a line 1.6 times the column's width or wider),
+ *   or the source's own n-grams show decisively that each full line goes on two lines further,
+ *   not on the next (`line-continuity.ts`): else the run could be one column set with wide line
+ *   spacing, which `pdftotext` writes the same way (measured: line-height 4); when they show
+ *   decisively the other reading, the run is that one column, left as it is with no warning;
  * - no two short lines in a row before the run's last line: a line of one column alone on its
  *   baseline followed by a short heading across both columns reads the same as a short line of
  *   each column, and the two readings differ.
@@ -40,12 +42,16 @@ import { countRepair, type RepairLog } from '../lines/repair-log.ts';
 import { isBlank, type SourceLine } from '../lines/source-lines.ts';
 import type { IngestIssue } from '../types.ts';
 import { linesByPage } from './column-order.ts';
+import { lineContinuity, weighReadings, type Continuity } from './line-continuity.ts';
 import { displayWidth } from './two-columns.ts';
 
 // A clause or sentence mark: prose (a TOC's titles and a cover's lines have none).
 const CLAUSE = /[，。、；：]/;
 // A sign-off's date line: `二〇一三年十二月`, `2013年12月`.
 const DATE = /^[\s\u3000]*(?:[〇○零一二三四五六七八九]{4}|\d{4})[\s\u3000]*年/;
+
+// One character and a mark that can't begin a line: a line the typesetter pushed down.
+const KINSOKU = /^[\s\u3000]*[^\s\u3000，。、；：！？）」』”]{1}[，。、；：！？）」』”]/;
 
 /** Lines one after another with no blank line between (indexes into the source lines). */
 interface Chunk {
@@ -152,10 +158,31 @@ function uncertainty(
 }
 
 /**
+ * The joins of a run's full lines read in turn (line k → k + 2) weighed against one after
+ * another (k → k + 1), by the source's own n-grams (`line-continuity.ts`): 1, −1 or 0 (can't tell).
+ */
+function turnEvidence(
+	lines: readonly number[],
+	full: (i: number) => boolean,
+	text: (i: number) => string,
+	cont: Continuity,
+): 1 | -1 | 0 {
+	const from = lines.slice(0, -2).flatMap((i, k) => (full(i) ? [k] : []));
+	const joined = (step: number) =>
+		from.map((k) => [text(lines[k]!), text(lines[k + step]!)] as const);
+	return weighReadings(joined(2), joined(1), cont);
+}
+
+/**
  * Split a candidate at its lines wider than the columns, and judge each piece.
  * @param acrossPage The widest prose line of the source (display columns).
  */
-function judge(run: Run, text: (i: number) => string, acrossPage: number): Verdict[] {
+function judge(
+	run: Run,
+	text: (i: number) => string,
+	acrossPage: number,
+	cont: Continuity,
+): Verdict[] {
 	const width = (i: number) => displayWidth(text(i).trim());
 	const measure = columnWidth(run.lines.map(width));
 	// (A first line indented two characters, one column of slack: still a full line.)
@@ -199,7 +226,11 @@ function judge(run: Run, text: (i: number) => string, acrossPage: number): Verdi
 			(side) => lines.filter((i, k) => k % 2 === side && full(i) && CLAUSE.test(text(i))).length,
 		);
 		if (prose[0]! < 2 || prose[1]! < 2) continue;
-		const why = uncertainty(lines, full, text) ?? (acrossPage < measure * 1.6 ? SPACING : null);
+		const evidence = turnEvidence(lines, full, text, cont);
+		// One column set with wide line spacing, by the evidence: left as it is, nothing to say.
+		if (evidence < 0) continue;
+		const spacing = evidence === 0 && acrossPage < measure * 1.6;
+		const why = uncertainty(lines, full, text) ?? (spacing ? SPACING : null);
 		verdicts.push({ run: piece, why });
 	}
 	return verdicts;
@@ -218,6 +249,8 @@ function readRun(run: Run): number[] {
  * A line of a run with its fullness (`SourceLine.full`): a line as wide as its column, less an
  * indent, runs on to the next; past a sentence end too when the next line is as wide as the
  * column (not indented: a paragraph's first line is, so a full line under it goes on with it).
+ * A line a character shorter still is full when the next starts with one character and a mark
+ * that can't begin a line (`人，他们…`): the typesetter took that character down with the mark.
  */
 function withFullness(
 	lines: readonly SourceLine[],
@@ -228,7 +261,8 @@ function withFullness(
 ): SourceLine {
 	const line = lines[i]!;
 	const width = (k: number) => displayWidth(lines[k]!.text.trim());
-	if (gone(i) || width(i) < measure - 5) return line;
+	const pushed = next !== undefined && !endsSentence(line.text) && KINSOKU.test(lines[next]!.text);
+	if (gone(i) || width(i) < measure - (pushed ? 7 : 5)) return line;
 	const onward = next !== undefined && !gone(next) && width(next) >= measure - 2;
 	return { ...line, full: onward ? 'indented' : 'flush' };
 }
@@ -302,6 +336,7 @@ export function unweaveColumns(
 		if (!gone(i) && !l.part && CLAUSE.test(l.text))
 			acrossPage = Math.max(acrossPage, displayWidth(l.text.trim()));
 	});
+	const cont = lineContinuity(lines.filter((_, i) => !gone(i)).map((l) => l.text));
 	const order = new Map<number, Run>();
 	const named = new Set<number>();
 	const issues: IngestIssue[] = [];
@@ -309,7 +344,7 @@ export function unweaveColumns(
 		// (A page read as two columns side by side already: not this shape.)
 		if (at.some((i) => lines[i]!.part)) continue;
 		for (const cand of candidates(chunksOf(at, gone), page)) {
-			for (const { run, why } of judge(cand, text, acrossPage)) {
+			for (const { run, why } of judge(cand, text, acrossPage, cont)) {
 				if (why === null) {
 					order.set(run.lines[0]!, run);
 					continue;
