@@ -336,7 +336,10 @@ export function unweaveColumns(
 		if (!gone(i) && !l.part && CLAUSE.test(l.text))
 			acrossPage = Math.max(acrossPage, displayWidth(l.text.trim()));
 	});
-	const cont = lineContinuity(lines.filter((_, i) => !gone(i)).map((l) => l.text));
+	// (Counted only when a run needs it: most sources have none, and the counts cost a pass.)
+	let counted: Continuity | undefined;
+	const cont: Continuity = (a, b) =>
+		(counted ??= lineContinuity(lines.filter((_, i) => !gone(i)).map((l) => l.text)))(a, b);
 	const order = new Map<number, Run>();
 	const named = new Set<number>();
 	const issues: IngestIssue[] = [];
